@@ -1,0 +1,154 @@
+package com.hoteltraffic.classify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.ingest.BodyNeeds;
+import com.hoteltraffic.ingest.RawExchange;
+import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.ErrorClass;
+import com.hoteltraffic.model.Operation;
+import com.hoteltraffic.model.Provider;
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * Turns a {@link RawExchange} into a {@link ClassifiedExchange}: provider, operation, hotel and
+ * credential pseudonym from the request, error code and class from the response, and the booking
+ * facts reconciliation needs. The raw credential is dropped here; nothing after this step sees it.
+ *
+ * <p>Serializable so Spark ships one copy to each task; the parsers it needs are made lazily on
+ * the executor.
+ */
+public final class ExchangeInterpreter implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String CASY_RATE_LIMITED = "rate_limited";
+
+  /** Hotelbeds operations whose request body names a rateKey or client reference. */
+  private static final Set<String> REQUEST_FACTS =
+      Set.of(Operation.HB_BOOKING_CONFIRMATION, Operation.HB_CHECKRATES, Operation.HB_BOOKING_CHANGE);
+
+  /** Hotelbeds operations whose successful response shows bookings. */
+  private static final Set<String> RESPONSE_FACTS =
+      Set.of(
+          Operation.HB_BOOKING_CONFIRMATION,
+          Operation.HB_BOOKING_LIST,
+          Operation.HB_BOOKING_DETAIL,
+          Operation.HB_BOOKING_CHANGE,
+          Operation.HB_BOOKING_CANCELLATION);
+
+  private final ProviderRules rules;
+  private final ResponseClassifier classifier;
+  private final TokenPseudonymizer tokens;
+  private final boolean includePii;
+  private transient ObjectMapper mapper;
+  private transient HotelbedsBookingFacts bookingFacts;
+
+  public ExchangeInterpreter(
+      ProviderRules rules, ResponseClassifier classifier, TokenPseudonymizer tokens, boolean includePii) {
+    this.rules = rules;
+    this.classifier = classifier;
+    this.tokens = tokens;
+    this.includePii = includePii;
+  }
+
+  /** Which bodies the readers must keep: error responses, and Hotelbeds booking traffic. */
+  public BodyNeeds bodyNeeds() {
+    return new BodyNeeds() {
+      @Override
+      public boolean requestBody(String method, String url) {
+        ProviderRules.Match match = rules.match(method, url, null);
+        return Provider.HOTELBEDS.equals(match.provider()) && REQUEST_FACTS.contains(match.operation());
+      }
+
+      @Override
+      public boolean responseBody(String method, String url, int status) {
+        if (status < 200 || status >= 300) {
+          return true;
+        }
+        ProviderRules.Match match = rules.match(method, url, null);
+        return Provider.HOTELBEDS.equals(match.provider()) && RESPONSE_FACTS.contains(match.operation());
+      }
+    };
+  }
+
+  public ClassifiedExchange interpret(RawExchange raw) {
+    ProviderRules.Match match = rules.match(raw.method(), raw.url(), raw.providerHint());
+    ClassifiedExchange out = new ClassifiedExchange();
+    out.tsMillis = raw.tsMillis();
+    out.durationMs = raw.durationMs();
+    out.requestId = raw.requestId();
+    out.provider = match.provider();
+    out.operation = match.operation();
+    out.method = raw.method();
+    out.host = match.host();
+    out.path = match.path();
+    out.hotelId = match.hotelId();
+
+    String credential = rules.credential(match.provider(), raw.requestHeaders());
+    out.tokenId = tokens.tokenId(credential);
+    out.tokenHint = TokenPseudonymizer.hint(credential);
+
+    Classification classification =
+        classifier.classify(match.provider(), raw.status(), raw.responseHeaders(), raw.responseBody(), raw.error());
+    out.httpStatus = raw.status();
+    out.errorCode = classification.errorCode();
+    out.errorClass = classification.errorClass();
+    out.retryable = classification.retryable();
+    out.documented = classification.documented();
+    out.noResponseReason = raw.status() == null ? raw.error() : null;
+
+    if (Provider.CASY.equals(out.provider) && CASY_RATE_LIMITED.equals(out.errorCode)) {
+      readCasyRateLimit(raw.responseBody(), out);
+    }
+    if (Provider.HOTELBEDS.equals(out.provider)) {
+      readHotelbedsFacts(raw, match, out);
+    }
+    return out;
+  }
+
+  private void readHotelbedsFacts(RawExchange raw, ProviderRules.Match match, ClassifiedExchange out) {
+    String operation = match.operation();
+    if (REQUEST_FACTS.contains(operation)) {
+      facts().readRequest(raw.requestBody(), out);
+    }
+    if (Operation.HB_BOOKING_LIST.equals(operation)) {
+      HotelbedsBookingFacts.readListQuery(match.query(), out);
+    }
+    if (RESPONSE_FACTS.contains(operation) && ErrorClass.OK.equals(out.errorClass)) {
+      facts().readResponse(raw.responseBody(), out);
+    }
+  }
+
+  /** The 429 body {@code {"error":"rate_limited","window_seconds":60,"limit":10}}. */
+  private void readCasyRateLimit(String body, ClassifiedExchange out) {
+    if (body == null || body.isBlank()) {
+      return;
+    }
+    try {
+      JsonNode root = mapper().readTree(body);
+      if (root != null && root.isObject()) {
+        out.rateLimitLimit = root.path("limit").canConvertToInt() ? root.path("limit").asInt() : null;
+        JsonNode window = root.path("window_seconds");
+        out.rateLimitWindowSeconds = window.canConvertToInt() ? window.asInt() : null;
+      }
+    } catch (JsonProcessingException e) {
+      // The classifier already fell back to the status; the limit is simply unknown.
+    }
+  }
+
+  private ObjectMapper mapper() {
+    if (mapper == null) {
+      mapper = new ObjectMapper();
+    }
+    return mapper;
+  }
+
+  private HotelbedsBookingFacts facts() {
+    if (bookingFacts == null) {
+      bookingFacts = new HotelbedsBookingFacts(mapper(), includePii);
+    }
+    return bookingFacts;
+  }
+}

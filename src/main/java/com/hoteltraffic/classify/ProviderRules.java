@@ -1,0 +1,244 @@
+package com.hoteltraffic.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.model.Operation;
+import com.hoteltraffic.model.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which provider, operation and hotel a request is, from configuration: hosts, a base path and
+ * path templates per provider ({@code providers.json}, overridable with {@code --providers}).
+ * A template segment {@code {hotel}} captures the hotel id; any other {@code {name}} matches one
+ * segment.
+ */
+public final class ProviderRules implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String HOTEL_VARIABLE = "{hotel}";
+
+  /** One documented operation: method and the path below the provider's base. */
+  record OperationRule(String method, String[] segments, String operation) implements Serializable {}
+
+  /** One provider: its hosts, base path, credential header and operations. */
+  record ProviderRule(
+      String name,
+      List<String> hosts,
+      String[] baseSegments,
+      String credentialHeader,
+      String credentialScheme,
+      List<OperationRule> operations)
+      implements Serializable {}
+
+  /** What a request URL says: provider, operation, hotel from the path, and the URL's parts. */
+  public record Match(
+      String provider, String operation, String hotelId, String host, String path, String query) {}
+
+  private final List<ProviderRule> providers;
+  private final Map<String, ProviderRule> byHost = new HashMap<>();
+  private final Map<String, ProviderRule> byName = new HashMap<>();
+
+  private ProviderRules(List<ProviderRule> providers) {
+    this.providers = List.copyOf(providers);
+    for (ProviderRule provider : providers) {
+      byName.put(provider.name(), provider);
+      for (String host : provider.hosts()) {
+        byHost.put(host.toLowerCase(Locale.ROOT), provider);
+      }
+    }
+  }
+
+  public static ProviderRules loadDefault() {
+    try (InputStream in = ProviderRules.class.getResourceAsStream("/providers.json")) {
+      if (in == null) {
+        throw new IllegalStateException("providers.json is missing from the classpath");
+      }
+      return load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the built-in providers.json", e);
+    }
+  }
+
+  /** Reads rules of the {@code providers.json} shape; a missing field fails with its name. */
+  public static ProviderRules load(InputStream in) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(in);
+    List<ProviderRule> providers = new ArrayList<>();
+    for (JsonNode node : required(root, "providers", "the document")) {
+      String name = required(node, "name", "a provider").asText();
+      List<String> hosts = new ArrayList<>();
+      required(node, "hosts", name).forEach(h -> hosts.add(h.asText()));
+      JsonNode credential = required(node, "credential", name);
+      List<OperationRule> operations = new ArrayList<>();
+      for (JsonNode op : required(node, "operations", name)) {
+        operations.add(
+            new OperationRule(
+                required(op, "method", name + " operation").asText().toUpperCase(Locale.ROOT),
+                segments(required(op, "path", name + " operation").asText()),
+                required(op, "operation", name + " operation").asText()));
+      }
+      providers.add(
+          new ProviderRule(
+              name,
+              hosts,
+              segments(node.path("base_path").asText("")),
+              required(credential, "header", name + " credential").asText().toLowerCase(Locale.ROOT),
+              credential.path("scheme").asText(null),
+              operations));
+    }
+    return new ProviderRules(providers);
+  }
+
+  private static JsonNode required(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("providers config: " + where + " has no \"" + field + "\"");
+    }
+    return value;
+  }
+
+  /**
+   * Matches a request. {@code providerHint} (the record's {@code provider} field) wins over the
+   * host when it names a configured provider.
+   */
+  public Match match(String method, String url, String providerHint) {
+    Url parts = Url.parse(url);
+    ProviderRule provider = providerHint == null ? null : byName.get(providerHint.toLowerCase(Locale.ROOT));
+    if (provider == null) {
+      provider = byHost.get(parts.host);
+    }
+    if (provider == null) {
+      return new Match(Provider.UNKNOWN, Operation.OTHER, null, parts.host, parts.path, parts.query);
+    }
+    String[] pathSegments = segments(parts.path);
+    if (!startsWith(pathSegments, provider.baseSegments())) {
+      return new Match(provider.name(), Operation.OTHER, null, parts.host, parts.path, parts.query);
+    }
+    int offset = provider.baseSegments().length;
+    String upperMethod = method.toUpperCase(Locale.ROOT);
+    for (OperationRule rule : provider.operations()) {
+      if (rule.method().equals(upperMethod) && rule.segments().length == pathSegments.length - offset) {
+        String hotel = matchTemplate(rule.segments(), pathSegments, offset);
+        if (hotel != null) {
+          return new Match(
+              provider.name(), rule.operation(), hotel.isEmpty() ? null : hotel, parts.host, parts.path, parts.query);
+        }
+      }
+    }
+    return new Match(provider.name(), Operation.OTHER, null, parts.host, parts.path, parts.query);
+  }
+
+  /** The credential in a request's headers (lower-cased names), without its scheme; or null. */
+  public String credential(String provider, Map<String, String> requestHeaders) {
+    ProviderRule rule = byName.get(provider);
+    if (rule == null) {
+      return null;
+    }
+    String value = requestHeaders.get(rule.credentialHeader());
+    if (value == null) {
+      return null;
+    }
+    value = value.trim();
+    String scheme = rule.credentialScheme();
+    if (scheme != null
+        && value.length() > scheme.length()
+        && value.regionMatches(true, 0, scheme, 0, scheme.length())
+        && value.charAt(scheme.length()) == ' ') {
+      value = value.substring(scheme.length() + 1).trim();
+    }
+    return value.isEmpty() ? null : value;
+  }
+
+  public List<String> providerNames() {
+    return providers.stream().map(ProviderRule::name).toList();
+  }
+
+  /** Returns the hotel segment's value, "" when the template has none, or null on no match. */
+  private static String matchTemplate(String[] template, String[] path, int offset) {
+    String hotel = "";
+    for (int i = 0; i < template.length; i++) {
+      String expected = template[i];
+      String actual = path[offset + i];
+      if (expected.startsWith("{")) {
+        if (actual.isEmpty()) {
+          return null;
+        }
+        if (expected.equals(HOTEL_VARIABLE)) {
+          hotel = actual;
+        }
+      } else if (!expected.equals(actual)) {
+        return null;
+      }
+    }
+    return hotel;
+  }
+
+  private static boolean startsWith(String[] path, String[] base) {
+    if (path.length < base.length) {
+      return false;
+    }
+    for (int i = 0; i < base.length; i++) {
+      if (!base[i].startsWith("{") && !base[i].equals(path[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String[] segments(String path) {
+    String trimmed = path;
+    while (trimmed.startsWith("/")) {
+      trimmed = trimmed.substring(1);
+    }
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+  }
+
+  /** The parts of an absolute URL we need, found without java.net.URI's strictness or cost. */
+  static final class Url {
+    final String host;
+    final String path;
+    final String query;
+
+    private Url(String host, String path, String query) {
+      this.host = host;
+      this.path = path;
+      this.query = query;
+    }
+
+    static Url parse(String url) {
+      int scheme = url.indexOf("://");
+      int hostStart = scheme < 0 ? 0 : scheme + 3;
+      int pathStart = url.indexOf('/', hostStart);
+      int queryStart = url.indexOf('?', hostStart);
+      int fragment = url.indexOf('#', hostStart);
+      int end = fragment < 0 ? url.length() : fragment;
+      if (queryStart > end) {
+        queryStart = -1;
+      }
+      if (pathStart < 0 || (queryStart >= 0 && pathStart > queryStart) || pathStart > end) {
+        pathStart = queryStart >= 0 ? queryStart : end;
+      }
+      String authority = url.substring(hostStart, pathStart);
+      int at = authority.lastIndexOf('@');
+      if (at >= 0) {
+        authority = authority.substring(at + 1); // user:password@ never reaches an output
+      }
+      int colon = authority.lastIndexOf(':');
+      if (colon >= 0 && authority.indexOf(']') < colon) {
+        authority = authority.substring(0, colon);
+      }
+      String path = url.substring(pathStart, queryStart >= 0 ? queryStart : end);
+      String query = queryStart >= 0 ? url.substring(queryStart + 1, end) : null;
+      return new Url(authority.toLowerCase(Locale.ROOT), path.isEmpty() ? "/" : path, query);
+    }
+  }
+}

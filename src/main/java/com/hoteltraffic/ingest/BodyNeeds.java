@@ -1,0 +1,26 @@
+package com.hoteltraffic.ingest;
+
+/**
+ * Tells a reader which bodies are worth materialising. Most traffic is successful reads whose
+ * bodies no report looks at; skipping them without decoding is the biggest saving of the parse.
+ * When a reader cannot decide yet (the body comes before the URL or the status), it keeps the body.
+ */
+public interface BodyNeeds {
+  boolean requestBody(String method, String url);
+
+  boolean responseBody(String method, String url, int status);
+
+  /** Keeps every body: for tests and tools that want the whole record. */
+  BodyNeeds ALL =
+      new BodyNeeds() {
+        @Override
+        public boolean requestBody(String method, String url) {
+          return true;
+        }
+
+        @Override
+        public boolean responseBody(String method, String url, int status) {
+          return true;
+        }
+      };
+}

@@ -1,0 +1,259 @@
+package com.hoteltraffic.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Parses one JSON Lines exchange record with Jackson's streaming parser, in one pass and without
+ * building a tree: the line is the unit of work of the whole job, so this is its hottest code.
+ *
+ * <p>The record shape is the input contract's: {@code ts}, {@code duration_ms}, {@code
+ * request{method,url,headers,body}}, {@code response{status,headers,body}} or null, {@code
+ * error}, {@code provider}, {@code id}. Unknown fields are skipped. A record that is not an object,
+ * lacks a required field or has one of the wrong type is refused with a reason that names the
+ * field and never its value.
+ */
+public final class JsonLinesParser {
+  private final JsonFactory factory;
+  private final BodyNeeds bodyNeeds;
+
+  public JsonLinesParser(JsonFactory factory, BodyNeeds bodyNeeds) {
+    this.factory = factory;
+    this.bodyNeeds = bodyNeeds;
+  }
+
+  /** Parses {@code length} bytes of UTF-8 at {@code offset} of {@code buffer}. */
+  public RawExchange parse(byte[] buffer, int offset, int length) throws MalformedRecordException {
+    try (JsonParser parser = factory.createParser(buffer, offset, length)) {
+      return parseRecord(parser);
+    } catch (JsonProcessingException e) {
+      // Jackson's message quotes the offending text, which may be part of a secret: keep the place only.
+      throw new MalformedRecordException(
+          "not valid JSON (column " + e.getLocation().getColumnNr() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from a byte array cannot fail", e);
+    }
+  }
+
+  private RawExchange parseRecord(JsonParser parser) throws IOException, MalformedRecordException {
+    JsonToken first = parser.nextToken();
+    if (first != JsonToken.START_OBJECT) {
+      throw new MalformedRecordException(
+          first == JsonToken.START_ARRAY ? "a JSON array, not an exchange object" : "not a JSON object");
+    }
+    RawExchange exchange = new RawExchange();
+    boolean hasTs = false;
+    boolean hasRequest = false;
+    boolean responseBeforeRequest = false;
+    ResponsePart deferredResponse = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "ts" -> {
+          exchange.tsMillis = parseTs(parser, value);
+          hasTs = true;
+        }
+        case "duration_ms" -> exchange.durationMs = optionalLong(parser, value, "duration_ms");
+        case "request" -> {
+          if (value == JsonToken.START_OBJECT) {
+            parseRequest(parser, exchange);
+            hasRequest = true;
+          } else if (value != JsonToken.VALUE_NULL) {
+            throw new MalformedRecordException("request is not an object");
+          }
+        }
+        case "response" -> {
+          if (value == JsonToken.START_OBJECT) {
+            // Without the request's method and URL we cannot tell which bodies matter yet.
+            responseBeforeRequest = !hasRequest;
+            deferredResponse = parseResponse(parser, exchange, responseBeforeRequest);
+          } else if (value != JsonToken.VALUE_NULL) {
+            throw new MalformedRecordException("response is not an object");
+          }
+        }
+        case "error" -> exchange.error = optionalText(parser, value);
+        case "provider" -> exchange.providerHint = optionalText(parser, value);
+        case "id" -> exchange.requestId = optionalText(parser, value);
+        default -> parser.skipChildren();
+      }
+    }
+    if (parser.nextToken() != null) {
+      throw new MalformedRecordException("unexpected content after the JSON object");
+    }
+    if (!hasTs) {
+      throw new MalformedRecordException("missing field ts");
+    }
+    if (!hasRequest) {
+      throw new MalformedRecordException("missing field request");
+    }
+    if (exchange.method == null) {
+      throw new MalformedRecordException("missing field request.method");
+    }
+    if (exchange.url == null) {
+      throw new MalformedRecordException("missing field request.url");
+    }
+    if (deferredResponse != null && deferredResponse.missingStatus) {
+      throw new MalformedRecordException("missing field response.status");
+    }
+    return exchange;
+  }
+
+  private static long parseTs(JsonParser parser, JsonToken value) throws IOException, MalformedRecordException {
+    return switch (value) {
+      case VALUE_STRING -> Timestamps.parseIso(parser.getText());
+      case VALUE_NUMBER_INT -> parser.getLongValue();
+      case VALUE_NULL -> throw new MalformedRecordException("missing field ts");
+      default -> throw new MalformedRecordException("ts is neither an ISO-8601 string nor epoch milliseconds");
+    };
+  }
+
+  private void parseRequest(JsonParser parser, RawExchange exchange) throws IOException, MalformedRecordException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "method" -> exchange.method = requiredText(parser, value, "request.method");
+        case "url" -> exchange.url = requiredText(parser, value, "request.url");
+        case "headers" -> readHeaders(parser, value, exchange.requestHeaders, "request.headers");
+        case "body" -> {
+          boolean needed = exchange.method == null || exchange.url == null
+              || bodyNeeds.requestBody(exchange.method, exchange.url);
+          exchange.requestBody = needed ? bodyText(parser, value) : skip(parser);
+        }
+        default -> parser.skipChildren();
+      }
+    }
+  }
+
+  /** What the caller must still check once the whole record is read. */
+  private static final class ResponsePart {
+    boolean missingStatus = true;
+  }
+
+  private ResponsePart parseResponse(JsonParser parser, RawExchange exchange, boolean keepBody)
+      throws IOException, MalformedRecordException {
+    ResponsePart part = new ResponsePart();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "status" -> {
+          if (value != JsonToken.VALUE_NUMBER_INT) {
+            throw new MalformedRecordException("response.status is not an integer");
+          }
+          exchange.status = parser.getIntValue();
+          part.missingStatus = false;
+        }
+        case "headers" -> readHeaders(parser, value, exchange.responseHeaders, "response.headers");
+        case "body" -> {
+          boolean needed = keepBody || exchange.status == null
+              || bodyNeeds.responseBody(exchange.method, exchange.url, exchange.status);
+          exchange.responseBody = needed ? bodyText(parser, value) : skip(parser);
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    return part;
+  }
+
+  /** Headers as an object {@code {name: value}} or a HAR-style array {@code [{name, value}]}. */
+  private static void readHeaders(JsonParser parser, JsonToken value, Map<String, String> into, String field)
+      throws IOException, MalformedRecordException {
+    if (value == JsonToken.START_OBJECT) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        RawExchange.putHeader(into, name, scalarText(parser, parser.nextToken()));
+      }
+    } else if (value == JsonToken.START_ARRAY) {
+      JsonToken element;
+      while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (element == JsonToken.START_OBJECT) {
+          readHeaderPair(parser, into);
+        } else {
+          parser.skipChildren(); // a null or odd element: nothing to keep
+        }
+      }
+    } else if (value != JsonToken.VALUE_NULL) {
+      throw new MalformedRecordException(field + " is neither an object nor an array");
+    }
+  }
+
+  private static void readHeaderPair(JsonParser parser, Map<String, String> into) throws IOException {
+    String name = null;
+    String value = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if ("name".equals(field)) {
+        name = scalarText(parser, token);
+      } else if ("value".equals(field)) {
+        value = scalarText(parser, token);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    RawExchange.putHeader(into, name, value);
+  }
+
+  /** A body as text: a string as is, an embedded JSON object or array re-serialised. */
+  private String bodyText(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+      StringWriter out = new StringWriter(256);
+      try (JsonGenerator generator = factory.createGenerator(out)) {
+        generator.copyCurrentStructure(parser);
+      }
+      return out.toString();
+    }
+    return scalarText(parser, value);
+  }
+
+  /** Skips a value without decoding it; returns null so callers can assign the "skipped" body. */
+  private static String skip(JsonParser parser) throws IOException {
+    parser.skipChildren();
+    return null;
+  }
+
+  private static String scalarText(JsonParser parser, JsonToken value) throws IOException {
+    if (value == null || value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value.isStructStart()) {
+      parser.skipChildren();
+      return null;
+    }
+    return parser.getText();
+  }
+
+  private static String optionalText(JsonParser parser, JsonToken value) throws IOException {
+    return scalarText(parser, value);
+  }
+
+  private static String requiredText(JsonParser parser, JsonToken value, String field)
+      throws IOException, MalformedRecordException {
+    if (value == JsonToken.VALUE_NULL) {
+      throw new MalformedRecordException("missing field " + field);
+    }
+    if (value != JsonToken.VALUE_STRING) {
+      throw new MalformedRecordException(field + " is not a string");
+    }
+    return parser.getText();
+  }
+
+  private static Long optionalLong(JsonParser parser, JsonToken value, String field)
+      throws IOException, MalformedRecordException {
+    return switch (value) {
+      case VALUE_NULL -> null;
+      case VALUE_NUMBER_INT -> parser.getLongValue();
+      case VALUE_NUMBER_FLOAT -> Math.round(parser.getDoubleValue());
+      default -> throw new MalformedRecordException(field + " is not a number");
+    };
+  }
+}

@@ -1,0 +1,47 @@
+package com.hoteltraffic.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One exchange after interpretation and classification: a row of {@code tables/exchanges} in the
+ * making, with the fields of {@link ExchangeSchema}. A plain carrier, filled by the classify step
+ * and turned into a Spark row by the reader; it never holds a raw credential.
+ */
+public final class ClassifiedExchange {
+  public long tsMillis;
+  public Long durationMs;
+  public String requestId;
+  public String provider;
+  public String operation;
+  public String method;
+  public String host;
+  public String path;
+  public String hotelId;
+  public String tokenId;
+  public String tokenHint;
+  public Integer httpStatus;
+  public String errorCode;
+  public String errorClass;
+  public boolean retryable;
+  public boolean documented;
+  public String noResponseReason;
+  public Integer rateLimitLimit;
+  public Integer rateLimitWindowSeconds;
+  public String clientReference;
+  public String checkIn;
+  public String checkOut;
+  public String holderName;
+  public String listClientReference;
+  public String listFilterType;
+  public String listStart;
+  public String listEnd;
+  public Integer listFrom;
+  public Integer listTo;
+  public Integer listTotal;
+  public final List<BookingFact> bookings = new ArrayList<>(1);
+
+  public boolean isError() {
+    return !ErrorClass.OK.equals(errorClass);
+  }
+}
