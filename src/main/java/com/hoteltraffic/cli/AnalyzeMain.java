@@ -1,6 +1,77 @@
 package com.hoteltraffic.cli;
 
-/** Placeholder so the build resolves; replaced by the real entry point. */
+import com.hoteltraffic.AnalyzeJob;
+import com.hoteltraffic.ingest.InputDiscovery;
+import java.util.Optional;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of {@code jobs/analyze} and {@code spark-submit}: parse the command line into an
+ * {@link AnalyzeConfig}, build the SparkSession once, run {@link AnalyzeJob}, stop.
+ *
+ * <p>Exit status: 0 on success (also when records were quarantined), 2 for a usage error with a
+ * one-line message naming the problem, 1 for any other failure.
+ */
 public final class AnalyzeMain {
-  public static void main(String[] args) {}
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzeMain.class);
+
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+
+  private AnalyzeMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    AnalyzeConfig config;
+    try {
+      config = AnalyzeOptions.parse(args, System.getenv());
+    } catch (AnalyzeOptions.HelpRequested help) {
+      System.out.println(AnalyzeOptions.USAGE);
+      return EXIT_OK;
+    } catch (UsageException e) {
+      System.err.println("analyze: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+    if (config.verbose()) {
+      Configurator.setRootLevel(Level.INFO);
+    }
+    SparkSession spark = session(config.master());
+    try {
+      AnalyzeJob.run(spark, config);
+      return EXIT_OK;
+    } catch (InputDiscovery.MissingInputException | IllegalArgumentException e) {
+      System.err.println("analyze: " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (Exception e) {
+      LOG.error("Run failed: {}", e.toString());
+      LOG.debug("Run failure", e);
+      System.err.println("analyze: failed: " + e.getMessage());
+      return EXIT_FAILURE;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes
+   * {@code spark.master} as a system property).
+   */
+  static SparkSession session(Optional<String> master) {
+    SparkSession.Builder builder = SparkSession.builder().appName("hotel-traffic-analyzer")
+        .config("spark.sql.session.timeZone", "UTC");
+    if (master.isPresent()) {
+      builder.master(master.get());
+    } else if (System.getProperty("spark.master") == null) {
+      builder.master("local[*]").config("spark.ui.enabled", "false");
+    }
+    return builder.getOrCreate();
+  }
 }

@@ -1,0 +1,278 @@
+package com.hoteltraffic;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.hoteltraffic.classify.ExchangeInterpreter;
+import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.ingest.ExchangeReader;
+import com.hoteltraffic.ingest.InputDiscovery;
+import com.hoteltraffic.ingest.InputSplit;
+import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.output.CsvReportWriter;
+import com.hoteltraffic.output.HtmlReport;
+import com.hoteltraffic.output.OutputDirectory;
+import com.hoteltraffic.output.QuarantineWriter;
+import com.hoteltraffic.output.RunSummary;
+import com.hoteltraffic.report.ErrorCodes;
+import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.Report;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One analysis run: read → classify → aggregate and detect → write. The SparkSession is passed
+ * in; the job never builds or stops one, so it runs the same under {@code jobs/analyze},
+ * {@code spark-submit} and tests.
+ *
+ * <p>The raw input is read once into a cached read table; the classified exchanges are written to
+ * {@code tables/exchanges} first, and every report is computed from that compact Parquet table.
+ */
+public final class AnalyzeJob {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzeJob.class);
+
+  public static final String REPORTS_DIR = "reports";
+  public static final String TABLES_DIR = "tables";
+  public static final String QUARANTINE_DIR = "quarantine";
+  public static final String EXCHANGES_TABLE = "exchanges";
+  public static final String SUMMARY_FILE = "run_summary.json";
+  public static final String HTML_FILE = "report.html";
+
+  private AnalyzeJob() {}
+
+  /** What a finished run reports back to its caller. */
+  public record Result(Path output, long exchanges, long quarantined, List<String> corruptFiles) {}
+
+  public static Result run(SparkSession spark, AnalyzeConfig config)
+      throws IOException, InputDiscovery.MissingInputException {
+    Instant started = Instant.now();
+    // Windows and CSV timestamps are computed in UTC whatever the cluster's default zone is.
+    spark.conf().set("spark.sql.session.timeZone", "UTC");
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+
+    long stageStart = System.nanoTime();
+    InputDiscovery.Result inputs =
+        InputDiscovery.discover(config.inputs(), config.format(), hadoop, InputDiscovery.DEFAULT_SPLIT_BYTES);
+    LOG.info("Inputs: {} files to read in {} splits, {} skipped ({} ms)",
+        inputs.files().size(), inputs.splits().size(), inputs.skipped().size(), elapsedMs(stageStart));
+    for (InputDiscovery.SkippedFile skipped : inputs.skipped()) {
+      LOG.info("Skipped {}: {}", skipped.path(), skipped.reason());
+    }
+    if (config.tokenKey() == null) {
+      LOG.warn("No --token-key-file or ${}: token_id is a plain SHA-256 of the credential, "
+          + "the same in anyone's reports; set a key to make it private to you", "TRAFFIC_TOKEN_KEY");
+    }
+
+    OutputDirectory out = OutputDirectory.prepare(config.output(), hadoop);
+    Dataset<Row> readTable = null;
+    try {
+      ExchangeInterpreter interpreter =
+          new ExchangeInterpreter(
+              providerRules(config), ResponseClassifier.withDefaultTaxonomy(),
+              new TokenPseudonymizer(config.tokenKey()), config.includePii());
+      readTable = ExchangeReader.read(spark, inputs.splits(), interpreter).persist(StorageLevel.MEMORY_AND_DISK());
+      boolean multiSplitFiles = inputs.splits().stream().anyMatch(split -> !split.isWholeFile());
+
+      // Stage 1: read and classify; writing the exchanges table is what runs it.
+      stageStart = System.nanoTime();
+      Path exchangesPath = out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE);
+      ExchangeReader.exchanges(readTable, multiSplitFiles).write().parquet(exchangesPath.toString());
+      List<Row> fileCounts = ExchangeReader.fileCounts(readTable).collectAsList(); // one row per input file
+      Totals totals = Totals.of(fileCounts);
+      LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
+          fileCounts.size(), totals.lines, totals.exchanges, totals.quarantined, totals.blank,
+          totals.corrupt.size(), elapsedMs(stageStart));
+      for (Map<String, String> corrupt : totals.corrupt) {
+        LOG.warn("Corrupt input {}: {}; the records before the damage were kept", corrupt.get("path"),
+            corrupt.get("reason"));
+      }
+
+      stageStart = System.nanoTime();
+      long quarantined = QuarantineWriter.write(
+          ExchangeReader.quarantine(readTable, multiSplitFiles), out.resolve(QUARANTINE_DIR), hadoop);
+      LOG.info("Quarantine: {} records written ({} ms)", quarantined, elapsedMs(stageStart));
+      readTable.unpersist();
+      readTable = null;
+
+      // Stage 2: reports, all from the compact exchanges table.
+      Dataset<Row> exchanges = spark.read().parquet(exchangesPath.toString());
+      Map<String, Long> reportRows = new LinkedHashMap<>();
+      for (Report report : reports(exchanges, config)) {
+        stageStart = System.nanoTime();
+        Path table = out.resolve(TABLES_DIR + "/" + report.name());
+        report.rows().write().parquet(table.toString());
+        long rows = CsvReportWriter.write(
+            spark.read().parquet(table.toString()), report.columns(), report.sort(),
+            out.resolve(REPORTS_DIR + "/" + report.name() + ".csv"), hadoop);
+        reportRows.put(report.name(), rows);
+        LOG.info("Report {}: {} rows ({} ms)", report.name(), rows, elapsedMs(stageStart));
+      }
+
+      RunSummary summary = summary(config, inputs, fileCounts, totals, exchanges, reportRows, started);
+      summary.write(out.resolve(SUMMARY_FILE), hadoop);
+      HtmlReport.write(summary, spark.read().parquet(out.resolve(TABLES_DIR + "/error_codes").toString()),
+          out.resolve(HTML_FILE), hadoop);
+      out.commit();
+      LOG.info("Done in {} s: reports in {}/{}, summary {}/{}",
+          (System.currentTimeMillis() - started.toEpochMilli()) / 1000, out.target(), REPORTS_DIR, out.target(),
+          SUMMARY_FILE);
+      return new Result(out.target(), totals.exchanges, totals.quarantined,
+          totals.corrupt.stream().map(c -> c.get("path")).toList());
+    } catch (IOException | RuntimeException e) {
+      out.abandon();
+      throw e;
+    } finally {
+      if (readTable != null) {
+        readTable.unpersist();
+      }
+    }
+  }
+
+  /** The reports of a run, in the order they are written. */
+  static List<Report> reports(Dataset<Row> exchanges, AnalyzeConfig config) {
+    List<Report> reports = new ArrayList<>();
+    reports.add(new Report("error_rates_by_hotel", ErrorRates.byHotel(exchanges, config.window(), config.zone()),
+        ErrorRates.BY_HOTEL_COLUMNS, ErrorRates.BY_HOTEL_SORT));
+    reports.add(new Report("error_rates_by_token", ErrorRates.byToken(exchanges, config.window(), config.zone()),
+        ErrorRates.BY_TOKEN_COLUMNS, ErrorRates.BY_TOKEN_SORT));
+    reports.add(new Report("error_codes", ErrorCodes.summarize(exchanges), ErrorCodes.COLUMNS, ErrorCodes.SORT));
+    return reports;
+  }
+
+  private static ProviderRules providerRules(AnalyzeConfig config) throws IOException {
+    if (config.providersFile().isEmpty()) {
+      return ProviderRules.loadDefault();
+    }
+    try (InputStream in = Files.newInputStream(java.nio.file.Path.of(config.providersFile().get()))) {
+      return ProviderRules.load(in);
+    }
+  }
+
+  /** Totals over the per-file counts. */
+  private static final class Totals {
+    long lines;
+    long blank;
+    long exchanges;
+    long quarantined;
+    final List<Map<String, String>> corrupt = new ArrayList<>();
+
+    static Totals of(List<Row> fileCounts) {
+      Totals totals = new Totals();
+      for (Row file : fileCounts) {
+        totals.lines += file.getAs(ExchangeReader.F_LINES) == null ? 0 : (long) file.getAs(ExchangeReader.F_LINES);
+        totals.blank += (long) file.getAs(ExchangeReader.F_BLANK);
+        totals.exchanges += (long) file.getAs(ExchangeReader.F_EXCHANGES);
+        totals.quarantined += (long) file.getAs(ExchangeReader.F_QUARANTINED);
+        String reason = file.getAs(ExchangeReader.F_CORRUPT);
+        if (reason != null) {
+          totals.corrupt.add(Map.of("path", file.getAs(ExchangeReader.F_SOURCE), "reason", reason));
+        }
+      }
+      return totals;
+    }
+  }
+
+  private static RunSummary summary(
+      AnalyzeConfig config, InputDiscovery.Result inputs, List<Row> fileCounts, Totals totals,
+      Dataset<Row> exchanges, Map<String, Long> reportRows, Instant started) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("window", config.window().toString());
+    settings.put("timezone", config.zone().getId());
+    settings.put("burst_gap", config.burstGap().toString());
+    settings.put("burst_min", config.burstMin());
+    settings.put("outage_gap", config.outageGap().toString());
+    settings.put("outage_min", config.outageMin());
+    settings.put("token_key", config.tokenKeySource());
+    settings.put("include_pii", config.includePii());
+    settings.put("format", config.format().map(Enum::name).orElse("by file name"));
+    settings.put("providers", config.providersFile().orElse("built-in"));
+
+    // A handful of rows: one per provider.
+    List<Row> byProvider = exchanges.groupBy(col(ExchangeSchema.PROVIDER))
+        .agg(count(lit(1)).as("exchanges"),
+            sum(when(col(ExchangeSchema.IS_ERROR), 1L).otherwise(0L)).as("errors"),
+            min(col(ExchangeSchema.TS)).as("first"), max(col(ExchangeSchema.TS)).as("last"))
+        .orderBy(ExchangeSchema.PROVIDER).collectAsList();
+    Map<String, Object> providers = new LinkedHashMap<>();
+    long errors = 0;
+    Instant first = null;
+    Instant last = null;
+    for (Row row : byProvider) {
+      long providerErrors = row.getLong(2);
+      errors += providerErrors;
+      providers.put(row.getString(0), Map.of("exchanges", row.getLong(1), "errors", providerErrors));
+      Instant rowFirst = row.getTimestamp(3).toInstant();
+      Instant rowLast = row.getTimestamp(4).toInstant();
+      first = first == null || rowFirst.isBefore(first) ? rowFirst : first;
+      last = last == null || rowLast.isAfter(last) ? rowLast : last;
+    }
+
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("files", fileCounts.size());
+    counts.put("lines", totals.lines);
+    counts.put("blank", totals.blank);
+    counts.put("exchanges", totals.exchanges);
+    counts.put("quarantined", totals.quarantined);
+    counts.put("errors", errors);
+    counts.put("by_provider", providers);
+
+    Map<String, Object> timeRange = new LinkedHashMap<>();
+    timeRange.put("first", first == null ? null : first.toString());
+    timeRange.put("last", last == null ? null : last.toString());
+
+    List<Map<String, Object>> files = fileCounts.stream().map(AnalyzeJob::fileEntry).collect(Collectors.toList());
+    Instant finished = Instant.now();
+    return new RunSummary()
+        .put("started_at", started.toString())
+        .put("finished_at", finished.toString())
+        .put("elapsed_s", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0)
+        .put("inputs", config.inputs())
+        .put("settings", settings)
+        .put("counts", counts)
+        .put("time_range", timeRange)
+        .put("files", files)
+        .put("skipped_files", inputs.skipped().stream()
+            .map(s -> Map.of("path", s.path(), "reason", s.reason())).toList())
+        .put("corrupt_files", totals.corrupt)
+        .put("reports", reportRows);
+  }
+
+  private static Map<String, Object> fileEntry(Row file) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("path", file.getAs(ExchangeReader.F_SOURCE));
+    entry.put("format", file.getAs(ExchangeReader.F_FORMAT));
+    entry.put("lines", file.getAs(ExchangeReader.F_LINES));
+    entry.put("blank", file.getAs(ExchangeReader.F_BLANK));
+    entry.put("exchanges", file.getAs(ExchangeReader.F_EXCHANGES));
+    entry.put("quarantined", file.getAs(ExchangeReader.F_QUARANTINED));
+    entry.put("corrupt_reason", file.getAs(ExchangeReader.F_CORRUPT));
+    return entry;
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,58 @@
+package com.hoteltraffic.cli;
+
+import com.hoteltraffic.ingest.InputFormat;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one run needs, validated: built by {@link AnalyzeOptions} from the command line and
+ * passed to the job. Immutable.
+ *
+ * @param inputs files, directories or globs on any Hadoop file system
+ * @param output the output directory, replaced whole by a successful run
+ * @param format forces the input format instead of choosing it from file names
+ * @param window size of the error-rate windows
+ * @param zone time zone for windows and day boundaries
+ * @param tokenKey the HMAC key for credential pseudonyms, or null for plain SHA-256
+ * @param tokenKeySource where the key came from, for the run summary: file, environment or none
+ * @param providersFile provider host/path rules replacing the built-in ones, if given
+ * @param master Spark master URL; empty means embedded {@code local[*]} unless spark-submit set one
+ */
+public record AnalyzeConfig(
+    List<String> inputs,
+    String output,
+    Optional<InputFormat> format,
+    Duration window,
+    ZoneId zone,
+    Duration burstGap,
+    int burstMin,
+    Duration outageGap,
+    int outageMin,
+    byte[] tokenKey,
+    String tokenKeySource,
+    Optional<String> providersFile,
+    Optional<String> master,
+    boolean includePii,
+    boolean verbose) {
+
+  public AnalyzeConfig {
+    inputs = List.copyOf(inputs);
+    tokenKey = tokenKey == null ? null : tokenKey.clone();
+  }
+
+  @Override
+  public byte[] tokenKey() {
+    return tokenKey == null ? null : tokenKey.clone();
+  }
+
+  /** Never prints the key. */
+  @Override
+  public String toString() {
+    return "AnalyzeConfig[inputs=" + inputs + ", output=" + output + ", format=" + format + ", window=" + window
+        + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
+        + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
+        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + "]";
+  }
+}

@@ -1,0 +1,212 @@
+package com.hoteltraffic.cli;
+
+import com.hoteltraffic.ingest.InputFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command line of {@code jobs/analyze}: parses and validates it into an {@link AnalyzeConfig},
+ * or fails with a {@link UsageException} whose one-line message names the option at fault.
+ */
+public final class AnalyzeOptions {
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: jobs/analyze --input PATH [PATH ...] --output DIR [options]",
+          "",
+          "  --input PATH...        files, directories (read recursively) or globs; repeatable",
+          "  --output DIR           where reports/, tables/, quarantine/, run_summary.json and report.html go",
+          "  --format jsonl|har     read every input in this format instead of choosing by file name",
+          "  --window 1h            error-rate window size (ms, s, m, h, d)",
+          "  --timezone UTC         time zone of windows and day boundaries (e.g. Europe/Zurich)",
+          "  --burst-gap 60s        rate-limit rejections closer than this form one burst",
+          "  --burst-min 5          rejections needed for a burst",
+          "  --outage-gap 5m        database failures closer than this form one outage",
+          "  --outage-min 3         failures needed for an outage",
+          "  --token-key-file FILE  HMAC key for credential pseudonyms (else $TRAFFIC_TOKEN_KEY)",
+          "  --providers FILE       provider host/path rules replacing the built-in providers.json",
+          "  --include-pii          keep booking holder names in reports (never card data)",
+          "  --master URL           Spark master; default embedded local[*]",
+          "  --verbose              show Spark's own INFO logging",
+          "  --help                 this text");
+
+  static final String TOKEN_KEY_ENV = "TRAFFIC_TOKEN_KEY";
+
+  private AnalyzeOptions() {}
+
+  /** Thrown for {@code --help}: not an error, the caller prints {@link #USAGE} and exits 0. */
+  public static final class HelpRequested extends Exception {
+    HelpRequested() {
+      super("help");
+    }
+  }
+
+  public static AnalyzeConfig parse(String[] args, Map<String, String> environment)
+      throws UsageException, HelpRequested {
+    List<String> inputs = new ArrayList<>();
+    String output = null;
+    Optional<InputFormat> format = Optional.empty();
+    Duration window = Duration.ofHours(1);
+    ZoneId zone = ZoneId.of("UTC");
+    Duration burstGap = Duration.ofSeconds(60);
+    int burstMin = 5;
+    Duration outageGap = Duration.ofMinutes(5);
+    int outageMin = 3;
+    String tokenKeyFile = null;
+    Optional<String> providers = Optional.empty();
+    Optional<String> master = Optional.empty();
+    boolean includePii = false;
+    boolean verbose = false;
+
+    String[] words = splitInlineValues(args);
+    for (int i = 0; i < words.length; i++) {
+      String arg = words[i];
+      switch (arg) {
+        case "--help", "-h" -> throw new HelpRequested();
+        case "--input" -> {
+          int before = inputs.size();
+          while (i + 1 < words.length && !words[i + 1].startsWith("--")) {
+            inputs.add(words[++i]);
+          }
+          if (inputs.size() == before) {
+            throw new UsageException("--input needs at least one path");
+          }
+        }
+        case "--output" -> output = value(words, ++i, arg);
+        case "--format" -> {
+          String text = value(words, ++i, arg);
+          format = Optional.of(InputFormat.fromOption(text)
+              .orElseThrow(() -> new UsageException("--format \"" + text + "\": use jsonl or har")));
+        }
+        case "--window" -> window = Durations.parse(arg, value(words, ++i, arg));
+        case "--timezone" -> zone = zone(value(words, ++i, arg));
+        case "--burst-gap" -> burstGap = Durations.parse(arg, value(words, ++i, arg));
+        case "--burst-min" -> burstMin = positive(arg, value(words, ++i, arg));
+        case "--outage-gap" -> outageGap = Durations.parse(arg, value(words, ++i, arg));
+        case "--outage-min" -> outageMin = positive(arg, value(words, ++i, arg));
+        case "--token-key-file" -> tokenKeyFile = value(words, ++i, arg);
+        case "--providers" -> providers = Optional.of(value(words, ++i, arg));
+        case "--master" -> master = Optional.of(value(words, ++i, arg));
+        case "--include-pii" -> includePii = true;
+        case "--verbose" -> verbose = true;
+        default -> throw new UsageException(
+            arg.startsWith("-")
+                ? "unknown option " + arg + " (see --help)"
+                : "unexpected argument \"" + arg + "\" (see --help)");
+      }
+    }
+    if (inputs.isEmpty()) {
+      throw new UsageException("--input is required");
+    }
+    if (output == null) {
+      throw new UsageException("--output is required");
+    }
+    checkLocalPaths(inputs, output);
+    byte[] key = null;
+    String keySource = "none";
+    if (tokenKeyFile != null) {
+      key = readKey(tokenKeyFile);
+      keySource = "file";
+    } else if (environment.get(TOKEN_KEY_ENV) != null && !environment.get(TOKEN_KEY_ENV).isEmpty()) {
+      key = environment.get(TOKEN_KEY_ENV).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      keySource = "environment";
+    }
+    if (providers.isPresent() && !Files.isReadable(Path.of(providers.get()))) {
+      throw new UsageException("--providers " + providers.get() + ": no such readable file");
+    }
+    return new AnalyzeConfig(
+        inputs, output, format, window, zone, burstGap, burstMin, outageGap, outageMin, key, keySource,
+        providers, master, includePii, verbose);
+  }
+
+  /**
+   * Catches the common mistakes before Spark starts: a local input that does not exist, an output
+   * that is a file. Paths with a scheme (hdfs://, s3a://) and globs are checked by the job itself.
+   */
+  private static void checkLocalPaths(List<String> inputs, String output) throws UsageException {
+    for (String input : inputs) {
+      if (isLocal(input) && !input.matches(".*[*?\\[{].*")) {
+        Path path = Path.of(input.startsWith("file:") ? input.substring(5) : input);
+        if (!Files.exists(path)) {
+          throw new UsageException("--input " + input + ": no such file or directory");
+        }
+        if (!Files.isReadable(path)) {
+          throw new UsageException("--input " + input + ": not readable");
+        }
+      }
+    }
+    if (isLocal(output) && Files.isRegularFile(Path.of(output.startsWith("file:") ? output.substring(5) : output))) {
+      throw new UsageException("--output " + output + ": is a file, not a directory");
+    }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://") || path.startsWith("file://");
+  }
+
+  /** {@code --window=2h} is read as {@code --window 2h}. */
+  private static String[] splitInlineValues(String[] args) {
+    List<String> words = new ArrayList<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 2) {
+        words.add(arg.substring(0, eq));
+        words.add(arg.substring(eq + 1));
+      } else {
+        words.add(arg);
+      }
+    }
+    return words.toArray(new String[0]);
+  }
+
+  private static String value(String[] words, int index, String option) throws UsageException {
+    if (index >= words.length || words[index].startsWith("--") || words[index].isEmpty()) {
+      throw new UsageException(option + " needs a value");
+    }
+    return words[index];
+  }
+
+  private static int positive(String option, String text) throws UsageException {
+    try {
+      int value = Integer.parseInt(text);
+      if (value < 1) {
+        throw new UsageException(option + " " + text + ": must be at least 1");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new UsageException(option + " \"" + text + "\": not a whole number");
+    }
+  }
+
+  private static ZoneId zone(String text) throws UsageException {
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      throw new UsageException("--timezone \"" + text + "\": not a time zone (use e.g. UTC or Europe/Zurich)");
+    }
+  }
+
+  /** Reads the key file; surrounding white space (a trailing newline) is not part of the key. */
+  private static byte[] readKey(String file) throws UsageException {
+    try {
+      String key = Files.readString(Path.of(file)).strip();
+      if (key.isEmpty()) {
+        throw new UsageException("--token-key-file " + file + ": the file is empty");
+      }
+      return key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("--token-key-file " + file + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException("--token-key-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+}
