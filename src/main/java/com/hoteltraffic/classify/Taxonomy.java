@@ -186,8 +186,7 @@ public final class Taxonomy implements Serializable {
   public static Taxonomy load(InputStream json) {
     ObjectMapper mapper =
         new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       return new Taxonomy(mapper.readValue(json, Document.class));
     } catch (IOException e) {
