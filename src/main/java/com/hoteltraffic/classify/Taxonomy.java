@@ -101,7 +101,8 @@ public final class Taxonomy implements Serializable {
     Map<String, BodyCodeSource> codeSources = new LinkedHashMap<>();
     for (ProviderSettings settings : document.providers()) {
       requireNonNull(settings.provider(), "providers[].provider");
-      requireNonNull(settings.codeFromBody(), "providers[].code_from_body of " + settings.provider());
+      requireNonNull(
+          settings.codeFromBody(), "providers[].code_from_body of " + settings.provider());
       if (codeSources.put(settings.provider(), settings.codeFromBody()) != null) {
         throw new IllegalArgumentException("provider listed twice: " + settings.provider());
       }
@@ -335,7 +336,8 @@ public final class Taxonomy implements Serializable {
           "http_status must be null exactly for " + NO_RESPONSE_CODE + ": " + describe(entry));
     }
     if (entry.httpStatus() == null && entry.statusDefault()) {
-      throw new IllegalArgumentException("status_default on a no-response entry: " + describe(entry));
+      throw new IllegalArgumentException(
+          "status_default on a no-response entry: " + describe(entry));
     }
   }
 

@@ -277,7 +277,8 @@ class ResponseClassifierTest {
         undocumented("HB formatted at an undocumented status: kept as seen", HOTELBEDS, 409,
             hotelbedsJsonError("INVALID_REQUEST"), "INVALID_REQUEST"),
         undocumented("Code kept as seen is cut", CASY, 400,
-            "{\"error\":\"" + "e".repeat(200) + "\"}", "e".repeat(ResponseClassifier.MAX_CODE_LENGTH)),
+            "{\"error\":\"" + "e".repeat(200) + "\"}",
+            "e".repeat(ResponseClassifier.MAX_CODE_LENGTH)),
         response("HB formatted wins over the body phrase", HOTELBEDS, 400,
             "{\"error\":{\"code\":\"INVALID_DATA-" + TOKEN + "\",\"message\":\"The card data "
                 + "are not correctly tokenized. Card Number o CVC is not tokenized.\"}}",
