@@ -257,6 +257,11 @@ public final class Taxonomy implements Serializable {
 
   // Hot-path lookups for ResponseClassifier: no Optional, no stream.
 
+  /** See {@link #codeFromBody}; null when the provider's bodies are not read. */
+  BodyCodeSource codeFromBodyOrNull(String provider) {
+    return codeFromBodyByProvider.get(provider);
+  }
+
   /** The documented classification of a code at a status, or null. */
   Classification documentedOrNull(String provider, int httpStatus, String errorCode) {
     StatusTable table = table(provider, httpStatus);
