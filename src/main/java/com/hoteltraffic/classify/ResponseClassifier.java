@@ -72,7 +72,7 @@ public final class ResponseClassifier implements Serializable {
       return noResponse(provider, noResponseReason);
     }
     int status = httpStatus;
-    Taxonomy.BodyCodeSource codeSource = taxonomy.codeFromBody(provider).orElse(null);
+    Taxonomy.BodyCodeSource codeSource = taxonomy.codeFromBodyOrNull(provider);
     if (status >= 200 && status < 300) {
       return success(provider, status, codeSource != null);
     }

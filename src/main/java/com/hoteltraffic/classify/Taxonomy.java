@@ -101,7 +101,8 @@ public final class Taxonomy implements Serializable {
     Map<String, BodyCodeSource> codeSources = new LinkedHashMap<>();
     for (ProviderSettings settings : document.providers()) {
       requireNonNull(settings.provider(), "providers[].provider");
-      requireNonNull(settings.codeFromBody(), "providers[].code_from_body of " + settings.provider());
+      requireNonNull(
+          settings.codeFromBody(), "providers[].code_from_body of " + settings.provider());
       if (codeSources.put(settings.provider(), settings.codeFromBody()) != null) {
         throw new IllegalArgumentException("provider listed twice: " + settings.provider());
       }
@@ -186,8 +187,7 @@ public final class Taxonomy implements Serializable {
   public static Taxonomy load(InputStream json) {
     ObjectMapper mapper =
         new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       return new Taxonomy(mapper.readValue(json, Document.class));
     } catch (IOException e) {
@@ -256,6 +256,11 @@ public final class Taxonomy implements Serializable {
   }
 
   // Hot-path lookups for ResponseClassifier: no Optional, no stream.
+
+  /** See {@link #codeFromBody}; null when the provider's bodies are not read. */
+  BodyCodeSource codeFromBodyOrNull(String provider) {
+    return codeFromBodyByProvider.get(provider);
+  }
 
   /** The documented classification of a code at a status, or null. */
   Classification documentedOrNull(String provider, int httpStatus, String errorCode) {
@@ -336,7 +341,8 @@ public final class Taxonomy implements Serializable {
           "http_status must be null exactly for " + NO_RESPONSE_CODE + ": " + describe(entry));
     }
     if (entry.httpStatus() == null && entry.statusDefault()) {
-      throw new IllegalArgumentException("status_default on a no-response entry: " + describe(entry));
+      throw new IllegalArgumentException(
+          "status_default on a no-response entry: " + describe(entry));
     }
   }
 

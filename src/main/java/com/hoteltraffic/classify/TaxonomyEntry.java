@@ -11,9 +11,9 @@ import java.io.Serializable;
  * @param errorCode the code as the provider spells it ({@code tenant_db_unavailable},
  *     {@code INVALID_REQUEST}) or our name for a status ({@code BAD_GATEWAY})
  * @param errorClass one of {@link com.hoteltraffic.model.ErrorClass#ALL}
- * @param retryable whether resending the same request may succeed
+ * @param retryable whether resending the same request may succeed (required in the JSON)
  * @param statusDefault the entry to use at this status when the response names nothing more
- *     specific (only needed where a status lists several codes)
+ *     specific (only needed where a status lists several codes; false when absent)
  * @param description what the provider's document says, shortened
  * @param remedy what ops should do, in one sentence
  * @param source where the entry comes from ({@code seed 000}, {@code providers.md}, ...)
@@ -23,7 +23,7 @@ public record TaxonomyEntry(
     @JsonProperty("http_status") Integer httpStatus,
     @JsonProperty("error_code") String errorCode,
     @JsonProperty("error_class") String errorClass,
-    @JsonProperty("retryable") boolean retryable,
+    @JsonProperty(value = "retryable", required = true) boolean retryable,
     @JsonProperty("status_default") boolean statusDefault,
     @JsonProperty("description") String description,
     @JsonProperty("remedy") String remedy,
