@@ -375,7 +375,7 @@ public final class ExchangeReader {
       for (BookingFact b : e.bookings) {
         bookings.add(RowFactory.create(b.reference(), b.clientReference(), b.status(), b.hotelCode(), b.creationDate()));
       }
-      v[I_BOOKINGS] = bookings;
+      v[I_BOOKINGS] = scala.jdk.javaapi.CollectionConverters.asScala(bookings); // Spark wants a Seq
     }
   }
 }
