@@ -55,7 +55,7 @@ class RateLimitBurstsTest {
             // Another error class in between neither joins nor splits the burst.
             ExchangeRows.row(
                 "2024-03-01T10:00:25Z", Provider.CASY, "tok_a", "1001", 502,
-                "tenant_db_unavailable", ErrorClass.SERVER_ERROR),
+                "tenant_db_unavailable", ErrorClass.UPSTREAM_UNAVAILABLE),
             casy429("2024-03-01T10:00:30Z", "tok_a", "1002"),
             casy429("2024-03-01T10:00:40Z", "tok_a", "1001"),
             casyOk("2024-03-01T10:00:45Z", "tok_a", "1001"),
