@@ -57,17 +57,19 @@ class DbOutagesTest {
             // Hotel 9996: two failures only.
             tenantDown("2024-03-01T11:00:00Z", "tok_a", "9996"),
             tenantDown("2024-03-01T11:01:00Z", "tok_a", "9996"),
-            // Central: four failures over three hotels and three credentials; any hotel's
+            // Central: five failures over three hotels and three credentials, three of them of
+            // hotel 9994 (enough for a tenant outage, were they counted per hotel); any hotel's
             // success afterwards is the recovery.
             centralDown("2024-03-01T12:00:00Z", "tok_a", "9994"),
             centralDown("2024-03-01T12:00:30Z", "tok_b", "9995"),
             centralDown("2024-03-01T12:01:00Z", "tok_a", "9996"),
+            centralDown("2024-03-01T12:02:00Z", "tok_a", "9994"),
             centralDown("2024-03-01T12:04:00Z", "tok_c", "9994"),
             ok("2024-03-01T12:09:59Z", "tok_d", "9999"));
 
     assertEquals(
         List.of(
-            "casy|central|null|2024-03-01T12:00:00Z|2024-03-01T12:04:00Z|4|240.0|3|3|2024-03-01T12:09:59Z",
+            "casy|central|null|2024-03-01T12:00:00Z|2024-03-01T12:04:00Z|5|240.0|3|3|2024-03-01T12:09:59Z",
             "casy|tenant|9994|2024-03-01T10:00:00Z|2024-03-01T10:02:00Z|3|120.0|2|1|2024-03-01T10:02:30Z",
             "casy|tenant|9995|2024-03-01T11:00:00Z|2024-03-01T11:06:00Z|3|360.0|1|1|2024-03-01T11:20:15Z"),
         outages(rows, GAP, MIN),
