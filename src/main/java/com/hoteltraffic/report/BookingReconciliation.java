@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
@@ -22,9 +22,9 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -42,8 +42,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Unconfirmed bookings ({@code reports/unconfirmed_bookings.csv}): every Hotelbeds booking
- * confirmation that got a 504 or no response at all, with what later traffic shows about its
- * {@code clientReference}.
+ * confirmation that got a 504 or no response at all, with what later traffic shows about its {@code
+ * clientReference}.
  *
  * <p>Hotelbeds documents (seed 004) that after a 504 at confirmation the booking may exist anyway;
  * a call that timed out on our side is just as uncertain. Later responses are the evidence: booking
@@ -63,14 +63,14 @@ import org.apache.spark.sql.types.DataTypes;
  * </ol>
  *
  * <p>A list page is complete for an attempt only when it holds all of its {@code total} (the
- * bookings read from the page number at least {@code total}; a page with {@code from=1} and
- * {@code to >= total} that shows fewer is not trusted) and it is
- * either filtered by the attempt's client reference, or unfiltered with {@code filterType=CREATION}
- * and {@code start..end} covering the attempt's date. The attempt's date is the date of its
- * timestamp in the given time zone (UTC unless told otherwise). A page filtered by the client
- * reference that also carries a date range must cover the attempt too (its creation date for
- * {@code CREATION}, its check-in for {@code CHECKIN}): Hotelbeds applies the dates as well, so a
- * range that misses the booking proves nothing.
+ * bookings read from the page number at least {@code total}; a page with {@code from=1} and {@code
+ * to >= total} that shows fewer is not trusted) and it is either filtered by the attempt's client
+ * reference, or unfiltered with {@code filterType=CREATION} and {@code start..end} covering the
+ * attempt's date. The attempt's date is the date of its timestamp in the given time zone (UTC
+ * unless told otherwise). A page filtered by the client reference that also carries a date range
+ * must cover the attempt too (its creation date for {@code CREATION}, its check-in for {@code
+ * CHECKIN}): Hotelbeds applies the dates as well, so a range that misses the booking proves
+ * nothing.
  *
  * <p>Scale: attempts are few and evidence is plentiful, so the attempts are broadcast and joined to
  * the exploded evidence on the lower-cased client reference (and to complete creation-date lists by
@@ -89,20 +89,29 @@ public final class BookingReconciliation {
   public static final String CLIENT_REFERENCE = ExchangeSchema.CLIENT_REFERENCE;
   public static final String CHECK_IN = ExchangeSchema.CHECK_IN;
   public static final String CHECK_OUT = ExchangeSchema.CHECK_OUT;
+
   /** {@link #OUTCOME_HTTP_504} or {@link #OUTCOME_NO_RESPONSE}. */
   public static final String OUTCOME = "outcome";
+
   public static final String STATUS = "status";
+
   /** The booking found; for {@link #DUPLICATE} all of them, first seen first, joined by ";". */
   public static final String BOOKING_REFERENCE = "booking_reference";
+
   /** CONFIRMED / CANCELLED per booking in {@link #BOOKING_REFERENCE}, latest evidence wins. */
   public static final String BOOKING_STATUS = "booking_status";
+
   /** Number of distinct booking references later responses show for the client reference. */
   public static final String BOOKINGS_FOUND = "bookings_found";
+
   /** Kind of response the status rests on: an operation name, {@link #EVIDENCE_COMPLETE_LIST}. */
   public static final String EVIDENCE = "evidence";
+
   public static final String EVIDENCE_TS = "evidence_ts";
+
   /** A short instruction for operations. */
   public static final String ACTION = "action";
+
   /** Only with includePii. */
   public static final String HOLDER_NAME = ExchangeSchema.HOLDER_NAME;
 
@@ -120,6 +129,7 @@ public final class BookingReconciliation {
   // Values of EVIDENCE besides the operation names of the responses that showed a booking.
   /** A later list page complete for the attempt (see class comment) that does not show it. */
   public static final String EVIDENCE_COMPLETE_LIST = "booking_list_complete";
+
   public static final String EVIDENCE_NONE = "none";
 
   /** Booking status value Hotelbeds gives a cancelled booking. */
@@ -257,7 +267,9 @@ public final class BookingReconciliation {
     fields.add(col(ExchangeSchema.CHECK_IN).as(CHECK_IN));
     fields.add(col(ExchangeSchema.CHECK_OUT).as(CHECK_OUT));
     fields.add(
-        when(status.isNull(), lit(OUTCOME_NO_RESPONSE)).otherwise(lit(OUTCOME_HTTP_504)).as(OUTCOME));
+        when(status.isNull(), lit(OUTCOME_NO_RESPONSE))
+            .otherwise(lit(OUTCOME_HTTP_504))
+            .as(OUTCOME));
     if (includePii) {
       fields.add(col(ExchangeSchema.HOLDER_NAME).as(HOLDER_NAME));
     }
@@ -300,7 +312,10 @@ public final class BookingReconciliation {
             referenceKey(
                     coalesce(
                         col(booking).getField(ExchangeSchema.B_CLIENT_REFERENCE),
-                        col(ExchangeSchema.CLIENT_REFERENCE)))
+                        when(
+                            col(ExchangeSchema.OPERATION)
+                                .equalTo(Operation.HB_BOOKING_CONFIRMATION),
+                            col(ExchangeSchema.CLIENT_REFERENCE))))
                 .as(SEEN_REF_KEY),
             trim(col(booking).getField(ExchangeSchema.B_REFERENCE)).as(SEEN_REFERENCE),
             upper(trim(col(booking).getField(ExchangeSchema.B_STATUS))).as(SEEN_STATUS))
@@ -329,10 +344,10 @@ public final class BookingReconciliation {
   }
 
   /**
-   * Per attempt with any later sighting: {@link #ATTEMPT} and {@link #FOUND}, the distinct
-   * bookings seen for its client reference, sorted by first sighting (then reference), each with
-   * its latest status, first sighting by a lookup (list, detail, change, cancellation) and first
-   * sighting in a successful confirmation.
+   * Per attempt with any later sighting: {@link #ATTEMPT} and {@link #FOUND}, the distinct bookings
+   * seen for its client reference, sorted by first sighting (then reference), each with its latest
+   * status, first sighting by a lookup (list, detail, change, cancellation) and first sighting in a
+   * successful confirmation.
    */
   static Dataset<Row> bookingsFound(Dataset<Row> attempts, Dataset<Row> sightings) {
     Column attemptTs = col(ATTEMPT).getField(ATTEMPT_TS);
@@ -399,10 +414,7 @@ public final class BookingReconciliation {
     // Without a client reference nothing on an unfiltered page can be matched to the attempt.
     Dataset<Row> byCreationDate =
         broadcast(attempts.filter(col(REF_KEY).isNotNull()))
-            .join(
-                lists.filter(col(LIST_REF_KEY).isNull()),
-                later.and(creationCovers),
-                "inner");
+            .join(lists.filter(col(LIST_REF_KEY).isNull()), later.and(creationCovers), "inner");
     return filteredByReference
         .select(col(ATTEMPT), col(LIST_TS).as(COMPLETE_LIST_TS))
         .unionByName(byCreationDate.select(col(ATTEMPT), col(LIST_TS).as(COMPLETE_LIST_TS)));
@@ -421,15 +433,12 @@ public final class BookingReconciliation {
         .unionByName(found.select(col(ATTEMPT), col(FOUND), noListTs.as(COMPLETE_LIST_TS)))
         .unionByName(lists.select(col(ATTEMPT), noFound.as(FOUND), col(COMPLETE_LIST_TS)))
         .groupBy(col(ATTEMPT))
-        .agg(
-            first(col(FOUND), true).as(FOUND),
-            max(col(COMPLETE_LIST_TS)).as(COMPLETE_LIST_TS));
+        .agg(first(col(FOUND), true).as(FOUND), max(col(COMPLETE_LIST_TS)).as(COMPLETE_LIST_TS));
   }
 
   /** Applies the status rules, in their order, and writes the action for operations. */
   static Dataset<Row> decide(Dataset<Row> perAttempt) {
-    Column found =
-        coalesce(col(FOUND), array().cast(perAttempt.schema().apply(FOUND).dataType()));
+    Column found = coalesce(col(FOUND), array().cast(perAttempt.schema().apply(FOUND).dataType()));
     Column count = size(found);
     Column lookups = filter(found, booking -> booking.getField(F_LOOKUP_TS).isNotNull());
     Column confirmations =

@@ -33,14 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One in-memory traffic set with many independent attempts, each with its own client reference
- * and (where unfiltered creation-date lists are involved) its own day, reconciled once and
- * asserted row by row.
+ * One in-memory traffic set with many independent attempts, each with its own client reference and
+ * (where unfiltered creation-date lists are involved) its own day, reconciled once and asserted row
+ * by row.
  */
 class BookingReconciliationTest {
   private static SparkSession spark;
+
   /** Result rows of the shared set by client reference as sent (plus "#n" for repeats). */
   private static Map<String, Row> byReference;
+
   private static List<Row> result;
   private static List<String> resultColumns;
 
@@ -120,17 +122,23 @@ class BookingReconciliationTest {
 
     // BOOKED_ON_RETRY, XML: the response's booking has no clientReference; the request's counts.
     rows.add(confirmation(at(7, "10:00"), "retry-xml", null).xml().row());
-    rows.add(confirmed(at(7, "10:01"), "retry-xml", booking("1-410", null, "CONFIRMED")).xml().row());
+    rows.add(
+        confirmed(at(7, "10:01"), "retry-xml", booking("1-410", null, "CONFIRMED")).xml().row());
 
     // NOT_BOOKED, JSON: a list filtered by the reference is empty.
     rows.add(confirmation(at(8, "10:00"), "notbooked-json", 504).row());
-    rows.add(listByReference(at(8, "10:05"), "NOTBOOKED-JSON", "2024-03-08", "2024-03-08", 0).row());
+    rows.add(
+        listByReference(at(8, "10:05"), "NOTBOOKED-JSON", "2024-03-08", "2024-03-08", 0).row());
 
     // NOT_BOOKED, XML: two complete creation-date lists without it; the latest is the evidence.
     rows.add(confirmation(at(9, "10:00"), "notbooked-xml", null).xml().row());
     rows.add(
         listByCreation(
-                at(9, "10:20"), "2024-03-09", "2024-03-10", 1, booking("1-901", "OTHER-C", "CONFIRMED"))
+                at(9, "10:20"),
+                "2024-03-09",
+                "2024-03-10",
+                1,
+                booking("1-901", "OTHER-C", "CONFIRMED"))
             .xml()
             .row());
     rows.add(
@@ -176,7 +184,8 @@ class BookingReconciliationTest {
 
     // Filtered page claiming from=1, to=100, total=1 but showing nothing: not trusted.
     rows.add(confirmation(at(14, "10:00"), "incomplete-ref", 504).row());
-    rows.add(listByReference(at(14, "10:05"), "incomplete-ref", "2024-03-14", "2024-03-14", 1).row());
+    rows.add(
+        listByReference(at(14, "10:05"), "incomplete-ref", "2024-03-14", "2024-03-14", 1).row());
 
     // Creation-date list of other days (none with an attempt): proves nothing.
     rows.add(confirmation(at(15, "10:00"), "dates-miss", 504).row());
@@ -184,7 +193,8 @@ class BookingReconciliationTest {
 
     // Filtered list whose creation dates miss the attempt: proves nothing either.
     rows.add(confirmation(at(16, "10:00"), "dates-miss-ref", 504).row());
-    rows.add(listByReference(at(16, "10:05"), "dates-miss-ref", "2024-03-17", "2024-03-18", 0).row());
+    rows.add(
+        listByReference(at(16, "10:05"), "dates-miss-ref", "2024-03-17", "2024-03-18", 0).row());
 
     // Evidence before the attempt is ignored.
     rows.add(confirmation(at(17, "10:00"), "before", 504).row());
@@ -215,10 +225,12 @@ class BookingReconciliationTest {
     // Retry booked it, then it was cancelled: the cancellation response shows the booking.
     rows.add(confirmation(at(19, "10:00"), "cancelled-retry", null).row());
     rows.add(
-        confirmed(at(19, "10:01"), "cancelled-retry", booking("1-610", "CANCELLED-RETRY", "CONFIRMED"))
+        confirmed(
+                at(19, "10:01"),
+                "cancelled-retry",
+                booking("1-610", "CANCELLED-RETRY", "CONFIRMED"))
             .row());
-    rows.add(
-        cancellation(at(19, "12:00"), booking("1-610", "CANCELLED-RETRY", "CANCELLED")).row());
+    rows.add(cancellation(at(19, "12:00"), booking("1-610", "CANCELLED-RETRY", "CANCELLED")).row());
 
     // Blind retry that timed out too: two attempts, each judged by what came after it.
     rows.add(confirmation(at(20, "10:00"), "twice", 504).row());
