@@ -22,8 +22,11 @@ import com.hoteltraffic.output.HtmlReport;
 import com.hoteltraffic.output.OutputDirectory;
 import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.RunSummary;
+import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.RateLimitBursts;
 import com.hoteltraffic.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,6 +162,14 @@ public final class AnalyzeJob {
     reports.add(new Report("error_rates_by_token", ErrorRates.byToken(exchanges, config.window(), config.zone()),
         ErrorRates.BY_TOKEN_COLUMNS, ErrorRates.BY_TOKEN_SORT));
     reports.add(new Report("error_codes", ErrorCodes.summarize(exchanges), ErrorCodes.COLUMNS, ErrorCodes.SORT));
+    reports.add(new Report("rate_limit_bursts",
+        RateLimitBursts.detect(exchanges, config.burstGap(), config.burstMin()),
+        RateLimitBursts.COLUMNS, RateLimitBursts.SORT));
+    reports.add(new Report("db_outages", DbOutages.detect(exchanges, config.outageGap(), config.outageMin()),
+        DbOutages.COLUMNS, DbOutages.SORT));
+    reports.add(new Report("unconfirmed_bookings",
+        BookingReconciliation.reconcile(exchanges, config.includePii(), config.zone().getId()),
+        BookingReconciliation.columns(config.includePii()), BookingReconciliation.SORT));
     return reports;
   }
 
