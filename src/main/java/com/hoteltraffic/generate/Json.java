@@ -15,23 +15,26 @@ final class Json {
       return out.append("null");
     }
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    // Copies runs of plain characters in one call: most of the text needs no escaping.
+    int runStart = 0;
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(value, runStart, i);
+      runStart = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
+    out.append(value, runStart, length);
     return out.append('"');
   }
 

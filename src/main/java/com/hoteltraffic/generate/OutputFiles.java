@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +161,7 @@ final class OutputFiles implements Closeable {
     final List<PlannedDefect> defects;
     final CountingStream disk;
     final CountingStream text;
-    final Writer out;
+    final OutputStream out;
     final Rng rng;
     final StringBuilder line = new StringBuilder(4096);
     long lines;
@@ -191,9 +189,10 @@ final class OutputFiles implements Closeable {
         };
       }
       this.text = new CountingStream(body);
-      this.out = new OutputStreamWriter(text, StandardCharsets.UTF_8);
+      // Strings are encoded with String.getBytes (an intrinsic), several times faster than a Writer.
+      this.out = text;
       if (channel.format == Channel.Format.HAR) {
-        out.write(harHeader());
+        emit(harHeader());
       }
     }
 
@@ -204,7 +203,7 @@ final class OutputFiles implements Closeable {
           line.append(",\n");
         }
         harEntry(line, e);
-        out.append(line);
+        emit(line);
         exchanges++;
         lines++;
         return;
@@ -212,7 +211,7 @@ final class OutputFiles implements Closeable {
       lastWritten = e;
       jsonl(line, e, null, null, false);
       line.append('\n');
-      out.append(line);
+      emit(line);
       exchanges++;
       lines++;
       if (e.status != null) {
@@ -221,6 +220,10 @@ final class OutputFiles implements Closeable {
       while (nextDefect < defects.size() && defects.get(nextDefect).afterRecord() <= exchanges) {
         plant(defects.get(nextDefect++).defect(), e);
       }
+    }
+
+    private void emit(CharSequence chars) throws IOException {
+      out.write(chars.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void plant(Defect defect, Exchange last) throws IOException {
@@ -245,7 +248,7 @@ final class OutputFiles implements Closeable {
         case STATUS_ABC -> jsonl(bad, model, null, "\"abc\"", false);
         case TS_NOT_A_DATE -> jsonl(bad, model, "\"not-a-date\"", null, false);
       }
-      out.append(bad).append('\n');
+      emit(bad.append('\n'));
       lines++;
       if (defect == Defect.BLANK) {
         blank++;
@@ -415,7 +418,7 @@ final class OutputFiles implements Closeable {
     @Override
     public void close() throws IOException {
       if (channel.format == Channel.Format.HAR) {
-        out.write("\n]}}\n");
+        emit("\n]}}\n");
       } else {
         while (nextDefect < defects.size()) {
           plant(defects.get(nextDefect++).defect(), lastWritten);

@@ -58,6 +58,7 @@ final class Scenario {
     List<Exchange> out = new ArrayList<>(config.exchangesPerDay() + 600);
     Rng rng = Rng.derive(config.seed(), "background-day-" + d);
     long dayStart = day0 + d * Times.DAY;
+    String mitmKey = world.apiKey("mobile-app").value();
     int total = 0;
     for (int weight : HOUR_WEIGHTS) {
       total += weight;
@@ -74,7 +75,7 @@ final class Scenario {
       if (e.channel != Channel.CASY_BROWSER_HAR && e.channel != Channel.HOTELBEDS_MITM_HAR && rng.chance(0.08)) {
         e.channel = Channel.EGRESS_PROXY;
       }
-      if (d == 1 && e.token.equals(world.apiKey("mobile-app").value())
+      if (d == 1 && e.token.equals(mitmKey)
           && ts >= dayStart + 8 * Times.HOUR && ts < dayStart + 9 * Times.HOUR) {
         e.channel = Channel.HOTELBEDS_MITM_HAR;
       }

@@ -3,6 +3,7 @@ package com.hoteltraffic.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,30 +38,32 @@ final class TruthBuilder {
     }
     long errors = rows.stream().filter(Row::error).count();
 
-    Map<String, long[]> hotels = new TreeMap<>();
-    Map<String, long[]> tokens = new TreeMap<>();
-    Map<String, Object[]> codes = new TreeMap<>();
-    Map<String, long[]> hours = new TreeMap<>();
+    // Hash maps while counting (fast), sorted copies for output (stable order).
+    Map<String, long[]> hotels = new HashMap<>();
+    Map<String, long[]> tokens = new HashMap<>();
+    Map<String, Object[]> codes = new HashMap<>();
+    Map<String, long[]> hours = new HashMap<>();
     for (Row r : rows) {
       count(hotels, r.provider() + '\u0000' + r.hotel(), r);
       count(tokens, r.provider() + '\u0000' + r.token(), r);
       long window = Math.floorDiv(r.ts(), Times.HOUR) * Times.HOUR;
-      count(hours, String.format("%015d", window) + '\u0000' + r.provider() + '\u0000' + r.hotel(), r);
-      String status = r.status() == null ? "   " : String.format("%03d", r.status());
+      // Windows are positive epoch millis of equal digit count in any realistic run: text order is time order.
+      count(hours, window + "\u0000" + r.provider() + '\u0000' + r.hotel(), r);
+      String status = r.status() == null ? "   " : r.status().toString();
       String key = r.provider() + '\u0000' + status + '\u0000' + r.code() + '\u0000' + r.errorClass();
       Object[] code = codes.computeIfAbsent(key, k -> new Object[] {r, 0L, r.ts(), r.ts()});
       code[1] = (Long) code[1] + 1;
       code[3] = r.ts();
     }
     List<GroundTruth.HotelCount> byHotel = new ArrayList<>();
-    hotels.forEach((k, v) -> byHotel.add(new GroundTruth.HotelCount(part(k, 0), part(k, 1), v[0], v[1])));
+    new TreeMap<>(hotels).forEach((k, v) -> byHotel.add(new GroundTruth.HotelCount(part(k, 0), part(k, 1), v[0], v[1])));
     List<GroundTruth.TokenCount> byToken = new ArrayList<>();
-    tokens.forEach((k, v) -> byToken.add(new GroundTruth.TokenCount(part(k, 0), part(k, 1), v[0], v[1])));
+    new TreeMap<>(tokens).forEach((k, v) -> byToken.add(new GroundTruth.TokenCount(part(k, 0), part(k, 1), v[0], v[1])));
     List<GroundTruth.HourCount> byHour = new ArrayList<>();
-    hours.forEach((k, v) -> byHour.add(new GroundTruth.HourCount(Times.isoUtc(Long.parseLong(part(k, 0))), part(k, 1),
+    new TreeMap<>(hours).forEach((k, v) -> byHour.add(new GroundTruth.HourCount(Times.isoUtc(Long.parseLong(part(k, 0))), part(k, 1),
         part(k, 2), v[0], v[1])));
     List<GroundTruth.CodeCount> byCode = new ArrayList<>();
-    codes.forEach((k, v) -> {
+    new TreeMap<>(codes).forEach((k, v) -> {
       Row r = (Row) v[0];
       byCode.add(new GroundTruth.CodeCount(r.provider(), r.status(), r.code(), r.errorClass(), (Long) v[1],
           Times.isoUtc((Long) v[2]), Times.isoUtc((Long) v[3])));
