@@ -99,7 +99,7 @@ final class CasyTraffic {
             .append(e.hotelId).append('-').append(rng.between(10000, 99999)).append("\",\"status\":\"")
             .append(rng.chance(0.9) ? "confirmed" : "cancelled").append("\",\"arrival\":\"")
             .append(Times.date(arrival)).append("\",\"departure\":\"").append(Times.date(arrival + nights * Times.DAY))
-            .append("\",\"room\":\"").append(rng.between(1, 5)).append(String.format("%02d", rng.between(1, 30)))
+            .append("\",\"room\":\"").append(rng.between(1, 5)).append(rng.between(10, 39))
             .append("\",\"guest\":{\"first_name\":");
         Json.quote(body, rng.pick(FIRST_NAMES)).append(",\"last_name\":");
         Json.quote(body, rng.pick(LAST_NAMES)).append("},\"adults\":").append(rng.between(1, 3))

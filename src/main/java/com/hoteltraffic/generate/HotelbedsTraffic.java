@@ -168,7 +168,7 @@ final class HotelbedsTraffic {
       body.append(",\"paymentData\":{\"paymentCard\":{\"cardHolderName\":");
       Json.quote(body, (booking.holderName() + " " + booking.holderSurname()).toUpperCase(java.util.Locale.ROOT))
           .append(",\"cardType\":\"VI\",\"cardNumber\":\"4111111111111111\",\"expiryDate\":\"")
-          .append(String.format("%02d", rng.between(1, 12))).append(rng.between(27, 31))
+          .append(rng.between(10, 12)).append(rng.between(27, 31))
           .append("\",\"cardCVC\":\"").append(rng.between(100, 999)).append("\"},\"contactData\":{\"email\":\"")
           .append(booking.holderName().toLowerCase(java.util.Locale.ROOT)).append("@example.com\",\"phoneNumber\":\"+4179")
           .append(rng.between(1000000, 9999999)).append("\"}}");

@@ -47,7 +47,7 @@ final class OutputFiles implements Closeable {
   /** The path (relative to the output directory) that {@code e} is written to. */
   String pathOf(Exchange e) {
     Channel channel = e.channel;
-    String path = channel.perDay ? String.format(channel.pathPattern, Times.date(e.tsMillis)) : channel.pathPattern;
+    String path = channel.perDay ? channel.pathPattern.replace("%s", Times.date(e.tsMillis)) : channel.pathPattern;
     return plain && path.endsWith(".gz") ? path.substring(0, path.length() - 3) : path;
   }
 

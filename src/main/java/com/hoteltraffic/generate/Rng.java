@@ -76,6 +76,7 @@ final class Rng {
   /** A money amount with two decimals in {@code [min, max)}. */
   String amount(int min, int max) {
     int cents = min * 100 + random.nextInt((max - min) * 100);
-    return (cents / 100) + "." + String.format(java.util.Locale.ROOT, "%02d", cents % 100);
+    int fraction = cents % 100;
+    return (cents / 100) + (fraction < 10 ? ".0" : ".") + fraction;
   }
 }

@@ -14,9 +14,27 @@ final class Times {
   static final long HOUR = 60 * MINUTE;
   static final long DAY = 24 * HOUR;
 
-  /** {@code 2026-11-18} for the UTC day of {@code epochMillis} shifted by {@code offsetMillis}. */
+  private static final int CACHE_FIRST_DAY = 18_000; // 2019-04-14
+  private static final String[] DAY_TEXT = new String[8_000]; // up to 2041
+
+  /** {@code 2026-11-18} for the UTC day of {@code epochMillis}. */
   static String date(long epochMillis) {
-    return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, DAY)).toString();
+    return dayText(Math.floorDiv(epochMillis, DAY));
+  }
+
+  /** Day texts are cached: formatting a LocalDate per call was a hot spot of the generator. */
+  private static String dayText(long epochDay) {
+    long slot = epochDay - CACHE_FIRST_DAY;
+    if (slot < 0 || slot >= DAY_TEXT.length) {
+      return LocalDate.ofEpochDay(epochDay).toString();
+    }
+    String text = DAY_TEXT[(int) slot];
+    if (text == null) {
+      // A benign race: two threads may both format the same immutable text.
+      text = LocalDate.ofEpochDay(epochDay).toString();
+      DAY_TEXT[(int) slot] = text;
+    }
+    return text;
   }
 
   /** {@code 2026-11-18T10:00:05.123Z}. */
@@ -56,7 +74,7 @@ final class Times {
   private static void appendLocal(StringBuilder out, long epochMillis, char separator, boolean millis) {
     long day = Math.floorDiv(epochMillis, DAY);
     long inDay = epochMillis - day * DAY;
-    out.append(LocalDate.ofEpochDay(day)).append(separator);
+    out.append(dayText(day)).append(separator);
     two(out, (int) (inDay / HOUR)).append(':');
     two(out, (int) (inDay / MINUTE % 60)).append(':');
     two(out, (int) (inDay / SECOND % 60));
