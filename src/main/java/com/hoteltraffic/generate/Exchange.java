@@ -1,0 +1,88 @@
+package com.hoteltraffic.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One generated request/response exchange: what goes into the files, plus the facts the ground
+ * truth states about it (provider, hotel, credential, code, class), known from construction.
+ */
+final class Exchange {
+  /** When the request was sent, epoch milliseconds UTC. */
+  long tsMillis;
+  long durationMs;
+
+  String method;
+  String url;
+  final List<String[]> requestHeaders = new ArrayList<>(6);
+  String requestBody;
+  boolean requestBodyIsJson;
+
+  /** Null when no response came back. */
+  Integer status;
+  final List<String[]> responseHeaders = new ArrayList<>(6);
+  String responseBody;
+  boolean responseBodyIsJson;
+  /** Why no response came back ("timeout", "connection reset", ...); null with a response. */
+  String error;
+
+  // Ground truth.
+  String provider;
+  String hotelId = "";
+  String token = "";
+  String errorCode;
+  String errorClass;
+
+  /** CASY: the endpoint touches the hotel's tenant database (so a tenant outage fails it). */
+  boolean touchesTenantDb;
+  /** Scripted by an incident: outage overlays leave it alone. */
+  boolean scripted;
+  /** Where it is written; null = the provider's default channel. */
+  Channel channel;
+
+  Exchange requestHeader(String name, String value) {
+    requestHeaders.add(new String[] {name, value});
+    return this;
+  }
+
+  Exchange responseHeader(String name, String value) {
+    responseHeaders.add(new String[] {name, value});
+    return this;
+  }
+
+  /** Sets the response and its classification in one step, so the two never drift apart. */
+  Exchange respond(int httpStatus, String body, boolean bodyIsJson, String code, String errorClassName) {
+    this.status = httpStatus;
+    this.responseBody = body;
+    this.responseBodyIsJson = bodyIsJson && body != null;
+    this.errorCode = code;
+    this.errorClass = errorClassName;
+    this.error = null;
+    return this;
+  }
+
+  /** Marks the exchange as one that got no response. */
+  Exchange noResponse(String reason) {
+    this.status = null;
+    this.responseBody = null;
+    this.responseBodyIsJson = false;
+    this.responseHeaders.clear();
+    this.error = reason;
+    this.errorCode = "NO_RESPONSE";
+    this.errorClass = reason.contains("timeout") ? "timeout" : "no_response";
+    return this;
+  }
+
+  boolean isError() {
+    return !"ok".equals(errorClass);
+  }
+
+  String header(String name) {
+    for (String[] header : requestHeaders) {
+      if (header[0].equalsIgnoreCase(name)) {
+        return header[1];
+      }
+    }
+    return null;
+  }
+}

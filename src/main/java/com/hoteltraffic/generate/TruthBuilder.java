@@ -1,0 +1,200 @@
+package com.hoteltraffic.generate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Collects the labelled facts of every written exchange and derives the ground truth's
+ * aggregates and incidents by the contract's rules (burst gap 60 s / min 5, outage gap 5 min /
+ * min 3), so the truth states exactly what the traffic shows, background included.
+ */
+final class TruthBuilder {
+  /** The labels of one exchange; strings are shared with the generator's cast, so rows stay small. */
+  private record Row(long ts, String provider, String hotel, String token, Integer status, String code, String errorClass) {
+    boolean error() {
+      return !"ok".equals(errorClass);
+    }
+  }
+
+  private final List<Row> rows = new ArrayList<>();
+
+  void add(Exchange e) {
+    rows.add(new Row(e.tsMillis, e.provider, e.hotelId, e.token, e.status, e.errorCode, e.errorClass));
+  }
+
+  GroundTruth build(GeneratorConfig config, List<FileStats> files, List<Scenario.BookingTruth> plannedBookings) {
+    rows.sort(Comparator.comparingLong(Row::ts));
+    long quarantined = 0;
+    long blank = 0;
+    for (FileStats f : files) {
+      quarantined += f.quarantined();
+      blank += f.blank();
+    }
+    long errors = rows.stream().filter(Row::error).count();
+
+    // Hash maps while counting (fast), sorted copies for output (stable order).
+    Map<String, long[]> hotels = new HashMap<>();
+    Map<String, long[]> tokens = new HashMap<>();
+    Map<String, Object[]> codes = new HashMap<>();
+    Map<String, long[]> hours = new HashMap<>();
+    for (Row r : rows) {
+      count(hotels, r.provider() + '\u0000' + r.hotel(), r);
+      count(tokens, r.provider() + '\u0000' + r.token(), r);
+      long window = Math.floorDiv(r.ts(), Times.HOUR) * Times.HOUR;
+      // Windows are positive epoch millis of equal digit count in any realistic run: text order is time order.
+      count(hours, window + "\u0000" + r.provider() + '\u0000' + r.hotel(), r);
+      String status = r.status() == null ? "   " : r.status().toString();
+      String key = r.provider() + '\u0000' + status + '\u0000' + r.code() + '\u0000' + r.errorClass();
+      Object[] code = codes.computeIfAbsent(key, k -> new Object[] {r, 0L, r.ts(), r.ts()});
+      code[1] = (Long) code[1] + 1;
+      code[3] = r.ts();
+    }
+    List<GroundTruth.HotelCount> byHotel = new ArrayList<>();
+    new TreeMap<>(hotels).forEach((k, v) -> byHotel.add(new GroundTruth.HotelCount(part(k, 0), part(k, 1), v[0], v[1])));
+    List<GroundTruth.TokenCount> byToken = new ArrayList<>();
+    new TreeMap<>(tokens).forEach((k, v) -> byToken.add(new GroundTruth.TokenCount(part(k, 0), part(k, 1), v[0], v[1])));
+    List<GroundTruth.HourCount> byHour = new ArrayList<>();
+    new TreeMap<>(hours).forEach((k, v) -> byHour.add(new GroundTruth.HourCount(Times.isoUtc(Long.parseLong(part(k, 0))), part(k, 1),
+        part(k, 2), v[0], v[1])));
+    List<GroundTruth.CodeCount> byCode = new ArrayList<>();
+    new TreeMap<>(codes).forEach((k, v) -> {
+      Row r = (Row) v[0];
+      byCode.add(new GroundTruth.CodeCount(r.provider(), r.status(), r.code(), r.errorClass(), (Long) v[1],
+          Times.isoUtc((Long) v[2]), Times.isoUtc((Long) v[3])));
+    });
+
+    List<GroundTruth.Burst> bursts = new ArrayList<>();
+    bursts.addAll(bursts("rate_limited", GroundTruth.BURST_MIN));
+    bursts.addAll(bursts("quota_exceeded", 1));
+    bursts.sort(Comparator.comparing(GroundTruth.Burst::provider).thenComparing(GroundTruth.Burst::token)
+        .thenComparing(GroundTruth.Burst::start).thenComparing(GroundTruth.Burst::kind));
+
+    List<GroundTruth.Outage> outages = outages();
+
+    List<GroundTruth.UncertainBooking> bookings = new ArrayList<>();
+    for (Scenario.BookingTruth b : plannedBookings) {
+      bookings.add(new GroundTruth.UncertainBooking(Times.isoUtc(b.attemptTs()), b.token(), b.hotelId(), b.clientReference(),
+          b.outcome(), b.status(), b.bookingReference(), b.bookingStatus(), b.referencesSeen()));
+    }
+    bookings.sort(Comparator.comparing(GroundTruth.UncertainBooking::attemptTs));
+
+    long exchanges = rows.size();
+    return new GroundTruth(config, files, new GroundTruth.Totals(exchanges, quarantined, blank, errors), byHotel, byToken,
+        byCode, byHour, bursts, outages, bookings);
+  }
+
+  private static void count(Map<String, long[]> counts, String key, Row r) {
+    long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+    c[0]++;
+    if (r.error()) {
+      c[1]++;
+    }
+  }
+
+  private static String part(String key, int index) {
+    return key.split("\u0000", -1)[index];
+  }
+
+  /** Rejections of one class grouped per credential while consecutive ones are at most the burst gap apart. */
+  private List<GroundTruth.Burst> bursts(String errorClass, int min) {
+    Map<String, List<Long>> rejections = new TreeMap<>();
+    Map<String, List<Long>> requests = new TreeMap<>();
+    for (Row r : rows) {
+      String key = r.provider() + '\u0000' + r.token();
+      requests.computeIfAbsent(key, k -> new ArrayList<>()).add(r.ts());
+      if (errorClass.equals(r.errorClass())) {
+        rejections.computeIfAbsent(key, k -> new ArrayList<>()).add(r.ts());
+      }
+    }
+    List<GroundTruth.Burst> out = new ArrayList<>();
+    for (Map.Entry<String, List<Long>> entry : rejections.entrySet()) {
+      long[] all = requests.get(entry.getKey()).stream().mapToLong(Long::longValue).toArray();
+      for (long[] group : groups(entry.getValue(), GroundTruth.BURST_GAP_SECONDS * Times.SECOND)) {
+        if (group[2] >= min) {
+          long inside = upperBound(all, group[1]) - lowerBound(all, group[0]);
+          out.add(new GroundTruth.Burst(part(entry.getKey(), 0), part(entry.getKey(), 1), errorClass,
+              Times.isoUtc(group[0]), Times.isoUtc(group[1]), group[2], inside));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<GroundTruth.Outage> outages() {
+    Map<String, List<Long>> failures = new TreeMap<>();
+    for (Row r : rows) {
+      if (!"casy".equals(r.provider())) {
+        continue;
+      }
+      if ("tenant_db_unavailable".equals(r.code())) {
+        failures.computeIfAbsent("tenant\u0000" + r.hotel(), k -> new ArrayList<>()).add(r.ts());
+      } else if ("central_db_unavailable".equals(r.code())) {
+        failures.computeIfAbsent("central\u0000", k -> new ArrayList<>()).add(r.ts());
+      }
+    }
+    List<GroundTruth.Outage> out = new ArrayList<>();
+    for (Map.Entry<String, List<Long>> entry : failures.entrySet()) {
+      String scope = part(entry.getKey(), 0);
+      String hotel = part(entry.getKey(), 1);
+      for (long[] group : groups(entry.getValue(), GroundTruth.OUTAGE_GAP_SECONDS * Times.SECOND)) {
+        if (group[2] >= GroundTruth.OUTAGE_MIN) {
+          String recovered = null;
+          for (Row r : rows) {
+            if (r.ts() > group[1] && "casy".equals(r.provider()) && !r.error()
+                && (scope.equals("central") || Objects.equals(hotel, r.hotel()))) {
+              recovered = Times.isoUtc(r.ts());
+              break;
+            }
+          }
+          out.add(new GroundTruth.Outage("casy", scope, hotel, Times.isoUtc(group[0]), Times.isoUtc(group[1]), group[2], recovered));
+        }
+      }
+    }
+    out.sort(Comparator.comparing(GroundTruth.Outage::start).thenComparing(GroundTruth.Outage::scope)
+        .thenComparing(GroundTruth.Outage::hotelId));
+    return out;
+  }
+
+  /** Sorted timestamps split where the gap exceeds {@code maxGap}: {start, end, count} per group. */
+  private static List<long[]> groups(List<Long> sorted, long maxGap) {
+    List<long[]> out = new ArrayList<>();
+    long[] current = null;
+    for (long ts : sorted) {
+      if (current == null || ts - current[1] > maxGap) {
+        current = new long[] {ts, ts, 0};
+        out.add(current);
+      }
+      current[1] = ts;
+      current[2]++;
+    }
+    return out;
+  }
+
+  private static int lowerBound(long[] sorted, long value) {
+    int i = Arrays.binarySearch(sorted, value);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i > 0 && sorted[i - 1] == value) {
+      i--;
+    }
+    return i;
+  }
+
+  private static int upperBound(long[] sorted, long value) {
+    int i = Arrays.binarySearch(sorted, value);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i < sorted.length - 1 && sorted[i + 1] == value) {
+      i++;
+    }
+    return i + 1;
+  }
+}
