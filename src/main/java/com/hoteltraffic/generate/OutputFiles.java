@@ -38,13 +38,13 @@ final class OutputFiles implements Closeable {
   private long textBytes;
 
   OutputFiles(GeneratorConfig config) {
-    this.outDir = config.outDir();
+    this.outDir = config.outDir().resolve(TrafficGenerator.TRAFFIC_DIR);
     this.plain = config.plain();
     this.seed = config.seed();
     this.startMillis = config.start().toEpochMilli();
   }
 
-  /** The path (relative to the output directory) that {@code e} is written to. */
+  /** The path (relative to the traffic directory) that {@code e} is written to. */
   String pathOf(Exchange e) {
     Channel channel = e.channel;
     String path = channel.perDay ? channel.pathPattern.replace("%s", Times.date(e.tsMillis)) : channel.pathPattern;

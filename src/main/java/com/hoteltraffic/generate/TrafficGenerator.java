@@ -21,9 +21,12 @@ import java.util.Locale;
 public final class TrafficGenerator {
   private TrafficGenerator() {}
 
-  static final String GROUND_TRUTH_FILE = "ground_truth.json";
+  /** Beside the traffic, not inside it: a {@code .json} file in the input would be read as JSON Lines. */
+  public static final String GROUND_TRUTH_FILE = "ground_truth.json";
+  /** The recordings go here, below the output directory; ground-truth file paths are relative to it. */
+  public static final String TRAFFIC_DIR = "traffic";
 
-  /** Writes the archive into {@code config.outDir()} and returns its ground truth. */
+  /** Writes the archive into {@code config.outDir()}/traffic, its ground truth beside it, and returns it. */
   public static GroundTruth generate(GeneratorConfig config) throws IOException {
     return run(config).truth();
   }

@@ -94,7 +94,7 @@ class TrafficGeneratorTest {
   void everyLineIsValidBlankOrCountedAsMalformed() throws IOException {
     for (FileStats f : truth.files()) {
       if (f.format().equals("har")) {
-        JsonNode har = JSON.readTree(open(out.resolve(f.path())));
+        JsonNode har = JSON.readTree(open(out.resolve(TrafficGenerator.TRAFFIC_DIR).resolve(f.path())));
         JsonNode entries = har.path("log").path("entries");
         assertEquals(f.exchanges(), entries.size(), "entries of " + f.path());
         for (JsonNode entry : entries) {
@@ -108,7 +108,7 @@ class TrafficGeneratorTest {
       long blank = 0;
       long valid = 0;
       long malformed = 0;
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(out.resolve(f.path())), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(out.resolve(TrafficGenerator.TRAFFIC_DIR).resolve(f.path())), StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           lines++;
           if (line.isEmpty()) {
@@ -243,14 +243,14 @@ class TrafficGeneratorTest {
     Map<String, List<Instant>> out = new TreeMap<>();
     for (FileStats f : truth.files()) {
       if (f.format().equals("har")) {
-        for (JsonNode entry : JSON.readTree(open(TrafficGeneratorTest.out.resolve(f.path()))).path("log").path("entries")) {
+        for (JsonNode entry : JSON.readTree(open(TrafficGeneratorTest.out.resolve(TrafficGenerator.TRAFFIC_DIR).resolve(f.path()))).path("log").path("entries")) {
           record(out, Instant.from(OffsetDateTime.parse(entry.path("startedDateTime").asText())), entry.path("request").path("url").asText(),
               headers(entry.path("request").path("headers")), entry.path("response").path("status").asInt(),
               decode(entry.path("response").path("content")));
         }
         continue;
       }
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(TrafficGeneratorTest.out.resolve(f.path())), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(TrafficGeneratorTest.out.resolve(TrafficGenerator.TRAFFIC_DIR).resolve(f.path())), StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (line.isEmpty() || !isValidRecord(line)) {
             continue;
