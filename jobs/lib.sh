@@ -21,5 +21,7 @@ run_main() {
   local main_class="$1"
   shift
   local classpath="$PROJECT_ROOT/target/classes:$(cat "$PROJECT_ROOT/target/classpath.txt")"
+  # Embedded Spark talks to itself only: bind to loopback, not to whichever interface the host name resolves to.
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   exec java ${JAVA_OPTS:-} @"$PROJECT_ROOT/jobs/spark-jvm.options" -cp "$classpath" "$main_class" "$@"
 }
