@@ -199,6 +199,21 @@ class ExchangeInterpreterTest {
     assertEquals("12", ok.hotelId, "hotel");
   }
 
+  /** A record whose provider field names Hotelbeds behind a proxy host keeps its booking facts. */
+  @Test
+  void providerHintBehindAProxyKeepsTheBodiesBookingFactsNeed() throws Exception {
+    String line =
+        record("POST", "https://hb-proxy.corp.local/hotel-api/1.0/bookings", hbHeaders(),
+                HotelbedsBookingFactsTest.CONFIRMATION_JSON, 200, HotelbedsBookingFactsTest.BOOKING_JSON, null)
+            .replaceFirst("^\\{", "{\"provider\":\"hotelbeds\",");
+    ClassifiedExchange out = interpret(line);
+    assertEquals(Provider.HOTELBEDS, out.provider, "provider from the hint");
+    assertEquals(Operation.HB_BOOKING_CONFIRMATION, out.operation, "operation");
+    assertEquals("IntegrationAgency", out.clientReference, "request body kept for the booking facts");
+    assertEquals(1, out.bookings.size(), "response body kept for the booking facts");
+    assertEquals("1534", out.hotelId, "hotel");
+  }
+
   @Test
   void unknownHostHasNoCredentialAndNoHotel() throws Exception {
     ClassifiedExchange out =
