@@ -53,13 +53,16 @@ public final class ExchangeInterpreter implements Serializable {
     this.includePii = includePii;
   }
 
-  /** Which bodies the readers must keep: error responses, and Hotelbeds booking traffic. */
+  /**
+   * Which bodies the readers must keep: error responses, and Hotelbeds booking traffic. Bodies of
+   * unknown hosts are kept too: the record's {@code provider} field, which the reader may not have
+   * seen yet, can still name Hotelbeds behind a proxy.
+   */
   public BodyNeeds bodyNeeds() {
     return new BodyNeeds() {
       @Override
       public boolean requestBody(String method, String url) {
-        ProviderRules.Match match = rules.match(method, url, null);
-        return Provider.HOTELBEDS.equals(match.provider()) && REQUEST_FACTS.contains(match.operation());
+        return needsBookingFacts(rules.match(method, url, null), REQUEST_FACTS);
       }
 
       @Override
@@ -67,10 +70,14 @@ public final class ExchangeInterpreter implements Serializable {
         if (status < 200 || status >= 300) {
           return true;
         }
-        ProviderRules.Match match = rules.match(method, url, null);
-        return Provider.HOTELBEDS.equals(match.provider()) && RESPONSE_FACTS.contains(match.operation());
+        return needsBookingFacts(rules.match(method, url, null), RESPONSE_FACTS);
       }
     };
+  }
+
+  private static boolean needsBookingFacts(ProviderRules.Match match, Set<String> operations) {
+    return Provider.UNKNOWN.equals(match.provider())
+        || (Provider.HOTELBEDS.equals(match.provider()) && operations.contains(match.operation()));
   }
 
   public ClassifiedExchange interpret(RawExchange raw) {

@@ -3,8 +3,10 @@ package com.hoteltraffic.ingest;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -43,6 +45,8 @@ public final class InputDiscovery {
       throws IOException, MissingInputException {
     // Sorted by path: the same inputs give the same splits, task order and line numbers.
     TreeMap<String, FileStatus> files = new TreeMap<>();
+    // Files below a hidden or bookkeeping directory (.git, _temporary of a half-written job) are skipped too.
+    Set<String> inHiddenDirectory = new HashSet<>();
     for (String input : inputs) {
       Path path = new Path(input);
       FileSystem fs = path.getFileSystem(conf);
@@ -56,6 +60,9 @@ public final class InputDiscovery {
           while (listing.hasNext()) {
             LocatedFileStatus file = listing.next();
             files.put(file.getPath().toString(), file);
+            if (underHiddenDirectory(match.getPath(), file.getPath())) {
+              inHiddenDirectory.add(file.getPath().toString());
+            }
           }
         } else {
           files.put(match.getPath().toString(), match);
@@ -69,7 +76,7 @@ public final class InputDiscovery {
     for (FileStatus file : files.values()) {
       String path = file.getPath().toString();
       String name = file.getPath().getName();
-      if (name.startsWith(".") || name.startsWith("_")) {
+      if (isHidden(name) || inHiddenDirectory.contains(path)) {
         skipped.add(new SkippedFile(path, "hidden or bookkeeping file"));
         continue;
       }
@@ -83,6 +90,20 @@ public final class InputDiscovery {
       addSplits(splits, path, format.get(), InputFormat.isGzip(name), file.getLen(), splitBytes);
     }
     return new Result(splits, read, skipped);
+  }
+
+  private static boolean isHidden(String name) {
+    return name.startsWith(".") || name.startsWith("_");
+  }
+
+  /** Whether a directory between {@code root} (a listed input directory) and {@code file} is hidden. */
+  private static boolean underHiddenDirectory(Path root, Path file) {
+    for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+      if (isHidden(dir.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkReadable(FileStatus file, Configuration conf) throws MissingInputException {
