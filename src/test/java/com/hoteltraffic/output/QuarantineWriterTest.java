@@ -88,7 +88,8 @@ class QuarantineWriterTest {
   void folderAndFileAreReadableByTheOwnerOnly() throws IOException {
     Path quarantine = dir.resolve("quarantine");
     // A folder left with open permissions is closed too.
-    Files.createDirectories(quarantine, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Files.createDirectories(
+        quarantine, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
     QuarantineWriter.write(spark.createDataFrame(List.of(RowFactory.create("a.jsonl", 1L, "r", "secret")), SCHEMA),
         hadoopPath(quarantine), conf);

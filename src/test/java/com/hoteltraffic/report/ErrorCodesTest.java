@@ -58,7 +58,8 @@ class ErrorCodesTest {
             "casy|200|OK|ok|2|2024-03-01T11:00:00Z|2024-03-01T12:00:00Z|true|false",
             "casy|418|HTTP_418|undocumented|1|2024-03-01T13:00:00Z|2024-03-01T13:00:00Z|false|false",
             "casy|429|rate_limited|rate_limited|3|2024-03-01T09:59:59.500Z|2024-03-02T00:00:00Z|true|true",
-            "casy|503|central_db_unavailable|upstream_unavailable|1|2024-03-01T11:31:00Z|2024-03-01T11:31:00Z|true|true",
+            "casy|503|central_db_unavailable|upstream_unavailable|1|2024-03-01T11:31:00Z|2024-03-01T11:31:00Z"
+                + "|true|true",
             "casy|503|tenant_db_unavailable|upstream_unavailable|1|2024-03-01T11:30:00Z|2024-03-01T11:30:00Z|true|true",
             "hotelbeds|null|NO_RESPONSE|no_response|2|2024-03-01T08:00:00Z|2024-03-01T08:30:00Z|true|true",
             "hotelbeds|403|DEVELOPER_OVER_QPS|rate_limited|1|2024-03-01T09:00:00Z|2024-03-01T09:00:00Z|true|true"),

@@ -135,7 +135,8 @@ class ErrorRatesTest {
 
   @Test
   void hourWindowsFollowTheLocalHourOfAHalfHourZone() {
-    Dataset<Row> exchanges = ExchangeRows.dataset(spark, List.of(ok("2024-01-15T10:29:59Z"), ok("2024-01-15T10:30:00Z")));
+    Dataset<Row> exchanges =
+        ExchangeRows.dataset(spark, List.of(ok("2024-01-15T10:29:59Z"), ok("2024-01-15T10:30:00Z")));
 
     List<String> rows = lines(ErrorRates.byHotel(exchanges, HOUR, ZoneId.of("Asia/Kolkata")), ErrorRates.BY_HOTEL_SORT);
 
