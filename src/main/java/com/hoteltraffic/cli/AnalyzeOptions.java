@@ -75,6 +75,10 @@ public final class AnalyzeOptions {
         case "--input" -> {
           int before = inputs.size();
           while (i + 1 < words.length && !words[i + 1].startsWith("--")) {
+            // "--input=" arrives as an empty word; as a path it would silently mean the working directory.
+            if (words[i + 1].isEmpty()) {
+              throw new UsageException("--input needs a path, got an empty one");
+            }
             inputs.add(words[++i]);
           }
           if (inputs.size() == before) {

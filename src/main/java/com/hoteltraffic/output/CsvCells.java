@@ -35,6 +35,10 @@ public final class CsvCells {
       }
       return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
+    if (value instanceof BigDecimal decimal) {
+      // BigDecimal.toString switches to exponent notation (1E-8, 1E+3) for small or scaled values.
+      return decimal.toPlainString();
+    }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }

@@ -24,7 +24,8 @@ final class TimeWindows {
   /** Column holding the window struct; take {@link #start} and {@link #end} from it. */
   static Column window(Duration size, ZoneId zone) {
     Column local = from_utc_timestamp(col(ExchangeSchema.TS), zone.getId());
-    return org.apache.spark.sql.functions.window(local, size.toSeconds() + " seconds");
+    // Microseconds, Spark's timestamp precision: whole seconds would turn 500ms into 0 and 1500ms into 1s.
+    return org.apache.spark.sql.functions.window(local, size.toNanos() / 1000 + " microseconds");
   }
 
   static Column start(Column window, ZoneId zone) {
