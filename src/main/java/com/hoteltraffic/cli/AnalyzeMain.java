@@ -3,6 +3,7 @@ package com.hoteltraffic.cli;
 import com.hoteltraffic.AnalyzeJob;
 import com.hoteltraffic.ingest.InputDiscovery;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
@@ -47,7 +48,7 @@ public final class AnalyzeMain {
     try {
       AnalyzeJob.run(spark, config);
       return EXIT_OK;
-    } catch (InputDiscovery.MissingInputException | IllegalArgumentException e) {
+    } catch (InputDiscovery.MissingInputException | FileAlreadyExistsException e) {
       System.err.println("analyze: " + e.getMessage());
       return EXIT_USAGE;
     } catch (Exception e) {

@@ -3,6 +3,7 @@ package com.hoteltraffic.output;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -27,14 +28,21 @@ public final class OutputDirectory {
     this.staging = staging;
   }
 
-  /** Creates the staging directory; fails when {@code target} exists and is not a directory. */
+  /**
+   * Creates the staging directory.
+   *
+   * @throws FileAlreadyExistsException when {@code output} exists and is not a directory
+   */
   public static OutputDirectory prepare(String output, Configuration conf) throws IOException {
     Path target = new Path(output);
     FileSystem fs = target.getFileSystem(conf);
     target = fs.makeQualified(target);
     if (fs.exists(target) && !fs.getFileStatus(target).isDirectory()) {
-      throw new IllegalArgumentException("--output " + output + " is a file, not a directory");
+      throw new FileAlreadyExistsException("--output " + output + " is a file, not a directory");
     }
+    // The local file system would put a hidden .crc beside every output file: clutter for the
+    // people who open the folder, and no protection that the files need.
+    fs.setWriteChecksum(false);
     Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + UUID.randomUUID());
     fs.mkdirs(staging);
     return new OutputDirectory(fs, target, staging);

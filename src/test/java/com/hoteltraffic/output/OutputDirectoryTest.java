@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,8 +77,8 @@ class OutputDirectoryTest {
     Path target = dir.resolve("out");
     Files.writeString(target, "a file");
 
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> OutputDirectory.prepare(target.toString(), conf));
+    FileAlreadyExistsException e =
+        assertThrows(FileAlreadyExistsException.class, () -> OutputDirectory.prepare(target.toString(), conf));
 
     assertTrue(e.getMessage().contains("--output"), "message names the option: " + e.getMessage());
     assertEquals("a file", Files.readString(target), "the file is untouched");
