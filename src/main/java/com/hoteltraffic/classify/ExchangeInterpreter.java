@@ -43,6 +43,10 @@ public final class ExchangeInterpreter implements Serializable {
   private final TokenPseudonymizer tokens;
   private final boolean includePii;
   private transient ObjectMapper mapper;
+  private transient String lastMethod;
+  private transient String lastUrl;
+  private transient String lastHint;
+  private transient ProviderRules.Match lastMatch;
   private transient HotelbedsBookingFacts bookingFacts;
 
   public ExchangeInterpreter(
@@ -62,7 +66,7 @@ public final class ExchangeInterpreter implements Serializable {
     return new BodyNeeds() {
       @Override
       public boolean requestBody(String method, String url) {
-        return needsBookingFacts(rules.match(method, url, null), REQUEST_FACTS);
+        return needsBookingFacts(match(method, url, null), REQUEST_FACTS);
       }
 
       @Override
@@ -70,7 +74,7 @@ public final class ExchangeInterpreter implements Serializable {
         if (status < 200 || status >= 300) {
           return true;
         }
-        return needsBookingFacts(rules.match(method, url, null), RESPONSE_FACTS);
+        return needsBookingFacts(match(method, url, null), RESPONSE_FACTS);
       }
     };
   }
@@ -81,7 +85,7 @@ public final class ExchangeInterpreter implements Serializable {
   }
 
   public ClassifiedExchange interpret(RawExchange raw) {
-    ProviderRules.Match match = rules.match(raw.method(), raw.url(), raw.providerHint());
+    ProviderRules.Match match = match(raw.method(), raw.url(), raw.providerHint());
     ClassifiedExchange out = new ClassifiedExchange();
     out.tsMillis = raw.tsMillis();
     out.durationMs = raw.durationMs();
@@ -143,6 +147,22 @@ public final class ExchangeInterpreter implements Serializable {
     } catch (JsonProcessingException e) {
       // The classifier already fell back to the status; the limit is simply unknown.
     }
+  }
+
+  /**
+   * The reader asks about a record's bodies and then the record is interpreted: three questions
+   * about the same request, so the last answer is kept (same strings, by identity).
+   */
+  private ProviderRules.Match match(String method, String url, String providerHint) {
+    if (method == lastMethod && url == lastUrl && providerHint == lastHint && lastMatch != null) {
+      return lastMatch;
+    }
+    ProviderRules.Match match = rules.match(method, url, providerHint);
+    lastMethod = method;
+    lastUrl = url;
+    lastHint = providerHint;
+    lastMatch = match;
+    return match;
   }
 
   private ObjectMapper mapper() {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,14 +42,17 @@ public final class TokenPseudonymizer implements Serializable {
       return null;
     }
     if (cache == null) {
-      cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      };
+      cache = new HashMap<>(256);
     }
-    return cache.computeIfAbsent(credential, this::hash);
+    String id = cache.get(credential);
+    if (id == null) {
+      if (cache.size() >= CACHE_SIZE) {
+        cache.clear(); // a flood of distinct credentials: hashing them all is the honest cost
+      }
+      id = hash(credential);
+      cache.put(credential, id);
+    }
+    return id;
   }
 
   /**

@@ -129,9 +129,9 @@ public final class BenchContender {
         + "regexp_extract(request->>'url', '^https?://([^/:?]+)', 1) AS host, "
         + "regexp_extract(request->>'url', '/(?:reservations|hotels)/([0-9]+)', 1) AS hotel_id, "
         + "try_cast(response->>'status' AS INTEGER) AS status, "
-        + "coalesce(json_extract_string(response->>'body', '$.error.code'), "
-        + "json_extract_string(response->>'body', '$.error'), "
-        + "CASE WHEN response IS NULL THEN 'NO_RESPONSE' END) AS code "
+        + "CASE WHEN response IS NULL THEN 'NO_RESPONSE' "
+        + "WHEN json_valid(response->>'body') THEN coalesce(json_extract_string(response->>'body', '$.error.code'), "
+        + "json_extract_string(response->>'body', '$.error')) END AS code "
         + "FROM " + source;
     String withProvider = "SELECT *, CASE WHEN host LIKE '%onlinebuchungen.ch' THEN 'casy' "
         + "WHEN host LIKE '%hotelbeds.com' THEN 'hotelbeds' ELSE 'unknown' END AS provider, "
