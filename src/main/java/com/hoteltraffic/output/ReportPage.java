@@ -95,7 +95,8 @@ public final class ReportPage {
       "line-height:1.35;max-width:1200px}",
       "nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 0;z-index:1}",
       "nav a{margin-right:1em}h1{margin:.6em 0 .2em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}",
-      "section{margin-bottom:1em}table{border-collapse:collapse;margin:.6em 0}",
+      "section{margin-bottom:1em}table{border-collapse:collapse;margin:.6em 0;font-size:.92em}",
+      ".wide{overflow-x:auto}",
       "td,th{border:1px solid #bbb;padding:.25em .55em;text-align:left;vertical-align:top}",
       "th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}",
       ".note{color:#444;font-size:.9em}.bad{color:#a00}.top{font-size:.85em;float:right}",
@@ -443,7 +444,7 @@ public final class ReportPage {
         if (rows.isEmpty()) {
           continue;
         }
-        html.append("<table><tr><th>action</th><th>attempt</th><th>hotel_id</th><th>client_reference</th>")
+        html.append("<div class=\"wide\"><table><tr><th>action</th><th>attempt</th><th>hotel_id</th><th>client_reference</th>")
             .append("<th>outcome</th><th>booking_reference</th><th>evidence</th><th>evidence at</th>")
             .append("<th>token_id</th></tr>");
         for (Booking booking : rows) {
@@ -458,7 +459,7 @@ public final class ReportPage {
           cell(booking.tokenId());
           html.append("</tr>");
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
       }
       close();
     }
