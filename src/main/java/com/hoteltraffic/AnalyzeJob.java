@@ -136,12 +136,14 @@ public final class AnalyzeJob {
 
       RunSummary summary = summary(config, inputs, fileCounts, totals, exchanges, reportRows, started);
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
-      HtmlReport.write(summary, spark.read().parquet(out.resolve(TABLES_DIR + "/error_codes").toString()),
+      stageStart = System.nanoTime();
+      HtmlReport.write(spark, summary, out.resolve(TABLES_DIR), config.window(), config.zone(),
           out.resolve(HTML_FILE), hadoop);
+      LOG.info("Page {} written ({} ms)", HTML_FILE, elapsedMs(stageStart));
       out.commit();
-      LOG.info("Done in {} s: reports in {}/{}, summary {}/{}",
-          (System.currentTimeMillis() - started.toEpochMilli()) / 1000, out.target(), REPORTS_DIR, out.target(),
-          SUMMARY_FILE);
+      LOG.info("Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
+          (System.currentTimeMillis() - started.toEpochMilli()) / 1000, out.target(), HTML_FILE,
+          out.target(), REPORTS_DIR, out.target(), TABLES_DIR, out.target(), SUMMARY_FILE);
       return new Result(out.target(), totals.exchanges, totals.quarantined,
           totals.corrupt.stream().map(c -> c.get("path")).toList());
     } catch (IOException | RuntimeException e) {

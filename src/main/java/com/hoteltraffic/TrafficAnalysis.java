@@ -1,0 +1,226 @@
+package com.hoteltraffic;
+
+import com.hoteltraffic.classify.Classification;
+import com.hoteltraffic.classify.ExchangeInterpreter;
+import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.ingest.ExchangeReader;
+import com.hoteltraffic.ingest.InputDiscovery;
+import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.DbOutages;
+import com.hoteltraffic.report.ErrorCodes;
+import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.RateLimitBursts;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The analyzer as a library, for {@code spark-shell}, Jupyter or Zeppelin with the jar on the
+ * classpath: read → classify → reports, each step returning a Dataset, plus temp views and SQL
+ * functions for SQL cells. Every report is the same function {@code jobs/analyze} writes.
+ *
+ * <pre>{@code
+ * // spark-shell --jars target/traffic-analyzer-0.1.0-SNAPSHOT.jar
+ * import com.hoteltraffic.TrafficAnalysis
+ * TrafficAnalysis.registerViews(spark, "out")       // the tables of a jobs/analyze run
+ * TrafficAnalysis.registerFunctions(spark)
+ * spark.sql("SELECT * FROM error_rates_by_hotel ORDER BY error_rate DESC").show()
+ * }</pre>
+ *
+ * <p>Or straight from recordings, without a run: {@code readExchanges} then the report functions,
+ * or {@code registerViews(spark, exchanges)}. Those Datasets are lazy and re-read the input on
+ * every action: {@code cache()} the exchanges, or write them to Parquet, when querying them
+ * repeatedly.
+ */
+public final class TrafficAnalysis {
+  /** View (and table directory) name of the classified exchanges. */
+  public static final String EXCHANGES = AnalyzeJob.EXCHANGES_TABLE;
+  public static final String ERROR_RATES_BY_HOTEL = "error_rates_by_hotel";
+  public static final String ERROR_RATES_BY_TOKEN = "error_rates_by_token";
+  /** Only a view: {@code jobs/analyze} does not write this one. */
+  public static final String ERROR_RATES_BY_PROVIDER = "error_rates_by_provider";
+  public static final String ERROR_CODES = "error_codes";
+  public static final String RATE_LIMIT_BURSTS = "rate_limit_bursts";
+  public static final String DB_OUTAGES = "db_outages";
+  public static final String UNCONFIRMED_BOOKINGS = "unconfirmed_bookings";
+
+  /** SQL function: {@code classify_response(provider, http_status, body)} → struct. */
+  public static final String CLASSIFY_RESPONSE = "classify_response";
+  /** SQL function: {@code token_id(credential)} → the pseudonym the reports use. */
+  public static final String TOKEN_ID = "token_id";
+
+  /** The defaults of {@code jobs/analyze}. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+  public static final Duration DEFAULT_BURST_GAP = Duration.ofSeconds(60);
+  public static final int DEFAULT_BURST_MIN = 5;
+  public static final Duration DEFAULT_OUTAGE_GAP = Duration.ofMinutes(5);
+  public static final int DEFAULT_OUTAGE_MIN = 3;
+
+  /** The struct {@link #CLASSIFY_RESPONSE} returns. */
+  public static final StructType CLASSIFICATION_TYPE = new StructType()
+      .add("error_code", DataTypes.StringType)
+      .add("error_class", DataTypes.StringType)
+      .add("retryable", DataTypes.BooleanType)
+      .add("documented", DataTypes.BooleanType);
+
+  private TrafficAnalysis() {}
+
+  /**
+   * Reads and classifies recordings (files, directories or globs; JSON Lines and HAR, by file
+   * name) into the exchanges table (schema {@link com.hoteltraffic.model.ExchangeSchema#SCHEMA}).
+   * Records that cannot be read are left out here; {@code jobs/analyze} quarantines them.
+   *
+   * @param tokenKey the HMAC key for {@code token_id}, or null for plain SHA-256
+   */
+  public static Dataset<Row> readExchanges(SparkSession spark, List<String> inputs, byte[] tokenKey)
+      throws IOException, InputDiscovery.MissingInputException {
+    InputDiscovery.Result found = InputDiscovery.discover(inputs, Optional.empty(),
+        spark.sparkContext().hadoopConfiguration(), InputDiscovery.DEFAULT_SPLIT_BYTES);
+    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
+        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(tokenKey), false);
+    Dataset<Row> readTable = ExchangeReader.read(spark, found.splits(), interpreter);
+    boolean multiSplitFiles = found.splits().stream().anyMatch(split -> !split.isWholeFile());
+    return ExchangeReader.exchanges(readTable, multiSplitFiles);
+  }
+
+  /** {@link #readExchanges(SparkSession, List, byte[])} without a key. */
+  public static Dataset<Row> readExchanges(SparkSession spark, List<String> inputs)
+      throws IOException, InputDiscovery.MissingInputException {
+    return readExchanges(spark, inputs, null);
+  }
+
+  /** One table of a {@code jobs/analyze} output directory, e.g. {@code readTable(spark, "out", "db_outages")}. */
+  public static Dataset<Row> readTable(SparkSession spark, String outputDir, String table) {
+    return spark.read().parquet(new Path(new Path(outputDir, AnalyzeJob.TABLES_DIR), table).toString());
+  }
+
+  public static Dataset<Row> errorRatesByHotel(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+    return ErrorRates.byHotel(exchanges, window, zone);
+  }
+
+  public static Dataset<Row> errorRatesByToken(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+    return ErrorRates.byToken(exchanges, window, zone);
+  }
+
+  public static Dataset<Row> errorRatesByProvider(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+    return ErrorRates.byProvider(exchanges, window, zone);
+  }
+
+  public static Dataset<Row> errorCodes(Dataset<Row> exchanges) {
+    return ErrorCodes.summarize(exchanges);
+  }
+
+  public static Dataset<Row> rateLimitBursts(Dataset<Row> exchanges, Duration gap, int minRejections) {
+    return RateLimitBursts.detect(exchanges, gap, minRejections);
+  }
+
+  public static Dataset<Row> dbOutages(Dataset<Row> exchanges, Duration gap, int minFailures) {
+    return DbOutages.detect(exchanges, gap, minFailures);
+  }
+
+  /** @param zone the zone of the day boundaries used to match booking lists to attempts */
+  public static Dataset<Row> unconfirmedBookings(Dataset<Row> exchanges, ZoneId zone) {
+    return BookingReconciliation.reconcile(exchanges, false, zone.getId());
+  }
+
+  /** Every report with {@code jobs/analyze}'s defaults (UTC, 1 h windows), by view name. */
+  public static Map<String, Dataset<Row>> reports(Dataset<Row> exchanges) {
+    Map<String, Dataset<Row>> reports = new LinkedHashMap<>();
+    reports.put(ERROR_RATES_BY_HOTEL, errorRatesByHotel(exchanges, DEFAULT_WINDOW, ZoneOffset.UTC));
+    reports.put(ERROR_RATES_BY_TOKEN, errorRatesByToken(exchanges, DEFAULT_WINDOW, ZoneOffset.UTC));
+    reports.put(ERROR_RATES_BY_PROVIDER, errorRatesByProvider(exchanges, DEFAULT_WINDOW, ZoneOffset.UTC));
+    reports.put(ERROR_CODES, errorCodes(exchanges));
+    reports.put(RATE_LIMIT_BURSTS, rateLimitBursts(exchanges, DEFAULT_BURST_GAP, DEFAULT_BURST_MIN));
+    reports.put(DB_OUTAGES, dbOutages(exchanges, DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN));
+    reports.put(UNCONFIRMED_BOOKINGS, unconfirmedBookings(exchanges, ZoneOffset.UTC));
+    return reports;
+  }
+
+  /**
+   * Registers a temp view for every table of a {@code jobs/analyze} output directory
+   * ({@code exchanges} and each report), plus {@code error_rates_by_provider} computed from the
+   * exchanges with the default window.
+   *
+   * @return the view names: the tables in name order, then {@code error_rates_by_provider}
+   */
+  public static List<String> registerViews(SparkSession spark, String outputDir) throws IOException {
+    Path tables = new Path(outputDir, AnalyzeJob.TABLES_DIR);
+    FileSystem fs = tables.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    List<String> views = new ArrayList<>();
+    FileStatus[] listing = fs.listStatus(tables);
+    // File systems list in any order; views in name order make the result the same everywhere.
+    java.util.Arrays.sort(listing, java.util.Comparator.comparing(status -> status.getPath().getName()));
+    for (FileStatus table : listing) {
+      if (table.isDirectory()) {
+        String name = table.getPath().getName();
+        spark.read().parquet(table.getPath().toString()).createOrReplaceTempView(name);
+        views.add(name);
+      }
+    }
+    if (views.contains(EXCHANGES)) {
+      errorRatesByProvider(spark.table(EXCHANGES), DEFAULT_WINDOW, ZoneOffset.UTC)
+          .createOrReplaceTempView(ERROR_RATES_BY_PROVIDER);
+      views.add(ERROR_RATES_BY_PROVIDER);
+    }
+    return views;
+  }
+
+  /** Registers {@code exchanges} and every report of {@link #reports} computed from it as temp views. */
+  public static List<String> registerViews(SparkSession spark, Dataset<Row> exchanges) {
+    List<String> views = new ArrayList<>();
+    exchanges.createOrReplaceTempView(EXCHANGES);
+    views.add(EXCHANGES);
+    reports(exchanges).forEach((name, report) -> {
+      report.createOrReplaceTempView(name);
+      views.add(name);
+    });
+    return views;
+  }
+
+  /**
+   * Registers the classification as SQL functions, with the built-in taxonomy:
+   * <ul>
+   *   <li>{@code classify_response(provider STRING, http_status INT, body STRING)} → struct
+   *       {@code <error_code, error_class, retryable, documented>}: the response classifier on one
+   *       response (a null status means no response came back);
+   *   <li>{@code token_id(credential STRING)} → {@code tok_…}, the pseudonym the reports show.
+   * </ul>
+   *
+   * @param tokenKey the HMAC key the run used, or null for plain SHA-256
+   */
+  public static void registerFunctions(SparkSession spark, byte[] tokenKey) {
+    ResponseClassifier classifier = ResponseClassifier.withDefaultTaxonomy();
+    UDF3<String, Integer, String, Row> classify = (provider, status, body) -> {
+      Classification result = classifier.classify(provider, status, Map.of(), body, null);
+      return RowFactory.create(result.errorCode(), result.errorClass(), result.retryable(), result.documented());
+    };
+    spark.udf().register(CLASSIFY_RESPONSE, classify, CLASSIFICATION_TYPE);
+    TokenPseudonymizer pseudonymizer = new TokenPseudonymizer(tokenKey);
+    UDF1<String, String> tokenId = pseudonymizer::tokenId;
+    spark.udf().register(TOKEN_ID, tokenId, DataTypes.StringType);
+  }
+
+  /** {@link #registerFunctions(SparkSession, byte[])} without a key. */
+  public static void registerFunctions(SparkSession spark) {
+    registerFunctions(spark, null);
+  }
+}
