@@ -154,7 +154,8 @@ public final class JsonLinesParser {
         }
         case "headers" -> readHeaders(parser, value, exchange.responseHeaders, "response.headers");
         case "body" -> {
-          boolean needed = keepBody || exchange.status == null
+          // A record without method or URL is refused below; BodyNeeds must not see the nulls.
+          boolean needed = keepBody || exchange.status == null || exchange.method == null || exchange.url == null
               || bodyNeeds.responseBody(exchange.method, exchange.url, exchange.status);
           exchange.responseBody = needed ? bodyText(parser, value) : skip(parser);
         }
