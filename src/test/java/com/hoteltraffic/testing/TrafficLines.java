@@ -1,5 +1,12 @@
 package com.hoteltraffic.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.classify.ExchangeInterpreter;
+import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.ingest.JsonLinesParser;
+import com.hoteltraffic.ingest.MalformedRecordException;
+import com.hoteltraffic.ingest.TokenPseudonymizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +40,24 @@ public final class TrafficLines {
       }
     }
     return lines;
+  }
+
+  /** The lines of {@link #jsonLines} that the job reads as exchanges (the generator also writes broken ones). */
+  public static List<String> validJsonLines(Path dir) throws IOException {
+    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
+        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(null), false);
+    JsonLinesParser parser = new JsonLinesParser(new ObjectMapper().getFactory(), interpreter.bodyNeeds());
+    List<String> valid = new ArrayList<>();
+    for (String line : jsonLines(dir)) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      try {
+        parser.parse(bytes, 0, bytes.length);
+        valid.add(line);
+      } catch (MalformedRecordException e) {
+        // one of the generator's deliberately broken lines
+      }
+    }
+    return valid;
   }
 
   /** All files under {@code dir}, in path order. */
