@@ -155,7 +155,7 @@ public final class JsonLinesParser {
 
   private static long parseTs(JsonParser parser, JsonToken value) throws IOException, MalformedRecordException {
     return switch (value) {
-      case VALUE_STRING -> Timestamps.parseIso(parser.getText());
+      case VALUE_STRING -> Timestamps.checkRange(Timestamps.parseIso(parser.getText()));
       case VALUE_NUMBER_INT -> Timestamps.checkRange(epochMillis(parser));
       case VALUE_NULL -> throw new MalformedRecordException("missing field ts");
       default -> throw new MalformedRecordException("ts is neither an ISO-8601 string nor epoch milliseconds");
