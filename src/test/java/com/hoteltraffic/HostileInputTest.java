@@ -127,6 +127,11 @@ class HostileInputTest {
         casyAt("\"+10000-01-01T00:00:00Z\"", "9104"),
         casyAt("9223372036854775807", "9104")) + "\n");
 
+    // Hotel ids a spreadsheet would run as formulas, straight from the URL path into the reports.
+    Files.writeString(inputs.resolve("formula.jsonl"), String.join("\n",
+        casy("2026-11-19T13:00:00Z", "=1+2", FIRST_TOKEN, 200, "ok"),
+        casy("2026-11-19T13:00:01Z", "@SUM(A1)", FIRST_TOKEN, 200, "ok")) + "\n");
+
     out = work.resolve("out");
     try (LogCapture capture = LogCapture.start()) {
       exit = AnalyzeMainAccess.run("--input", inputs.toString(), "--output", out.toString(), "--master", "local[2]",
@@ -163,7 +168,7 @@ class HostileInputTest {
   @Test
   void runSucceedsAndEveryFileAddsUp() {
     assertEquals(0, exit, "exit status without --strict, corrupt files included");
-    assertEquals(9, files.size(), "files read: " + files.keySet());
+    assertEquals(10, files.size(), "files read: " + files.keySet());
     for (Map.Entry<String, JsonNode> entry : files.entrySet()) {
       JsonNode file = entry.getValue();
       assertEquals(file.get("lines").asLong(),
@@ -259,8 +264,8 @@ class HostileInputTest {
     for (CSVRecord row : csv(out, "error_rates_by_token")) {
       requestsByToken.merge(row.get("token_id"), Long.parseLong(row.get("requests")), Long::sum);
     }
-    assertEquals(3 + 2 + 2, requestsByToken.get(tokens.tokenId(FIRST_TOKEN)),
-        "the first of duplicate Authorization headers is the credential (big-body 3, utf8 2, headers 2)");
+    assertEquals(3 + 2 + 2 + 2, requestsByToken.get(tokens.tokenId(FIRST_TOKEN)),
+        "the first of duplicate Authorization headers is the credential (big-body 3, utf8 2, headers 2, formula 2)");
     assertFalse(requestsByToken.containsKey(tokens.tokenId(SECOND_TOKEN)), "the second is ignored");
   }
 
@@ -284,6 +289,18 @@ class HostileInputTest {
     assertEquals(List.of("1970-01-01T00:00:00Z", "2999-12-31T23:00:00Z"), windows, "one window per exchange");
     assertTrue(rows <= summary.get("counts").get("exchanges").asLong(),
         "no row without an exchange: " + rows + " rows");
+  }
+
+  @Test
+  void hotelIdsThatLookLikeFormulasAreNeutralisedInTheCsv() throws IOException {
+    List<String> hotels = new ArrayList<>();
+    for (CSVRecord row : csv(out, "error_rates_by_hotel")) {
+      if (row.get("hotel_id").contains("1+2") || row.get("hotel_id").contains("SUM(")) {
+        hotels.add(row.get("hotel_id"));
+      }
+    }
+    assertEquals(List.of("'=1+2", "'@SUM(A1)"), hotels.stream().sorted().toList(),
+        "formula hotel ids start with ' in error_rates_by_hotel.csv");
   }
 
   @Test
