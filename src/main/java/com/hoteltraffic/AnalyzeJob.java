@@ -108,6 +108,10 @@ public final class AnalyzeJob {
       LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
           fileCounts.size(), totals.lines, totals.exchanges, totals.quarantined, totals.blank,
           totals.corrupt.size(), elapsedMs(stageStart));
+      if (totals.repairedUtf8 > 0) {
+        LOG.info("{} exchanges held bytes that are not UTF-8 and were read with U+FFFD in their place "
+            + "(repaired_utf8 in {})", totals.repairedUtf8, SUMMARY_FILE);
+      }
       for (Map<String, String> corrupt : totals.corrupt) {
         LOG.warn("Corrupt input {}: {}; the records before the damage were kept", corrupt.get("path"),
             corrupt.get("reason"));
@@ -190,6 +194,7 @@ public final class AnalyzeJob {
     long blank;
     long exchanges;
     long quarantined;
+    long repairedUtf8;
     final List<Map<String, String>> corrupt = new ArrayList<>();
 
     static Totals of(List<Row> fileCounts) {
@@ -199,6 +204,7 @@ public final class AnalyzeJob {
         totals.blank += (long) file.getAs(ExchangeReader.F_BLANK);
         totals.exchanges += (long) file.getAs(ExchangeReader.F_EXCHANGES);
         totals.quarantined += (long) file.getAs(ExchangeReader.F_QUARANTINED);
+        totals.repairedUtf8 += (long) file.getAs(ExchangeReader.F_REPAIRED_UTF8);
         String reason = file.getAs(ExchangeReader.F_CORRUPT);
         if (reason != null) {
           totals.corrupt.add(Map.of("path", file.getAs(ExchangeReader.F_SOURCE), "reason", reason));
@@ -249,6 +255,7 @@ public final class AnalyzeJob {
     counts.put("blank", totals.blank);
     counts.put("exchanges", totals.exchanges);
     counts.put("quarantined", totals.quarantined);
+    counts.put("repaired_utf8", totals.repairedUtf8);
     counts.put("errors", errors);
     counts.put("by_provider", providers);
 
@@ -281,6 +288,7 @@ public final class AnalyzeJob {
     entry.put("blank", file.getAs(ExchangeReader.F_BLANK));
     entry.put("exchanges", file.getAs(ExchangeReader.F_EXCHANGES));
     entry.put("quarantined", file.getAs(ExchangeReader.F_QUARANTINED));
+    entry.put("repaired_utf8", file.getAs(ExchangeReader.F_REPAIRED_UTF8));
     entry.put("corrupt_reason", file.getAs(ExchangeReader.F_CORRUPT));
     return entry;
   }

@@ -103,12 +103,18 @@ public final class ExchangeInterpreter implements Serializable {
 
     Classification classification =
         classifier.classify(match.provider(), raw.status(), raw.responseHeaders(), raw.responseBody(), raw.error());
+    if (!classification.documented() && BodySecrets.carriesSecret(classification.errorCode(), raw.requestHeaders())) {
+      // A code kept as seen that echoes a credential or a card number: classify as if the body named none.
+      classification = classifier.classify(match.provider(), raw.status(), raw.responseHeaders(), null, raw.error());
+    }
     out.httpStatus = raw.status();
     out.errorCode = classification.errorCode();
     out.errorClass = classification.errorClass();
     out.retryable = classification.retryable();
     out.documented = classification.documented();
-    out.noResponseReason = raw.status() == null ? raw.error() : null;
+    out.noResponseReason = raw.status() == null && !BodySecrets.carriesSecret(raw.error(), raw.requestHeaders())
+        ? raw.error()
+        : null;
 
     if (Provider.CASY.equals(out.provider) && CASY_RATE_LIMITED.equals(out.errorCode)) {
       readCasyRateLimit(raw.responseBody(), out);

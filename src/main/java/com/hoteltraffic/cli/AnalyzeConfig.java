@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param tokenKeySource where the key came from, for the run summary: file, environment or none
  * @param providersFile provider host/path rules replacing the built-in ones, if given
  * @param master Spark master URL; empty means embedded {@code local[*]} unless spark-submit set one
+ * @param strict a corrupt input file fails the run (exit 3) instead of only being reported
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -35,7 +36,8 @@ public record AnalyzeConfig(
     Optional<String> providersFile,
     Optional<String> master,
     boolean includePii,
-    boolean verbose) {
+    boolean verbose,
+    boolean strict) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -53,6 +55,6 @@ public record AnalyzeConfig(
     return "AnalyzeConfig[inputs=" + inputs + ", output=" + output + ", format=" + format + ", window=" + window
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
-        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + "]";
+        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict + "]";
   }
 }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Entry point of {@code jobs/analyze} and {@code spark-submit}: parse the command line into an
  * {@link AnalyzeConfig}, build the SparkSession once, run {@link AnalyzeJob}, stop.
  *
- * <p>Exit status: 0 on success (also when records were quarantined), 2 for a usage error with a
- * one-line message naming the problem, 1 for any other failure.
+ * <p>Exit status: 0 on success (also when records were quarantined or files were corrupt), 2 for
+ * a usage error with a one-line message naming the problem, 3 when {@code --strict} is given and
+ * an input file is corrupt (the results are written all the same), 1 for any other failure.
  */
 public final class AnalyzeMain {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeMain.class);
@@ -23,6 +24,7 @@ public final class AnalyzeMain {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
+  static final int EXIT_CORRUPT_INPUT = 3;
 
   private AnalyzeMain() {}
 
@@ -46,7 +48,13 @@ public final class AnalyzeMain {
     }
     SparkSession spark = session(config.master());
     try {
-      AnalyzeJob.run(spark, config);
+      AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
+      if (config.strict() && !result.corruptFiles().isEmpty()) {
+        // The run is complete and its results are in place: --strict only turns the loss into a failure.
+        System.err.println("analyze: --strict: corrupt input " + String.join(", ", result.corruptFiles())
+            + " (see corrupt_files in " + AnalyzeJob.SUMMARY_FILE + ")");
+        return EXIT_CORRUPT_INPUT;
+      }
       return EXIT_OK;
     } catch (InputDiscovery.MissingInputException | FileAlreadyExistsException e) {
       System.err.println("analyze: " + e.getMessage());

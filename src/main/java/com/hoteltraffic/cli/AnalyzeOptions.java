@@ -37,6 +37,7 @@ public final class AnalyzeOptions {
           "  --include-pii          keep booking holder names in reports (never card data)",
           "  --master URL           Spark master; default embedded local[*]",
           "  --verbose              show Spark's own INFO logging",
+          "  --strict               exit 3 when an input file is corrupt (results are still written)",
           "  --help                 this text");
 
   static final String TOKEN_KEY_ENV = "TRAFFIC_TOKEN_KEY";
@@ -66,6 +67,7 @@ public final class AnalyzeOptions {
     Optional<String> master = Optional.empty();
     boolean includePii = false;
     boolean verbose = false;
+    boolean strict = false;
 
     String[] words = splitInlineValues(args);
     for (int i = 0; i < words.length; i++) {
@@ -102,6 +104,7 @@ public final class AnalyzeOptions {
         case "--master" -> master = Optional.of(value(words, ++i, arg));
         case "--include-pii" -> includePii = true;
         case "--verbose" -> verbose = true;
+        case "--strict" -> strict = true;
         default -> throw new UsageException(
             arg.startsWith("-")
                 ? "unknown option " + arg + " (see --help)"
@@ -129,7 +132,7 @@ public final class AnalyzeOptions {
     }
     return new AnalyzeConfig(
         inputs, output, format, window, zone, burstGap, burstMin, outageGap, outageMin, key, keySource,
-        providers, master, includePii, verbose);
+        providers, master, includePii, verbose, strict);
   }
 
   /**

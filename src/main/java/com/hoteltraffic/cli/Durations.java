@@ -4,6 +4,9 @@ import java.time.Duration;
 
 /** Parses option durations: a whole number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}. */
 final class Durations {
+  /** Longest accepted: anything longer is a typo, and would overflow Spark's microsecond windows. */
+  static final Duration MAX = Duration.ofDays(3650);
+
   private Durations() {}
 
   static Duration parse(String option, String text) throws UsageException {
@@ -26,6 +29,9 @@ final class Durations {
         };
     if (duration.isZero()) {
       throw new UsageException(option + " " + text + ": must be longer than zero");
+    }
+    if (duration.compareTo(MAX) > 0) {
+      throw new UsageException(option + " " + text + ": must be at most " + MAX.toDays() + "d");
     }
     return duration;
   }

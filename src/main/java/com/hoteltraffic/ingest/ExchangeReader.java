@@ -64,6 +64,7 @@ public final class ExchangeReader {
   static final String EXCHANGES = "_exchanges";
   static final String QUARANTINED = "_quarantined";
   static final String CORRUPT = "_corrupt";
+  static final String REPAIRED_UTF8 = "_repaired_utf8";
 
   public static final String KIND_EXCHANGE = "E";
   public static final String KIND_QUARANTINE = "Q";
@@ -82,6 +83,8 @@ public final class ExchangeReader {
   public static final String F_EXCHANGES = "exchanges";
   public static final String F_QUARANTINED = "quarantined";
   public static final String F_CORRUPT = "corrupt_reason";
+  /** Exchanges (counted in {@link #F_EXCHANGES}) whose bytes were not UTF-8 and were read with U+FFFD. */
+  public static final String F_REPAIRED_UTF8 = "repaired_utf8";
 
   private static final StructType READ_SCHEMA = readSchema();
   // Positions in READ_SCHEMA, looked up once: rows are built positionally in the hot loop.
@@ -129,6 +132,7 @@ public final class ExchangeReader {
   private static final int I_EXCHANGES_COL = READ_SCHEMA.fieldIndex(EXCHANGES);
   private static final int I_QUARANTINED_COL = READ_SCHEMA.fieldIndex(QUARANTINED);
   private static final int I_CORRUPT_COL = READ_SCHEMA.fieldIndex(CORRUPT);
+  private static final int I_REPAIRED_UTF8_COL = READ_SCHEMA.fieldIndex(REPAIRED_UTF8);
 
   private static StructType readSchema() {
     List<StructField> fields = new ArrayList<>(Arrays.asList(ExchangeSchema.SCHEMA.fields()));
@@ -142,6 +146,7 @@ public final class ExchangeReader {
     fields.add(DataTypes.createStructField(EXCHANGES, DataTypes.LongType, true));
     fields.add(DataTypes.createStructField(QUARANTINED, DataTypes.LongType, true));
     fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(REPAIRED_UTF8, DataTypes.LongType, true));
     return new StructType(fields.toArray(new StructField[0]));
   }
 
@@ -188,7 +193,8 @@ public final class ExchangeReader {
             sum(col(BLANK)).as(F_BLANK),
             sum(col(EXCHANGES)).as(F_EXCHANGES),
             sum(col(QUARANTINED)).as(F_QUARANTINED),
-            max(col(CORRUPT)).as(F_CORRUPT))
+            max(col(CORRUPT)).as(F_CORRUPT),
+            sum(col(REPAIRED_UTF8)).as(F_REPAIRED_UTF8))
         .orderBy(F_SOURCE);
   }
 
@@ -274,6 +280,11 @@ public final class ExchangeReader {
 
     private void open(InputSplit split) {
       current = split;
+      if (split.fileLength() == 0) {
+        // An empty file holds no record, so none is lost: it is empty, not a damaged gzip or HAR.
+        events = List.of(ReadEvent.stats(new SplitStats())).iterator();
+        return;
+      }
       try {
         Path path = new Path(split.path());
         FileSystem fs = path.getFileSystem(conf.get());
@@ -334,6 +345,7 @@ public final class ExchangeReader {
           values[I_EXCHANGES_COL] = stats.exchanges();
           values[I_QUARANTINED_COL] = stats.quarantined();
           values[I_CORRUPT_COL] = stats.corruptReason();
+          values[I_REPAIRED_UTF8_COL] = stats.repairedUtf8();
         }
       }
       return RowFactory.create(values);

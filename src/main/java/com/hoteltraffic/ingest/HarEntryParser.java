@@ -31,7 +31,7 @@ public final class HarEntryParser {
     if (!started.isTextual()) {
       throw new MalformedRecordException("startedDateTime is not a string");
     }
-    exchange.tsMillis = Timestamps.parseIso(started.asText());
+    exchange.tsMillis = Timestamps.checkRange(Timestamps.parseIso(started.asText()));
     JsonNode time = entry.get("time");
     if (time != null && time.isNumber() && time.asDouble() >= 0) {
       exchange.durationMs = Math.round(time.asDouble());

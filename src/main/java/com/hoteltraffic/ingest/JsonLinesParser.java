@@ -8,6 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -19,6 +25,10 @@ import java.util.Map;
  * error}, {@code provider}, {@code id}. Unknown fields are skipped. A record that is not an object,
  * lacks a required field or has one of the wrong type is refused with a reason that names the
  * field and never its value.
+ *
+ * <p>A record whose bytes are not valid UTF-8 (usually a body a proxy logged in Latin-1 or cut
+ * mid-character) is not lost for it: it is parsed again with U+FFFD in place of the bad bytes and
+ * flagged {@link RawExchange#repairedUtf8()}. Only that failure path pays for the second look.
  */
 public final class JsonLinesParser {
   private final JsonFactory factory;
@@ -35,10 +45,47 @@ public final class JsonLinesParser {
       return parseRecord(parser);
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the offending text, which may be part of a secret: keep the place only.
-      throw new MalformedRecordException(
-          "not valid JSON (column " + e.getLocation().getColumnNr() + ")");
+      int column = e.getLocation().getColumnNr();
+      int badByte = firstInvalidUtf8(buffer, offset, length);
+      if (badByte < 0) {
+        throw new MalformedRecordException("not valid JSON (column " + column + ")");
+      }
+      return parseRepaired(new String(buffer, offset, length, StandardCharsets.UTF_8), badByte);
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a byte array cannot fail", e);
+    }
+  }
+
+  /** The record decoded with U+FFFD for each malformed sequence, parsed again from characters. */
+  private RawExchange parseRepaired(String decoded, int badByte) throws MalformedRecordException {
+    try (JsonParser parser = factory.createParser(decoded)) {
+      RawExchange exchange = parseRecord(parser);
+      exchange.repairedUtf8 = true;
+      return exchange;
+    } catch (JsonProcessingException e) {
+      throw new MalformedRecordException("invalid UTF-8 at byte " + (badByte + 1)
+          + ", and not valid JSON with it replaced (column " + e.getLocation().getColumnNr() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from a string cannot fail", e);
+    }
+  }
+
+  /** Offset (from {@code offset}) of the first byte that does not decode as UTF-8, or -1. */
+  static int firstInvalidUtf8(byte[] buffer, int offset, int length) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(buffer, offset, length);
+    CharBuffer out = CharBuffer.allocate(Math.min(length, 8192));
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return in.position() - offset;
+      }
+      if (result.isUnderflow()) {
+        return -1;
+      }
+      out.clear(); // overflow: the characters are not needed, only whether decoding fails
     }
   }
 
@@ -108,11 +155,19 @@ public final class JsonLinesParser {
 
   private static long parseTs(JsonParser parser, JsonToken value) throws IOException, MalformedRecordException {
     return switch (value) {
-      case VALUE_STRING -> Timestamps.parseIso(parser.getText());
-      case VALUE_NUMBER_INT -> parser.getLongValue();
+      case VALUE_STRING -> Timestamps.checkRange(Timestamps.parseIso(parser.getText()));
+      case VALUE_NUMBER_INT -> Timestamps.checkRange(epochMillis(parser));
       case VALUE_NULL -> throw new MalformedRecordException("missing field ts");
       default -> throw new MalformedRecordException("ts is neither an ISO-8601 string nor epoch milliseconds");
     };
+  }
+
+  /** An integer ts; one too big even for a long is out of range, not "invalid JSON". */
+  private static long epochMillis(JsonParser parser) throws IOException, MalformedRecordException {
+    if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw new MalformedRecordException("ts is out of range (years 1 to 9999)");
+    }
+    return parser.getLongValue();
   }
 
   private void parseRequest(JsonParser parser, RawExchange exchange) throws IOException, MalformedRecordException {
@@ -148,6 +203,9 @@ public final class JsonLinesParser {
         case "status" -> {
           if (value != JsonToken.VALUE_NUMBER_INT) {
             throw new MalformedRecordException("response.status is not an integer");
+          }
+          if (parser.getNumberType() != JsonParser.NumberType.INT) {
+            throw new MalformedRecordException("response.status is out of range");
           }
           exchange.status = parser.getIntValue();
           part.missingStatus = false;
@@ -252,7 +310,12 @@ public final class JsonLinesParser {
       throws IOException, MalformedRecordException {
     return switch (value) {
       case VALUE_NULL -> null;
-      case VALUE_NUMBER_INT -> parser.getLongValue();
+      case VALUE_NUMBER_INT -> {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          throw new MalformedRecordException(field + " is out of range");
+        }
+        yield parser.getLongValue();
+      }
       case VALUE_NUMBER_FLOAT -> Math.round(parser.getDoubleValue());
       default -> throw new MalformedRecordException(field + " is not a number");
     };

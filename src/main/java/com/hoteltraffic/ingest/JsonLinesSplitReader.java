@@ -126,6 +126,9 @@ final class JsonLinesSplitReader implements Iterator<ReadEvent> {
     try {
       RawExchange exchange = parser.parse(line, 0, lineLen);
       stats.exchanges++;
+      if (exchange.repairedUtf8) {
+        stats.repairedUtf8++;
+      }
       return ReadEvent.exchange(stats.lines, exchange);
     } catch (MalformedRecordException e) {
       stats.quarantined++;

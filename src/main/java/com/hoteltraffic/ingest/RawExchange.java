@@ -23,6 +23,8 @@ public final class RawExchange {
   String responseBody;
   /** Why no response came back (the record's {@code error}, HAR's {@code _error}). */
   String error;
+  /** The record held bytes that are not UTF-8 and was read with U+FFFD in their place. */
+  boolean repairedUtf8;
 
   public long tsMillis() {
     return tsMillis;
@@ -70,6 +72,10 @@ public final class RawExchange {
 
   public String error() {
     return error;
+  }
+
+  public boolean repairedUtf8() {
+    return repairedUtf8;
   }
 
   /** Keeps the first value of a repeated header, and ignores null names or values. */

@@ -9,6 +9,8 @@ public final class SplitStats {
   long blank;
   long exchanges;
   long quarantined;
+  /** Exchanges (a part of {@link #exchanges}) read with U+FFFD in place of bytes that are not UTF-8. */
+  long repairedUtf8;
   /** Why the file could not be read to its end (truncated gzip, cut-off HAR), or null. */
   String corruptReason;
 
@@ -26,6 +28,10 @@ public final class SplitStats {
 
   public long quarantined() {
     return quarantined;
+  }
+
+  public long repairedUtf8() {
+    return repairedUtf8;
   }
 
   public String corruptReason() {

@@ -97,4 +97,19 @@ public final class Timestamps {
       throw new MalformedRecordException("ts is out of range");
     }
   }
+
+  /**
+   * Spark's timestamp range, years 1 to 9999: beyond it, epoch microseconds can overflow in the
+   * task that converts the value, failing the run, so such a record is refused instead.
+   */
+  static final long MIN_MILLIS = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
+  static final long MAX_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
+  /** Epoch milliseconds as recorded, refused outside years 1 to 9999. */
+  public static long checkRange(long epochMillis) throws MalformedRecordException {
+    if (epochMillis < MIN_MILLIS || epochMillis > MAX_MILLIS) {
+      throw new MalformedRecordException("ts is out of range (years 1 to 9999)");
+    }
+    return epochMillis;
+  }
 }
