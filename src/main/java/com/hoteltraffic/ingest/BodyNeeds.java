@@ -23,4 +23,18 @@ public interface BodyNeeds {
           return true;
         }
       };
+
+  /** Keeps no body: records are still read whole, only their bodies are skipped. */
+  BodyNeeds NONE =
+      new BodyNeeds() {
+        @Override
+        public boolean requestBody(String method, String url) {
+          return false;
+        }
+
+        @Override
+        public boolean responseBody(String method, String url, int status) {
+          return false;
+        }
+      };
 }

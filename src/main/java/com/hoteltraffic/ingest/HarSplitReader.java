@@ -9,8 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
@@ -20,14 +18,12 @@ import java.util.zip.ZipException;
  * <p>A HAR that is cut off or damaged part-way keeps the entries read before the damage; the
  * file is marked corrupt in its {@link SplitStats}.
  */
-final class HarSplitReader implements Iterator<ReadEvent> {
+final class HarSplitReader extends ReadEventIterator {
   private final InputStream in;
   private final ObjectMapper mapper;
   private final HarEntryParser entryParser;
   private final SplitStats stats = new SplitStats();
   private JsonParser parser;
-  private ReadEvent next;
-  private boolean done;
 
   HarSplitReader(InputStream in, ObjectMapper mapper, HarEntryParser entryParser) {
     this.in = in;
@@ -36,24 +32,7 @@ final class HarSplitReader implements Iterator<ReadEvent> {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && !done) {
-      next = advance();
-    }
-    return next != null;
-  }
-
-  @Override
-  public ReadEvent next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ReadEvent event = next;
-    next = null;
-    return event;
-  }
-
-  private ReadEvent advance() {
+  protected ReadEvent advance() {
     try {
       if (parser == null) {
         parser = mapper.getFactory().createParser(in);
@@ -92,7 +71,6 @@ final class HarSplitReader implements Iterator<ReadEvent> {
   }
 
   private ReadEvent finish() {
-    done = true;
     return ReadEvent.stats(stats);
   }
 

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
@@ -21,7 +19,7 @@ import java.util.zip.ZipException;
  * <p>A gzip file that ends early (a recorder that crashed) is not an error of the run: the lines
  * before the cut are kept, the cut-off tail is quarantined, and the split is marked corrupt.
  */
-final class JsonLinesSplitReader implements Iterator<ReadEvent> {
+final class JsonLinesSplitReader extends ReadEventIterator {
   /** Longest line kept whole; longer ones are quarantined with their start only. */
   static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
@@ -40,7 +38,6 @@ final class JsonLinesSplitReader implements Iterator<ReadEvent> {
   private boolean eof;
 
   private final SplitStats stats = new SplitStats();
-  private ReadEvent next;
   private boolean statsEmitted;
   private boolean started;
 
@@ -56,24 +53,7 @@ final class JsonLinesSplitReader implements Iterator<ReadEvent> {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null) {
-      next = advance();
-    }
-    return next != null;
-  }
-
-  @Override
-  public ReadEvent next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ReadEvent event = next;
-    next = null;
-    return event;
-  }
-
-  private ReadEvent advance() {
+  protected ReadEvent advance() {
     if (statsEmitted) {
       return null;
     }

@@ -1,6 +1,7 @@
 package com.hoteltraffic.output;
 
 import com.hoteltraffic.output.svg.LineChart;
+import com.hoteltraffic.output.svg.Svg;
 import com.hoteltraffic.output.svg.TimelineChart;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,24 +149,9 @@ public final class ReportPage {
 
   /** Escapes text for element content and quoted attribute values. */
   public static String escape(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.toString();
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Svg.escape(value);
   }
+
 
   private static String duration(Duration window) {
     return window.toString().substring(2).toLowerCase(Locale.ROOT);

@@ -231,18 +231,7 @@ class HarSplitReaderTest {
 
   @Test
   void bodiesRefusedByBodyNeedsAreNotKept() throws Exception {
-    BodyNeeds none =
-        new BodyNeeds() {
-          @Override
-          public boolean requestBody(String method, String url) {
-            return false;
-          }
-
-          @Override
-          public boolean responseBody(String method, String url, int status) {
-            return false;
-          }
-        };
+    BodyNeeds none = BodyNeeds.NONE;
     RawExchange e = new HarEntryParser(none).parse(MAPPER.readTree(BASE64_ENTRY));
     assertNull(e.requestBody(), "request body skipped");
     assertNull(e.responseBody(), "response body skipped");

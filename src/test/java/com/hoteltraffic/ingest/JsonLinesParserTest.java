@@ -34,18 +34,7 @@ class JsonLinesParserTest {
           + " \"error\": null}";
 
   /** Refuses every body, as the job does for successful reads nobody looks at. */
-  private static final BodyNeeds NO_BODIES =
-      new BodyNeeds() {
-        @Override
-        public boolean requestBody(String method, String url) {
-          return false;
-        }
-
-        @Override
-        public boolean responseBody(String method, String url, int status) {
-          return false;
-        }
-      };
+  private static final BodyNeeds NO_BODIES = BodyNeeds.NONE;
 
   private static RawExchange parse(String line) throws MalformedRecordException {
     return parse(line, BodyNeeds.ALL);

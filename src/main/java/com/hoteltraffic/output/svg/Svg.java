@@ -6,13 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Text and number formatting shared by the charts: every text that reaches markup is escaped. */
-final class Svg {
+public final class Svg {
   private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
   private Svg() {}
 
   /** Escapes text for element content and double- or single-quoted attribute values. */
-  static String escape(Object value) {
+  public static String escape(Object value) {
     if (value == null) {
       return "";
     }
