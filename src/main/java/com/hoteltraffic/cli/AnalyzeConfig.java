@@ -1,6 +1,7 @@
 package com.hoteltraffic.cli;
 
 import com.hoteltraffic.ingest.InputFormat;
+import com.hoteltraffic.report.DayScope;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param tokenKeySource where the key came from, for the run summary: file, environment or none
  * @param providersFile provider host/path rules replacing the built-in ones, if given
  * @param master Spark master URL; empty means embedded {@code local[*]} unless spark-submit set one
+ * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
+ *     the results then go to {@code output/date=YYYY-MM-DD}
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -35,7 +38,8 @@ public record AnalyzeConfig(
     Optional<String> providersFile,
     Optional<String> master,
     boolean includePii,
-    boolean verbose) {
+    boolean verbose,
+    Optional<DayScope> day) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -47,12 +51,23 @@ public record AnalyzeConfig(
     return tokenKey == null ? null : tokenKey.clone();
   }
 
+  /**
+   * Where this run's results go: the output directory, or its {@code date=YYYY-MM-DD} folder for a
+   * daily run, so that rerunning a day replaces that day only.
+   */
+  public String runOutput() {
+    if (day.isEmpty()) {
+      return output;
+    }
+    return (output.endsWith("/") ? output : output + "/") + day.get().partitionName();
+  }
+
   /** Never prints the key. */
   @Override
   public String toString() {
     return "AnalyzeConfig[inputs=" + inputs + ", output=" + output + ", format=" + format + ", window=" + window
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
-        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + "]";
+        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", day=" + day + "]";
   }
 }
