@@ -65,8 +65,11 @@ public final class AnalyzeJob {
   public static final String EXCHANGES_TABLE = "exchanges";
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String HTML_FILE = "report.html";
-  /** A daily run's exchanges with look-back and look-ahead; removed before the commit. */
-  static final String DETECTION_WINDOW_DIR = "_detection_window";
+  /**
+   * A daily run's exchanges with look-back and look-ahead; removed before the commit. Not named
+   * with a leading {@code _} or {@code .}: Spark ignores such paths when reading.
+   */
+  static final String DETECTION_WINDOW_DIR = "detection-window";
 
   private AnalyzeJob() {}
 
