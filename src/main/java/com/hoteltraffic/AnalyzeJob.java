@@ -23,6 +23,7 @@ import com.hoteltraffic.output.OutputDirectory;
 import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.RunSummary;
 import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -63,6 +65,11 @@ public final class AnalyzeJob {
   public static final String EXCHANGES_TABLE = "exchanges";
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String HTML_FILE = "report.html";
+  /**
+   * A daily run's exchanges with look-back and look-ahead; removed before the commit. Not named
+   * with a leading {@code _} or {@code .}: Spark ignores such paths when reading.
+   */
+  static final String DETECTION_WINDOW_DIR = "detection-window";
 
   private AnalyzeJob() {}
 
@@ -89,7 +96,9 @@ public final class AnalyzeJob {
           + "the same in anyone's reports; set a key to make it private to you", "TRAFFIC_TOKEN_KEY");
     }
 
-    OutputDirectory out = OutputDirectory.prepare(config.output(), hadoop);
+    OutputDirectory out = OutputDirectory.prepare(config.runOutput(), hadoop);
+    config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
+        day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
     Dataset<Row> readTable = null;
     try {
       ExchangeInterpreter interpreter =
@@ -102,7 +111,13 @@ public final class AnalyzeJob {
       // Stage 1: read and classify; writing the exchanges table is what runs it.
       stageStart = System.nanoTime();
       Path exchangesPath = out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE);
-      ExchangeReader.exchanges(readTable, multiSplitFiles).write().parquet(exchangesPath.toString());
+      Dataset<Row> classified = ExchangeReader.exchanges(readTable, multiSplitFiles);
+      // A daily run detects on the wider read window but keeps only the day's exchanges in its table.
+      Path detectionPath = config.day().isPresent() ? out.resolve(DETECTION_WINDOW_DIR) : exchangesPath;
+      if (config.day().isPresent()) {
+        classified = DayScope.readWindow(classified, config.day().get());
+      }
+      classified.write().parquet(detectionPath.toString());
       List<Row> fileCounts = ExchangeReader.fileCounts(readTable).collectAsList(); // one row per input file
       Totals totals = Totals.of(fileCounts);
       LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
@@ -125,9 +140,13 @@ public final class AnalyzeJob {
       readTable = null;
 
       // Stage 2: reports, all from the compact exchanges table.
+      Dataset<Row> detectionWindow = spark.read().parquet(detectionPath.toString());
+      if (config.day().isPresent()) {
+        DayScope.dayOnly(detectionWindow, config.day().get()).write().parquet(exchangesPath.toString());
+      }
       Dataset<Row> exchanges = spark.read().parquet(exchangesPath.toString());
       Map<String, Long> reportRows = new LinkedHashMap<>();
-      for (Report report : reports(exchanges, config)) {
+      for (Report report : reports(exchanges, detectionWindow, config)) {
         stageStart = System.nanoTime();
         Path table = out.resolve(TABLES_DIR + "/" + report.name());
         report.rows().write().parquet(table.toString());
@@ -138,6 +157,9 @@ public final class AnalyzeJob {
         LOG.info("Report {}: {} rows ({} ms)", report.name(), rows, elapsedMs(stageStart));
       }
 
+      if (config.day().isPresent()) {
+        out.delete(DETECTION_WINDOW_DIR);
+      }
       RunSummary summary = summary(config, inputs, fileCounts, totals, exchanges, reportRows, started);
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
       stageStart = System.nanoTime();
@@ -160,21 +182,36 @@ public final class AnalyzeJob {
     }
   }
 
-  /** The reports of a run, in the order they are written. */
-  static List<Report> reports(Dataset<Row> exchanges, AnalyzeConfig config) {
+  /**
+   * The reports of a run, in the order they are written. Counts come from {@code exchanges};
+   * incidents and reconciliation are detected on {@code detectionWindow} — the same table, or for a
+   * daily run the day with its look-back and look-ahead — and cut to what belongs to the day.
+   */
+  static List<Report> reports(Dataset<Row> exchanges, Dataset<Row> detectionWindow, AnalyzeConfig config) {
     List<Report> reports = new ArrayList<>();
+    Optional<DayScope> day = config.day();
     reports.add(new Report("error_rates_by_hotel", ErrorRates.byHotel(exchanges, config.window(), config.zone()),
         ErrorRates.BY_HOTEL_COLUMNS, ErrorRates.BY_HOTEL_SORT));
     reports.add(new Report("error_rates_by_token", ErrorRates.byToken(exchanges, config.window(), config.zone()),
         ErrorRates.BY_TOKEN_COLUMNS, ErrorRates.BY_TOKEN_SORT));
     reports.add(new Report("error_codes", ErrorCodes.summarize(exchanges), ErrorCodes.COLUMNS, ErrorCodes.SORT));
     reports.add(new Report("rate_limit_bursts",
-        RateLimitBursts.detect(exchanges, config.burstGap(), config.burstMin()),
+        day.map(d -> DayScope.overlappingDay(
+                RateLimitBursts.detect(detectionWindow, config.burstGap(), config.burstMin()),
+                RateLimitBursts.START, RateLimitBursts.END, d))
+            .orElseGet(() -> RateLimitBursts.detect(exchanges, config.burstGap(), config.burstMin())),
         RateLimitBursts.COLUMNS, RateLimitBursts.SORT));
-    reports.add(new Report("db_outages", DbOutages.detect(exchanges, config.outageGap(), config.outageMin()),
+    reports.add(new Report("db_outages",
+        day.map(d -> DayScope.overlappingDay(
+                DbOutages.detect(detectionWindow, config.outageGap(), config.outageMin()),
+                DbOutages.START, DbOutages.END, d))
+            .orElseGet(() -> DbOutages.detect(exchanges, config.outageGap(), config.outageMin())),
         DbOutages.COLUMNS, DbOutages.SORT));
     reports.add(new Report("unconfirmed_bookings",
-        BookingReconciliation.reconcile(exchanges, config.includePii(), config.zone().getId()),
+        day.map(d -> DayScope.startingInDay(
+                BookingReconciliation.reconcile(detectionWindow, config.includePii(), config.zone().getId()),
+                BookingReconciliation.ATTEMPT_TS, d))
+            .orElseGet(() -> BookingReconciliation.reconcile(exchanges, config.includePii(), config.zone().getId())),
         BookingReconciliation.columns(config.includePii()), BookingReconciliation.SORT));
     return reports;
   }
@@ -228,6 +265,15 @@ public final class AnalyzeJob {
     settings.put("include_pii", config.includePii());
     settings.put("format", config.format().map(Enum::name).orElse("by file name"));
     settings.put("providers", config.providersFile().orElse("built-in"));
+    config.day().ifPresent(day -> {
+      Map<String, Object> daily = new LinkedHashMap<>();
+      daily.put("date", day.date().toString());
+      daily.put("day_start", day.dayStart().toString());
+      daily.put("day_end", day.dayEnd().toString());
+      daily.put("lookback", day.lookback().toString());
+      daily.put("lookahead", day.lookahead().toString());
+      settings.put("daily", daily);
+    });
 
     // A handful of rows: one per provider.
     List<Row> byProvider = exchanges.groupBy(col(ExchangeSchema.PROVIDER))
@@ -237,9 +283,11 @@ public final class AnalyzeJob {
         .orderBy(ExchangeSchema.PROVIDER).collectAsList();
     Map<String, Object> providers = new LinkedHashMap<>();
     long errors = 0;
+    long dayExchanges = 0;
     Instant first = null;
     Instant last = null;
     for (Row row : byProvider) {
+      dayExchanges += row.getLong(1);
       long providerErrors = row.getLong(2);
       errors += providerErrors;
       providers.put(row.getString(0), Map.of("exchanges", row.getLong(1), "errors", providerErrors));
@@ -257,6 +305,10 @@ public final class AnalyzeJob {
     counts.put("quarantined", totals.quarantined);
     counts.put("repaired_utf8", totals.repairedUtf8);
     counts.put("errors", errors);
+    if (config.day().isPresent()) {
+      // The counts above cover every input line read; errors and by_provider only the day.
+      counts.put("exchanges_in_day", dayExchanges);
+    }
     counts.put("by_provider", providers);
 
     Map<String, Object> timeRange = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.hoteltraffic.cli;
 
 import com.hoteltraffic.ingest.InputFormat;
+import com.hoteltraffic.report.DayScope;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param providersFile provider host/path rules replacing the built-in ones, if given
  * @param master Spark master URL; empty means embedded {@code local[*]} unless spark-submit set one
  * @param strict a corrupt input file fails the run (exit 3) instead of only being reported
+ * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
+ *     the results then go to {@code output/date=YYYY-MM-DD}
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -37,7 +40,8 @@ public record AnalyzeConfig(
     Optional<String> master,
     boolean includePii,
     boolean verbose,
-    boolean strict) {
+    boolean strict,
+    Optional<DayScope> day) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -49,12 +53,24 @@ public record AnalyzeConfig(
     return tokenKey == null ? null : tokenKey.clone();
   }
 
+  /**
+   * Where this run's results go: the output directory, or its {@code date=YYYY-MM-DD} folder for a
+   * daily run, so that rerunning a day replaces that day only.
+   */
+  public String runOutput() {
+    if (day.isEmpty()) {
+      return output;
+    }
+    return (output.endsWith("/") ? output : output + "/") + day.get().partitionName();
+  }
+
   /** Never prints the key. */
   @Override
   public String toString() {
     return "AnalyzeConfig[inputs=" + inputs + ", output=" + output + ", format=" + format + ", window=" + window
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
-        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict + "]";
+        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
+        + ", day=" + day + "]";
   }
 }

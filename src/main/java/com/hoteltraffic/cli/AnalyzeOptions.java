@@ -1,12 +1,15 @@
 package com.hoteltraffic.cli;
 
 import com.hoteltraffic.ingest.InputFormat;
+import com.hoteltraffic.report.DayScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,9 @@ public final class AnalyzeOptions {
           "  --token-key-file FILE  HMAC key for credential pseudonyms (else $TRAFFIC_TOKEN_KEY)",
           "  --providers FILE       provider host/path rules replacing the built-in providers.json",
           "  --include-pii          keep booking holder names in reports (never card data)",
+          "  --date YYYY-MM-DD      daily run: analyse that day (in --timezone) into DIR/date=YYYY-MM-DD/",
+          "  --lookback 6h          daily run: also read this long before the day, for incidents begun earlier",
+          "  --lookahead 24h        daily run: also read this long after the day, for booking evidence",
           "  --master URL           Spark master; default embedded local[*]",
           "  --verbose              show Spark's own INFO logging",
           "  --strict               exit 3 when an input file is corrupt (results are still written)",
@@ -68,6 +74,10 @@ public final class AnalyzeOptions {
     boolean includePii = false;
     boolean verbose = false;
     boolean strict = false;
+    LocalDate date = null;
+    Duration lookback = DayScope.DEFAULT_LOOKBACK;
+    Duration lookahead = DayScope.DEFAULT_LOOKAHEAD;
+    boolean dayWindowGiven = false;
 
     String[] words = splitInlineValues(args);
     for (int i = 0; i < words.length; i++) {
@@ -105,6 +115,15 @@ public final class AnalyzeOptions {
         case "--include-pii" -> includePii = true;
         case "--verbose" -> verbose = true;
         case "--strict" -> strict = true;
+        case "--date" -> date = date(value(words, ++i, arg));
+        case "--lookback" -> {
+          lookback = durationOrZero(arg, value(words, ++i, arg));
+          dayWindowGiven = true;
+        }
+        case "--lookahead" -> {
+          lookahead = durationOrZero(arg, value(words, ++i, arg));
+          dayWindowGiven = true;
+        }
         default -> throw new UsageException(
             arg.startsWith("-")
                 ? "unknown option " + arg + " (see --help)"
@@ -116,6 +135,9 @@ public final class AnalyzeOptions {
     }
     if (output == null) {
       throw new UsageException("--output is required");
+    }
+    if (dayWindowGiven && date == null) {
+      throw new UsageException("--lookback and --lookahead need --date");
     }
     checkLocalPaths(inputs, output);
     byte[] key = null;
@@ -132,7 +154,8 @@ public final class AnalyzeOptions {
     }
     return new AnalyzeConfig(
         inputs, output, format, window, zone, burstGap, burstMin, outageGap, outageMin, key, keySource,
-        providers, master, includePii, verbose, strict);
+        providers, master, includePii, verbose, strict,
+        date == null ? Optional.empty() : Optional.of(new DayScope(date, zone, lookback, lookahead)));
   }
 
   /**
@@ -199,6 +222,19 @@ public final class AnalyzeOptions {
       return ZoneId.of(text);
     } catch (DateTimeException e) {
       throw new UsageException("--timezone \"" + text + "\": not a time zone (use e.g. UTC or Europe/Zurich)");
+    }
+  }
+
+  /** A look-back or look-ahead: {@code 0} turns it off. */
+  private static Duration durationOrZero(String option, String text) throws UsageException {
+    return text.equals("0") ? Duration.ZERO : Durations.parse(option, text);
+  }
+
+  private static LocalDate date(String text) throws UsageException {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--date \"" + text + "\": not a date (use YYYY-MM-DD)");
     }
   }
 

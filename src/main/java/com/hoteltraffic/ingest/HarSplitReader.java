@@ -24,6 +24,8 @@ final class HarSplitReader extends ReadEventIterator {
   private final HarEntryParser entryParser;
   private final SplitStats stats = new SplitStats();
   private JsonParser parser;
+  /** The counts went out: nothing follows them. */
+  private boolean finished;
 
   HarSplitReader(InputStream in, ObjectMapper mapper, HarEntryParser entryParser) {
     this.in = in;
@@ -33,6 +35,9 @@ final class HarSplitReader extends ReadEventIterator {
 
   @Override
   protected ReadEvent advance() {
+    if (finished) {
+      return null;
+    }
     try {
       if (parser == null) {
         parser = mapper.getFactory().createParser(in);
@@ -71,6 +76,7 @@ final class HarSplitReader extends ReadEventIterator {
   }
 
   private ReadEvent finish() {
+    finished = true;
     return ReadEvent.stats(stats);
   }
 

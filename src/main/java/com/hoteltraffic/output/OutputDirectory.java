@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -14,6 +15,12 @@ import org.slf4j.LoggerFactory;
  * beside it on the same file system; {@link #commit()} moves the previous results aside, renames
  * the staging directory into place and deletes the old one. A reader never sees half of one run
  * and half of another; a run that dies before the commit leaves the previous results untouched.
+ *
+ * <p>Staging and set-aside directories are hidden ({@code .NAME.staging-*}, {@code .NAME.previous-*}):
+ * Spark and Hadoop readers skip names starting with a dot. A killed run leaves its staging
+ * directory behind; the next run on the same output removes it when it starts, and restores the
+ * previous results if the kill fell between the two renames of a commit. Two runs on the same output
+ * at the same time are therefore not supported (a scheduler runs one day once at a time).
  */
 public final class OutputDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
@@ -43,8 +50,11 @@ public final class OutputDirectory {
     // The local file system would put a hidden .crc beside every output file: clutter for the
     // people who open the folder, and no protection that the files need.
     fs.setWriteChecksum(false);
-    Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + UUID.randomUUID());
-    fs.mkdirs(staging);
+    recoverLeftovers(fs, target);
+    Path staging = new Path(target.getParent(), stagingPrefix(target) + UUID.randomUUID());
+    if (!fs.mkdirs(staging)) {
+      throw new IOException("Could not create the staging directory " + staging);
+    }
     return new OutputDirectory(fs, target, staging);
   }
 
@@ -61,11 +71,16 @@ public final class OutputDirectory {
     return new Path(staging, relative);
   }
 
+  /** Deletes a working folder of the run from the staging directory before the commit. */
+  public void delete(String relative) throws IOException {
+    fs.delete(resolve(relative), true);
+  }
+
   /** Swaps the staging directory in for the target. */
   public void commit() throws IOException {
     Path previous = null;
     if (fs.exists(target)) {
-      previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + UUID.randomUUID());
+      previous = new Path(target.getParent(), previousPrefix(target) + UUID.randomUUID());
       rename(target, previous);
     }
     rename(staging, target);
@@ -82,6 +97,40 @@ public final class OutputDirectory {
     } catch (IOException e) {
       LOG.warn("Could not remove the staging directory {}: {}", staging, e.toString());
     }
+  }
+
+  /**
+   * Cleans up after runs that were killed: a missing target with a set-aside previous result means
+   * a commit died between its renames, so the previous result goes back in place; every other
+   * leftover staging or set-aside directory of this target is deleted.
+   */
+  static void recoverLeftovers(FileSystem fs, Path target) throws IOException {
+    Path parent = target.getParent();
+    if (parent == null || !fs.exists(parent)) {
+      return;
+    }
+    String staging = stagingPrefix(target);
+    String previous = previousPrefix(target);
+    for (FileStatus leftover : fs.listStatus(parent)) {
+      String name = leftover.getPath().getName();
+      if (name.startsWith(previous) && !fs.exists(target)) {
+        LOG.warn("Restoring {}: a run was killed while swapping in its results", target);
+        if (!fs.rename(leftover.getPath(), target)) {
+          throw new IOException("Could not restore " + leftover.getPath() + " to " + target);
+        }
+      } else if (name.startsWith(staging) || name.startsWith(previous)) {
+        LOG.info("Removing {}, left behind by a run that did not finish", leftover.getPath());
+        fs.delete(leftover.getPath(), true);
+      }
+    }
+  }
+
+  private static String stagingPrefix(Path target) {
+    return "." + target.getName() + ".staging-";
+  }
+
+  private static String previousPrefix(Path target) {
+    return "." + target.getName() + ".previous-";
   }
 
   private void rename(Path from, Path to) throws IOException {
