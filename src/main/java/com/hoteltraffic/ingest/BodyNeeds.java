@@ -11,30 +11,22 @@ public interface BodyNeeds {
   boolean responseBody(String method, String url, int status);
 
   /** Keeps every body: for tests and tools that want the whole record. */
-  BodyNeeds ALL =
-      new BodyNeeds() {
-        @Override
-        public boolean requestBody(String method, String url) {
-          return true;
-        }
-
-        @Override
-        public boolean responseBody(String method, String url, int status) {
-          return true;
-        }
-      };
+  BodyNeeds ALL = always(true);
 
   /** Keeps no body: records are still read whole, only their bodies are skipped. */
-  BodyNeeds NONE =
-      new BodyNeeds() {
-        @Override
-        public boolean requestBody(String method, String url) {
-          return false;
-        }
+  BodyNeeds NONE = always(false);
 
-        @Override
-        public boolean responseBody(String method, String url, int status) {
-          return false;
-        }
-      };
+  private static BodyNeeds always(boolean keep) {
+    return new BodyNeeds() {
+      @Override
+      public boolean requestBody(String method, String url) {
+        return keep;
+      }
+
+      @Override
+      public boolean responseBody(String method, String url, int status) {
+        return keep;
+      }
+    };
+  }
 }
