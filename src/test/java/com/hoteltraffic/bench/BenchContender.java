@@ -50,6 +50,7 @@ public final class BenchContender {
     String glob = args[1];
     Path output = Path.of(args[2]);
     long rows;
+    String cpu;
     long startNanos;
     double seconds;
     switch (name) {
@@ -60,6 +61,7 @@ public final class BenchContender {
         startNanos = System.nanoTime();
         rows = AnalyzeJob.run(spark, config).exchanges();
         seconds = (System.nanoTime() - startNanos) / 1e9;
+        cpu = cpuByRole(); // before stop: the task threads end with the session
         spark.stop();
       }
       case "naive-spark" -> {
@@ -67,6 +69,7 @@ public final class BenchContender {
         startNanos = System.nanoTime();
         rows = naiveSpark(spark, glob);
         seconds = (System.nanoTime() - startNanos) / 1e9;
+        cpu = cpuByRole(); // before stop: the task threads end with the session
         spark.stop();
       }
       case "duckdb" -> {
@@ -75,11 +78,50 @@ public final class BenchContender {
           startNanos = System.nanoTime();
           rows = duckDb(connection, glob);
           seconds = (System.nanoTime() - startNanos) / 1e9;
+          cpu = cpuByRole();
         }
       }
       default -> throw new IllegalArgumentException("unknown contender " + name);
     }
     System.out.printf("RESULT %s %.3f %d %d%n", name, seconds, rows, peakRssKb());
+    System.out.printf("CPU %s %s%n", name, cpu);
+  }
+
+  /**
+   * CPU seconds of this process by thread role, from {@code /proc/self/task} (Linux; empty
+   * elsewhere). On a 2-core machine the JIT compiler threads compete with the work itself, so a
+   * run's wall time can only be read together with this line.
+   */
+  static String cpuByRole() throws Exception {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return "";
+    }
+    Map<String, Double> byRole = new java.util.LinkedHashMap<>();
+    for (String role : List.of("spark tasks", "JIT", "GC", "other")) {
+      byRole.put(role, 0.0);
+    }
+    try (var threads = Files.list(tasks)) {
+      for (Path thread : (Iterable<Path>) threads::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(thread.resolve("stat"));
+        } catch (java.nio.file.NoSuchFileException ended) {
+          continue; // the thread ended while we listed
+        }
+        String threadName = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime ticks
+        String role = threadName.startsWith("Executor task") ? "spark tasks"
+            : threadName.contains("CompilerThre") ? "JIT"
+            : threadName.startsWith("GC Thread") || threadName.startsWith("G1") ? "GC"
+            : "other";
+        byRole.merge(role, seconds, Double::sum);
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    byRole.forEach((role, seconds) -> line.append(String.format("%s=%.1fs ", role, seconds)));
+    return line.toString().trim();
   }
 
   private static SparkSession session() {

@@ -88,6 +88,9 @@ public final class Benchmark {
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
+        if (line.startsWith("CPU ")) {
+          System.out.println("  CPU by thread role: " + line.substring(4));
+        }
         if (line.startsWith("RESULT ")) {
           String[] f = line.split(" ");
           outcome = new Outcome(f[1], Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]));

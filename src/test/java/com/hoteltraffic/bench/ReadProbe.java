@@ -1,0 +1,55 @@
+package com.hoteltraffic.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.hoteltraffic.classify.ExchangeInterpreter;
+import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.ingest.ExchangeReader;
+import com.hoteltraffic.ingest.InputDiscovery;
+import com.hoteltraffic.ingest.TokenPseudonymizer;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/** Times the read stage alone in several shapes, to see where its time goes. Not a test. */
+public final class ReadProbe {
+  public static void main(String[] args) throws Exception {
+    SparkSession spark = SparkSession.builder().master("local[*]").config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    String mode = args[0];
+    InputDiscovery.Result inputs = InputDiscovery.discover(List.of(args[1]), Optional.empty(),
+        spark.sparkContext().hadoopConfiguration(), InputDiscovery.DEFAULT_SPLIT_BYTES);
+    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
+        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer("k".getBytes()), false);
+    long start = System.nanoTime();
+    Dataset<Row> read = ExchangeReader.read(spark, inputs.splits(), interpreter);
+    switch (mode) {
+      case "count" -> System.out.println(read.count());
+      case "persist" -> System.out.println(read.persist(StorageLevel.MEMORY_AND_DISK()).count());
+      case "write" -> ExchangeReader.exchanges(read, false).write().mode("overwrite").parquet(args[2]);
+      default -> throw new IllegalArgumentException(mode);
+    }
+    System.out.printf("PROBE %s %.1f s%n", mode, (System.nanoTime() - start) / 1e9);
+    threadCpu();
+    spark.stop();
+  }
+
+  /** CPU seconds per thread name group, from /proc (Linux only). */
+  static void threadCpu() throws Exception {
+    java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        byName.merge(name, secs, Double::sum);
+      }
+    }
+    byName.forEach((k, v) -> { if (v > 0.2) System.out.printf("PROBE cpu %-20s %6.1f s%n", k, v); });
+  }
+}
