@@ -14,10 +14,10 @@ import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.cli.AnalyzeConfig;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.ingest.InputSplit;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.output.CsvReportWriter;
+import com.hoteltraffic.output.ExchangesTable;
 import com.hoteltraffic.output.HtmlReport;
 import com.hoteltraffic.output.OutputDirectory;
 import com.hoteltraffic.output.QuarantineWriter;
@@ -44,7 +44,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +69,8 @@ public final class AnalyzeJob {
    * with a leading {@code _} or {@code .}: Spark ignores such paths when reading.
    */
   static final String DETECTION_WINDOW_DIR = "detection-window";
+  /** Quarantine parts left by the read's tasks; joined into {@code quarantine/}, then removed. */
+  static final String READ_SIDE_DIR = "read-side-outputs";
 
   private AnalyzeJob() {}
 
@@ -99,26 +100,27 @@ public final class AnalyzeJob {
     OutputDirectory out = OutputDirectory.prepare(config.runOutput(), hadoop);
     config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
         day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
-    Dataset<Row> readTable = null;
+    ExchangeReader.Read read = null;
     try {
       ExchangeInterpreter interpreter =
           new ExchangeInterpreter(
               providerRules(config), ResponseClassifier.withDefaultTaxonomy(),
               new TokenPseudonymizer(config.tokenKey()), config.includePii());
-      readTable = ExchangeReader.read(spark, inputs.splits(), interpreter).persist(StorageLevel.MEMORY_AND_DISK());
-      boolean multiSplitFiles = inputs.splits().stream().anyMatch(split -> !split.isWholeFile());
 
-      // Stage 1: read and classify; writing the exchanges table is what runs it.
+      // Stage 1: read and classify. Writing the exchanges table is the one pass over the input;
+      // quarantined records and counts come out of the same tasks on the side.
       stageStart = System.nanoTime();
+      read = ExchangeReader.read(spark, inputs.splits(), interpreter, out.resolve(READ_SIDE_DIR));
       Path exchangesPath = out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE);
-      Dataset<Row> classified = ExchangeReader.exchanges(readTable, multiSplitFiles);
+      Dataset<Row> classified = read.exchanges();
       // A daily run detects on the wider read window but keeps only the day's exchanges in its table.
       Path detectionPath = config.day().isPresent() ? out.resolve(DETECTION_WINDOW_DIR) : exchangesPath;
       if (config.day().isPresent()) {
         classified = DayScope.readWindow(classified, config.day().get());
       }
-      classified.write().parquet(detectionPath.toString());
-      List<Row> fileCounts = ExchangeReader.fileCounts(readTable).collectAsList(); // one row per input file
+      ExchangesTable.write(classified, detectionPath);
+      ExchangeReader.Outcome outcome = read.finish();
+      List<ExchangeReader.FileCounts> fileCounts = outcome.files();
       Totals totals = Totals.of(fileCounts);
       LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
           fileCounts.size(), totals.lines, totals.exchanges, totals.quarantined, totals.blank,
@@ -133,16 +135,14 @@ public final class AnalyzeJob {
       }
 
       stageStart = System.nanoTime();
-      long quarantined = QuarantineWriter.write(
-          ExchangeReader.quarantine(readTable, multiSplitFiles), out.resolve(QUARANTINE_DIR), hadoop);
-      LOG.info("Quarantine: {} records written ({} ms)", quarantined, elapsedMs(stageStart));
-      readTable.unpersist();
-      readTable = null;
+      QuarantineWriter.write(outcome.quarantineParts(), out.resolve(QUARANTINE_DIR), hadoop);
+      read.deleteSideOutputs(hadoop);
+      LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
 
       // Stage 2: reports, all from the compact exchanges table.
       Dataset<Row> detectionWindow = spark.read().parquet(detectionPath.toString());
       if (config.day().isPresent()) {
-        DayScope.dayOnly(detectionWindow, config.day().get()).write().parquet(exchangesPath.toString());
+        ExchangesTable.write(DayScope.dayOnly(detectionWindow, config.day().get()), exchangesPath);
       }
       Dataset<Row> exchanges = spark.read().parquet(exchangesPath.toString());
       Map<String, Long> reportRows = new LinkedHashMap<>();
@@ -175,10 +175,6 @@ public final class AnalyzeJob {
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
-    } finally {
-      if (readTable != null) {
-        readTable.unpersist();
-      }
     }
   }
 
@@ -234,17 +230,16 @@ public final class AnalyzeJob {
     long repairedUtf8;
     final List<Map<String, String>> corrupt = new ArrayList<>();
 
-    static Totals of(List<Row> fileCounts) {
+    static Totals of(List<ExchangeReader.FileCounts> fileCounts) {
       Totals totals = new Totals();
-      for (Row file : fileCounts) {
-        totals.lines += file.getAs(ExchangeReader.F_LINES) == null ? 0 : (long) file.getAs(ExchangeReader.F_LINES);
-        totals.blank += (long) file.getAs(ExchangeReader.F_BLANK);
-        totals.exchanges += (long) file.getAs(ExchangeReader.F_EXCHANGES);
-        totals.quarantined += (long) file.getAs(ExchangeReader.F_QUARANTINED);
-        totals.repairedUtf8 += (long) file.getAs(ExchangeReader.F_REPAIRED_UTF8);
-        String reason = file.getAs(ExchangeReader.F_CORRUPT);
-        if (reason != null) {
-          totals.corrupt.add(Map.of("path", file.getAs(ExchangeReader.F_SOURCE), "reason", reason));
+      for (ExchangeReader.FileCounts file : fileCounts) {
+        totals.lines += file.lines();
+        totals.blank += file.blank();
+        totals.exchanges += file.exchanges();
+        totals.quarantined += file.quarantined();
+        totals.repairedUtf8 += file.repairedUtf8();
+        if (file.corruptReason() != null) {
+          totals.corrupt.add(Map.of("path", file.source(), "reason", file.corruptReason()));
         }
       }
       return totals;
@@ -252,7 +247,7 @@ public final class AnalyzeJob {
   }
 
   private static RunSummary summary(
-      AnalyzeConfig config, InputDiscovery.Result inputs, List<Row> fileCounts, Totals totals,
+      AnalyzeConfig config, InputDiscovery.Result inputs, List<ExchangeReader.FileCounts> fileCounts, Totals totals,
       Dataset<Row> exchanges, Map<String, Long> reportRows, Instant started) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("window", config.window().toString());
@@ -332,16 +327,16 @@ public final class AnalyzeJob {
         .put("reports", reportRows);
   }
 
-  private static Map<String, Object> fileEntry(Row file) {
+  private static Map<String, Object> fileEntry(ExchangeReader.FileCounts file) {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("path", file.getAs(ExchangeReader.F_SOURCE));
-    entry.put("format", file.getAs(ExchangeReader.F_FORMAT));
-    entry.put("lines", file.getAs(ExchangeReader.F_LINES));
-    entry.put("blank", file.getAs(ExchangeReader.F_BLANK));
-    entry.put("exchanges", file.getAs(ExchangeReader.F_EXCHANGES));
-    entry.put("quarantined", file.getAs(ExchangeReader.F_QUARANTINED));
-    entry.put("repaired_utf8", file.getAs(ExchangeReader.F_REPAIRED_UTF8));
-    entry.put("corrupt_reason", file.getAs(ExchangeReader.F_CORRUPT));
+    entry.put("path", file.source());
+    entry.put("format", file.format());
+    entry.put("lines", file.lines());
+    entry.put("blank", file.blank());
+    entry.put("exchanges", file.exchanges());
+    entry.put("quarantined", file.quarantined());
+    entry.put("repaired_utf8", file.repairedUtf8());
+    entry.put("corrupt_reason", file.corruptReason());
     return entry;
   }
 

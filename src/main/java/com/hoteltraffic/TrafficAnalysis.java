@@ -97,9 +97,8 @@ public final class TrafficAnalysis {
         spark.sparkContext().hadoopConfiguration(), InputDiscovery.DEFAULT_SPLIT_BYTES);
     ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
         ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(tokenKey), false);
-    Dataset<Row> readTable = ExchangeReader.read(spark, found.splits(), interpreter);
-    boolean multiSplitFiles = found.splits().stream().anyMatch(split -> !split.isWholeFile());
-    return ExchangeReader.exchanges(readTable, multiSplitFiles);
+    // Quarantined records are left out (jobs/analyze writes them): a notebook wants the exchanges.
+    return ExchangeReader.read(spark, found.splits(), interpreter, null).exchanges();
   }
 
   /** {@link #readExchanges(SparkSession, List, byte[])} without a key. */

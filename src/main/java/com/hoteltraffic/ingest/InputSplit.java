@@ -13,10 +13,21 @@ import java.io.Serializable;
  * @param start first byte of the range
  * @param length bytes in the range
  * @param fileLength the whole file's length
+ * @param linesBefore lines of the file before this range (see {@link LineOffsets}), so that line
+ *     numbers are file-wide whichever task reads the range
  */
 public record InputSplit(
-    String path, InputFormat format, boolean gzip, long start, long length, long fileLength)
+    String path, InputFormat format, boolean gzip, long start, long length, long fileLength, long linesBefore)
     implements Serializable {
+
+  /** A range whose preceding lines are not counted yet. */
+  public InputSplit(String path, InputFormat format, boolean gzip, long start, long length, long fileLength) {
+    this(path, format, gzip, start, length, fileLength, 0);
+  }
+
+  public InputSplit withLinesBefore(long lines) {
+    return new InputSplit(path, format, gzip, start, length, fileLength, lines);
+  }
 
   public boolean isWholeFile() {
     return start == 0 && length >= fileLength;

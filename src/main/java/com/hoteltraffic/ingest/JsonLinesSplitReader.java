@@ -81,7 +81,7 @@ final class JsonLinesSplitReader extends ReadEventIterator {
       if (lineLen > 0) {
         stats.lines++;
         stats.quarantined++;
-        return ReadEvent.quarantine(stats.lines, "line cut off where the file is damaged", rawText());
+        return ReadEvent.quarantine(fileLine(), "line cut off where the file is damaged", rawText());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + split.path(), e);
@@ -101,7 +101,7 @@ final class JsonLinesSplitReader extends ReadEventIterator {
       String preview = rawText();
       line = new byte[8 * 1024]; // give the huge buffer back
       return ReadEvent.quarantine(
-          stats.lines, "line longer than " + MAX_LINE_BYTES + " bytes (only its start is kept)", preview);
+          fileLine(), "line longer than " + MAX_LINE_BYTES + " bytes (only its start is kept)", preview);
     }
     try {
       RawExchange exchange = parser.parse(line, 0, lineLen);
@@ -109,11 +109,16 @@ final class JsonLinesSplitReader extends ReadEventIterator {
       if (exchange.repairedUtf8) {
         stats.repairedUtf8++;
       }
-      return ReadEvent.exchange(stats.lines, exchange);
+      return ReadEvent.exchange(fileLine(), exchange);
     } catch (MalformedRecordException e) {
       stats.quarantined++;
-      return ReadEvent.quarantine(stats.lines, e.getMessage(), rawText());
+      return ReadEvent.quarantine(fileLine(), e.getMessage(), rawText());
     }
+  }
+
+  /** The current line's number in the whole file. */
+  private long fileLine() {
+    return split.linesBefore() + stats.lines;
   }
 
   private void skipPartialFirstLine() throws IOException {

@@ -1,24 +1,21 @@
 package com.hoteltraffic.output;
 
-import static org.apache.spark.sql.functions.col;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.hoteltraffic.ingest.ExchangeReader;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Iterator;
+import java.io.InputStream;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.hadoop.io.IOUtils;
 
 /**
  * Writes quarantined records to {@code quarantine/records.jsonl}: one JSON object a line, {@code
- * {source, line, reason, raw}}, in file and line order. The raw lines are as sensitive as the
- * input (tokens, card data), so the folder and file are readable by their owner only.
+ * {source, line, reason, raw}}, in file and line order. The read leaves them in one part per
+ * split (see {@code ExchangeReader}); this joins the parts, streaming, in the order given. The raw
+ * lines are as sensitive as the input (tokens, card data), so the folder and file are readable by
+ * their owner only.
  */
 public final class QuarantineWriter {
   public static final String FILE_NAME = "records.jsonl";
@@ -27,29 +24,24 @@ public final class QuarantineWriter {
 
   private QuarantineWriter() {}
 
-  public static long write(Dataset<Row> quarantine, Path directory, Configuration conf) throws IOException {
+  /**
+   * Writes {@code directory/records.jsonl} from the parts, in list order; an empty file when
+   * nothing was quarantined, so that its absence never has to be explained.
+   */
+  public static void write(List<Path> parts, Path directory, Configuration conf) throws IOException {
     FileSystem fs = directory.getFileSystem(conf);
     fs.mkdirs(directory, OWNER_ONLY_DIR);
     fs.setPermission(directory, OWNER_ONLY_DIR);
-    Dataset<Row> sorted =
-        quarantine.orderBy(col(ExchangeReader.Q_SOURCE), col(ExchangeReader.Q_LINE));
-    return SingleFileWriter.write(
-        sorted, new byte[0], QuarantineWriter::writeRows, new Path(directory, FILE_NAME), OWNER_ONLY_FILE, conf);
-  }
-
-  private static void writeRows(Iterator<Row> rows, OutputStream out) throws IOException {
-    JsonGenerator json = new JsonFactory().createGenerator(out);
-    json.setRootValueSeparator(null);
-    while (rows.hasNext()) {
-      Row row = rows.next();
-      json.writeStartObject();
-      json.writeStringField(ExchangeReader.Q_SOURCE, row.getString(row.fieldIndex(ExchangeReader.Q_SOURCE)));
-      json.writeNumberField(ExchangeReader.Q_LINE, row.getLong(row.fieldIndex(ExchangeReader.Q_LINE)));
-      json.writeStringField(ExchangeReader.Q_REASON, row.getString(row.fieldIndex(ExchangeReader.Q_REASON)));
-      json.writeStringField(ExchangeReader.Q_RAW, row.getString(row.fieldIndex(ExchangeReader.Q_RAW)));
-      json.writeEndObject();
-      json.writeRaw('\n');
+    Path target = new Path(directory, FILE_NAME);
+    try (FSDataOutputStream out = fs.create(target, OWNER_ONLY_FILE, true, 1 << 16,
+        fs.getDefaultReplication(target), fs.getDefaultBlockSize(target), null)) {
+      for (Path part : parts) {
+        try (InputStream in = part.getFileSystem(conf).open(part)) {
+          IOUtils.copyBytes(in, out, 1 << 16, false);
+        }
+      }
     }
-    json.flush();
+    // create() applies the umask to the permission; set it exactly.
+    fs.setPermission(target, OWNER_ONLY_FILE);
   }
 }

@@ -1,7 +1,5 @@
 package com.hoteltraffic.bench;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
@@ -10,10 +8,7 @@ import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /** Times the read stage alone in several shapes, to see where its time goes. Not a test. */
 public final class ReadProbe {
@@ -26,11 +21,11 @@ public final class ReadProbe {
     ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
         ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer("k".getBytes()), false);
     long start = System.nanoTime();
-    Dataset<Row> read = ExchangeReader.read(spark, inputs.splits(), interpreter);
+    ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter, null);
     switch (mode) {
-      case "count" -> System.out.println(read.count());
-      case "persist" -> System.out.println(read.persist(StorageLevel.MEMORY_AND_DISK()).count());
-      case "write" -> ExchangeReader.exchanges(read, false).write().mode("overwrite").parquet(args[2]);
+      case "count" -> System.out.println(read.exchanges().count());
+      case "write" -> com.hoteltraffic.output.ExchangesTable.write(read.exchanges(),
+          new org.apache.hadoop.fs.Path(args[2]));
       default -> throw new IllegalArgumentException(mode);
     }
     System.out.printf("PROBE %s %.1f s%n", mode, (System.nanoTime() - start) / 1e9);
@@ -43,7 +38,12 @@ public final class ReadProbe {
     java.util.Map<String, Double> byName = new java.util.TreeMap<>();
     try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
       for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(task.resolve("stat"));
+        } catch (java.nio.file.NoSuchFileException ended) {
+          continue;
+        }
         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
