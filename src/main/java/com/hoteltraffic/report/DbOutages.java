@@ -1,6 +1,7 @@
 package com.hoteltraffic.report;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -101,6 +102,7 @@ public final class DbOutages {
   private static final String IS_OUTAGE_END = "_is_outage_end";
   private static final String SUCCESS_SIDE = "_s_";
   private static final String RIGHT_SIDE = "_r_";
+  private static final String OUTAGE_SIDE = "_o_";
 
   /**
    * Detects outages in classified exchanges (schema {@link ExchangeSchema#SCHEMA}).
@@ -189,8 +191,19 @@ public final class DbOutages {
     Column minuteOfEnd = floor(col(END_US).divide(MICROS_PER_MINUTE));
     Dataset<Row> ends = outages.select(keyAnd(keys, col(START_US), col(END_US)));
 
+    // Only keys that had an outage can recover: a broadcast semi-join on the (few) outage keys
+    // drops the healthy hotels' traffic before anything is grouped or joined.
+    List<Column> outageKeys = new ArrayList<>();
+    Column sameKey = lit(true);
+    for (String key : keys) {
+      outageKeys.add(col(key).as(OUTAGE_SIDE + key));
+      sameKey = sameKey.and(col(key).eqNullSafe(col(OUTAGE_SIDE + key)));
+    }
+    Dataset<Row> recoverable =
+        successes.join(broadcast(outages.select(outageKeys.toArray(Column[]::new)).distinct()), sameKey, "left_semi");
+
     Dataset<Row> successMinutes =
-        successes.select(
+        recoverable.select(
             keyAnd(
                 keys,
                 col(TS_US).as(SUCCESS_US),

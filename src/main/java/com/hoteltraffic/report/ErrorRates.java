@@ -109,11 +109,11 @@ public final class ErrorRates {
         ? new Column[] {col(windowColumn), col(ExchangeSchema.PROVIDER)}
         : new Column[] {col(windowColumn), col(ExchangeSchema.PROVIDER), key};
     return exchanges
-        .withColumn(windowColumn, TimeWindows.window(window, zone))
+        .withColumn(windowColumn, TimeWindows.key(window, zone))
         .groupBy(groupBy)
         .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length))
         .withColumn(WINDOW_START, TimeWindows.start(col(windowColumn), zone))
-        .withColumn(WINDOW_END, TimeWindows.end(col(windowColumn), zone))
+        .withColumn(WINDOW_END, TimeWindows.end(col(windowColumn), window, zone))
         .withColumn(ERROR_RATE, round(col(ERRORS).divide(col(REQUESTS)), 6))
         .withColumn(LATENCY_P50_MS, col(LATENCIES).getItem(0))
         .withColumn(LATENCY_P95_MS, col(LATENCIES).getItem(1))

@@ -2,18 +2,24 @@ package com.hoteltraffic.report;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.unix_micros;
 
 import com.hoteltraffic.model.ExchangeSchema;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.apache.spark.sql.Column;
 
 /**
  * Tumbling windows over {@code ts}, aligned on the wall clock of the configured time zone: with
  * {@code --window 1d --timezone Europe/Zurich} a window runs from local midnight to local
- * midnight. Spark's {@code window()} aligns on UTC, so the timestamp is moved to local wall-clock
- * time, windowed, and the bounds moved back.
+ * midnight. A window is identified by its local start in microseconds (a plain long, so grouping
+ * by window hashes and compares a number, not a struct); its bounds are moved back to UTC only
+ * on the aggregated rows.
  */
 final class TimeWindows {
   static final String WINDOW_START = "window_start";
@@ -21,18 +27,31 @@ final class TimeWindows {
 
   private TimeWindows() {}
 
-  /** Column holding the window struct; take {@link #start} and {@link #end} from it. */
-  static Column window(Duration size, ZoneId zone) {
-    Column local = from_utc_timestamp(col(ExchangeSchema.TS), zone.getId());
+  /** The local start of the row's window, in microseconds of the zone's wall clock. */
+  static Column key(Duration size, ZoneId zone) {
+    Column local = isUtc(zone) ? col(ExchangeSchema.TS) : from_utc_timestamp(col(ExchangeSchema.TS), zone.getId());
     // Microseconds, Spark's timestamp precision: whole seconds would turn 500ms into 0 and 1500ms into 1s.
-    return org.apache.spark.sql.functions.window(local, size.toNanos() / 1000 + " microseconds");
+    Column micros = unix_micros(local);
+    return micros.minus(pmod(micros, lit(sizeMicros(size))));
   }
 
-  static Column start(Column window, ZoneId zone) {
-    return to_utc_timestamp(window.getField("start"), zone.getId());
+  static Column start(Column key, ZoneId zone) {
+    return utc(timestamp_micros(key), zone);
   }
 
-  static Column end(Column window, ZoneId zone) {
-    return to_utc_timestamp(window.getField("end"), zone.getId());
+  static Column end(Column key, Duration size, ZoneId zone) {
+    return utc(timestamp_micros(key.plus(sizeMicros(size))), zone);
+  }
+
+  private static Column utc(Column local, ZoneId zone) {
+    return isUtc(zone) ? local : to_utc_timestamp(local, zone.getId());
+  }
+
+  private static boolean isUtc(ZoneId zone) {
+    return zone.normalized().equals(ZoneOffset.UTC);
+  }
+
+  private static long sizeMicros(Duration size) {
+    return size.toNanos() / 1000;
   }
 }
