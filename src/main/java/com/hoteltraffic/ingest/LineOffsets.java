@@ -15,6 +15,8 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes line numbers file-wide when one plain JSON Lines file is read by several tasks: before the
@@ -26,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * speed (8 bytes per step) and only over large plain files; gzip and HAR files are read whole.
  */
 public final class LineOffsets {
+  private static final Logger LOG = LoggerFactory.getLogger(LineOffsets.class);
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
@@ -47,6 +50,7 @@ public final class LineOffsets {
     if (toCount.isEmpty()) {
       return splits;
     }
+    long started = System.nanoTime();
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SerializableHadoopConf conf = new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
     List<Long> counts = context.parallelize(toCount, toCount.size()).map(split -> count(split, conf)).collect();
@@ -64,6 +68,8 @@ public final class LineOffsets {
         range.setValue(running);
       }
     }
+    LOG.info("Line numbers: counted the lines of {} ranges of {} large files ({} ms)", toCount.size(),
+        linesUpTo.size(), (System.nanoTime() - started) / 1_000_000);
     List<InputSplit> assigned = new ArrayList<>(splits.size());
     for (InputSplit split : splits) {
       TreeMap<Long, Long> file = linesUpTo.get(split.path());
