@@ -13,6 +13,14 @@ public final class ReportProbe {
     SparkSession spark = SparkSession.builder().master("local[*]").config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1").config("spark.sql.session.timeZone", "UTC").getOrCreate();
     Dataset<Row> exchanges = spark.read().parquet(args[0]);
+    if (args.length > 1) { // print the plan of one report
+      for (Report report : AnalyzeJobAccess.reports(exchanges)) {
+        if (report.name().equals(args[1])) {
+          report.rows().explain("formatted");
+        }
+      }
+      return;
+    }
     for (int round = 1; round <= 2; round++) {
       for (Report report : AnalyzeJobAccess.reports(exchanges)) {
         long start = System.nanoTime();
