@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * in; the job never builds or stops one, so it runs the same under {@code jobs/analyze},
  * {@code spark-submit} and tests.
  *
- * <p>The raw input is read once into a cached read table; the classified exchanges are written to
- * {@code tables/exchanges} first, and every report is computed from that compact Parquet table.
+ * <p>The raw input is parsed once: the read's tasks write the classified exchanges straight to
+ * {@code tables/exchanges}, with quarantined records and counts set aside on the way, and every
+ * report is computed from that compact Parquet table.
  */
 public final class AnalyzeJob {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeJob.class);
