@@ -151,6 +151,8 @@ public final class ProviderRules implements Serializable {
         && value.regionMatches(true, 0, scheme, 0, scheme.length())
         && value.charAt(scheme.length()) == ' ') {
       value = value.substring(scheme.length() + 1).trim();
+    } else if (scheme != null && value.equalsIgnoreCase(scheme)) {
+      return null; // "Bearer" and nothing after it: the scheme is no credential
     }
     return value.isEmpty() ? null : value;
   }

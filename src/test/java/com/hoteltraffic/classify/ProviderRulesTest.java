@@ -155,6 +155,8 @@ class ProviderRulesTest {
     assertEquals("abc123", RULES.credential(CASY, Map.of("authorization", "abc123")), "no scheme: the value");
     assertNull(RULES.credential(CASY, Map.of("accept", "application/json")), "no header");
     assertNull(RULES.credential(CASY, Map.of("authorization", "   ")), "blank header");
+    assertNull(RULES.credential(CASY, Map.of("authorization", "Bearer")), "the scheme with no token");
+    assertNull(RULES.credential(CASY, Map.of("authorization", " bearer  ")), "the scheme with no token, spaced");
     assertEquals("hb-key", RULES.credential(HB, Map.of("api-key", "hb-key", "x-signature", "sig")), "Api-key");
     assertNull(RULES.credential(HB, Map.of("authorization", "Bearer x")), "Hotelbeds reads only Api-key");
     assertNull(RULES.credential(Provider.UNKNOWN, Map.of("authorization", "Bearer x")), "unknown provider");
