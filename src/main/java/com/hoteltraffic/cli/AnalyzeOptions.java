@@ -86,7 +86,8 @@ public final class AnalyzeOptions {
         case "--help", "-h" -> throw new HelpRequested();
         case "--input" -> {
           int before = inputs.size();
-          while (i + 1 < words.length && !words[i + 1].startsWith("--")) {
+          // Paths run to the next option; "-h" ends them too (a file named -h can be given as ./-h).
+          while (i + 1 < words.length && !words[i + 1].startsWith("--") && !words[i + 1].equals("-h")) {
             // "--input=" arrives as an empty word; as a path it would silently mean the working directory.
             if (words[i + 1].isEmpty()) {
               throw new UsageException("--input needs a path, got an empty one");

@@ -184,6 +184,8 @@ class AnalyzeOptionsTest {
   void helpIsNotAnError() {
     assertThrows(AnalyzeOptions.HelpRequested.class, () -> parse(NO_ENV, "--help"), "--help");
     assertThrows(AnalyzeOptions.HelpRequested.class, () -> parse(NO_ENV, "-h"), "-h");
+    assertThrows(AnalyzeOptions.HelpRequested.class, () -> parse(NO_ENV, "--input", "a", "-h"),
+        "-h after input paths is the help, not a path");
   }
 
   /** Each case: the arguments (ARGS is replaced by a valid --input/--output), and what the message must name. */
