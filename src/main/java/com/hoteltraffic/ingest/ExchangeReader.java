@@ -198,10 +198,10 @@ public final class ExchangeReader {
         throw new IllegalStateException("The read is not complete: " + bySplit.size() + " of " + splits.size()
             + " input splits were read to their end");
       }
-      checkLineNumbers(bySplit.values());
-
       List<SplitCounts> ordered = new ArrayList<>(bySplit.values());
       ordered.sort(Comparator.comparing(SplitCounts::source).thenComparingLong(SplitCounts::start));
+      checkLineNumbers(ordered);
+
       Map<String, FileCounts> files = new LinkedHashMap<>();
       List<Path> parts = new ArrayList<>();
       for (SplitCounts split : ordered) {
@@ -221,11 +221,9 @@ public final class ExchangeReader {
       }
     }
 
-    private static void checkLineNumbers(Iterable<SplitCounts> splits) {
+    /** @param ordered the splits by file, then start */
+    private static void checkLineNumbers(List<SplitCounts> ordered) {
       Map<String, Long> linesSoFar = new TreeMap<>();
-      List<SplitCounts> ordered = new ArrayList<>();
-      splits.forEach(ordered::add);
-      ordered.sort(Comparator.comparing(SplitCounts::source).thenComparingLong(SplitCounts::start));
       for (SplitCounts split : ordered) {
         long before = linesSoFar.getOrDefault(split.source(), 0L);
         if (split.linesBefore() != before) {
@@ -444,7 +442,7 @@ public final class ExchangeReader {
     return value == null ? null : UTF8String.fromString(value);
   }
 
-private static void fillExchange(Object[] v, ClassifiedExchange e) {
+  private static void fillExchange(Object[] v, ClassifiedExchange e) {
     v[I_REQUEST_ID] = utf8(e.requestId);
     v[I_TS] = e.tsMillis * 1000L; // TimestampType is microseconds
     v[I_DURATION_MS] = e.durationMs;

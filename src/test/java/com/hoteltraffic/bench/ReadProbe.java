@@ -29,27 +29,7 @@ public final class ReadProbe {
       default -> throw new IllegalArgumentException(mode);
     }
     System.out.printf("PROBE %s %.1f s%n", mode, (System.nanoTime() - start) / 1e9);
-    threadCpu();
+    System.out.println("PROBE cpu " + BenchContender.cpuByRole());
     spark.stop();
-  }
-
-  /** CPU seconds per thread name group, from /proc (Linux only). */
-  static void threadCpu() throws Exception {
-    java.util.Map<String, Double> byName = new java.util.TreeMap<>();
-    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-      for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-        String stat;
-        try {
-          stat = java.nio.file.Files.readString(task.resolve("stat"));
-        } catch (java.nio.file.NoSuchFileException ended) {
-          continue;
-        }
-        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        byName.merge(name, secs, Double::sum);
-      }
-    }
-    byName.forEach((k, v) -> { if (v > 0.2) System.out.printf("PROBE cpu %-20s %6.1f s%n", k, v); });
   }
 }

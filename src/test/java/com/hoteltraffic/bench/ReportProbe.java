@@ -31,7 +31,7 @@ public final class ReportProbe {
             (mid - start) / 1_000_000, (System.nanoTime() - mid) / 1_000_000, rows);
       }
     }
-    ReadProbe.threadCpu();
+    System.out.println("PROBE cpu " + BenchContender.cpuByRole());
     spark.stop();
   }
 }
