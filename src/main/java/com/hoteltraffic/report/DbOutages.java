@@ -1,16 +1,19 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
@@ -92,17 +95,20 @@ public final class DbOutages {
 
   // Working columns.
   private static final String TS_US = "_ts_us";
+  private static final String KEY_HOTEL = "_key_hotel";
+  private static final String MINUTE = "_minute";
+  private static final String IS_FAILURE = "_is_failure";
+  private static final String FULL_RESOLUTION = "_full_resolution";
+  private static final String NEXT_SUCCESS_US = "_next_success_us";
+  private static final String LATER_FAILURE_US = "_later_failure_us";
+  private static final String ENDS_OUTAGE = "_ends_outage";
   private static final String GROUP = "_group";
   private static final String START_US = "_start_us";
   private static final String END_US = "_end_us";
-  private static final String MINUTE = "_minute";
-  private static final String SUCCESS_US = "_success_us";
-  private static final String SAME_MINUTE_US = "_same_minute_us";
-  private static final String LATER_MINUTE_US = "_later_minute_us";
-  private static final String IS_OUTAGE_END = "_is_outage_end";
-  private static final String SUCCESS_SIDE = "_s_";
   private static final String RIGHT_SIDE = "_r_";
-  private static final String OUTAGE_SIDE = "_o_";
+
+  /** What identifies one outage's key: provider, scope, and the hotel for a tenant outage. */
+  private static final List<String> KEY = List.of(PROVIDER, SCOPE, KEY_HOTEL);
 
   /**
    * Detects outages in classified exchanges (schema {@link ExchangeSchema#SCHEMA}).
@@ -116,199 +122,163 @@ public final class DbOutages {
       throw new IllegalArgumentException("outage gap must not be negative: " + gap);
     }
     long gapMicros = gap.toNanos() / 1_000L;
-    Dataset<Row> events =
-        exchanges.select(
+    Dataset<Row> failures = failures(exchanges);
+    return outages(timeline(failures, recoveryCandidates(exchanges, failures), gapMicros), minFailures)
+        .select(
             col(PROVIDER),
-            col(HOTEL_ID),
-            col(ExchangeSchema.TOKEN_ID),
-            col(ExchangeSchema.ERROR_CODE),
-            col(ExchangeSchema.ERROR_CLASS),
-            unix_micros(col(ExchangeSchema.TS)).as(TS_US));
-    Dataset<Row> successes =
-        events.where(col(ExchangeSchema.ERROR_CLASS).equalTo(ErrorClass.OK));
-
-    Dataset<Row> tenant =
-        withRecovery(
-            outages(
-                events.where(col(ExchangeSchema.ERROR_CODE).equalTo(TENANT_DB_UNAVAILABLE)),
-                List.of(PROVIDER, HOTEL_ID),
-                gapMicros,
-                minFailures),
-            successes,
-            List.of(PROVIDER, HOTEL_ID));
-    Dataset<Row> central =
-        withRecovery(
-            outages(
-                events.where(col(ExchangeSchema.ERROR_CODE).equalTo(CENTRAL_DB_UNAVAILABLE)),
-                List.of(PROVIDER),
-                gapMicros,
-                minFailures),
-            successes,
-            List.of(PROVIDER));
-
-    return tenant
-        .select(output(SCOPE_TENANT, col(HOTEL_ID)))
-        .unionByName(central.select(output(SCOPE_CENTRAL, lit(null).cast("string"))));
+            col(SCOPE),
+            col(KEY_HOTEL).as(HOTEL_ID),
+            timestamp_micros(col(START_US)).as(START),
+            timestamp_micros(col(END_US)).as(END),
+            col(FAILED_REQUESTS),
+            col(END_US).minus(col(START_US)).divide((double) MICROS_PER_SECOND).as(DURATION_S),
+            col(AFFECTED_TOKENS),
+            col(AFFECTED_HOTELS),
+            timestamp_micros(col(RECOVERED_AT)).as(RECOVERED_AT));
   }
 
-  /** Groups one scope's failures per key (gaps and islands); only failures are sorted. */
-  static Dataset<Row> outages(
-      Dataset<Row> failures, List<String> keys, long gapMicros, int minFailures) {
-    WindowSpec byKey = Window.partitionBy(columns(keys)).orderBy(TS_US);
-    Column previous = lag(col(TS_US), 1).over(byKey);
-    Column startsGroup = previous.isNull().or(col(TS_US).minus(previous).gt(gapMicros));
-    List<Column> groupBy = new ArrayList<>(List.of(columns(keys)));
-    groupBy.add(col(GROUP));
+  /**
+   * The failures of both scopes, keyed: a {@code tenant_db_unavailable} by its provider and hotel,
+   * a {@code central_db_unavailable} by its provider alone ({@link #KEY_HOTEL} null).
+   */
+  static Dataset<Row> failures(Dataset<Row> exchanges) {
+    Column code = col(ExchangeSchema.ERROR_CODE);
+    Column tenant = code.equalTo(TENANT_DB_UNAVAILABLE);
+    return exchanges
+        .where(code.isin(TENANT_DB_UNAVAILABLE, CENTRAL_DB_UNAVAILABLE))
+        .select(
+            col(PROVIDER),
+            when(tenant, lit(SCOPE_TENANT)).otherwise(lit(SCOPE_CENTRAL)).as(SCOPE),
+            when(tenant, col(HOTEL_ID)).as(KEY_HOTEL),
+            col(HOTEL_ID),
+            col(ExchangeSchema.TOKEN_ID),
+            unix_micros(col(ExchangeSchema.TS)).as(TS_US),
+            lit(true).as(IS_FAILURE));
+  }
+
+  /**
+   * The successes that can be a key's recovery, as few as give the exact answer: for each key
+   * with failures, the first success of every minute, plus every success of a minute that also
+   * holds one of the key's failures (there the first success after the failure may be any of
+   * them).
+   *
+   * <p>Why not all successes: a central key is the provider, so its successes are all of the
+   * provider's healthy traffic. Per minute they are at most 1,440 rows per key and day.
+   */
+  static Dataset<Row> recoveryCandidates(Dataset<Row> exchanges, Dataset<Row> failures) {
+    Column tsUs = unix_micros(col(ExchangeSchema.TS));
+    // Each success counts for its hotel's tenant key and for its provider's central key.
+    Column keys =
+        explode(
+            array(
+                struct(lit(SCOPE_TENANT).as(SCOPE), col(HOTEL_ID).as(KEY_HOTEL)),
+                struct(lit(SCOPE_CENTRAL).as(SCOPE), lit(null).cast("string").as(KEY_HOTEL))));
+    String keyStruct = "_key";
+    Dataset<Row> keyedSuccesses =
+        exchanges
+            .where(col(ExchangeSchema.ERROR_CLASS).equalTo(ErrorClass.OK))
+            .select(col(PROVIDER), keys.as(keyStruct), tsUs.as(TS_US))
+            .select(
+                col(PROVIDER),
+                col(keyStruct).getField(SCOPE).as(SCOPE),
+                col(keyStruct).getField(KEY_HOTEL).as(KEY_HOTEL),
+                col(TS_US),
+                floor(col(TS_US).divide(MICROS_PER_MINUTE)).as(MINUTE));
+
+    // Keys and minutes with failures are few (a key's minutes are at most 1,440 a day): broadcast.
+    Dataset<Row> failureMinutes =
+        failures
+            .select(
+                rightSide(KEY, floor(col(TS_US).divide(MICROS_PER_MINUTE)).as(RIGHT_SIDE + MINUTE)))
+            .distinct()
+            .withColumn(FULL_RESOLUTION, lit(true));
+    Dataset<Row> failureKeys = failures.select(rightSide(KEY)).distinct();
+
+    Column sameKey = sameKey(KEY);
+    Column sameKeyAndMinute = sameKey.and(col(MINUTE).equalTo(col(RIGHT_SIDE + MINUTE)));
+    Column fullResolution = coalesce(col(FULL_RESOLUTION), lit(false));
+    return keyedSuccesses
+        .join(broadcast(failureKeys), sameKey, "left_semi")
+        .join(broadcast(failureMinutes), sameKeyAndMinute, "left")
+        .groupBy(col(PROVIDER), col(SCOPE), col(KEY_HOTEL), col(MINUTE), when(fullResolution, col(TS_US)))
+        .agg(min(col(TS_US)).as(TS_US))
+        .select(
+            col(PROVIDER),
+            col(SCOPE),
+            col(KEY_HOTEL),
+            lit(null).cast("string").as(HOTEL_ID),
+            lit(null).cast("string").as(ExchangeSchema.TOKEN_ID),
+            col(TS_US),
+            lit(false).as(IS_FAILURE));
+  }
+
+  /**
+   * Failures and recovery candidates of each key in one time order, newest first, each failure
+   * with the time of the next success ({@link #NEXT_SUCCESS_US}) and {@link #GROUP}, which numbers
+   * the key's outages from the newest.
+   *
+   * <p>Newest first so that both look-aheads are running frames (rows up to the previous one),
+   * which Spark computes in one streaming pass. At equal times a failure sorts before successes,
+   * so a success at the very instant of a failure is not after it.
+   */
+  static Dataset<Row> timeline(Dataset<Row> failures, Dataset<Row> candidates, long gapMicros) {
+    WindowSpec newestFirst =
+        Window.partitionBy(columns(KEY)).orderBy(col(TS_US).desc(), col(IS_FAILURE).desc());
+    WindowSpec before = newestFirst.rowsBetween(Window.unboundedPreceding(), -1);
+    WindowSpec upToHere = newestFirst.rowsBetween(Window.unboundedPreceding(), 0);
     return failures
+        .unionByName(candidates)
+        .withColumn(NEXT_SUCCESS_US, last(when(not(col(IS_FAILURE)), col(TS_US)), true).over(before))
+        .withColumn(LATER_FAILURE_US, last(when(col(IS_FAILURE), col(TS_US)), true).over(before))
         .withColumn(
-            GROUP,
-            sum(when(startsGroup, 1L).otherwise(0L))
-                .over(byKey.rowsBetween(Window.unboundedPreceding(), 0)))
-        .groupBy(groupBy.toArray(Column[]::new))
+            ENDS_OUTAGE,
+            col(IS_FAILURE)
+                .and(col(LATER_FAILURE_US).isNull().or(col(LATER_FAILURE_US).minus(col(TS_US)).gt(gapMicros))))
+        .withColumn(GROUP, sum(when(col(ENDS_OUTAGE), 1L).otherwise(0L)).over(upToHere))
+        .where(col(IS_FAILURE));
+  }
+  /**
+   * One row per outage of at least {@code minFailures} failures: the key, its bounds in micros,
+   * the counts, and {@link #RECOVERED_AT} in micros (the next success after its newest failure).
+   */
+  static Dataset<Row> outages(Dataset<Row> timelined, int minFailures) {
+    return timelined
+        .groupBy(col(PROVIDER), col(SCOPE), col(KEY_HOTEL), col(GROUP))
         .agg(
             min(TS_US).as(START_US),
             max(TS_US).as(END_US),
             count(lit(1)).as(FAILED_REQUESTS),
             countDistinct(col(ExchangeSchema.TOKEN_ID)).as(AFFECTED_TOKENS),
-            countDistinct(col(HOTEL_ID)).as(AFFECTED_HOTELS))
+            countDistinct(col(HOTEL_ID)).as(AFFECTED_HOTELS),
+            // Only the newest failure ends its outage; its next success is the recovery.
+            max(when(col(ENDS_OUTAGE), col(NEXT_SUCCESS_US))).as(RECOVERED_AT))
         .where(col(FAILED_REQUESTS).geq(minFailures))
         .drop(GROUP);
   }
 
+  /** Null-safe equality of each key column with its {@link #RIGHT_SIDE} copy. */
+  private static Column sameKey(List<String> keys) {
+    Column same = lit(true);
+    for (String key : keys) {
+      same = same.and(col(key).eqNullSafe(col(RIGHT_SIDE + key)));
+    }
+    return same;
+  }
+
   /**
-   * Adds {@link #RECOVERED_AT} in micros: the first success of the key strictly after the
-   * outage's end.
-   *
-   * <p>Why in two parts: the successes of a key are all its healthy traffic (for central, all of
-   * the provider's), too much to sort in one window partition or to range-join against every
-   * outage. So successes are cut into minutes: the minute the outage ended in is searched by an
-   * equi-join on (key, minute), which only ever touches one minute of traffic per outage; later
-   * minutes are searched through the first success of each minute, at most 1,440 rows per key
-   * and day, in a window ordered by minute.
+   * The key columns renamed for the right side of a join: both sides descend from the same
+   * exchanges, and same-named columns of one lineage would make the join condition ambiguous.
    */
-  static Dataset<Row> withRecovery(
-      Dataset<Row> outages, Dataset<Row> successes, List<String> keys) {
-    Column minuteOfEnd = floor(col(END_US).divide(MICROS_PER_MINUTE));
-    Dataset<Row> ends = outages.select(keyAnd(keys, col(START_US), col(END_US)));
-
-    // Only keys that had an outage can recover: a broadcast semi-join on the (few) outage keys
-    // drops the healthy hotels' traffic before anything is grouped or joined.
-    List<Column> outageKeys = new ArrayList<>();
-    Column sameKey = lit(true);
+  private static Column[] rightSide(List<String> keys, Column... more) {
+    List<Column> all = new ArrayList<>();
     for (String key : keys) {
-      outageKeys.add(col(key).as(OUTAGE_SIDE + key));
-      sameKey = sameKey.and(col(key).eqNullSafe(col(OUTAGE_SIDE + key)));
+      all.add(col(key).as(RIGHT_SIDE + key));
     }
-    Dataset<Row> recoverable =
-        successes.join(broadcast(outages.select(outageKeys.toArray(Column[]::new)).distinct()), sameKey, "left_semi");
-
-    Dataset<Row> successMinutes =
-        recoverable.select(
-            keyAnd(
-                keys,
-                col(TS_US).as(SUCCESS_US),
-                floor(col(TS_US).divide(MICROS_PER_MINUTE)).as(MINUTE)));
-    // The success side's key columns are renamed: both sides descend from the same exchanges,
-    // and same-named columns of one lineage would make the join condition ambiguous.
-    List<Column> renamedSuccess = new ArrayList<>();
-    Column sameKeyAndMinute = lit(true);
-    for (String key : keys) {
-      renamedSuccess.add(col(key).as(SUCCESS_SIDE + key));
-      sameKeyAndMinute = sameKeyAndMinute.and(col(key).eqNullSafe(col(SUCCESS_SIDE + key)));
-    }
-    renamedSuccess.add(col(SUCCESS_US));
-    renamedSuccess.add(col(MINUTE));
-    sameKeyAndMinute =
-        sameKeyAndMinute
-            .and(col(MINUTE).equalTo(minuteOfEnd))
-            .and(col(SUCCESS_US).gt(col(END_US)));
-    Dataset<Row> sameMinute =
-        ends.join(successMinutes.select(renamedSuccess.toArray(Column[]::new)), sameKeyAndMinute)
-            .groupBy(keyAnd(keys, col(START_US)))
-            .agg(min(SUCCESS_US).as(SAME_MINUTE_US));
-
-    // Ordered by minute descending, an outage end comes before the first success of its own
-    // minute (handled above), so the last success seen before it is that of the next minute.
-    Dataset<Row> minuteFirsts =
-        successMinutes
-            .groupBy(columns(keysAnd(keys, MINUTE)))
-            .agg(min(SUCCESS_US).as(SUCCESS_US))
-            .select(
-                keyAnd(
-                    keys,
-                    col(MINUTE),
-                    lit(null).cast("long").as(START_US),
-                    col(SUCCESS_US),
-                    lit(false).as(IS_OUTAGE_END)));
-    Dataset<Row> endMarks =
-        ends.select(
-            keyAnd(
-                keys,
-                minuteOfEnd.as(MINUTE),
-                col(START_US),
-                lit(null).cast("long").as(SUCCESS_US),
-                lit(true).as(IS_OUTAGE_END)));
-    WindowSpec laterFirst =
-        Window.partitionBy(columns(keys))
-            .orderBy(col(MINUTE).desc(), col(IS_OUTAGE_END).desc())
-            .rowsBetween(Window.unboundedPreceding(), -1);
-    Dataset<Row> laterMinute =
-        minuteFirsts
-            .unionByName(endMarks)
-            .withColumn(LATER_MINUTE_US, last(col(SUCCESS_US), true).over(laterFirst))
-            .where(col(IS_OUTAGE_END))
-            .select(keyAnd(keys, col(START_US), col(LATER_MINUTE_US)));
-
-    Dataset<Row> withSame =
-        joinOnKeyAndStart(outages, sameMinute, keys, SAME_MINUTE_US);
-    Dataset<Row> withBoth = joinOnKeyAndStart(withSame, laterMinute, keys, LATER_MINUTE_US);
-    return withBoth.withColumn(
-        RECOVERED_AT, coalesce(col(SAME_MINUTE_US), col(LATER_MINUTE_US)));
-  }
-
-  /** Left join adding {@code column} from {@code right}, matched on the key (nulls equal) and start. */
-  private static Dataset<Row> joinOnKeyAndStart(
-      Dataset<Row> left, Dataset<Row> right, List<String> keys, String column) {
-    List<String> matchOn = keysAnd(keys, START_US);
-    List<Column> renamed = new ArrayList<>();
-    Column match = lit(true);
-    for (String name : matchOn) {
-      renamed.add(col(name).as(RIGHT_SIDE + name));
-      match = match.and(col(name).eqNullSafe(col(RIGHT_SIDE + name)));
-    }
-    renamed.add(col(column));
-    Dataset<Row> joined = left.join(right.select(renamed.toArray(Column[]::new)), match, "left");
-    return joined.drop(matchOn.stream().map(name -> RIGHT_SIDE + name).toArray(String[]::new));
-  }
-
-  private static Column[] output(String scope, Column hotelId) {
-    return new Column[] {
-      col(PROVIDER),
-      lit(scope).as(SCOPE),
-      hotelId.as(HOTEL_ID),
-      timestamp_micros(col(START_US)).as(START),
-      timestamp_micros(col(END_US)).as(END),
-      col(FAILED_REQUESTS),
-      col(END_US).minus(col(START_US)).divide((double) MICROS_PER_SECOND).as(DURATION_S),
-      col(AFFECTED_TOKENS),
-      col(AFFECTED_HOTELS),
-      timestamp_micros(col(RECOVERED_AT)).as(RECOVERED_AT)
-    };
+    all.addAll(List.of(more));
+    return all.toArray(Column[]::new);
   }
 
   private static Column[] columns(List<String> names) {
     return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-  }
-
-  private static List<String> keysAnd(List<String> keys, String more) {
-    List<String> all = new ArrayList<>(keys);
-    all.add(more);
-    return all;
-  }
-
-  private static Column[] keyAnd(List<String> keys, Column... more) {
-    List<Column> all = new ArrayList<>(List.of(columns(keys)));
-    all.addAll(List.of(more));
-    return all.toArray(Column[]::new);
   }
 }

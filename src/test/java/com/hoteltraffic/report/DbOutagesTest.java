@@ -93,6 +93,49 @@ class DbOutagesTest {
   }
 
   @Test
+  void recoveryIsTheFirstSuccessAfterTheEndEvenAmongSuccessesOfTheSameMinute() {
+    List<Row> rows =
+        List.of(
+            // Successes before, at and after the last failure, all in minute 10:02; the minute's
+            // first success is not the recovery, the one 1 ms after the end is.
+            ok("2024-03-01T10:02:00.001Z", "tok_a", "9994"),
+            tenantDown("2024-03-01T10:00:00Z", "tok_a", "9994"),
+            tenantDown("2024-03-01T10:01:00Z", "tok_a", "9994"),
+            tenantDown("2024-03-01T10:02:30Z", "tok_a", "9994"),
+            ok("2024-03-01T10:02:30Z", "tok_b", "9994"),
+            ok("2024-03-01T10:02:59.999Z", "tok_b", "9994"),
+            ok("2024-03-01T10:02:30.001Z", "tok_a", "9994"),
+            // Central: any hotel's success counts, so the first after its end is hotel 9994's at
+            // 10:02:59.999, not the first of a later minute.
+            centralDown("2024-03-01T10:02:00Z", "tok_a", "9994"),
+            centralDown("2024-03-01T10:02:10Z", "tok_a", "9994"),
+            centralDown("2024-03-01T10:02:40Z", "tok_a", "9995"),
+            ok("2024-03-01T10:04:07Z", "tok_c", "9996"),
+            ok("2024-03-01T10:04:05Z", "tok_c", "9997"));
+    assertEquals(
+        List.of(
+            "casy|central|null|2024-03-01T10:02:00Z|2024-03-01T10:02:40Z|3|40.0|1|2|2024-03-01T10:02:59.999Z",
+            "casy|tenant|9994|2024-03-01T10:00:00Z|2024-03-01T10:02:30Z|3|150.0|1|1|2024-03-01T10:02:30.001Z"),
+        outages(rows, GAP, MIN),
+        "both recover at the first success after their end, within the minute");
+  }
+
+  @Test
+  void tenantFailuresWithoutAHotelAreOneKeyThatRecoversWithSuccessesWithoutAHotel() {
+    List<Row> rows =
+        List.of(
+            tenantDown("2024-03-01T10:00:00Z", "tok_a", null),
+            tenantDown("2024-03-01T10:01:00Z", "tok_b", null),
+            tenantDown("2024-03-01T10:02:00Z", "tok_a", null),
+            ok("2024-03-01T10:03:00Z", "tok_a", "9994"),
+            ok("2024-03-01T10:09:00Z", "tok_a", null));
+    assertEquals(
+        List.of("casy|tenant|null|2024-03-01T10:00:00Z|2024-03-01T10:02:00Z|3|120.0|2|0|2024-03-01T10:09:00Z"),
+        outages(rows, GAP, MIN),
+        "grouped under a null hotel; a hotel's success is not its recovery");
+  }
+
+  @Test
   void aLoneFailureIsNoOutageUnlessTheMinimumAllowsIt() {
     List<Row> rows = List.of(tenantDown("2024-03-01T10:00:00Z", "tok_a", "9994"));
     assertEquals(List.of(), outages(rows, GAP, MIN), "one failure at --outage-min 3");
