@@ -1,13 +1,17 @@
 package com.hoteltraffic.report;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lead;
@@ -133,11 +137,14 @@ public final class RateLimitBursts {
   private static final long MICROS_PER_SECOND = 1_000_000L;
   private static final long PEAK_SPAN_MICROS = 60 * MICROS_PER_SECOND;
   private static final long QPS_WINDOW_MICROS = MICROS_PER_SECOND;
+  /** Narrowest time bucket of {@link #nearRejections}: at least the QPS window, and few. */
+  private static final long NEAR_BUCKET_FLOOR_MICROS = 60 * MICROS_PER_SECOND;
 
   // Working columns.
   private static final String TS_US = "_ts_us";
   private static final String R_PROVIDER = "_r_provider";
   private static final String R_TOKEN = "_r_token";
+  private static final String R_BUCKET = "_r_bucket";
   private static final String PREVIOUS_US = "_previous_us";
   private static final String GROUP = "_group";
   private static final String ROWS_UP_TO_TS = "_rows_up_to_ts";
@@ -178,27 +185,16 @@ public final class RateLimitBursts {
             col(ExchangeSchema.RATE_LIMIT_LIMIT),
             col(ExchangeSchema.RATE_LIMIT_WINDOW_S));
 
-    // Why one ordered pass over all of a rejected credential's traffic rather than grouping the
+    // Why one ordered pass over a rejected credential's traffic rather than grouping the
     // rejections and then joining back for `requests`: a range join of bursts against all
     // requests of a credential that carries most of the traffic multiplies rows, while one sort
     // by (provider, token, ts) yields every number in streaming window aggregates: the groups,
     // the request count in [start, end] as a difference of running counts, the per-minute peak
     // and the pause after each rejection. Spark's sorter and window buffer spill to disk, so a
-    // credential with 80% of all rows costs one long task, not memory; credentials that were
-    // never rejected are dropped first by a semi-join on the (small) set of rejected ones.
-    Dataset<Row> rejectedCredentials =
-        traffic
-            .where(col(KIND).isNotNull())
-            .select(col(PROVIDER).as(R_PROVIDER), col(TOKEN_ID).as(R_TOKEN))
-            .distinct();
-    Dataset<Row> credentialTraffic =
-        traffic.join(
-            rejectedCredentials,
-            traffic
-                .col(PROVIDER)
-                .eqNullSafe(rejectedCredentials.col(R_PROVIDER))
-                .and(traffic.col(TOKEN_ID).eqNullSafe(rejectedCredentials.col(R_TOKEN))),
-            "left_semi");
+    // busy credential costs one long task, not memory. Only the traffic near a rejection enters
+    // the sort (see nearRejections), which on a normal day is a small part of even a rejected
+    // credential's traffic.
+    Dataset<Row> credentialTraffic = nearRejections(traffic, gapMicros);
 
     Dataset<Row> rejections = markGroups(credentialTraffic, gapMicros).where(col(KIND).isNotNull());
     Dataset<Row> groups =
@@ -239,6 +235,38 @@ public final class RateLimitBursts {
         when(clientBackedOff(durationMicros), lit(BACKED_OFF))
             .otherwise(lit(KEPT_SENDING))
             .as(CLIENT_BACKOFF));
+  }
+
+  /**
+   * The credential's traffic that lies within {@code max(gap, 1 min)} of one of its rejections:
+   * all that the group numbers depend on. Every request between a group's first and last
+   * rejection is within {@code gap / 2} of a rejection, so {@link #REQUESTS} is unchanged; a
+   * rejection's next request, when it came within the 1-second QPS window, is kept too, and
+   * when it came later, whatever comes next in the kept rows is also at least as late, so the
+   * pause verdict is unchanged. Nearness is tested by time buckets of that width: a row is kept
+   * when its bucket or a neighbouring one holds a rejection of its credential.
+   *
+   * <p>The buckets with rejections are broadcast: at the 1-minute floor they are at most 1,440
+   * per credential and day, however many rejections there were.
+   */
+  static Dataset<Row> nearRejections(Dataset<Row> traffic, long gapMicros) {
+    long bucketMicros = Math.max(gapMicros, NEAR_BUCKET_FLOOR_MICROS);
+    Column bucket = floor(col(TS_US).divide(bucketMicros));
+    Dataset<Row> rejectedBuckets =
+        traffic
+            .where(col(KIND).isNotNull())
+            .select(
+                col(PROVIDER).as(R_PROVIDER),
+                col(TOKEN_ID).as(R_TOKEN),
+                explode(array(bucket.minus(1), bucket, bucket.plus(1))).as(R_BUCKET))
+            .distinct();
+    return traffic.join(
+        broadcast(rejectedBuckets),
+        col(PROVIDER)
+            .eqNullSafe(col(R_PROVIDER))
+            .and(col(TOKEN_ID).eqNullSafe(col(R_TOKEN)))
+            .and(bucket.equalTo(col(R_BUCKET))),
+        "left_semi");
   }
 
   /**

@@ -81,6 +81,43 @@ class RateLimitBurstsTest {
   }
 
   @Test
+  void trafficFarFromEveryRejectionChangesNoNumber() {
+    List<Row> near =
+        List.of(
+            // A 200 s CASY burst, longer than any time bucket: rejections 50 s apart, requests
+            // between them and one at the instant of the last rejection.
+            casy429("2024-03-01T10:00:00Z", "tok_a", "1001"),
+            casyOk("2024-03-01T10:00:25Z", "tok_a", "1001"),
+            casy429("2024-03-01T10:00:50Z", "tok_a", "1001"),
+            casy429("2024-03-01T10:01:40Z", "tok_a", "1001"),
+            casy429("2024-03-01T10:02:30Z", "tok_a", "1001"),
+            casyOk("2024-03-01T10:02:55Z", "tok_a", "1001"),
+            casy429("2024-03-01T10:03:20Z", "tok_a", "1001"),
+            casyOk("2024-03-01T10:03:20Z", "tok_a", "1001"),
+            // Hotelbeds: pauses of 2 s, 0.5 s, 0.5 s, 1.4 s, then a request 0.4 s after the last
+            // rejection, in the next minute: 2 of 5 respected, and the verdict turns on that one.
+            hbQps("2024-03-01T12:00:55.500Z", "tok_h", 429),
+            hbQps("2024-03-01T12:00:57.500Z", "tok_h", 429),
+            hbQps("2024-03-01T12:00:58Z", "tok_h", 429),
+            hbQps("2024-03-01T12:00:58.500Z", "tok_h", 429),
+            hbQps("2024-03-01T12:00:59.900Z", "tok_h", 429),
+            hbOk("2024-03-01T12:01:00.300Z", "tok_h"));
+    List<Row> withFarTraffic = new ArrayList<>(near);
+    withFarTraffic.add(casyOk("2024-03-01T09:00:00Z", "tok_a", "1001"));
+    withFarTraffic.add(casyOk("2024-03-01T10:30:00Z", "tok_a", "1001"));
+    withFarTraffic.add(casyOk("2024-03-01T11:00:00Z", "tok_a", "1002"));
+    withFarTraffic.add(hbOk("2024-03-01T11:00:00Z", "tok_h"));
+    withFarTraffic.add(hbOk("2024-03-01T12:05:00Z", "tok_h"));
+    List<String> expected =
+        List.of(
+            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:03:20Z|5|8|rate_limited|200.0|2|10|60|1|1001|backed_off",
+            "hotelbeds|tok_h|2024-03-01T12:00:55.500Z|2024-03-01T12:00:59.900Z|5|5|rate_limited|4.4|5|null|null|0||kept_sending");
+    assertEquals(expected, bursts(near, GAP, MIN),
+        "tok_a: 5 rejections and 3 requests in [start, end]; tok_h: 2 of 5 rejections respected");
+    assertEquals(expected, bursts(withFarTraffic, GAP, MIN), "traffic an hour or minutes away counts for nothing");
+  }
+
+  @Test
   void aLoneRejectionIsNoBurstUnlessTheMinimumAllowsIt() {
     List<Row> rows = List.of(casy429("2024-03-01T10:00:00Z", "tok_a", "1001"));
     assertEquals(List.of(), bursts(rows, GAP, MIN), "one rejection is no burst at min 5");
@@ -293,6 +330,10 @@ class RateLimitBurstsTest {
 
   private static Row casyOk(String ts, String token, String hotel) {
     return ExchangeRows.row(ts, Provider.CASY, token, hotel, 200, "OK", ErrorClass.OK);
+  }
+
+  private static Row hbOk(String ts, String token) {
+    return ExchangeRows.row(ts, Provider.HOTELBEDS, token, null, 200, "OK", ErrorClass.OK);
   }
 
   private static Row casy429(String ts, String token, String hotel) {
