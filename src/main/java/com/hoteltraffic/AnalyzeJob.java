@@ -44,6 +44,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,15 +148,24 @@ public final class AnalyzeJob {
       }
       Dataset<Row> exchanges = spark.read().parquet(exchangesPath.toString());
       Map<String, Long> reportRows = new LinkedHashMap<>();
-      for (Report report : reports(exchanges, detectionWindow, config)) {
-        stageStart = System.nanoTime();
-        Path table = out.resolve(TABLES_DIR + "/" + report.name());
-        report.rows().write().parquet(table.toString());
-        long rows = CsvReportWriter.write(
-            spark.read().parquet(table.toString()), report.columns(), report.sort(),
-            out.resolve(REPORTS_DIR + "/" + report.name() + ".csv"), hadoop);
-        reportRows.put(report.name(), rows);
-        LOG.info("Report {}: {} rows ({} ms)", report.name(), rows, elapsedMs(stageStart));
+      // Reconciliation reads the booking traffic several times; cached, the table is scanned for
+      // it once. Spark substitutes the cached rows wherever reconciliation's plan holds this one.
+      Dataset<Row> bookingTraffic =
+          BookingReconciliation.bookingTraffic(config.day().isPresent() ? detectionWindow : exchanges)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        for (Report report : reports(exchanges, detectionWindow, config)) {
+          stageStart = System.nanoTime();
+          Path table = out.resolve(TABLES_DIR + "/" + report.name());
+          report.rows().write().parquet(table.toString());
+          long rows = CsvReportWriter.write(
+              spark.read().parquet(table.toString()), report.columns(), report.sort(),
+              out.resolve(REPORTS_DIR + "/" + report.name() + ".csv"), hadoop);
+          reportRows.put(report.name(), rows);
+          LOG.info("Report {}: {} rows ({} ms)", report.name(), rows, elapsedMs(stageStart));
+        }
+      } finally {
+        bookingTraffic.unpersist();
       }
 
       if (config.day().isPresent()) {

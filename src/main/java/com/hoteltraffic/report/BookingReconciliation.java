@@ -35,6 +35,7 @@ import com.hoteltraffic.model.Provider;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -232,16 +233,44 @@ public final class BookingReconciliation {
       Dataset<Row> exchanges, boolean includePii, String timezone) {
     // Fail here with the zone's name rather than inside a Spark task.
     ZoneId.of(timezone);
-    Dataset<Row> attempts = uncertainAttempts(exchanges, includePii, timezone);
+    Dataset<Row> traffic = bookingTraffic(exchanges);
+    Dataset<Row> attempts = uncertainAttempts(traffic, includePii, timezone);
     Dataset<Row> perAttempt =
         combine(
             attempts,
-            bookingsFound(attempts, bookingSightings(exchanges)),
-            completeListsFor(attempts, completeLists(exchanges)));
+            bookingsFound(attempts, bookingSightings(traffic)),
+            completeListsFor(attempts, completeLists(traffic)));
     Column[] sort = SORT.stream().map(name -> col(name).asc_nulls_last()).toArray(Column[]::new);
     return decide(perAttempt)
         .select(columns(includePii).stream().map(name -> col(name)).toArray(Column[]::new))
         .orderBy(sort);
+  }
+
+  /**
+   * All that reconciliation reads: Hotelbeds booking confirmations and lookups, with the columns
+   * it uses. {@link #reconcile} reads this several times (attempts, sightings, list pages), so a
+   * caller that runs it over a large table can persist this Dataset first: Spark then substitutes
+   * the cached rows wherever the same plan appears, and the table is scanned once.
+   */
+  public static Dataset<Row> bookingTraffic(Dataset<Row> exchanges) {
+    List<String> operations = new ArrayList<>(LOOKUP_OPERATIONS);
+    operations.add(Operation.HB_BOOKING_CONFIRMATION);
+    return exchanges
+        .filter(
+            col(ExchangeSchema.PROVIDER)
+                .equalTo(Provider.HOTELBEDS)
+                .and(col(ExchangeSchema.OPERATION).isin(operations.toArray())))
+        .select(
+            Stream.of(
+                    ExchangeSchema.SOURCE, ExchangeSchema.LINE, ExchangeSchema.REQUEST_ID,
+                    ExchangeSchema.TS, ExchangeSchema.PROVIDER, ExchangeSchema.OPERATION,
+                    ExchangeSchema.HOTEL_ID, ExchangeSchema.TOKEN_ID, ExchangeSchema.HTTP_STATUS,
+                    ExchangeSchema.CLIENT_REFERENCE, ExchangeSchema.CHECK_IN, ExchangeSchema.CHECK_OUT,
+                    ExchangeSchema.HOLDER_NAME, ExchangeSchema.LIST_CLIENT_REFERENCE,
+                    ExchangeSchema.LIST_FILTER_TYPE, ExchangeSchema.LIST_START, ExchangeSchema.LIST_END,
+                    ExchangeSchema.LIST_TOTAL, ExchangeSchema.BOOKINGS)
+                .map(name -> col(name))
+                .toArray(Column[]::new));
   }
 
   /**
