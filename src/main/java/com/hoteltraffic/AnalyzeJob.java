@@ -1,10 +1,9 @@
 package com.hoteltraffic;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +14,7 @@ import com.hoteltraffic.cli.AnalyzeConfig;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.output.CsvReportWriter;
 import com.hoteltraffic.output.ExchangesTable;
@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -64,6 +65,7 @@ public final class AnalyzeJob {
   public static final String TABLES_DIR = "tables";
   public static final String QUARANTINE_DIR = "quarantine";
   public static final String EXCHANGES_TABLE = "exchanges";
+  public static final String ERROR_CODES_REPORT = "error_codes";
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String HTML_FILE = "report.html";
   /**
@@ -171,7 +173,8 @@ public final class AnalyzeJob {
       if (config.day().isPresent()) {
         out.delete(DETECTION_WINDOW_DIR);
       }
-      RunSummary summary = summary(config, inputs, fileCounts, totals, exchanges, reportRows, started);
+      Dataset<Row> errorCodes = spark.read().parquet(out.resolve(TABLES_DIR + "/" + ERROR_CODES_REPORT).toString());
+      RunSummary summary = summary(config, inputs, fileCounts, totals, errorCodes, reportRows, started);
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
       stageStart = System.nanoTime();
       HtmlReport.write(spark, summary, out.resolve(TABLES_DIR), config.window(), config.zone(),
@@ -201,7 +204,7 @@ public final class AnalyzeJob {
         ErrorRates.BY_HOTEL_COLUMNS, ErrorRates.BY_HOTEL_SORT));
     reports.add(new Report("error_rates_by_token", ErrorRates.byToken(exchanges, config.window(), config.zone()),
         ErrorRates.BY_TOKEN_COLUMNS, ErrorRates.BY_TOKEN_SORT));
-    reports.add(new Report("error_codes", ErrorCodes.summarize(exchanges), ErrorCodes.COLUMNS, ErrorCodes.SORT));
+    reports.add(new Report(ERROR_CODES_REPORT, ErrorCodes.summarize(exchanges), ErrorCodes.COLUMNS, ErrorCodes.SORT));
     reports.add(new Report("rate_limit_bursts",
         day.map(d -> DayScope.overlappingDay(
                 RateLimitBursts.detect(detectionWindow, config.burstGap(), config.burstMin()),
@@ -259,7 +262,7 @@ public final class AnalyzeJob {
 
   private static RunSummary summary(
       AnalyzeConfig config, InputDiscovery.Result inputs, List<ExchangeReader.FileCounts> fileCounts, Totals totals,
-      Dataset<Row> exchanges, Map<String, Long> reportRows, Instant started) {
+      Dataset<Row> errorCodes, Map<String, Long> reportRows, Instant started) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("window", config.window().toString());
     settings.put("timezone", config.zone().getId());
@@ -281,11 +284,13 @@ public final class AnalyzeJob {
       settings.put("daily", daily);
     });
 
-    // A handful of rows: one per provider.
-    List<Row> byProvider = exchanges.groupBy(col(ExchangeSchema.PROVIDER))
-        .agg(count(lit(1)).as("exchanges"),
-            sum(when(col(ExchangeSchema.IS_ERROR), 1L).otherwise(0L)).as("errors"),
-            min(col(ExchangeSchema.TS)).as("first"), max(col(ExchangeSchema.TS)).as("last"))
+    // A handful of rows: one per provider, from the error_codes table (a few rows per provider)
+    // rather than another pass over the exchanges. An error is any class but ok, as is_error.
+    Column isError = not(col(ExchangeSchema.ERROR_CLASS).eqNullSafe(ErrorClass.OK));
+    List<Row> byProvider = errorCodes.groupBy(col(ExchangeSchema.PROVIDER))
+        .agg(sum(col(ErrorCodes.COUNT)).as("exchanges"),
+            sum(when(isError, col(ErrorCodes.COUNT)).otherwise(0L)).as("errors"),
+            min(col(ErrorCodes.FIRST_SEEN)).as("first"), max(col(ErrorCodes.LAST_SEEN)).as("last"))
         .orderBy(ExchangeSchema.PROVIDER).collectAsList();
     Map<String, Object> providers = new LinkedHashMap<>();
     long errors = 0;
