@@ -1,14 +1,18 @@
 package com.hoteltraffic.classify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -24,12 +28,12 @@ import javax.xml.stream.XMLStreamReader;
  * <p>Card data is never read. Holder names are read only when PII is asked for.
  */
 final class HotelbedsBookingFacts {
-  private final ObjectMapper mapper;
+  private final JsonFactory jsonFactory;
   private final XMLInputFactory xmlFactory;
   private final boolean includePii;
 
   HotelbedsBookingFacts(ObjectMapper mapper, boolean includePii) {
-    this.mapper = mapper;
+    this.jsonFactory = mapper.getFactory();
     this.includePii = includePii;
     this.xmlFactory = XMLInputFactory.newFactory();
     // Bodies are untrusted: no DTDs, no external entities.
@@ -61,18 +65,14 @@ final class HotelbedsBookingFacts {
         return; // unreadable XML proves nothing
       }
     } else {
-      JsonNode root = readJson(body);
-      if (root == null) {
+      JsonRequest request = readJsonRequest(body);
+      if (request == null) {
         return;
       }
-      out.clientReference = text(root.get("clientReference"));
-      JsonNode rooms = root.get("rooms");
-      if (rooms != null && rooms.isArray() && !rooms.isEmpty()) {
-        rateKey = text(rooms.get(0).get("rateKey"));
-      }
-      JsonNode holder = root.get("holder");
-      if (holder != null) {
-        holder(out, text(holder.get("name")), text(holder.get("surname")));
+      out.clientReference = request.clientReference();
+      rateKey = request.rateKey();
+      if (request.hasHolder()) {
+        holder(out, request.holderName(), request.holderSurname());
       }
     }
     RateKey parsed = RateKey.parse(rateKey);
@@ -115,41 +115,246 @@ final class HotelbedsBookingFacts {
     out.listEnd = params.get("end");
   }
 
-  private void readJsonResponse(String body, ClassifiedExchange out) {
-    JsonNode root = readJson(body);
-    if (root == null) {
-      return;
+  /**
+   * What a JSON confirmation or checkrates request holds for reconciliation. Read with the
+   * streaming parser, skipping rates, paxes and payment data without building them.
+   */
+  private record JsonRequest(
+      String clientReference, String rateKey, boolean hasHolder, String holderName, String holderSurname) {}
+
+  /** Null when the body is not a JSON object or cannot be read to the end of it. */
+  private JsonRequest readJsonRequest(String body) {
+    try (JsonParser json = jsonFactory.createParser(body)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String clientReference = null;
+      String rateKey = null;
+      boolean hasHolder = false;
+      String name = null;
+      String surname = null;
+      // A repeated field counts as its last occurrence, as in a tree.
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        switch (field) {
+          case "clientReference" -> clientReference = scalarText(json, value);
+          case "rooms" -> rateKey = firstRateKey(json, value);
+          case "holder" -> {
+            hasHolder = true;
+            name = null;
+            surname = null;
+            if (value == JsonToken.START_OBJECT) {
+              while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String holderField = json.currentName();
+                JsonToken holderValue = json.nextToken();
+                switch (holderField) {
+                  case "name" -> name = scalarText(json, holderValue);
+                  case "surname" -> surname = scalarText(json, holderValue);
+                  default -> json.skipChildren();
+                }
+              }
+            } else {
+              json.skipChildren();
+            }
+          }
+          default -> json.skipChildren();
+        }
+      }
+      return new JsonRequest(clientReference, rateKey, hasHolder, name, surname);
+    } catch (IOException e) {
+      return null; // not JSON: proves nothing
     }
-    JsonNode booking = root.get("booking");
-    if (booking != null && booking.isObject()) {
-      out.bookings.add(jsonBooking(booking));
-      JsonNode hotel = booking.get("hotel");
-      if (hotel != null) {
-        out.checkIn = firstNonNull(text(hotel.get("checkIn")), out.checkIn);
-        out.checkOut = firstNonNull(text(hotel.get("checkOut")), out.checkOut);
+  }
+
+  /** {@code rooms[0].rateKey}, with the parser on the value of {@code rooms}; past it on return. */
+  private static String firstRateKey(JsonParser json, JsonToken rooms) throws IOException {
+    if (rooms != JsonToken.START_ARRAY) {
+      json.skipChildren();
+      return null;
+    }
+    String rateKey = null;
+    JsonToken first = json.nextToken();
+    if (first == JsonToken.START_OBJECT) {
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        if ("rateKey".equals(field)) {
+          rateKey = scalarText(json, value);
+        } else {
+          json.skipChildren();
+        }
+      }
+    } else if (first != JsonToken.END_ARRAY) {
+      json.skipChildren();
+    }
+    if (first != JsonToken.END_ARRAY) {
+      while (json.nextToken() != JsonToken.END_ARRAY) {
+        json.skipChildren();
       }
     }
-    JsonNode page = root.get("bookings");
-    if (page != null && page.isObject()) {
-      out.listFrom = integer(page.get("from"));
-      out.listTo = integer(page.get("to"));
-      out.listTotal = integer(page.get("total"));
-      JsonNode list = page.get("bookings");
-      if (list != null && list.isArray()) {
-        for (JsonNode item : list) {
-          out.bookings.add(jsonBooking(item));
+    return rateKey;
+  }
+
+  /**
+   * {@code booking} (confirmation, detail, change, cancellation) and {@code bookings} (a list
+   * page), read with the streaming parser. Facts are only taken once the whole object was read:
+   * a body cut short proves nothing.
+   */
+  private void readJsonResponse(String body, ClassifiedExchange out) {
+    JsonBooking booking = null;
+    boolean page = false;
+    Integer from = null;
+    Integer to = null;
+    Integer total = null;
+    List<BookingFact> listed = null;
+    try (JsonParser json = jsonFactory.createParser(body)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      // A repeated field counts as its last occurrence, as in a tree.
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        switch (field) {
+          case "booking" -> booking = value == JsonToken.START_OBJECT ? readBooking(json) : skip(json);
+          case "bookings" -> {
+            page = value == JsonToken.START_OBJECT;
+            from = null;
+            to = null;
+            total = null;
+            listed = null;
+            if (!page) {
+              json.skipChildren();
+              continue;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+              String pageField = json.currentName();
+              JsonToken pageValue = json.nextToken();
+              switch (pageField) {
+                case "from" -> from = scalarInteger(json, pageValue);
+                case "to" -> to = scalarInteger(json, pageValue);
+                case "total" -> total = scalarInteger(json, pageValue);
+                case "bookings" -> listed = pageValue == JsonToken.START_ARRAY ? readBookings(json) : skip(json);
+                default -> json.skipChildren();
+              }
+            }
+          }
+          default -> json.skipChildren();
         }
+      }
+    } catch (IOException e) {
+      return; // not JSON, or cut short: proves nothing
+    }
+    if (booking != null) {
+      out.bookings.add(booking.fact());
+      out.checkIn = firstNonNull(booking.checkIn(), out.checkIn);
+      out.checkOut = firstNonNull(booking.checkOut(), out.checkOut);
+    }
+    if (page) {
+      out.listFrom = from;
+      out.listTo = to;
+      out.listTotal = total;
+      if (listed != null) {
+        out.bookings.addAll(listed);
       }
     }
   }
 
-  private static BookingFact jsonBooking(JsonNode booking) {
-    return new BookingFact(
-        text(booking.get("reference")),
-        text(booking.get("clientReference")),
-        text(booking.get("status")),
-        text(booking.path("hotel").get("code")),
-        text(booking.get("creationDate")));
+  /** One booking object and the stay dates of its hotel. */
+  private record JsonBooking(BookingFact fact, String checkIn, String checkOut) {}
+
+  /** The booking object the parser is on (at its START_OBJECT); past its END_OBJECT on return. */
+  private static JsonBooking readBooking(JsonParser json) throws IOException {
+    String reference = null;
+    String clientReference = null;
+    String status = null;
+    String creationDate = null;
+    String hotelCode = null;
+    String checkIn = null;
+    String checkOut = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "reference" -> reference = scalarText(json, value);
+        case "clientReference" -> clientReference = scalarText(json, value);
+        case "status" -> status = scalarText(json, value);
+        case "creationDate" -> creationDate = scalarText(json, value);
+        case "hotel" -> {
+          hotelCode = null;
+          checkIn = null;
+          checkOut = null;
+          if (value != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            continue;
+          }
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String hotelField = json.currentName();
+            JsonToken hotelValue = json.nextToken();
+            switch (hotelField) {
+              case "code" -> hotelCode = scalarText(json, hotelValue);
+              case "checkIn" -> checkIn = scalarText(json, hotelValue);
+              case "checkOut" -> checkOut = scalarText(json, hotelValue);
+              default -> json.skipChildren();
+            }
+          }
+        }
+        default -> json.skipChildren();
+      }
+    }
+    return new JsonBooking(
+        new BookingFact(reference, clientReference, status, hotelCode, creationDate), checkIn, checkOut);
+  }
+
+  /**
+   * The page's booking array (parser at its START_ARRAY). An element that is not an object still
+   * counts as a booking, one with no known field, as it would read from a tree.
+   */
+  private static List<BookingFact> readBookings(JsonParser json) throws IOException {
+    List<BookingFact> bookings = new ArrayList<>();
+    JsonToken element;
+    while ((element = json.nextToken()) != JsonToken.END_ARRAY) {
+      if (element == JsonToken.START_OBJECT) {
+        bookings.add(readBooking(json).fact());
+      } else {
+        json.skipChildren();
+        bookings.add(new BookingFact(null, null, null, null, null));
+      }
+    }
+    return bookings;
+  }
+
+  /** Skips the value the parser is on; null, for the caller's "no such value". */
+  private static <T> T skip(JsonParser json) throws IOException {
+    json.skipChildren();
+    return null;
+  }
+
+  /** A scalar value as text (numbers and booleans as written); null for null, objects and arrays. */
+  private static String scalarText(JsonParser json, JsonToken value) throws IOException {
+    return switch (value) {
+      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> json.getText();
+      case START_OBJECT, START_ARRAY -> skip(json);
+      default -> null;
+    };
+  }
+
+  /**
+   * A number that fits an int (a fraction is cut, as {@code JsonNode.asInt} does), or a string
+   * holding one; null otherwise.
+   */
+  private static Integer scalarInteger(JsonParser json, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+      return json.getIntValue();
+    }
+    if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+      double number = json.getDoubleValue();
+      if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+        return (int) number;
+      }
+    }
+    return integer(scalarText(json, value));
   }
 
   private void readXmlResponse(String body, ClassifiedExchange out) {
@@ -205,15 +410,6 @@ final class HotelbedsBookingFacts {
     out.holderName = full.isEmpty() ? null : full;
   }
 
-  private JsonNode readJson(String body) {
-    try {
-      JsonNode root = mapper.readTree(body);
-      return root != null && root.isObject() ? root : null;
-    } catch (JsonProcessingException e) {
-      return null; // not JSON: proves nothing
-    }
-  }
-
   static Map<String, String> queryParameters(String query) {
     Map<String, String> params = new HashMap<>();
     if (query == null || query.isEmpty()) {
@@ -248,14 +444,6 @@ final class HotelbedsBookingFacts {
 
   private static boolean isBlank(String body) {
     return body == null || body.isBlank();
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
-  }
-
-  private static Integer integer(JsonNode node) {
-    return node != null && node.canConvertToInt() ? node.asInt() : integer(text(node));
   }
 
   private static Integer integer(String text) {

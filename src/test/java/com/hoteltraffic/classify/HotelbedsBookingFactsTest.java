@@ -220,6 +220,63 @@ class HotelbedsBookingFactsTest {
     assertEquals(List.of(), json.bookings, "cut JSON proves nothing");
   }
 
+  /**
+   * The streaming JSON reader against the odd shapes a tree reader would also meet: only root-level
+   * fields count, a repeated field counts as its last occurrence, non-object elements of a page
+   * are bookings with nothing known, numbers and strings both give a total.
+   */
+  @Test
+  void jsonResponsesOfOddShapesReadAsATreeWould() {
+    String[][] cases = {
+      // body, bookings (reference/clientReference/status/hotel/creationDate; ...), from/to/total, checkIn/checkOut
+      {"{\"audit\":{\"booking\":{\"reference\":\"NO\"}},\"booking\":{\"reference\":102,\"status\":true,"
+          + "\"hotel\":{\"code\":\"7\",\"checkIn\":\"2026-12-09\",\"rooms\":[{\"checkIn\":\"x\"}]}}}",
+          "102/null/true/7/null", "null/null/null", "2026-12-09/null"},
+      {"{\"booking\":{\"reference\":\"A\"},\"booking\":\"gone\"}", "", "null/null/null", "null/null"},
+      {"{\"booking\":{\"reference\":\"A\",\"hotel\":{\"code\":\"1\"},\"hotel\":[1]}}",
+          "A/null/null/null/null", "null/null/null", "null/null"},
+      {"{\"bookings\":{\"from\":1.9,\"to\":\" 3 \",\"total\":99999999999,"
+          + "\"bookings\":[{\"reference\":\"B\",\"clientReference\":null},\"odd\",[1],{}]}}",
+          "B/null/null/null/null;null/null/null/null/null;null/null/null/null/null;null/null/null/null/null",
+          "1/3/null", "null/null"},
+      {"{\"bookings\":{\"total\":2,\"bookings\":[{\"reference\":\"C\"}]},\"bookings\":{\"total\":0}}",
+          "", "null/null/0", "null/null"},
+      {"{\"bookings\":{\"total\":2,\"bookings\":{\"reference\":\"C\"}}} trailing", "", "null/null/2", "null/null"},
+      {"{\"bookings\":{\"total\":2,\"bookings\":[{\"reference\":\"C\"}]}", "", "null/null/null", "null/null"},
+    };
+    for (String[] c : cases) {
+      ClassifiedExchange out = new ClassifiedExchange();
+      FACTS.readResponse(c[0], out);
+      String bookings = out.bookings.stream()
+          .map(b -> b.reference() + "/" + b.clientReference() + "/" + b.status() + "/" + b.hotelCode() + "/"
+              + b.creationDate())
+          .collect(java.util.stream.Collectors.joining(";"));
+      assertEquals(c[1], bookings, "bookings of " + c[0]);
+      assertEquals(c[2], out.listFrom + "/" + out.listTo + "/" + out.listTotal, "page of " + c[0]);
+      assertEquals(c[3], out.checkIn + "/" + out.checkOut, "stay of " + c[0]);
+    }
+  }
+
+  @Test
+  void jsonRequestsOfOddShapesReadAsATreeWould() {
+    String[][] cases = {
+      // body, clientReference, hotel from the rateKey, holder (with PII)
+      {"{\"rooms\":[\"x\",{\"rateKey\":\"%s\"}],\"clientReference\":7}".formatted(RATE_KEY), "7", "null", "null"},
+      {"{\"rooms\":[{\"paxes\":[{\"rateKey\":\"no\"}],\"rateKey\":\"%s\"}],\"holder\":\"Jane\"}".formatted(RATE_KEY),
+          "null", "1533", "null"},
+      {"{\"clientReference\":\"A\",\"clientReference\":{\"x\":1},\"holder\":{\"name\":\"Jo\"},"
+          + "\"holder\":{\"surname\":\"Roe\"}}", "null", "null", "Roe"},
+      {"{\"rooms\":[],\"clientReference\":\"B\"", "null", "null", "null"},
+    };
+    for (String[] c : cases) {
+      ClassifiedExchange out = new ClassifiedExchange();
+      FACTS_WITH_PII.readRequest(c[0], out);
+      assertEquals(c[1], String.valueOf(out.clientReference), "clientReference of " + c[0]);
+      assertEquals(c[2], String.valueOf(out.hotelId), "hotel of " + c[0]);
+      assertEquals(c[3], String.valueOf(out.holderName), "holder of " + c[0]);
+    }
+  }
+
   @Test
   void listQueryParameters() {
     ClassifiedExchange out = new ClassifiedExchange();
