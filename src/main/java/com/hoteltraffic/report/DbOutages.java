@@ -163,7 +163,8 @@ public final class DbOutages {
    * them).
    *
    * <p>Why not all successes: a central key is the provider, so its successes are all of the
-   * provider's healthy traffic. Per minute they are at most 1,440 rows per key and day.
+   * provider's healthy traffic. Cut to one per minute they are at most 1,440 rows per key and day,
+   * plus the successes of the (few) minutes that hold failures.
    */
   static Dataset<Row> recoveryCandidates(Dataset<Row> exchanges, Dataset<Row> failures) {
     Column tsUs = unix_micros(col(ExchangeSchema.TS));
@@ -237,6 +238,7 @@ public final class DbOutages {
         .withColumn(GROUP, sum(when(col(ENDS_OUTAGE), 1L).otherwise(0L)).over(upToHere))
         .where(col(IS_FAILURE));
   }
+
   /**
    * One row per outage of at least {@code minFailures} failures: the key, its bounds in micros,
    * the counts, and {@link #RECOVERED_AT} in micros (the next success after its newest failure).
