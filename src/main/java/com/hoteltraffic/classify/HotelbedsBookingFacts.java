@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.ingest.JsonScalars;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
 import java.io.IOException;
@@ -138,7 +139,7 @@ final class HotelbedsBookingFacts {
         String field = json.currentName();
         JsonToken value = json.nextToken();
         switch (field) {
-          case "clientReference" -> clientReference = scalarText(json, value);
+          case "clientReference" -> clientReference = JsonScalars.text(json, value);
           case "rooms" -> rateKey = firstRateKey(json, value);
           case "holder" -> {
             hasHolder = true;
@@ -149,8 +150,8 @@ final class HotelbedsBookingFacts {
                 String holderField = json.currentName();
                 JsonToken holderValue = json.nextToken();
                 switch (holderField) {
-                  case "name" -> name = scalarText(json, holderValue);
-                  case "surname" -> surname = scalarText(json, holderValue);
+                  case "name" -> name = JsonScalars.text(json, holderValue);
+                  case "surname" -> surname = JsonScalars.text(json, holderValue);
                   default -> json.skipChildren();
                 }
               }
@@ -180,7 +181,7 @@ final class HotelbedsBookingFacts {
         String field = json.currentName();
         JsonToken value = json.nextToken();
         if ("rateKey".equals(field)) {
-          rateKey = scalarText(json, value);
+          rateKey = JsonScalars.text(json, value);
         } else {
           json.skipChildren();
         }
@@ -277,10 +278,10 @@ final class HotelbedsBookingFacts {
       String field = json.currentName();
       JsonToken value = json.nextToken();
       switch (field) {
-        case "reference" -> reference = scalarText(json, value);
-        case "clientReference" -> clientReference = scalarText(json, value);
-        case "status" -> status = scalarText(json, value);
-        case "creationDate" -> creationDate = scalarText(json, value);
+        case "reference" -> reference = JsonScalars.text(json, value);
+        case "clientReference" -> clientReference = JsonScalars.text(json, value);
+        case "status" -> status = JsonScalars.text(json, value);
+        case "creationDate" -> creationDate = JsonScalars.text(json, value);
         case "hotel" -> {
           hotelCode = null;
           checkIn = null;
@@ -293,9 +294,9 @@ final class HotelbedsBookingFacts {
             String hotelField = json.currentName();
             JsonToken hotelValue = json.nextToken();
             switch (hotelField) {
-              case "code" -> hotelCode = scalarText(json, hotelValue);
-              case "checkIn" -> checkIn = scalarText(json, hotelValue);
-              case "checkOut" -> checkOut = scalarText(json, hotelValue);
+              case "code" -> hotelCode = JsonScalars.text(json, hotelValue);
+              case "checkIn" -> checkIn = JsonScalars.text(json, hotelValue);
+              case "checkOut" -> checkOut = JsonScalars.text(json, hotelValue);
               default -> json.skipChildren();
             }
           }
@@ -331,15 +332,6 @@ final class HotelbedsBookingFacts {
     return null;
   }
 
-  /** A scalar value as text (numbers and booleans as written); null for null, objects and arrays. */
-  private static String scalarText(JsonParser json, JsonToken value) throws IOException {
-    return switch (value) {
-      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> json.getText();
-      case START_OBJECT, START_ARRAY -> skip(json);
-      default -> null;
-    };
-  }
-
   /**
    * A number that fits an int (a fraction is cut, as {@code JsonNode.asInt} does), or a string
    * holding one; null otherwise.
@@ -354,7 +346,7 @@ final class HotelbedsBookingFacts {
         return (int) number;
       }
     }
-    return integer(scalarText(json, value));
+    return integer(JsonScalars.text(json, value));
   }
 
   private void readXmlResponse(String body, ClassifiedExchange out) {

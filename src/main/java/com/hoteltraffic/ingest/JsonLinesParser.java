@@ -229,7 +229,7 @@ public final class JsonLinesParser {
     if (value == JsonToken.START_OBJECT) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        RawExchange.putHeader(into, name, scalarText(parser, parser.nextToken()));
+        RawExchange.putHeader(into, name, JsonScalars.text(parser, parser.nextToken()));
       }
     } else if (value == JsonToken.START_ARRAY) {
       JsonToken element;
@@ -252,9 +252,9 @@ public final class JsonLinesParser {
       String field = parser.currentName();
       JsonToken token = parser.nextToken();
       if ("name".equals(field)) {
-        name = scalarText(parser, token);
+        name = JsonScalars.text(parser, token);
       } else if ("value".equals(field)) {
-        value = scalarText(parser, token);
+        value = JsonScalars.text(parser, token);
       } else {
         parser.skipChildren();
       }
@@ -271,7 +271,7 @@ public final class JsonLinesParser {
       }
       return out.toString();
     }
-    return scalarText(parser, value);
+    return JsonScalars.text(parser, value);
   }
 
   /** Skips a value without decoding it; returns null so callers can assign the "skipped" body. */
@@ -280,19 +280,8 @@ public final class JsonLinesParser {
     return null;
   }
 
-  private static String scalarText(JsonParser parser, JsonToken value) throws IOException {
-    if (value == null || value == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (value.isStructStart()) {
-      parser.skipChildren();
-      return null;
-    }
-    return parser.getText();
-  }
-
   private static String optionalText(JsonParser parser, JsonToken value) throws IOException {
-    return scalarText(parser, value);
+    return JsonScalars.text(parser, value);
   }
 
   private static String requiredText(JsonParser parser, JsonToken value, String field)
