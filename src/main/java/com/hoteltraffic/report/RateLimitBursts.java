@@ -1,38 +1,26 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.ceil;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.last;
-import static org.apache.spark.sql.functions.lead;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
-import static org.apache.spark.sql.functions.when;
 
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
-import com.hoteltraffic.model.Provider;
+import java.io.Serializable;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Rate-limit bursts ({@code reports/rate_limit_bursts.csv}, {@code tables/rate_limit_bursts}):
@@ -79,8 +67,19 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       exactly one rejection.
  * </ul>
  *
+ * <p>Exchanges sharing a timestamp: {@link #REQUESTS} and {@link #PEAK_REJECTED_PER_MINUTE}
+ * count every exchange at a boundary instant. For the respected check, whose "next request"
+ * needs an order the recorded timestamps do not give among equal ones, the rule is: a rejection
+ * is respected when no <em>other</em> exchange of the credential has a timestamp in {@code [ts,
+ * ts + 1 s)}; another exchange at the very same microsecond counts as a next request 0 s later,
+ * whichever was logged first.
+ *
  * <p>Rows of one credential may come from many files in any order: grouping only looks at
- * timestamps, so a burst crossing midnight or a file boundary is one burst.
+ * timestamps, so a burst crossing midnight or a file boundary is one burst. Exchanges without a
+ * timestamp take no part.
+ *
+ * <p>The rule itself is {@link BurstRule}, plain Java per credential; this class only brings each
+ * credential's events together on Spark.
  */
 public final class RateLimitBursts {
   private RateLimitBursts() {}
@@ -105,13 +104,8 @@ public final class RateLimitBursts {
   /** {@link #KIND} of a run of daily-quota rejections. */
   public static final String KIND_QUOTA_EXCEEDED = ErrorClass.QUOTA_EXCEEDED;
 
-  public static final String BACKED_OFF = "backed_off";
-  public static final String KEPT_SENDING = "kept_sending";
-
-  /** CASY's documented default limit, used for the verdict when no 429 body carried one. */
-  static final int CASY_DEFAULT_LIMIT = 10;
-
-  static final int CASY_DEFAULT_WINDOW_S = 60;
+  public static final String BACKED_OFF = BurstRule.BACKED_OFF;
+  public static final String KEPT_SENDING = BurstRule.KEPT_SENDING;
 
   /** Output columns in CSV order: the contract's required columns first. */
   public static final List<String> COLUMNS =
@@ -134,28 +128,32 @@ public final class RateLimitBursts {
   /** A stable row order: unique, since one credential's groups of one kind never share a start. */
   public static final List<String> SORT = List.of(PROVIDER, TOKEN_ID, START, KIND);
 
+  /** The types of {@link #COLUMNS}, as the Spark window implementation produced them. */
+  public static final StructType SCHEMA =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField(PROVIDER, DataTypes.StringType, true),
+            DataTypes.createStructField(TOKEN_ID, DataTypes.StringType, true),
+            DataTypes.createStructField(START, DataTypes.TimestampType, true),
+            DataTypes.createStructField(END, DataTypes.TimestampType, true),
+            DataTypes.createStructField(REJECTED, DataTypes.LongType, false),
+            DataTypes.createStructField(REQUESTS, DataTypes.LongType, true),
+            DataTypes.createStructField(KIND, DataTypes.StringType, true),
+            DataTypes.createStructField(DURATION_S, DataTypes.DoubleType, true),
+            DataTypes.createStructField(PEAK_REJECTED_PER_MINUTE, DataTypes.LongType, true),
+            DataTypes.createStructField(LIMIT, DataTypes.IntegerType, true),
+            DataTypes.createStructField(WINDOW_SECONDS, DataTypes.IntegerType, true),
+            DataTypes.createStructField(HOTELS_TOUCHED, DataTypes.LongType, false),
+            DataTypes.createStructField(HOTELS, DataTypes.StringType, false),
+            DataTypes.createStructField(CLIENT_BACKOFF, DataTypes.StringType, false)
+          });
+
+  private static final long MICROS_PER_MILLI = 1_000L;
   private static final long MICROS_PER_SECOND = 1_000_000L;
-  private static final long PEAK_SPAN_MICROS = 60 * MICROS_PER_SECOND;
-  private static final long QPS_WINDOW_MICROS = MICROS_PER_SECOND;
-  /** Narrowest time bucket of {@link #nearRejections}: at least the QPS window, and few. */
-  private static final long NEAR_BUCKET_FLOOR_MICROS = 60 * MICROS_PER_SECOND;
+  private static final int NANOS_PER_MICRO = 1_000;
 
-  // Working columns.
+  // Working column.
   private static final String TS_US = "_ts_us";
-  private static final String R_PROVIDER = "_r_provider";
-  private static final String R_TOKEN = "_r_token";
-  private static final String R_BUCKET = "_r_bucket";
-  private static final String PREVIOUS_US = "_previous_us";
-  private static final String GROUP = "_group";
-  private static final String ROWS_UP_TO_TS = "_rows_up_to_ts";
-  private static final String ROWS_AT_TS = "_rows_at_ts";
-  private static final String REJECTED_LAST_MINUTE = "_rejected_last_minute";
-  private static final String NEXT_US = "_next_us";
-  private static final String START_US = "_start_us";
-  private static final String END_US = "_end_us";
-  private static final String RESPECTED = "_respected";
-
-  private static final List<String> KINDS = List.of(KIND_RATE_LIMITED, KIND_QUOTA_EXCEEDED);
 
   /**
    * Detects bursts in classified exchanges (schema {@link ExchangeSchema#SCHEMA}).
@@ -163,180 +161,133 @@ public final class RateLimitBursts {
    * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
    * @param minRejections the fewest rejections a {@code rate_limited} group needs to be reported
    *     ({@code --burst-min}); {@code quota_exceeded} groups are reported whatever their size
-   * @return one row per burst with the columns {@link #COLUMNS}, unordered
+   * @return one row per burst with the columns {@link #COLUMNS} typed as {@link #SCHEMA},
+   *     unordered
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minRejections) {
     if (gap.isNegative()) {
       throw new IllegalArgumentException("burst gap must not be negative: " + gap);
     }
-    long gapMicros = gap.toNanos() / 1_000L;
-    Column kind =
-        when(col(ExchangeSchema.ERROR_CLASS).equalTo(KIND_RATE_LIMITED), lit(KIND_RATE_LIMITED))
-            .when(
-                col(ExchangeSchema.ERROR_CLASS).equalTo(KIND_QUOTA_EXCEEDED),
-                lit(KIND_QUOTA_EXCEEDED));
-    Dataset<Row> traffic =
-        exchanges.select(
-            col(PROVIDER),
-            col(TOKEN_ID),
-            col(ExchangeSchema.HOTEL_ID),
-            unix_micros(col(ExchangeSchema.TS)).as(TS_US),
-            kind.as(KIND),
-            col(ExchangeSchema.RATE_LIMIT_LIMIT),
-            col(ExchangeSchema.RATE_LIMIT_WINDOW_S));
-
-    // Why one ordered pass over a rejected credential's traffic rather than grouping the
-    // rejections and then joining back for `requests`: a range join of bursts against all
-    // requests of a credential that carries most of the traffic multiplies rows, while one sort
-    // by (provider, token, ts) yields every number in streaming window aggregates: the groups,
-    // the request count in [start, end] as a difference of running counts, the per-minute peak
-    // and the pause after each rejection. Spark's sorter and window buffer spill to disk, so a
-    // busy credential costs one long task, not memory. Only the traffic near a rejection enters
-    // the sort (see nearRejections), which on a normal day is a small part of even a rejected
-    // credential's traffic.
-    Dataset<Row> credentialTraffic = nearRejections(traffic, gapMicros);
-
-    Dataset<Row> rejections = markGroups(credentialTraffic, gapMicros).where(col(KIND).isNotNull());
-    Dataset<Row> groups =
-        rejections
-            .groupBy(col(PROVIDER), col(TOKEN_ID), col(KIND), col(GROUP))
-            .agg(
-                min(TS_US).as(START_US),
-                max(TS_US).as(END_US),
-                count(lit(1)).as(REJECTED),
-                // Rows up to end (ties included) minus rows before start: all requests in
-                // [start, end]; running counts only grow, so max/min pick the end/start rows.
-                max(ROWS_UP_TO_TS)
-                    .minus(min(col(ROWS_UP_TO_TS).minus(col(ROWS_AT_TS))))
-                    .as(REQUESTS),
-                max(REJECTED_LAST_MINUTE).as(PEAK_REJECTED_PER_MINUTE),
-                max(ExchangeSchema.RATE_LIMIT_LIMIT).as(LIMIT),
-                max(ExchangeSchema.RATE_LIMIT_WINDOW_S).as(WINDOW_SECONDS),
-                countDistinct(col(ExchangeSchema.HOTEL_ID)).as(HOTELS_TOUCHED),
-                array_join(array_sort(collect_set(col(ExchangeSchema.HOTEL_ID))), ",").as(HOTELS),
-                sum(when(col(RESPECTED), 1L).otherwise(0L)).as(RESPECTED))
-            .where(col(KIND).equalTo(KIND_QUOTA_EXCEEDED).or(col(REJECTED).geq(minRejections)));
-
-    Column durationMicros = col(END_US).minus(col(START_US));
-    return groups.select(
-        col(PROVIDER),
-        col(TOKEN_ID),
-        timestamp_micros(col(START_US)).as(START),
-        timestamp_micros(col(END_US)).as(END),
-        col(REJECTED),
-        col(REQUESTS),
-        col(KIND),
-        durationMicros.divide((double) MICROS_PER_SECOND).as(DURATION_S),
-        col(PEAK_REJECTED_PER_MINUTE),
-        col(LIMIT),
-        col(WINDOW_SECONDS),
-        col(HOTELS_TOUCHED),
-        col(HOTELS),
-        when(clientBackedOff(durationMicros), lit(BACKED_OFF))
-            .otherwise(lit(KEPT_SENDING))
-            .as(CLIENT_BACKOFF));
-  }
-
-  /**
-   * The credential's traffic that lies within {@code max(gap, 1 min)} of one of its rejections:
-   * all that the group numbers depend on. Every request between a group's first and last
-   * rejection is within {@code gap / 2} of a rejection, so {@link #REQUESTS} is unchanged; a
-   * rejection's next request, when it came within the 1-second QPS window, is kept too, and
-   * when it came later, whatever comes next in the kept rows is also at least as late, so the
-   * pause verdict is unchanged. Nearness is tested by time buckets of that width: a row is kept
-   * when its bucket or a neighbouring one holds a rejection of its credential.
-   *
-   * <p>The buckets with rejections are broadcast: at the 1-minute floor they are at most 1,440
-   * per credential and day, however many rejections there were.
-   */
-  static Dataset<Row> nearRejections(Dataset<Row> traffic, long gapMicros) {
-    long bucketMicros = Math.max(gapMicros, NEAR_BUCKET_FLOOR_MICROS);
-    Column bucket = floor(col(TS_US).divide(bucketMicros));
-    Dataset<Row> rejectedBuckets =
-        traffic
-            .where(col(KIND).isNotNull())
+    Dataset<Row> events =
+        exchanges
+            .where(col(ExchangeSchema.TS).isNotNull())
             .select(
-                col(PROVIDER).as(R_PROVIDER),
-                col(TOKEN_ID).as(R_TOKEN),
-                explode(array(bucket.minus(1), bucket, bucket.plus(1))).as(R_BUCKET))
-            .distinct();
-    return traffic.join(
-        broadcast(rejectedBuckets),
-        col(PROVIDER)
-            .eqNullSafe(col(R_PROVIDER))
-            .and(col(TOKEN_ID).eqNullSafe(col(R_TOKEN)))
-            .and(bucket.equalTo(col(R_BUCKET))),
-        "left_semi");
+                col(PROVIDER),
+                col(TOKEN_ID),
+                unix_micros(col(ExchangeSchema.TS)).as(TS_US),
+                col(ExchangeSchema.ERROR_CLASS),
+                col(ExchangeSchema.HOTEL_ID),
+                col(ExchangeSchema.RATE_LIMIT_LIMIT),
+                col(ExchangeSchema.RATE_LIMIT_WINDOW_S));
+    // combineByKey folds each partition's rows into one compact accumulator per credential
+    // before the shuffle: a timestamp array for the traffic plus the few rejections, so even a
+    // credential carrying most of the traffic ships 8 bytes per exchange, not rows.
+    JavaRDD<Row> bursts =
+        events
+            .javaRDD()
+            .mapToPair(row -> new Tuple2<>(Credential.of(row), row))
+            .combineByKey(
+                CredentialEvents::of, CredentialEvents::add, CredentialEvents::addAll)
+            .flatMap(credential -> burstRows(credential._1(), credential._2(), gap, minRejections));
+    return exchanges.sparkSession().createDataFrame(bursts, SCHEMA);
   }
 
-  /**
-   * Adds to every row of the rejected credentials' traffic the window values the group
-   * aggregates need; {@link #GROUP} numbers a credential's groups of the row's kind.
-   */
-  static Dataset<Row> markGroups(Dataset<Row> credentialTraffic, long gapMicros) {
-    WindowSpec byCredential = Window.partitionBy(PROVIDER, TOKEN_ID).orderBy(TS_US);
-    WindowSpec rowsBefore = byCredential.rowsBetween(Window.unboundedPreceding(), -1);
-    WindowSpec rowsUpToHere = byCredential.rowsBetween(Window.unboundedPreceding(), 0);
-
-    // The gaps of each kind are measured between rejections of that kind only, with the
-    // credential's other traffic in between ignored: previous rejection of the same kind.
-    Column previousOfKind = lit(null).cast("long");
-    for (String k : KINDS) {
-      previousOfKind =
-          when(
-                  col(KIND).equalTo(k),
-                  last(when(col(KIND).equalTo(k), col(TS_US)), true).over(rowsBefore))
-              .otherwise(previousOfKind);
-    }
-    Dataset<Row> withPrevious = credentialTraffic.withColumn(PREVIOUS_US, previousOfKind);
-
-    Column startsGroup =
-        col(KIND)
-            .isNotNull()
-            .and(
-                col(PREVIOUS_US)
-                    .isNull()
-                    .or(col(TS_US).minus(col(PREVIOUS_US)).gt(gapMicros)));
-    Column group = lit(null).cast("long");
-    Column rejectedLastMinute = lit(null).cast("long");
-    for (String k : KINDS) {
-      Column isKind = col(KIND).equalTo(k);
-      group =
-          when(isKind, sum(when(isKind.and(startsGroup), 1L).otherwise(0L)).over(rowsUpToHere))
-              .otherwise(group);
-      rejectedLastMinute =
-          when(
-                  isKind,
-                  sum(when(isKind, 1L).otherwise(0L))
-                      .over(byCredential.rangeBetween(-(PEAK_SPAN_MICROS - 1), 0)))
-              .otherwise(rejectedLastMinute);
-    }
-    Column next = lead(col(TS_US), 1).over(byCredential);
-    return withPrevious
-        .withColumn(GROUP, group)
-        .withColumn(REJECTED_LAST_MINUTE, rejectedLastMinute)
-        .withColumn(
-            ROWS_UP_TO_TS,
-            count(lit(1)).over(byCredential.rangeBetween(Window.unboundedPreceding(), 0)))
-        .withColumn(ROWS_AT_TS, count(lit(1)).over(byCredential.rangeBetween(0, 0)))
-        .withColumn(NEXT_US, next)
-        .withColumn(
-            RESPECTED,
-            col(NEXT_US).isNull().or(col(NEXT_US).minus(col(TS_US)).geq(QPS_WINDOW_MICROS)));
+  /** One burst as a row of {@link #SCHEMA}; timestamps keep their microseconds. */
+  public static Row toRow(BurstRule.Burst b) {
+    return RowFactory.create(
+        b.provider(),
+        b.tokenId(),
+        timestamp(b.startMicros()),
+        timestamp(b.endMicros()),
+        b.rejected(),
+        b.requests(),
+        b.kind(),
+        b.durationS(),
+        b.peakRejectedPerMinute(),
+        b.limit(),
+        b.windowSeconds(),
+        b.hotelsTouched(),
+        b.hotels(),
+        b.clientBackoff());
   }
 
-  /** The verdict rules of the class Javadoc, on one aggregated group row. */
-  private static Column clientBackedOff(Column durationMicros) {
-    Column limit = coalesce(col(LIMIT), lit(CASY_DEFAULT_LIMIT)).cast("long");
-    // A body reporting a zero window would divide by zero; treat it as one second.
-    Column windowMicros =
-        greatest(lit(1L), coalesce(col(WINDOW_SECONDS), lit(CASY_DEFAULT_WINDOW_S)).cast("long"))
-            .multiply(MICROS_PER_SECOND);
-    Column windowsSpanned = greatest(lit(1L), ceil(durationMicros.divide(windowMicros)));
-    Column casyWithinLimit = col(REQUESTS).minus(1L).leq(limit.multiply(windowsSpanned));
-    Column mostRejectionsRespected = col(RESPECTED).multiply(2L).geq(col(REJECTED));
-    return when(col(KIND).equalTo(KIND_QUOTA_EXCEEDED), col(REJECTED).equalTo(1L))
-        .when(col(PROVIDER).equalTo(Provider.CASY), casyWithinLimit)
-        .otherwise(mostRejectionsRespected);
+  private static Iterator<Row> burstRows(
+      Credential credential, CredentialEvents events, Duration gap, int minRejections) {
+    if (events.rejections.isEmpty()) {
+      return Collections.emptyIterator();
+    }
+    return BurstRule.detect(
+            credential.provider(),
+            credential.tokenId(),
+            events.rejections,
+            events.sortedTraffic(),
+            gap,
+            minRejections)
+        .stream()
+        .map(RateLimitBursts::toRow)
+        .iterator();
+  }
+
+  /** A microsecond instant as a Timestamp, exact to the microsecond before 1970 too. */
+  private static Timestamp timestamp(long micros) {
+    Timestamp ts = new Timestamp(Math.floorDiv(micros, MICROS_PER_MILLI));
+    ts.setNanos((int) Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+    return ts;
+  }
+
+  /** The grouping key: provider and credential, either possibly null (grouped together). */
+  private record Credential(String provider, String tokenId) implements Serializable {
+    static Credential of(Row event) {
+      return new Credential(event.getString(0), event.getString(1));
+    }
+  }
+
+  /** One credential's events from {@link #detect}'s selected rows: all timestamps, rejections. */
+  private static final class CredentialEvents implements Serializable {
+    private long[] traffic = new long[8];
+    private int size;
+    private final List<BurstRule.Rejection> rejections = new ArrayList<>();
+
+    static CredentialEvents of(Row event) {
+      return new CredentialEvents().add(event);
+    }
+
+    CredentialEvents add(Row event) {
+      long ts = event.getLong(2);
+      addTraffic(ts);
+      String kind = BurstRule.kindOf(event.getString(3));
+      if (kind != null) {
+        rejections.add(
+            new BurstRule.Rejection(
+                ts, kind, event.getString(4), integer(event, 5), integer(event, 6)));
+      }
+      return this;
+    }
+
+    CredentialEvents addAll(CredentialEvents other) {
+      for (int i = 0; i < other.size; i++) {
+        addTraffic(other.traffic[i]);
+      }
+      rejections.addAll(other.rejections);
+      return this;
+    }
+
+    /** The timestamps as a trimmed, sorted copy: the one copy BurstRule reads. */
+    long[] sortedTraffic() {
+      long[] sorted = Arrays.copyOf(traffic, size);
+      Arrays.sort(sorted);
+      return sorted;
+    }
+
+    private void addTraffic(long ts) {
+      if (size == traffic.length) {
+        traffic = Arrays.copyOf(traffic, size * 2);
+      }
+      traffic[size++] = ts;
+    }
+
+    private static Integer integer(Row event, int i) {
+      return event.isNullAt(i) ? null : event.getInt(i);
+    }
   }
 }

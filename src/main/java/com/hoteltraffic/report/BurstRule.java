@@ -1,0 +1,283 @@
+package com.hoteltraffic.report;
+
+import com.hoteltraffic.model.ErrorClass;
+import com.hoteltraffic.model.Provider;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The rate-limit burst rule of one credential in plain Java: the numbers and verdicts that
+ * {@link RateLimitBursts} documents, computed from the credential's rejections and the timestamps
+ * of all its exchanges. Spark (or any other engine) only has to bring one credential's events
+ * together; everything the class Javadoc of {@link RateLimitBursts} defines is decided here.
+ *
+ * <p>Exchanges sharing a timestamp: {@code requests} and {@code peak_rejected_per_minute} count
+ * multisets, so every exchange at a boundary instant counts. The one place where order within a
+ * timestamp would matter is the Hotelbeds "respected" check (next request at least 1 s later),
+ * because the recorded traffic gives no order among exchanges of the same microsecond. The tie
+ * rule: a rejection is respected when no <em>other</em> exchange of the credential has a
+ * timestamp in {@code [ts, ts + 1 s)}. Another exchange at the very same microsecond therefore
+ * counts as a next request 0 s later, whichever of the two was logged first: a client that fires
+ * concurrent requests did not pause, and the verdict never depends on input order.
+ *
+ * <p>Cost per credential: sorting the rejections, then binary searches on the sorted traffic and
+ * one sliding window per group, O(n log n) in all; the traffic array is only read.
+ */
+public final class BurstRule {
+  private BurstRule() {}
+
+  /** {@code client_backoff} of a group whose client slowed down. */
+  static final String BACKED_OFF = "backed_off";
+
+  /** {@code client_backoff} of a group whose client kept sending. */
+  static final String KEPT_SENDING = "kept_sending";
+
+  /** CASY's documented default limit, used for the verdict when no 429 body carried one. */
+  static final int CASY_DEFAULT_LIMIT = 10;
+
+  /** CASY's documented default window, in seconds. */
+  static final int CASY_DEFAULT_WINDOW_S = 60;
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final long PEAK_SPAN_MICROS = 60 * MICROS_PER_SECOND;
+  private static final long QPS_WINDOW_MICROS = MICROS_PER_SECOND;
+
+  /** Hotel ids sorted as Spark's array_sort sorts strings: by code point (UTF-8 byte order). */
+  private static final Comparator<String> BY_CODE_POINT = BurstRule::compareCodePoints;
+
+  /**
+   * One rejection of the credential. kind is {@link RateLimitBursts#KIND_RATE_LIMITED} or {@link
+   * RateLimitBursts#KIND_QUOTA_EXCEEDED}.
+   */
+  public record Rejection(
+      long tsMicros, String kind, String hotelId, Integer limit, Integer windowSeconds)
+      implements Serializable {}
+
+  /** One burst row; fields in {@link RateLimitBursts#COLUMNS} order. */
+  public record Burst(
+      String provider,
+      String tokenId,
+      long startMicros,
+      long endMicros,
+      long rejected,
+      long requests,
+      String kind,
+      double durationS,
+      long peakRejectedPerMinute,
+      Integer limit,
+      Integer windowSeconds,
+      long hotelsTouched,
+      String hotels,
+      String clientBackoff)
+      implements Serializable {}
+
+  /**
+   * The burst kind of an exchange's error_class: {@link RateLimitBursts#KIND_RATE_LIMITED}, {@link
+   * RateLimitBursts#KIND_QUOTA_EXCEEDED}, or null for any other class.
+   */
+  public static String kindOf(String errorClass) {
+    if (ErrorClass.RATE_LIMITED.equals(errorClass)) {
+      return ErrorClass.RATE_LIMITED;
+    }
+    return ErrorClass.QUOTA_EXCEEDED.equals(errorClass) ? ErrorClass.QUOTA_EXCEEDED : null;
+  }
+
+  /**
+   * Bursts of one credential (provider, tokenId; tokenId may be null = exchanges without
+   * credential, grouped together). rejections: in any order. trafficMicros: the ts (microseconds)
+   * of EVERY exchange of the credential, rejections included, sorted ascending, duplicates kept;
+   * it is only read, never copied.
+   *
+   * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
+   * @param minRejections the fewest rejections a {@code rate_limited} group needs; {@code
+   *     quota_exceeded} groups are kept whatever their size
+   * @return the credential's bursts, ordered by kind ({@code rate_limited} first), then start
+   */
+  public static List<Burst> detect(
+      String provider,
+      String tokenId,
+      List<Rejection> rejections,
+      long[] trafficMicros,
+      Duration gap,
+      int minRejections) {
+    if (gap.isNegative()) {
+      throw new IllegalArgumentException("burst gap must not be negative: " + gap);
+    }
+    long gapMicros = gap.toNanos() / 1_000L;
+    Credential credential = new Credential(provider, tokenId, trafficMicros);
+    List<Burst> bursts = new ArrayList<>();
+    // Each kind is grouped on its own: the other kind's rejections neither join nor split.
+    for (String kind : List.of(ErrorClass.RATE_LIMITED, ErrorClass.QUOTA_EXCEEDED)) {
+      Rejection[] ofKind = sortedOfKind(rejections, kind);
+      int from = 0;
+      for (int i = 1; i <= ofKind.length; i++) {
+        if (i == ofKind.length || ofKind[i].tsMicros() - ofKind[i - 1].tsMicros() > gapMicros) {
+          Burst burst = credential.burst(ofKind, from, i);
+          if (kept(burst, minRejections)) {
+            bursts.add(burst);
+          }
+          from = i;
+        }
+      }
+    }
+    return bursts;
+  }
+
+  /** The rejections of one kind, by time; a rejection of neither kind breaks the contract. */
+  private static Rejection[] sortedOfKind(List<Rejection> rejections, String kind) {
+    List<Rejection> ofKind = new ArrayList<>();
+    for (Rejection r : rejections) {
+      if (kindOf(r.kind()) == null) {
+        throw new IllegalArgumentException("not a burst kind: " + r.kind());
+      }
+      if (kind.equals(r.kind())) {
+        ofKind.add(r);
+      }
+    }
+    Rejection[] sorted = ofKind.toArray(new Rejection[0]);
+    Arrays.sort(sorted, Comparator.comparingLong(Rejection::tsMicros));
+    return sorted;
+  }
+
+  /** The credential whose groups are measured, with its sorted traffic. */
+  private record Credential(String provider, String tokenId, long[] traffic) {
+
+    /** The burst row of the group {@code group[from, to)}, sorted by time, all of one kind. */
+    Burst burst(Rejection[] group, int from, int to) {
+      long start = group[from].tsMicros();
+      long end = group[to - 1].tsMicros();
+      long rejected = to - from;
+      long requests = countFrom(traffic, end, true) - countFrom(traffic, start, false);
+      String kind = group[from].kind();
+      TreeSet<String> hotels = new TreeSet<>(BY_CODE_POINT);
+      Integer limit = null;
+      Integer windowSeconds = null;
+      for (int i = from; i < to; i++) {
+        Rejection r = group[i];
+        if (r.hotelId() != null) {
+          hotels.add(r.hotelId());
+        }
+        limit = larger(limit, r.limit());
+        windowSeconds = larger(windowSeconds, r.windowSeconds());
+      }
+      Burst measured =
+          new Burst(provider, tokenId, start, end, rejected, requests, kind,
+              (end - start) / (double) MICROS_PER_SECOND, peakPerMinute(group, from, to), limit,
+              windowSeconds, hotels.size(), String.join(",", hotels), null);
+      return withVerdict(measured, backedOff(measured, group, from, to));
+    }
+
+    /** The verdict rules of the {@link RateLimitBursts} class Javadoc. */
+    private boolean backedOff(Burst b, Rejection[] group, int from, int to) {
+      if (ErrorClass.QUOTA_EXCEEDED.equals(b.kind())) {
+        return b.rejected() == 1;
+      }
+      if (Provider.CASY.equals(provider)) {
+        return casyWithinLimit(b);
+      }
+      return 2 * respected(group, from, to) >= b.rejected();
+    }
+
+    /** Rejections of the group after which no other exchange came within the QPS window. */
+    private long respected(Rejection[] group, int from, int to) {
+      long respected = 0;
+      for (int i = from; i < to; i++) {
+        long ts = group[i].tsMicros();
+        // The rejection itself is one of the exchanges in [ts, ts + 1 s): see the tie rule.
+        long inWindow =
+            countFrom(traffic, ts + QPS_WINDOW_MICROS, false) - countFrom(traffic, ts, false);
+        if (inWindow <= 1) {
+          respected++;
+        }
+      }
+      return respected;
+    }
+  }
+
+  private static boolean kept(Burst burst, int minRejections) {
+    return ErrorClass.QUOTA_EXCEEDED.equals(burst.kind()) || burst.rejected() >= minRejections;
+  }
+
+  /**
+   * CASY: the requests after the first rejection are at most {@code L × max(1, ceil(duration /
+   * W))}, with the body's limit and window or the documented defaults.
+   */
+  private static boolean casyWithinLimit(Burst b) {
+    long limit = b.limit() == null ? CASY_DEFAULT_LIMIT : b.limit();
+    long windowS = b.windowSeconds() == null ? CASY_DEFAULT_WINDOW_S : b.windowSeconds();
+    // A body reporting a zero window would divide by zero; treat it as one second.
+    long windowMicros = Math.max(1L, windowS) * MICROS_PER_SECOND;
+    long durationMicros = b.endMicros() - b.startMicros();
+    long windowsSpanned = Math.max(1L, -Math.floorDiv(-durationMicros, windowMicros));
+    return b.requests() - 1 <= limit * windowsSpanned;
+  }
+
+  /**
+   * The most rejections of the group {@code group[from, to)} (sorted by time) within any span
+   * {@code (t - 60 s, t]}: a sliding window whose right edge walks the rejections. At a run of
+   * equal timestamps the last one sees them all, so the maximum is exact on ties.
+   */
+  private static long peakPerMinute(Rejection[] group, int from, int to) {
+    long peak = 0;
+    int left = from;
+    for (int right = from; right < to; right++) {
+      long t = group[right].tsMicros();
+      while (group[left].tsMicros() <= t - PEAK_SPAN_MICROS) {
+        left++;
+      }
+      peak = Math.max(peak, right - left + 1);
+    }
+    return peak;
+  }
+
+  /**
+   * How many values of the ascending array are below {@code ts} ({@code inclusive} false) or at
+   * most {@code ts} (true): a binary search, so ties at {@code ts} all fall on one side.
+   */
+  static int countFrom(long[] sorted, long ts, boolean inclusive) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted[mid] < ts || (inclusive && sorted[mid] == ts)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static Integer larger(Integer a, Integer b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Math.max(a, b);
+  }
+
+  private static Burst withVerdict(Burst b, boolean backedOff) {
+    return new Burst(b.provider(), b.tokenId(), b.startMicros(), b.endMicros(), b.rejected(),
+        b.requests(), b.kind(), b.durationS(), b.peakRejectedPerMinute(), b.limit(),
+        b.windowSeconds(), b.hotelsTouched(), b.hotels(), backedOff ? BACKED_OFF : KEPT_SENDING);
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+}
