@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * The rate-limit burst rule of one credential in plain Java: the numbers and verdicts that
@@ -25,8 +26,13 @@ import java.util.TreeSet;
  * counts as a next request 0 s later, whichever of the two was logged first: a client that fires
  * concurrent requests did not pause, and the verdict never depends on input order.
  *
- * <p>Cost per credential: sorting the rejections, then binary searches on the sorted traffic and
- * one sliding window per group, O(n log n) in all; the traffic array is only read.
+ * <p>{@code peak_rejected_per_minute} counts the group's own rejections only, as documented: at
+ * a {@code --burst-gap} below 60 s a neighbouring group of the same kind can lie within the
+ * minute, and its rejections are not this burst's (so the peak never exceeds {@code rejected}).
+ *
+ * <p>Cost per credential: two passes over the rejections, a sort of their timestamps, binary
+ * searches on the sorted traffic and one sliding window per group, O(n log n) in all; the traffic
+ * array is only read.
  */
 public final class BurstRule {
   private BurstRule() {}
@@ -109,88 +115,154 @@ public final class BurstRule {
       throw new IllegalArgumentException("burst gap must not be negative: " + gap);
     }
     long gapMicros = gap.toNanos() / 1_000L;
+    // Each kind is grouped on its own: the other kind's rejections neither join nor split.
+    KindGroups[] kinds = {
+      new KindGroups(ErrorClass.RATE_LIMITED, rejections.size()),
+      new KindGroups(ErrorClass.QUOTA_EXCEEDED, rejections.size())
+    };
+    // Two passes over the rejections, the sort on primitives only: the rest of a rejection
+    // (hotel, limit, window) is an order-free aggregate of its group.
+    for (Rejection r : rejections) {
+      kinds[kindIndex(r)].addTime(r.tsMicros());
+    }
+    for (KindGroups k : kinds) {
+      k.group(gapMicros);
+    }
+    for (Rejection r : rejections) {
+      kinds[kindIndex(r)].addFacts(r);
+    }
     Credential credential = new Credential(provider, tokenId, trafficMicros);
     List<Burst> bursts = new ArrayList<>();
-    // Each kind is grouped on its own: the other kind's rejections neither join nor split.
-    for (String kind : List.of(ErrorClass.RATE_LIMITED, ErrorClass.QUOTA_EXCEEDED)) {
-      Rejection[] ofKind = sortedOfKind(rejections, kind);
-      int from = 0;
-      for (int i = 1; i <= ofKind.length; i++) {
-        if (i == ofKind.length || ofKind[i].tsMicros() - ofKind[i - 1].tsMicros() > gapMicros) {
-          Burst burst = credential.burst(ofKind, from, i);
-          if (kept(burst, minRejections)) {
-            bursts.add(burst);
-          }
-          from = i;
+    for (KindGroups k : kinds) {
+      for (int g = 0; g < k.starts.length; g++) {
+        Burst burst = credential.burst(k, g);
+        if (kept(burst, minRejections)) {
+          bursts.add(burst);
         }
       }
     }
     return bursts;
   }
 
-  /** The rejections of one kind, by time; a rejection of neither kind breaks the contract. */
-  private static Rejection[] sortedOfKind(List<Rejection> rejections, String kind) {
-    List<Rejection> ofKind = new ArrayList<>();
-    for (Rejection r : rejections) {
-      if (kindOf(r.kind()) == null) {
-        throw new IllegalArgumentException("not a burst kind: " + r.kind());
+  /** 0 for rate_limited, 1 for quota_exceeded; a rejection of neither breaks the contract. */
+  private static int kindIndex(Rejection r) {
+    if (ErrorClass.RATE_LIMITED.equals(r.kind())) {
+      return 0;
+    }
+    if (ErrorClass.QUOTA_EXCEEDED.equals(r.kind())) {
+      return 1;
+    }
+    throw new IllegalArgumentException("not a burst kind: " + r.kind());
+  }
+
+  /** One kind's rejection times, sorted, cut into groups, with each group's facts. */
+  private static final class KindGroups {
+    final String kind;
+    long[] times;
+    private int size;
+    /** Index into {@link #times} where each group begins. */
+    int[] starts;
+    private long[] startTimes;
+    GroupFacts[] facts;
+
+    KindGroups(String kind, int capacity) {
+      this.kind = kind;
+      this.times = new long[capacity];
+    }
+
+    void addTime(long ts) {
+      times[size++] = ts;
+    }
+
+    /** Sorts the times and starts a group after every gap larger than {@code gapMicros}. */
+    void group(long gapMicros) {
+      times = Arrays.copyOf(times, size);
+      Arrays.sort(times);
+      int[] found = new int[size];
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (i == 0 || times[i] - times[i - 1] > gapMicros) {
+          found[n++] = i;
+        }
       }
-      if (kind.equals(r.kind())) {
-        ofKind.add(r);
+      starts = Arrays.copyOf(found, n);
+      startTimes = new long[n];
+      facts = new GroupFacts[n];
+      for (int g = 0; g < n; g++) {
+        startTimes[g] = times[starts[g]];
+        facts[g] = new GroupFacts();
       }
     }
-    Rejection[] sorted = ofKind.toArray(new Rejection[0]);
-    Arrays.sort(sorted, Comparator.comparingLong(Rejection::tsMicros));
-    return sorted;
+
+    /** Groups cover disjoint time ranges: a rejection's is the last starting at or before it. */
+    void addFacts(Rejection r) {
+      facts[countFrom(startTimes, r.tsMicros(), true) - 1].add(r);
+    }
+
+    int end(int group) {
+      return group + 1 < starts.length ? starts[group + 1] : times.length;
+    }
+  }
+
+  /** What a group's rejections say beyond their timestamps. */
+  private static final class GroupFacts {
+    private final Set<String> hotels = new HashSet<>();
+    private Integer limit;
+    private Integer windowSeconds;
+
+    void add(Rejection r) {
+      if (r.hotelId() != null) {
+        hotels.add(r.hotelId());
+      }
+      limit = larger(limit, r.limit());
+      windowSeconds = larger(windowSeconds, r.windowSeconds());
+    }
+
+    /** Sorted as Spark's array_sort sorts strings, comma-joined. */
+    String hotelList() {
+      List<String> sorted = new ArrayList<>(hotels);
+      sorted.sort(BY_CODE_POINT);
+      return String.join(",", sorted);
+    }
   }
 
   /** The credential whose groups are measured, with its sorted traffic. */
   private record Credential(String provider, String tokenId, long[] traffic) {
 
-    /** The burst row of the group {@code group[from, to)}, sorted by time, all of one kind. */
-    Burst burst(Rejection[] group, int from, int to) {
-      long start = group[from].tsMicros();
-      long end = group[to - 1].tsMicros();
-      long rejected = to - from;
+    /** The burst row of one kind's group number {@code group}. */
+    Burst burst(KindGroups k, int group) {
+      int from = k.starts[group];
+      int to = k.end(group);
+      long start = k.times[from];
+      long end = k.times[to - 1];
       long requests = countFrom(traffic, end, true) - countFrom(traffic, start, false);
-      String kind = group[from].kind();
-      TreeSet<String> hotels = new TreeSet<>(BY_CODE_POINT);
-      Integer limit = null;
-      Integer windowSeconds = null;
-      for (int i = from; i < to; i++) {
-        Rejection r = group[i];
-        if (r.hotelId() != null) {
-          hotels.add(r.hotelId());
-        }
-        limit = larger(limit, r.limit());
-        windowSeconds = larger(windowSeconds, r.windowSeconds());
-      }
+      GroupFacts facts = k.facts[group];
       Burst measured =
-          new Burst(provider, tokenId, start, end, rejected, requests, kind,
-              (end - start) / (double) MICROS_PER_SECOND, peakPerMinute(group, from, to), limit,
-              windowSeconds, hotels.size(), String.join(",", hotels), null);
-      return withVerdict(measured, backedOff(measured, group, from, to));
+          new Burst(provider, tokenId, start, end, to - from, requests, k.kind,
+              (end - start) / (double) MICROS_PER_SECOND, peakPerMinute(k.times, from, to),
+              facts.limit, facts.windowSeconds, facts.hotels.size(), facts.hotelList(), null);
+      return withVerdict(measured, backedOff(measured, k.times, from, to));
     }
 
     /** The verdict rules of the {@link RateLimitBursts} class Javadoc. */
-    private boolean backedOff(Burst b, Rejection[] group, int from, int to) {
+    private boolean backedOff(Burst b, long[] times, int from, int to) {
       if (ErrorClass.QUOTA_EXCEEDED.equals(b.kind())) {
         return b.rejected() == 1;
       }
       if (Provider.CASY.equals(provider)) {
         return casyWithinLimit(b);
       }
-      return 2 * respected(group, from, to) >= b.rejected();
+      return 2 * respected(times, from, to) >= b.rejected();
     }
 
     /** Rejections of the group after which no other exchange came within the QPS window. */
-    private long respected(Rejection[] group, int from, int to) {
+    private long respected(long[] times, int from, int to) {
       long respected = 0;
       for (int i = from; i < to; i++) {
-        long ts = group[i].tsMicros();
         // The rejection itself is one of the exchanges in [ts, ts + 1 s): see the tie rule.
         long inWindow =
-            countFrom(traffic, ts + QPS_WINDOW_MICROS, false) - countFrom(traffic, ts, false);
+            countFrom(traffic, times[i] + QPS_WINDOW_MICROS, false)
+                - countFrom(traffic, times[i], false);
         if (inWindow <= 1) {
           respected++;
         }
@@ -218,16 +290,15 @@ public final class BurstRule {
   }
 
   /**
-   * The most rejections of the group {@code group[from, to)} (sorted by time) within any span
-   * {@code (t - 60 s, t]}: a sliding window whose right edge walks the rejections. At a run of
-   * equal timestamps the last one sees them all, so the maximum is exact on ties.
+   * The most rejections of the group {@code times[from, to)} within any span {@code (t - 60 s,
+   * t]}: a sliding window whose right edge walks the rejections. At a run of equal timestamps the
+   * last one sees them all, so the maximum is exact on ties.
    */
-  private static long peakPerMinute(Rejection[] group, int from, int to) {
+  private static long peakPerMinute(long[] times, int from, int to) {
     long peak = 0;
     int left = from;
     for (int right = from; right < to; right++) {
-      long t = group[right].tsMicros();
-      while (group[left].tsMicros() <= t - PEAK_SPAN_MICROS) {
+      while (times[left] <= times[right] - PEAK_SPAN_MICROS) {
         left++;
       }
       peak = Math.max(peak, right - left + 1);
