@@ -109,7 +109,6 @@ public final class BookingRule {
    * for attempts without a reference), and only evidence for {@code key} counts, so a group may hold
    * events of other keys too. Rows come in {@link #REPORT_ORDER}.
    *
-   *
    * @param key the lower-cased client reference the group shares ({@link BookingEvent#keys()})
    * @param events the events of {@code key}, in any order
    * @param coveringLists all covering lists of the run, sorted by time ascending
