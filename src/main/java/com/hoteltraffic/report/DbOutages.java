@@ -1,34 +1,38 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.last;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
-import static org.apache.spark.sql.functions.when;
 
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.report.OutageRule.Failure;
+import com.hoteltraffic.report.OutageRule.Outage;
+import java.io.Serializable;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Database outages ({@code reports/db_outages.csv}, {@code tables/db_outages}) from CASY's 502
@@ -50,6 +54,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * success (class {@code ok}) of the same provider and hotel — of any hotel for central — strictly
  * after {@code end}, null when the data holds none. A tenant failure that names no hotel is
  * grouped under a null hotel.
+ *
+ * <p>The rule itself is {@link OutageRule}, plain Java per key; this class only gathers each key's
+ * failures and successes from a Spark table and turns its outages into rows.
  */
 public final class DbOutages {
   private DbOutages() {}
@@ -90,197 +97,188 @@ public final class DbOutages {
   /** A stable row order: unique, since one key's outages never share a start. */
   public static final List<String> SORT = List.of(PROVIDER, SCOPE, HOTEL_ID, START);
 
-  private static final long MICROS_PER_SECOND = 1_000_000L;
-  private static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
+  /** The output schema: the types (and nullability) the former SQL plan produced. */
+  public static final StructType SCHEMA =
+      new StructType(
+          new StructField[] {
+            field(PROVIDER, DataTypes.StringType, true),
+            field(SCOPE, DataTypes.StringType, false),
+            field(HOTEL_ID, DataTypes.StringType, true),
+            field(START, DataTypes.TimestampType, true),
+            field(END, DataTypes.TimestampType, true),
+            field(FAILED_REQUESTS, DataTypes.LongType, false),
+            field(DURATION_S, DataTypes.DoubleType, true),
+            field(AFFECTED_TOKENS, DataTypes.LongType, false),
+            field(AFFECTED_HOTELS, DataTypes.LongType, false),
+            field(RECOVERED_AT, DataTypes.TimestampType, true)
+          });
 
-  // Working columns.
+  private static final long MICROS_PER_MINUTE = 60_000_000L;
+
+  // The few exchange columns the rule reads, in this order.
   private static final String TS_US = "_ts_us";
-  private static final String KEY_HOTEL = "_key_hotel";
-  private static final String MINUTE = "_minute";
-  private static final String IS_FAILURE = "_is_failure";
-  private static final String FULL_RESOLUTION = "_full_resolution";
-  private static final String NEXT_SUCCESS_US = "_next_success_us";
-  private static final String LATER_FAILURE_US = "_later_failure_us";
-  private static final String ENDS_OUTAGE = "_ends_outage";
-  private static final String GROUP = "_group";
-  private static final String START_US = "_start_us";
-  private static final String END_US = "_end_us";
-  private static final String RIGHT_SIDE = "_r_";
+  private static final int I_PROVIDER = 0;
+  private static final int I_HOTEL = 1;
+  private static final int I_TOKEN = 2;
+  private static final int I_CODE = 3;
+  private static final int I_CLASS = 4;
+  private static final int I_TS_US = 5;
 
-  /** What identifies one outage's key: provider, scope, and the hotel for a tenant outage. */
-  private static final List<String> KEY = List.of(PROVIDER, SCOPE, KEY_HOTEL);
+  /** One outage series: provider, scope, and the hotel of a tenant key (null for central). */
+  record Key(String provider, String scope, String hotelId) implements Serializable {}
+
+  /**
+   * Where a success is reduced to: one per key and minute ({@code exactMicros} null), or itself in
+   * a minute that holds one of the key's failures.
+   */
+  record SuccessSlot(Key key, long minute, Long exactMicros) implements Serializable {}
 
   /**
    * Detects outages in classified exchanges (schema {@link ExchangeSchema#SCHEMA}).
    *
+   * <p>Runs one small job at once, to learn the keys and minutes that hold failures; the result
+   * is computed when used. An exchange without a time is skipped (ingest always sets one).
+   *
    * @param gap the largest gap between consecutive failures of one outage ({@code --outage-gap})
    * @param minFailures the fewest failures an outage needs to be reported ({@code --outage-min})
-   * @return one row per outage with the columns {@link #COLUMNS}, unordered
+   * @return one row per outage with the columns {@link #COLUMNS} and schema {@link #SCHEMA},
+   *     unordered
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minFailures) {
-    if (gap.isNegative()) {
-      throw new IllegalArgumentException("outage gap must not be negative: " + gap);
-    }
-    long gapMicros = gap.toNanos() / 1_000L;
-    Dataset<Row> failures = failures(exchanges);
-    return outages(timeline(failures, recoveryCandidates(exchanges, failures), gapMicros), minFailures)
-        .select(
-            col(PROVIDER),
-            col(SCOPE),
-            col(KEY_HOTEL).as(HOTEL_ID),
-            timestamp_micros(col(START_US)).as(START),
-            timestamp_micros(col(END_US)).as(END),
-            col(FAILED_REQUESTS),
-            col(END_US).minus(col(START_US)).divide((double) MICROS_PER_SECOND).as(DURATION_S),
-            col(AFFECTED_TOKENS),
-            col(AFFECTED_HOTELS),
-            timestamp_micros(col(RECOVERED_AT)).as(RECOVERED_AT));
-  }
-
-  /**
-   * The failures of both scopes, keyed: a {@code tenant_db_unavailable} by its provider and hotel,
-   * a {@code central_db_unavailable} by its provider alone ({@link #KEY_HOTEL} null).
-   */
-  static Dataset<Row> failures(Dataset<Row> exchanges) {
-    Column code = col(ExchangeSchema.ERROR_CODE);
-    Column tenant = code.equalTo(TENANT_DB_UNAVAILABLE);
-    return exchanges
-        .where(code.isin(TENANT_DB_UNAVAILABLE, CENTRAL_DB_UNAVAILABLE))
-        .select(
-            col(PROVIDER),
-            when(tenant, lit(SCOPE_TENANT)).otherwise(lit(SCOPE_CENTRAL)).as(SCOPE),
-            when(tenant, col(HOTEL_ID)).as(KEY_HOTEL),
-            col(HOTEL_ID),
-            col(ExchangeSchema.TOKEN_ID),
-            unix_micros(col(ExchangeSchema.TS)).as(TS_US),
-            lit(true).as(IS_FAILURE));
-  }
-
-  /**
-   * The successes that can be a key's recovery, as few as give the exact answer: for each key
-   * with failures, the first success of every minute, plus every success of a minute that also
-   * holds one of the key's failures (there the first success after the failure may be any of
-   * them).
-   *
-   * <p>Why not all successes: a central key is the provider, so its successes are all of the
-   * provider's healthy traffic. Cut to one per minute they are at most 1,440 rows per key and day,
-   * plus the successes of the (few) minutes that hold failures.
-   */
-  static Dataset<Row> recoveryCandidates(Dataset<Row> exchanges, Dataset<Row> failures) {
-    Column tsUs = unix_micros(col(ExchangeSchema.TS));
-    // Each success counts for its hotel's tenant key and for its provider's central key.
-    Column keys =
-        explode(
-            array(
-                struct(lit(SCOPE_TENANT).as(SCOPE), col(HOTEL_ID).as(KEY_HOTEL)),
-                struct(lit(SCOPE_CENTRAL).as(SCOPE), lit(null).cast("string").as(KEY_HOTEL))));
-    String keyStruct = "_key";
-    Dataset<Row> keyedSuccesses =
+    OutageRule.gapMicros(gap); // a negative gap fails here, not later inside a task
+    SparkSession spark = exchanges.sparkSession();
+    JavaRDD<Row> slim =
         exchanges
-            .where(col(ExchangeSchema.ERROR_CLASS).equalTo(ErrorClass.OK))
-            .select(col(PROVIDER), keys.as(keyStruct), tsUs.as(TS_US))
             .select(
                 col(PROVIDER),
-                col(keyStruct).getField(SCOPE).as(SCOPE),
-                col(keyStruct).getField(KEY_HOTEL).as(KEY_HOTEL),
-                col(TS_US),
-                floor(col(TS_US).divide(MICROS_PER_MINUTE)).as(MINUTE));
-
-    // Keys and minutes with failures are few (a key's minutes are at most 1,440 a day): broadcast.
-    Dataset<Row> failureMinutes =
+                col(HOTEL_ID),
+                col(ExchangeSchema.TOKEN_ID),
+                col(ExchangeSchema.ERROR_CODE),
+                col(ExchangeSchema.ERROR_CLASS),
+                unix_micros(col(ExchangeSchema.TS)).as(TS_US))
+            .javaRDD();
+    JavaPairRDD<Key, Failure> failures = slim.flatMapToPair(DbOutages::keyedFailure);
+    Broadcast<Map<Key, Set<Long>>> failureMinutes =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(failureMinutes(failures));
+    JavaPairRDD<Key, Long> successes =
+        slim.flatMapToPair(row -> successSlots(row, failureMinutes.value()))
+            .reduceByKey(Math::min)
+            .mapToPair(slot -> new Tuple2<>(slot._1().key(), slot._2()));
+    JavaRDD<Row> rows =
         failures
-            .select(
-                rightSide(KEY, floor(col(TS_US).divide(MICROS_PER_MINUTE)).as(RIGHT_SIDE + MINUTE)))
-            .distinct()
-            .withColumn(FULL_RESOLUTION, lit(true));
-    Dataset<Row> failureKeys = failures.select(rightSide(KEY)).distinct();
+            .cogroup(successes)
+            .flatMap(
+                keyed -> outageRows(keyed._1(), keyed._2()._1(), keyed._2()._2(), gap, minFailures));
+    return spark.createDataFrame(rows, SCHEMA);
+  }
 
-    Column sameKey = sameKey(KEY);
-    Column sameKeyAndMinute = sameKey.and(col(MINUTE).equalTo(col(RIGHT_SIDE + MINUTE)));
-    Column fullResolution = coalesce(col(FULL_RESOLUTION), lit(false));
-    return keyedSuccesses
-        .join(broadcast(failureKeys), sameKey, "left_semi")
-        .join(broadcast(failureMinutes), sameKeyAndMinute, "left")
-        .groupBy(col(PROVIDER), col(SCOPE), col(KEY_HOTEL), col(MINUTE), when(fullResolution, col(TS_US)))
-        .agg(min(col(TS_US)).as(TS_US))
-        .select(
-            col(PROVIDER),
-            col(SCOPE),
-            col(KEY_HOTEL),
-            lit(null).cast("string").as(HOTEL_ID),
-            lit(null).cast("string").as(ExchangeSchema.TOKEN_ID),
-            col(TS_US),
-            lit(false).as(IS_FAILURE));
+  /** One outage as a row of {@link #SCHEMA}. */
+  public static Row toRow(Outage o) {
+    return RowFactory.create(
+        o.provider(),
+        o.scope(),
+        o.hotelId(),
+        timestamp(o.startMicros()),
+        timestamp(o.endMicros()),
+        o.failedRequests(),
+        o.durationS(),
+        o.affectedTokens(),
+        o.affectedHotels(),
+        o.recoveredAtMicros() == null ? null : timestamp(o.recoveredAtMicros()));
   }
 
   /**
-   * Failures and recovery candidates of each key in one time order, newest first, each failure
-   * with the time of the next success ({@link #NEXT_SUCCESS_US}) and {@link #GROUP}, which numbers
-   * the key's outages from the newest.
+   * The exchange as a failure of its key, if it is a database failure: a {@code
+   * tenant_db_unavailable} is keyed by its provider and hotel, a {@code central_db_unavailable} by
+   * its provider alone.
+   */
+  private static Iterator<Tuple2<Key, Failure>> keyedFailure(Row row) {
+    String scope = OutageRule.scopeOf(row.getString(I_CODE));
+    if (scope == null || row.isNullAt(I_TS_US)) {
+      return Collections.emptyIterator();
+    }
+    String hotel = row.getString(I_HOTEL);
+    Key key = new Key(row.getString(I_PROVIDER), scope, SCOPE_TENANT.equals(scope) ? hotel : null);
+    Failure failure = new Failure(row.getLong(I_TS_US), row.getString(I_TOKEN), hotel);
+    return List.of(new Tuple2<>(key, failure)).iterator();
+  }
+
+  /** The minutes that hold failures, per key: collected, as keys and their minutes are few. */
+  private static Map<Key, Set<Long>> failureMinutes(JavaPairRDD<Key, Failure> failures) {
+    Map<Key, Set<Long>> minutes = new HashMap<>();
+    failures
+        .mapToPair(kf -> new Tuple2<>(kf._1(), minute(kf._2().tsMicros())))
+        .distinct()
+        .collect()
+        .forEach(km -> minutes.computeIfAbsent(km._1(), k -> new HashSet<>()).add(km._2()));
+    return minutes;
+  }
+
+  /**
+   * The success (class {@code ok}) as a candidate recovery of the keys with failures it can end:
+   * its provider's tenant key of its hotel (a null hotel ends the null-hotel key), and its
+   * provider's central key.
    *
-   * <p>Newest first so that both look-aheads are running frames (rows up to the previous one),
-   * which Spark computes in one streaming pass. At equal times a failure sorts before successes,
-   * so a success at the very instant of a failure is not after it.
+   * <p>Why slots rather than every success: a central key's successes are all of its provider's
+   * healthy traffic. The first success of each minute is enough, except in a minute that holds
+   * one of the key's failures, where the first success after that failure may be any of them; so
+   * a key keeps at most 1,440 successes a day plus those of its failure minutes.
    */
-  static Dataset<Row> timeline(Dataset<Row> failures, Dataset<Row> candidates, long gapMicros) {
-    WindowSpec newestFirst =
-        Window.partitionBy(columns(KEY)).orderBy(col(TS_US).desc(), col(IS_FAILURE).desc());
-    WindowSpec before = newestFirst.rowsBetween(Window.unboundedPreceding(), -1);
-    WindowSpec upToHere = newestFirst.rowsBetween(Window.unboundedPreceding(), 0);
-    return failures
-        .unionByName(candidates)
-        .withColumn(NEXT_SUCCESS_US, last(when(not(col(IS_FAILURE)), col(TS_US)), true).over(before))
-        .withColumn(LATER_FAILURE_US, last(when(col(IS_FAILURE), col(TS_US)), true).over(before))
-        .withColumn(
-            ENDS_OUTAGE,
-            col(IS_FAILURE)
-                .and(col(LATER_FAILURE_US).isNull().or(col(LATER_FAILURE_US).minus(col(TS_US)).gt(gapMicros))))
-        .withColumn(GROUP, sum(when(col(ENDS_OUTAGE), 1L).otherwise(0L)).over(upToHere))
-        .where(col(IS_FAILURE));
+  private static Iterator<Tuple2<SuccessSlot, Long>> successSlots(
+      Row row, Map<Key, Set<Long>> failureMinutes) {
+    if (!ErrorClass.OK.equals(row.getString(I_CLASS)) || row.isNullAt(I_TS_US)) {
+      return Collections.emptyIterator();
+    }
+    long ts = row.getLong(I_TS_US);
+    long minute = minute(ts);
+    String provider = row.getString(I_PROVIDER);
+    List<Tuple2<SuccessSlot, Long>> slots = new ArrayList<>(2);
+    for (Key key :
+        List.of(
+            new Key(provider, SCOPE_TENANT, row.getString(I_HOTEL)),
+            new Key(provider, SCOPE_CENTRAL, null))) {
+      Set<Long> minutes = failureMinutes.get(key);
+      if (minutes != null) {
+        Long exact = minutes.contains(minute) ? ts : null;
+        slots.add(new Tuple2<>(new SuccessSlot(key, minute, exact), ts));
+      }
+    }
+    return slots.iterator();
+  }
+
+  /** Runs the rule on one key's failures and candidate successes. */
+  private static Iterator<Row> outageRows(
+      Key key, Iterable<Failure> failures, Iterable<Long> successes, Duration gap, int minFailures) {
+    List<Failure> failureList = new ArrayList<>();
+    failures.forEach(failureList::add);
+    List<Outage> outages =
+        OutageRule.detect(
+            key.provider(), key.scope(), key.hotelId(), failureList, sorted(successes), gap,
+            minFailures);
+    return outages.stream().map(DbOutages::toRow).iterator();
+  }
+
+  private static long[] sorted(Iterable<Long> values) {
+    List<Long> list = new ArrayList<>();
+    values.forEach(list::add);
+    long[] array = list.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(array);
+    return array;
+  }
+
+  private static long minute(long micros) {
+    return Math.floorDiv(micros, MICROS_PER_MINUTE);
   }
 
   /**
-   * One row per outage of at least {@code minFailures} failures: the key, its bounds in micros,
-   * the counts, and {@link #RECOVERED_AT} in micros (the next success after its newest failure).
+   * Spark's own conversion, the inverse of how {@link SparkSession#createDataFrame} reads a
+   * Timestamp back: the micros survive exactly, also before 1582 where Spark shifts calendars.
    */
-  static Dataset<Row> outages(Dataset<Row> timelined, int minFailures) {
-    return timelined
-        .groupBy(col(PROVIDER), col(SCOPE), col(KEY_HOTEL), col(GROUP))
-        .agg(
-            min(TS_US).as(START_US),
-            max(TS_US).as(END_US),
-            count(lit(1)).as(FAILED_REQUESTS),
-            countDistinct(col(ExchangeSchema.TOKEN_ID)).as(AFFECTED_TOKENS),
-            countDistinct(col(HOTEL_ID)).as(AFFECTED_HOTELS),
-            // Only the newest failure ends its outage; its next success is the recovery.
-            max(when(col(ENDS_OUTAGE), col(NEXT_SUCCESS_US))).as(RECOVERED_AT))
-        .where(col(FAILED_REQUESTS).geq(minFailures))
-        .drop(GROUP);
+  private static Timestamp timestamp(long micros) {
+    return DateTimeUtils.toJavaTimestamp(micros);
   }
 
-  /** Null-safe equality of each key column with its {@link #RIGHT_SIDE} copy. */
-  private static Column sameKey(List<String> keys) {
-    Column same = lit(true);
-    for (String key : keys) {
-      same = same.and(col(key).eqNullSafe(col(RIGHT_SIDE + key)));
-    }
-    return same;
-  }
-
-  /**
-   * The key columns renamed for the right side of a join: both sides descend from the same
-   * exchanges, and same-named columns of one lineage would make the join condition ambiguous.
-   */
-  private static Column[] rightSide(List<String> keys, Column... more) {
-    List<Column> all = new ArrayList<>();
-    for (String key : keys) {
-      all.add(col(key).as(RIGHT_SIDE + key));
-    }
-    all.addAll(List.of(more));
-    return all.toArray(Column[]::new);
-  }
-
-  private static Column[] columns(List<String> names) {
-    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  private static StructField field(String name, DataType type, boolean nullable) {
+    return DataTypes.createStructField(name, type, nullable);
   }
 }

@@ -1,0 +1,425 @@
+package com.hoteltraffic.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.hoteltraffic.model.BookingFact;
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.Operation;
+import com.hoteltraffic.model.Provider;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BookingRule} and {@link BookingEvent} without Spark: each case builds the events of a few
+ * exchanges, groups them the way {@link BookingReconciliation} does and checks every cell.
+ */
+class BookingRuleTest {
+  private static final ZoneId UTC = ZoneOffset.UTC;
+  private static final String LOOKUP =
+      "look up with BookingList by clientReference, filterType=CREATION, status=ALL, start..end"
+          + " covering ";
+  private static final String NOT_BOOKED_ACTION =
+      "none: no booking was made; book again if the stay is still wanted";
+
+  private long nextLine = 1;
+
+  // Status rules.
+
+  @Test
+  void duplicateFromFilteredList() {
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-01T10:00:00Z", "dup", 504),
+        listByReference("2024-03-01T10:05:00Z", "dup", "2024-03-01", "2024-03-01", 2,
+            booking("1-101", "DUP", "CONFIRMED"), booking("1-100", "DUP", "CONFIRMED")));
+    expect(row, "HTTP_504", "DUPLICATE", "1-100;1-101", "CONFIRMED;CONFIRMED", 2, "booking_list",
+        "2024-03-01T10:05:00Z", "cancel all but one of bookings 1-100, 1-101");
+  }
+
+  @Test
+  void duplicateIsFirstSeenFirstAndItsEvidenceIsTheSecondSighting() {
+    // 1-900 shows up first (retry), 1-100 later in a list: time decides, not the reference.
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-02T10:00:00Z", "dup", null),
+        confirmed("2024-03-02T10:02:00Z", "dup", booking("1-900", "DUP", "CONFIRMED")),
+        listByCreation("2024-03-02T10:10:00Z", "2024-03-02", "2024-03-02", 2,
+            booking("1-900", "DUP", "CONFIRMED"), booking("1-100", "DUP", "CONFIRMED")),
+        cancellation("2024-03-02T10:20:00Z", booking("1-100", "DUP", "CANCELLED")));
+    expect(row, "NO_RESPONSE", "DUPLICATE", "1-900;1-100", "CONFIRMED;CANCELLED", 2, "booking_list",
+        "2024-03-02T10:10:00Z", "none: at most one of bookings 1-900, 1-100 is not cancelled");
+  }
+
+  @Test
+  void bookedFromDetail() {
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-05T10:00:00Z", "Booked-Detail", 504),
+        detail("2024-03-05T10:07:00Z", booking(" 1-320 ", "BOOKED-DETAIL", " confirmed ")));
+    expect(row, "HTTP_504", "BOOKED", "1-320", "CONFIRMED", 1, "booking_detail",
+        "2024-03-05T10:07:00Z", "record booking 1-320 as made; do not book again");
+    assertEquals("Booked-Detail", row.clientReference(), "as sent");
+  }
+
+  @Test
+  void bookedThenCancelledShowsTheLatestStatus() {
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-18T10:00:00Z", "cancelled", 504),
+        cancellation("2024-03-18T11:00:00Z", booking("1-600", "CANCELLED", "CANCELLED")),
+        listByReference("2024-03-18T10:05:00Z", "cancelled", null, null, 1,
+            booking("1-600", "CANCELLED", "CONFIRMED")));
+    expect(row, "HTTP_504", "BOOKED", "1-600", "CANCELLED", 1, "booking_list",
+        "2024-03-18T10:05:00Z", "none: booking 1-600 was cancelled later");
+  }
+
+  @Test
+  void bookedOnRetryWithTheReferenceOnlyInTheRequest() {
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-07T10:00:00Z", "retry", null),
+        confirmed("2024-03-07T10:01:00Z", "retry", booking("1-410", null, "CONFIRMED")));
+    expect(row, "NO_RESPONSE", "BOOKED_ON_RETRY", "1-410", "CONFIRMED", 1, "booking_confirmation",
+        "2024-03-07T10:01:00Z", "record booking 1-410 made by the retry; look up with BookingList"
+            + " by clientReference that it is the only one");
+  }
+
+  @Test
+  void notBookedFromEmptyFilteredList() {
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-08T10:00:00Z", "nb", 504),
+        listByReference("2024-03-08T10:05:00Z", "NB", "2024-03-08", "2024-03-08", 0));
+    expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
+        "2024-03-08T10:05:00Z", NOT_BOOKED_ACTION);
+  }
+
+  @Test
+  void notBookedFromCheckInList() {
+    BookingEvent list = listByReference("2024-03-10T10:05:00Z", "ci", "2024-05-01", "2024-05-01", 0);
+    list = withFilter(list, "checkin");
+    BookingRule.Reconciled row = single(attempt("2024-03-10T10:00:00Z", "ci", 504), list);
+    expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
+        "2024-03-10T10:05:00Z", NOT_BOOKED_ACTION);
+  }
+
+  @Test
+  void unresolvedWithoutEvidence() {
+    BookingRule.Reconciled row = single(attempt("2024-03-11T10:00:00Z", "none", 504));
+    expect(row, "HTTP_504", "UNRESOLVED", null, null, 0, "none", null, LOOKUP + "2024-03-11");
+  }
+
+  // Complete lists.
+
+  @Test
+  void creationListCoversItsFirstAndLastDayAndTheLatestWins() {
+    String start = "2024-03-09";
+    String end = "2024-03-10";
+    BookingEvent early = listByCreation("2024-03-10T12:00:00Z", start, end, 0);
+    BookingEvent late = listByCreation("2024-03-10T13:00:00Z", start, end, 0);
+    for (String at : List.of("2024-03-09T00:00:00Z", "2024-03-10T11:59:59Z")) {
+      BookingRule.Reconciled row = single(late, attempt(at, "edge", 504), early);
+      expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
+          "2024-03-10T13:00:00Z", NOT_BOOKED_ACTION);
+    }
+  }
+
+  @Test
+  void creationListMissesTheDaysAroundIt() {
+    BookingEvent list = listByCreation("2024-03-12T12:00:00Z", "2024-03-10", "2024-03-10", 0);
+    expectUnresolved(single(attempt("2024-03-09T23:59:59Z", "before-start", 504), list),
+        "2024-03-09");
+    expectUnresolved(single(attempt("2024-03-11T00:00:00Z", "after-end", 504), list),
+        "2024-03-11");
+  }
+
+  @Test
+  void attemptDayIsTakenInTheZone() {
+    BookingEvent attempt = attempt("2024-03-25T23:30:00Z", "late-night", 504);
+    BookingEvent list = listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0);
+    expectUnresolved(single(attempt, list), "2024-03-25");
+    BookingRule.Reconciled zurich =
+        reconcile(List.of(attempt, list), false, ZoneId.of("Europe/Zurich")).get(0);
+    assertEquals("NOT_BOOKED", zurich.status());
+  }
+
+  @Test
+  void incompletePagesProveNothing() {
+    expectUnresolved(single(
+        attempt("2024-03-13T10:00:00Z", "page", 504),
+        listByCreation("2024-03-13T10:05:00Z", "2024-03-13", "2024-03-13", 150,
+            booking("1-131", "OTHER-E", "CONFIRMED"), booking("1-132", "OTHER-F", "CONFIRMED"))),
+        "2024-03-13");
+    expectUnresolved(single(
+        attempt("2024-03-14T10:00:00Z", "ref", 504),
+        listByReference("2024-03-14T10:05:00Z", "ref", "2024-03-14", "2024-03-14", 1)),
+        "2024-03-14");
+  }
+
+  @Test
+  void filteredListWhoseDatesMissProvesNothingAndAnotherReferencesListNeither() {
+    expectUnresolved(single(
+        attempt("2024-03-16T10:00:00Z", "miss", 504),
+        listByReference("2024-03-16T10:05:00Z", "miss", "2024-03-17", "2024-03-18", 0)),
+        "2024-03-16");
+    expectUnresolved(single(
+        attempt("2024-03-21T10:00:00Z", "mine", 504),
+        listByReference("2024-03-21T10:05:00Z", "someone-else", null, null, 0)),
+        "2024-03-21");
+  }
+
+  // Time.
+
+  @Test
+  void evidenceMustBeStrictlyAfterTheAttempt() {
+    String at = "2024-03-17T10:00:00Z";
+    BookingEvent attempt = attempt(at, "t", 504);
+    expectUnresolved(single(attempt,
+        detail(at, booking("1-500", "T", "CONFIRMED")),
+        listByReference(at, "t", null, null, 0),
+        listByCreation(at, "2024-03-17", "2024-03-17", 0)), "2024-03-17");
+    BookingEvent oneMicroLater = shifted(detail(at, booking("1-500", "T", "CONFIRMED")), 1);
+    assertEquals("BOOKED", single(attempt, oneMicroLater).status());
+  }
+
+  @Test
+  void eachAttemptOfOneReferenceIsJudgedByWhatCameAfterIt() {
+    List<BookingRule.Reconciled> rows = reconcile(List.of(
+        attempt("2024-03-20T10:03:00Z", "twice", null),
+        listByReference("2024-03-20T10:02:00Z", "twice", null, null, 1,
+            booking("1-700", "TWICE", "CONFIRMED")),
+        attempt("2024-03-20T10:00:00Z", "twice", 504)), false, UTC);
+    assertEquals(List.of("BOOKED", "UNRESOLVED"),
+        rows.stream().map(BookingRule.Reconciled::status).toList());
+  }
+
+  // Tie rules.
+
+  @Test
+  void latestStatusTieGoesToTheGreatestStatusWhateverTheOrder() {
+    String at = "2024-03-22T10:05:00Z";
+    BookingEvent cancelled = cancellation(at, booking("1-800", "TIE", "CANCELLED"));
+    BookingEvent confirmed = detail(at, booking("1-800", "TIE", "CONFIRMED"));
+    BookingEvent attempt = attempt("2024-03-22T10:00:00Z", "tie", 504);
+    for (List<BookingEvent> events :
+        List.of(List.of(attempt, cancelled, confirmed), List.of(confirmed, cancelled, attempt))) {
+      BookingRule.Reconciled row = reconcile(events, false, UTC).get(0);
+      assertEquals("CONFIRMED", row.bookingStatus());
+      // The first lookup at one instant: the smallest operation name.
+      assertEquals("booking_cancellation", row.evidence());
+    }
+  }
+
+  @Test
+  void firstSeenTieIsOrderedByReference() {
+    String at = "2024-03-23T10:05:00Z";
+    BookingRule.Reconciled row = single(
+        attempt("2024-03-23T10:00:00Z", "same", 504),
+        detail(at, booking("1-2", "SAME", "CONFIRMED")),
+        detail(at, booking("1-10", "SAME", null)));
+    expect(row, "HTTP_504", "DUPLICATE", "1-10;1-2", "UNKNOWN;CONFIRMED", 2, "booking_detail", at,
+        "cancel all but one of bookings 1-10, 1-2");
+  }
+
+  @Test
+  void rowsEqualInTimeAndReferenceAreOrderedBySourceThenLine() {
+    String at = "2024-03-24T10:00:00Z";
+    BookingEvent b2 = from(attempt(at, "same", 504), "b.jsonl", 2);
+    BookingEvent a9 = from(attempt(at, "same", null), "a.jsonl", 9);
+    BookingEvent b1 = from(attempt(at, "same", null), "b.jsonl", 1);
+    List<BookingRule.Reconciled> rows = reconcile(List.of(b2, a9, b1), false, UTC);
+    assertEquals(List.of("a.jsonl:9", "b.jsonl:1", "b.jsonl:2"),
+        rows.stream().map(r -> r.source() + ":" + r.line()).toList());
+  }
+
+  // Keys, PII and the model.
+
+  @Test
+  void attemptWithoutReferenceIsUnresolvedUnderItsOwnKey() {
+    BookingEvent attempt = attempt("2024-03-26T10:00:00Z", "  ", 504);
+    assertEquals(Set.of(BookingEvent.NO_REFERENCE_KEY), attempt.keys());
+    BookingRule.Reconciled row = single(attempt,
+        listByCreation("2024-03-26T11:00:00Z", "2024-03-26", "2024-03-26", 0),
+        confirmed("2024-03-26T10:01:00Z", "  ", booking("1-1", null, "CONFIRMED")));
+    expectUnresolved(row, "2024-03-26");
+    assertEquals("  ", row.clientReference());
+  }
+
+  @Test
+  void keysCoveringListAndForKey() {
+    BookingEvent page = listByCreation("2024-03-27T10:00:00Z", "2024-03-27", "2024-03-28", 2,
+        booking("1-1", "A", "CONFIRMED"), booking("1-2", " b ", "CONFIRMED"));
+    assertEquals(Set.of("a", "b"), page.keys());
+    assertEquals(new CoveringList(micros("2024-03-27T10:00:00Z"), LocalDate.of(2024, 3, 27),
+        LocalDate.of(2024, 3, 28)), page.coveringList());
+    assertEquals(List.of(booking("1-2", " b ", "CONFIRMED")), page.forKey("b").bookings());
+    BookingEvent filtered = listByReference("2024-03-27T10:00:00Z", "A", null, null, 2,
+        booking("1-1", "A", "CONFIRMED"), booking("1-2", "B", "CONFIRMED"));
+    assertNull(filtered.coveringList(), "filtered by a reference");
+    assertSame(filtered, filtered.forKey("a"), "its completeness counts all its bookings");
+    assertNull(listByCreation("2024-03-27T10:00:00Z", "2024-03-27", "2024-03-27", 3).coveringList());
+    BookingEvent failed = detail("2024-03-27T10:00:00Z", booking("1-1", "A", "X"));
+    failed = copy(failed, failed.source(), failed.line(), failed.tsMicros(), null, null, 500);
+    assertEquals(Set.of(), failed.keys(), "a failed lookup shows nothing");
+  }
+
+  @Test
+  void holderNameOnlyWithIncludePii() {
+    BookingEvent attempt = withHolder(attempt("2024-03-25T10:00:00Z", "pii", 504), "Ada Lovelace");
+    BookingRule.Reconciled without = reconcile(List.of(attempt), false, UTC).get(0);
+    assertNull(without.holderName());
+    assertEquals(BookingReconciliation.COLUMNS.size(), without.values(false).size());
+    BookingRule.Reconciled with = reconcile(List.of(attempt), true, UTC).get(0);
+    List<Object> values = with.values(true);
+    assertEquals(BookingReconciliation.columns(true).size(), values.size());
+    assertEquals(Arrays.asList(Instant.parse("2024-03-25T10:00:00Z"), "hotelbeds", "tok_a", "1234",
+        "pii", "2024-05-01", "2024-05-03", "HTTP_504", "UNRESOLVED", null, null, 0, "none", null,
+        LOOKUP + "2024-03-25", "Ada Lovelace"), values);
+    assertEquals(Integer.class, values.get(11).getClass());
+  }
+
+  @Test
+  void eventOfClassifiedExchangeReadsOnlyHotelbedsBookingTraffic() {
+    ClassifiedExchange e = new ClassifiedExchange();
+    e.tsMillis = 1_711_000_000_123L;
+    e.provider = Provider.HOTELBEDS;
+    e.operation = Operation.HB_AVAILABILITY;
+    assertNull(BookingEvent.of(e, "f", 1));
+    e.operation = Operation.HB_BOOKING_DETAIL;
+    e.httpStatus = 200;
+    e.bookings.add(new BookingFact("1-1", "REF", "CONFIRMED", "1234", "2024-03-10"));
+    BookingEvent event = BookingEvent.of(e, "f", 7);
+    assertEquals(1_711_000_000_123_000L, event.tsMicros());
+    assertEquals(List.of(booking("1-1", "REF", "CONFIRMED")), event.bookings());
+    assertEquals(Set.of("ref"), event.keys());
+    e.provider = Provider.CASY;
+    assertNull(BookingEvent.of(e, "f", 1));
+  }
+
+  // Helpers: events as the read would build them, and the grouping of BookingReconciliation.
+
+  private BookingRule.Reconciled single(BookingEvent... events) {
+    List<BookingRule.Reconciled> rows = reconcile(List.of(events), false, UTC);
+    assertEquals(1, rows.size(), "one attempt: " + rows);
+    return rows.get(0);
+  }
+
+  /** Groups by key (each event cut to its key) and reconciles every group, in report order. */
+  private static List<BookingRule.Reconciled> reconcile(
+      List<BookingEvent> events, boolean includePii, ZoneId zone) {
+    List<CoveringList> lists = new ArrayList<>();
+    Map<String, List<BookingEvent>> groups = new LinkedHashMap<>();
+    for (BookingEvent event : events) {
+      if (event.coveringList() != null) {
+        lists.add(event.coveringList());
+      }
+      for (String key : event.keys()) {
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(event.forKey(key));
+      }
+    }
+    lists.sort(Comparator.comparingLong(CoveringList::tsMicros));
+    List<BookingRule.Reconciled> rows = new ArrayList<>();
+    groups.forEach((key, group) ->
+        rows.addAll(BookingRule.reconcile(key, group, lists, includePii, zone)));
+    rows.sort(BookingRule.REPORT_ORDER);
+    return rows;
+  }
+
+  private static void expect(BookingRule.Reconciled row, String outcome, String status,
+      String reference, String bookingStatus, int found, String evidence, String evidenceTs,
+      String action) {
+    assertEquals(outcome, row.outcome(), "outcome");
+    assertEquals(status, row.status(), "status");
+    assertEquals(reference, row.bookingReference(), "booking reference");
+    assertEquals(bookingStatus, row.bookingStatus(), "booking status");
+    assertEquals(found, row.bookingsFound(), "bookings found");
+    assertEquals(evidence, row.evidence(), "evidence");
+    assertEquals(evidenceTs == null ? null : Instant.parse(evidenceTs), row.evidenceTs(), "evidence ts");
+    assertEquals(action, row.action(), "action");
+  }
+
+  private static void expectUnresolved(BookingRule.Reconciled row, String day) {
+    expect(row, row.outcome(), "UNRESOLVED", null, null, 0, "none", null, LOOKUP + day);
+  }
+
+  private static BookingEvent.Booking booking(String reference, String clientReference, String status) {
+    return new BookingEvent.Booking(reference, clientReference, status);
+  }
+
+  private BookingEvent attempt(String ts, String reference, Integer status) {
+    return event(ts, Operation.HB_BOOKING_CONFIRMATION, status, reference, null, null, null, null,
+        null, List.of());
+  }
+
+  private BookingEvent confirmed(String ts, String reference, BookingEvent.Booking booking) {
+    return event(ts, Operation.HB_BOOKING_CONFIRMATION, 200, reference, null, null, null, null,
+        null, List.of(booking));
+  }
+
+  private BookingEvent detail(String ts, BookingEvent.Booking booking) {
+    return event(ts, Operation.HB_BOOKING_DETAIL, 200, null, null, null, null, null, null,
+        List.of(booking));
+  }
+
+  private BookingEvent cancellation(String ts, BookingEvent.Booking booking) {
+    return event(ts, Operation.HB_BOOKING_CANCELLATION, 200, null, null, null, null, null, null,
+        List.of(booking));
+  }
+
+  private BookingEvent listByReference(String ts, String reference, String start, String end,
+      Integer total, BookingEvent.Booking... bookings) {
+    return event(ts, Operation.HB_BOOKING_LIST, 200, null, reference, "CREATION", start, end, total,
+        List.of(bookings));
+  }
+
+  private BookingEvent listByCreation(String ts, String start, String end, Integer total,
+      BookingEvent.Booking... bookings) {
+    return event(ts, Operation.HB_BOOKING_LIST, 200, null, null, "CREATION", start, end, total,
+        List.of(bookings));
+  }
+
+  private BookingEvent event(String ts, String operation, Integer status, String reference,
+      String listReference, String filter, String start, String end, Integer total,
+      List<BookingEvent.Booking> bookings) {
+    boolean confirmation = Operation.HB_BOOKING_CONFIRMATION.equals(operation);
+    return new BookingEvent("traffic.jsonl", nextLine++, micros(ts), operation, status, "tok_a",
+        confirmation ? "1234" : null, reference, confirmation ? "2024-05-01" : null,
+        confirmation ? "2024-05-03" : null, null, listReference, filter, start, end,
+        total == null ? null : 1, total == null ? null : 100, total, bookings);
+  }
+
+  private static long micros(String ts) {
+    Instant instant = Instant.parse(ts);
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000L;
+  }
+
+  private static BookingEvent shifted(BookingEvent e, long micros) {
+    return copy(e, e.source(), e.line(), e.tsMicros() + micros, e.listFilterType(), e.holderName(),
+        e.httpStatus());
+  }
+
+  private static BookingEvent withFilter(BookingEvent e, String filter) {
+    return copy(e, e.source(), e.line(), e.tsMicros(), filter, e.holderName(), e.httpStatus());
+  }
+
+  private static BookingEvent withHolder(BookingEvent e, String holder) {
+    return copy(e, e.source(), e.line(), e.tsMicros(), e.listFilterType(), holder, e.httpStatus());
+  }
+
+  private static BookingEvent from(BookingEvent e, String source, long line) {
+    return copy(e, source, line, e.tsMicros(), e.listFilterType(), e.holderName(), e.httpStatus());
+  }
+
+  private static BookingEvent copy(BookingEvent e, String source, long line, Long ts, String filter,
+      String holder, Integer status) {
+    return new BookingEvent(source, line, ts, e.operation(), status, e.tokenId(), e.hotelId(),
+        e.clientReference(), e.checkIn(), e.checkOut(), holder, e.listClientReference(), filter,
+        e.listStart(), e.listEnd(), e.listFrom(), e.listTo(), e.listTotal(), e.bookings());
+  }
+}
