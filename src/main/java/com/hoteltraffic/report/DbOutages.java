@@ -272,7 +272,8 @@ public final class DbOutages {
 
   /**
    * Spark's own conversion, the inverse of how {@link SparkSession#createDataFrame} reads a
-   * Timestamp back: the micros survive exactly, also before 1582 where Spark shifts calendars.
+   * Timestamp back: the micros survive exactly, also before 1582 where Spark shifts calendars
+   * (except inside the ten days 1582-10-05..14 that the hybrid calendar lacks).
    */
   private static Timestamp timestamp(long micros) {
     return DateTimeUtils.toJavaTimestamp(micros);

@@ -16,7 +16,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -192,23 +192,28 @@ public final class RateLimitBursts {
     return exchanges.sparkSession().createDataFrame(bursts, SCHEMA);
   }
 
-  /** One burst as a row of {@link #SCHEMA}; timestamps keep their microseconds. */
+  /**
+   * One burst as a row of {@link #SCHEMA} (which it carries, so fields can be read by name);
+   * timestamps keep their microseconds.
+   */
   public static Row toRow(BurstRule.Burst b) {
-    return RowFactory.create(
-        b.provider(),
-        b.tokenId(),
-        timestamp(b.startMicros()),
-        timestamp(b.endMicros()),
-        b.rejected(),
-        b.requests(),
-        b.kind(),
-        b.durationS(),
-        b.peakRejectedPerMinute(),
-        b.limit(),
-        b.windowSeconds(),
-        b.hotelsTouched(),
-        b.hotels(),
-        b.clientBackoff());
+    Object[] values = {
+      b.provider(),
+      b.tokenId(),
+      timestamp(b.startMicros()),
+      timestamp(b.endMicros()),
+      b.rejected(),
+      b.requests(),
+      b.kind(),
+      b.durationS(),
+      b.peakRejectedPerMinute(),
+      b.limit(),
+      b.windowSeconds(),
+      b.hotelsTouched(),
+      b.hotels(),
+      b.clientBackoff()
+    };
+    return new GenericRowWithSchema(values, SCHEMA);
   }
 
   private static Iterator<Row> burstRows(

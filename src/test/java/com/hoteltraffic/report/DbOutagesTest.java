@@ -232,6 +232,42 @@ class DbOutagesTest {
     assertEquals(DbOutages.COLUMNS, List.of(result.columns()), "column order");
   }
 
+  @Test
+  void outputHasTheDeclaredSchema() {
+    Dataset<Row> result =
+        DbOutages.detect(
+            ExchangeRows.dataset(
+                spark, List.of(tenantDown("2024-03-01T10:00:00Z", "tok_a", "9994"))),
+            GAP,
+            1);
+    assertEquals(DbOutages.SCHEMA, result.schema(), "types and nullability");
+  }
+
+  @Test
+  void toRowKeepsEveryMicrosecondThroughADataFrame() {
+    // A µs fraction, the epoch's negative side, and a date before 1582 (Spark shifts calendars).
+    List<Long> micros =
+        List.of(1_709_287_200_123_456L, -1L, micros("1000-06-15T12:00:00.000001Z"));
+    List<Row> rows = new ArrayList<>();
+    for (long us : micros) {
+      rows.add(
+          DbOutages.toRow(
+              new OutageRule.Outage(
+                  "casy", DbOutages.SCOPE_TENANT, "9994", us, us, 1, 0.0, 1, 1, us)));
+    }
+    List<Row> back =
+        spark
+            .createDataFrame(rows, DbOutages.SCHEMA)
+            .select(
+                org.apache.spark.sql.functions.unix_micros(col(DbOutages.START)),
+                org.apache.spark.sql.functions.unix_micros(col(DbOutages.RECOVERED_AT)))
+            .collectAsList();
+    for (int i = 0; i < micros.size(); i++) {
+      assertEquals(micros.get(i), back.get(i).getLong(0), "start " + micros.get(i));
+      assertEquals(micros.get(i), back.get(i).getLong(1), "recovered_at " + micros.get(i));
+    }
+  }
+
   // --- helpers ---
 
   private static List<String> outages(List<Row> rows, Duration gap, int min) {
@@ -253,6 +289,11 @@ class DbOutagesTest {
           value instanceof java.sql.Timestamp t ? t.toInstant().toString() : String.valueOf(value));
     }
     return String.join("|", cells);
+  }
+
+  private static long micros(String instant) {
+    java.time.Instant t = java.time.Instant.parse(instant);
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
   }
 
   private static Row tenantDown(String ts, String token, String hotel) {

@@ -107,14 +107,19 @@ class OutageRuleTest {
             List.of(f(T, null), f(T + 1, null), f(T + 2, null)), NONE, GAP, MIN,
             out(TENANT, "9994", T, T + 2, 3, 2.0E-6, 0, 1, null)),
         new Case("a tenant key without a hotel affects 0 hotels", TENANT, null,
-            List.of(new Failure(T, "a", null), new Failure(T + 60_000_000L, "b", null),
+            List.of(
+                new Failure(T, "a", null),
+                new Failure(T + 60_000_000L, "b", null),
                 new Failure(T + 120_000_000L, "a", null)),
             new long[] {T + 180_000_000L}, GAP, MIN,
             List.of(new Outage(CASY, TENANT, null, T, T + 120_000_000L, 3, 120.0, 2, 0,
                 T + 180_000_000L))),
         new Case("central counts the distinct non-null hotels its failures name", CENTRAL, null,
-            List.of(new Failure(T, "a", "9994"), new Failure(T + 30_000_000L, "b", "9995"),
-                new Failure(T + 60_000_000L, "a", null), new Failure(T + 120_000_000L, "c", "9994")),
+            List.of(
+                new Failure(T, "a", "9994"),
+                new Failure(T + 30_000_000L, "b", "9995"),
+                new Failure(T + 60_000_000L, "a", null),
+                new Failure(T + 120_000_000L, "c", "9994")),
             new long[] {T + 120_000_000L, T + 599_999_000L}, GAP, MIN,
             List.of(new Outage(CASY, CENTRAL, null, T, T + 120_000_000L, 4, 120.0, 3, 2,
                 T + 599_999_000L))),
@@ -127,7 +132,8 @@ class OutageRuleTest {
   void detectsExactlyTheExpectedOutages(Case c) {
     assertEquals(
         c.expected(),
-        OutageRule.detect(CASY, c.scope(), c.hotel(), c.failures(), c.successes(), c.gap(), c.min()),
+        OutageRule.detect(
+            CASY, c.scope(), c.hotel(), c.failures(), c.successes(), c.gap(), c.min()),
         c.name());
   }
 

@@ -304,6 +304,41 @@ class RateLimitBurstsTest {
     assertEquals(RateLimitBursts.COLUMNS, List.of(result.columns()), "column order");
   }
 
+  @Test
+  void outputHasTheSchemaOfTheFormerWindowPlan() {
+    Dataset<Row> result =
+        RateLimitBursts.detect(
+            ExchangeRows.dataset(spark, everySecond("2024-03-01T10:00:00Z", 5, "tok_a")),
+            GAP,
+            MIN);
+    assertEquals(
+        "provider:string,token_id:string,start:timestamp,end:timestamp,rejected:bigint,"
+            + "requests:bigint,kind:string,duration_s:double,peak_rejected_per_minute:bigint,"
+            + "limit:int,window_seconds:int,hotels_touched:bigint,hotels:string,"
+            + "client_backoff:string",
+        java.util.Arrays.stream(result.schema().fields())
+            .map(f -> f.name() + ":" + f.dataType().simpleString())
+            .collect(Collectors.joining(",")),
+        "types as the window plan produced them");
+    assertEquals(RateLimitBursts.SCHEMA, result.schema());
+  }
+
+  @Test
+  void toRowKeepsEveryMicrosecondAlsoBefore1970() {
+    long after = Instant.parse("2024-03-01T10:00:00Z").toEpochMilli() * 1000 + 123_457;
+    long before = -1; // 1969-12-31T23:59:59.999999Z
+    Row row =
+        RateLimitBursts.toRow(
+            new BurstRule.Burst(Provider.CASY, null, before, after, 2, 3,
+                RateLimitBursts.KIND_RATE_LIMITED, 1.5, 2, null, 60, 0, "",
+                RateLimitBursts.BACKED_OFF));
+    assertEquals(
+        "casy|null|1969-12-31T23:59:59.999999Z|2024-03-01T10:00:00.123457Z|2|3|rate_limited|1.5|2"
+            + "|null|60|0||backed_off",
+        render(row),
+        "fields in column order, start and end to the microsecond");
+  }
+
   // --- helpers ---
 
   private static List<String> bursts(List<Row> rows, Duration gap, int min) {
