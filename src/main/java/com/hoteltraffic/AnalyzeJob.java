@@ -1,12 +1,5 @@
 package com.hoteltraffic;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
@@ -16,19 +9,20 @@ import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
-import com.hoteltraffic.output.CsvReportWriter;
 import com.hoteltraffic.output.ExchangesTable;
 import com.hoteltraffic.output.HtmlReport;
 import com.hoteltraffic.output.OutputDirectory;
 import com.hoteltraffic.output.QuarantineWriter;
+import com.hoteltraffic.output.ReportFiles;
 import com.hoteltraffic.output.RunSummary;
-import com.hoteltraffic.report.BookingReconciliation;
-import com.hoteltraffic.report.DayScope;
-import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
-import com.hoteltraffic.report.ErrorRates;
-import com.hoteltraffic.report.RateLimitBursts;
-import com.hoteltraffic.report.Report;
+import com.hoteltraffic.report.ReportEngine;
+import com.hoteltraffic.report.ReportFold;
+import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.ReportSettings;
+import com.hoteltraffic.report.ReportSpec;
+import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.SharedFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,15 +31,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * {@code spark-submit} and tests.
  *
  * <p>The raw input is parsed once: the read's tasks write the classified exchanges straight to
- * {@code tables/exchanges}, with quarantined records and counts set aside on the way, and every
- * report is computed from that compact Parquet table.
+ * {@code tables/exchanges}, set quarantined records and counts aside, and fold every exchange into
+ * small per-key pieces ({@link ReportFold}); one more Spark job merges the pieces into every
+ * report's rows ({@link ReportEngine}), and the CSVs, tables, summary and page are written from
+ * those rows.
  */
 public final class AnalyzeJob {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeJob.class);
@@ -65,15 +56,12 @@ public final class AnalyzeJob {
   public static final String TABLES_DIR = "tables";
   public static final String QUARANTINE_DIR = "quarantine";
   public static final String EXCHANGES_TABLE = "exchanges";
-  public static final String ERROR_CODES_REPORT = "error_codes";
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String HTML_FILE = "report.html";
   /**
-   * A daily run's exchanges with look-back and look-ahead; removed before the commit. Not named
-   * with a leading {@code _} or {@code .}: Spark ignores such paths when reading.
+   * Quarantine parts and fold blocks left by the read's tasks; joined into {@code quarantine/} and
+   * merged into the reports, then removed.
    */
-  static final String DETECTION_WINDOW_DIR = "detection-window";
-  /** Quarantine parts left by the read's tasks; joined into {@code quarantine/}, then removed. */
   static final String READ_SIDE_DIR = "read-side-outputs";
 
   private AnalyzeJob() {}
@@ -81,105 +69,32 @@ public final class AnalyzeJob {
   /** What a finished run reports back to its caller. */
   public record Result(Path output, long exchanges, long quarantined, List<String> corruptFiles) {}
 
+  /**
+   * Runs the analysis: read and classify (folding every exchange into the reports' pieces on the
+   * way), quarantine, merge the pieces into the reports, write them, the summary and the page, and
+   * swap the output in. The session's settings are left as they are.
+   */
   public static Result run(SparkSession spark, AnalyzeConfig config)
       throws IOException, InputDiscovery.MissingInputException {
     Instant started = Instant.now();
-    // Windows and CSV timestamps are computed in UTC whatever the cluster's default zone is.
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-
-    long stageStart = System.nanoTime();
-    InputDiscovery.Result inputs =
-        InputDiscovery.discover(config.inputs(), config.format(), hadoop, InputDiscovery.DEFAULT_SPLIT_BYTES);
-    LOG.info("Inputs: {} files to read in {} splits, {} skipped ({} ms)",
-        inputs.files().size(), inputs.splits().size(), inputs.skipped().size(), elapsedMs(stageStart));
-    for (InputDiscovery.SkippedFile skipped : inputs.skipped()) {
-      LOG.info("Skipped {}: {}", skipped.path(), skipped.reason());
-    }
-    if (config.tokenKey() == null) {
-      LOG.warn("No --token-key-file or ${}: token_id is a plain SHA-256 of the credential, "
-          + "the same in anyone's reports; set a key to make it private to you", "TRAFFIC_TOKEN_KEY");
-    }
-
+    InputDiscovery.Result inputs = discover(config, hadoop);
     OutputDirectory out = OutputDirectory.prepare(config.runOutput(), hadoop);
     config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
         day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
-    ExchangeReader.Read read = null;
     try {
-      ExchangeInterpreter interpreter =
-          new ExchangeInterpreter(
-              providerRules(config), ResponseClassifier.withDefaultTaxonomy(),
-              new TokenPseudonymizer(config.tokenKey()), config.includePii());
-
-      // Stage 1: read and classify. Writing the exchanges table is the one pass over the input;
-      // quarantined records and counts come out of the same tasks on the side.
-      stageStart = System.nanoTime();
-      read = ExchangeReader.read(spark, inputs.splits(), interpreter, out.resolve(READ_SIDE_DIR));
-      Path exchangesPath = out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE);
-      Dataset<Row> classified = read.exchanges();
-      // A daily run detects on the wider read window but keeps only the day's exchanges in its table.
-      Path detectionPath = config.day().isPresent() ? out.resolve(DETECTION_WINDOW_DIR) : exchangesPath;
-      if (config.day().isPresent()) {
-        classified = DayScope.readWindow(classified, config.day().get());
-      }
-      ExchangesTable.write(classified, detectionPath);
-      ExchangeReader.Outcome outcome = read.finish();
-      List<ExchangeReader.FileCounts> fileCounts = outcome.files();
-      Totals totals = Totals.of(fileCounts);
-      LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
-          fileCounts.size(), totals.lines, totals.exchanges, totals.quarantined, totals.blank,
-          totals.corrupt.size(), elapsedMs(stageStart));
-      if (totals.repairedUtf8 > 0) {
-        LOG.info("{} exchanges held bytes that are not UTF-8 and were read with U+FFFD in their place "
-            + "(repaired_utf8 in {})", totals.repairedUtf8, SUMMARY_FILE);
-      }
-      for (Map<String, String> corrupt : totals.corrupt) {
-        LOG.warn("Corrupt input {}: {}; the records before the damage were kept", corrupt.get("path"),
-            corrupt.get("reason"));
-      }
-
-      stageStart = System.nanoTime();
-      QuarantineWriter.write(outcome.quarantineParts(), out.resolve(QUARANTINE_DIR), hadoop);
+      ReportSettings settings = settings(config);
+      ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config),
+          out.resolve(READ_SIDE_DIR), new ReportFold(settings));
+      ExchangeReader.Outcome outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
+      Totals totals = Totals.of(outcome.files());
+      writeQuarantine(outcome, totals, out, hadoop);
+      ReportResults reports = computeReports(spark, outcome, settings);
       read.deleteSideOutputs(hadoop);
-      LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
-
-      // Stage 2: reports, all from the compact exchanges table.
-      Dataset<Row> detectionWindow = spark.read().parquet(detectionPath.toString());
-      if (config.day().isPresent()) {
-        ExchangesTable.write(DayScope.dayOnly(detectionWindow, config.day().get()), exchangesPath);
-      }
-      Dataset<Row> exchanges = spark.read().parquet(exchangesPath.toString());
-      Map<String, Long> reportRows = new LinkedHashMap<>();
-      // Reconciliation reads the booking traffic several times; cached, the table is scanned for
-      // it once. Spark substitutes the cached rows wherever reconciliation's plan holds this one.
-      Dataset<Row> bookingTraffic =
-          BookingReconciliation.bookingTraffic(config.day().isPresent() ? detectionWindow : exchanges)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        for (Report report : reports(exchanges, detectionWindow, config)) {
-          stageStart = System.nanoTime();
-          Path table = out.resolve(TABLES_DIR + "/" + report.name());
-          report.rows().write().parquet(table.toString());
-          long rows = CsvReportWriter.write(
-              spark.read().parquet(table.toString()), report.columns(), report.sort(),
-              out.resolve(REPORTS_DIR + "/" + report.name() + ".csv"), hadoop);
-          reportRows.put(report.name(), rows);
-          LOG.info("Report {}: {} rows ({} ms)", report.name(), rows, elapsedMs(stageStart));
-        }
-      } finally {
-        bookingTraffic.unpersist();
-      }
-
-      if (config.day().isPresent()) {
-        out.delete(DETECTION_WINDOW_DIR);
-      }
-      Dataset<Row> errorCodes = spark.read().parquet(out.resolve(TABLES_DIR + "/" + ERROR_CODES_REPORT).toString());
-      RunSummary summary = summary(config, inputs, fileCounts, totals, errorCodes, reportRows, started);
+      Map<String, Long> reportRows = writeReports(spark, reports, out, hadoop);
+      RunSummary summary = summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
-      stageStart = System.nanoTime();
-      HtmlReport.write(spark, summary, out.resolve(TABLES_DIR), config.window(), config.zone(),
-          out.resolve(HTML_FILE), hadoop);
-      LOG.info("Page {} written ({} ms)", HTML_FILE, elapsedMs(stageStart));
+      writePage(reports, summary, config, out, hadoop);
       out.commit();
       LOG.info("Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
           (System.currentTimeMillis() - started.toEpochMilli()) / 1000, out.target(), HTML_FILE,
@@ -192,38 +107,95 @@ public final class AnalyzeJob {
     }
   }
 
+  private static InputDiscovery.Result discover(AnalyzeConfig config, Configuration hadoop)
+      throws IOException, InputDiscovery.MissingInputException {
+    long stageStart = System.nanoTime();
+    InputDiscovery.Result inputs =
+        InputDiscovery.discover(config.inputs(), config.format(), hadoop, InputDiscovery.DEFAULT_SPLIT_BYTES);
+    LOG.info("Inputs: {} files to read in {} splits, {} skipped ({} ms)",
+        inputs.files().size(), inputs.splits().size(), inputs.skipped().size(), elapsedMs(stageStart));
+    for (InputDiscovery.SkippedFile skipped : inputs.skipped()) {
+      LOG.info("Skipped {}: {}", skipped.path(), skipped.reason());
+    }
+    if (config.tokenKey() == null) {
+      LOG.warn("No --token-key-file or ${}: token_id is a plain SHA-256 of the credential, "
+          + "the same in anyone's reports; set a key to make it private to you", "TRAFFIC_TOKEN_KEY");
+    }
+    return inputs;
+  }
+
+  private static ExchangeInterpreter interpreter(AnalyzeConfig config) throws IOException {
+    return new ExchangeInterpreter(providerRules(config), ResponseClassifier.withDefaultTaxonomy(),
+        new TokenPseudonymizer(config.tokenKey()), config.includePii());
+  }
+
+  static ReportSettings settings(AnalyzeConfig config) {
+    return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
+        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null));
+  }
+
   /**
-   * The reports of a run, in the order they are written. Counts come from {@code exchanges};
-   * incidents and reconciliation are detected on {@code detectionWindow} — the same table, or for a
-   * daily run the day with its look-back and look-ahead — and cut to what belongs to the day.
+   * The one pass over the input: writing the exchanges table runs the read, whose tasks also fold
+   * every exchange into the reports' pieces and set quarantined records and counts aside.
    */
-  static List<Report> reports(Dataset<Row> exchanges, Dataset<Row> detectionWindow, AnalyzeConfig config) {
-    List<Report> reports = new ArrayList<>();
-    Optional<DayScope> day = config.day();
-    reports.add(new Report("error_rates_by_hotel", ErrorRates.byHotel(exchanges, config.window(), config.zone()),
-        ErrorRates.BY_HOTEL_COLUMNS, ErrorRates.BY_HOTEL_SORT));
-    reports.add(new Report("error_rates_by_token", ErrorRates.byToken(exchanges, config.window(), config.zone()),
-        ErrorRates.BY_TOKEN_COLUMNS, ErrorRates.BY_TOKEN_SORT));
-    reports.add(new Report(ERROR_CODES_REPORT, ErrorCodes.summarize(exchanges), ErrorCodes.COLUMNS, ErrorCodes.SORT));
-    reports.add(new Report("rate_limit_bursts",
-        day.map(d -> DayScope.overlappingDay(
-                RateLimitBursts.detect(detectionWindow, config.burstGap(), config.burstMin()),
-                RateLimitBursts.START, RateLimitBursts.END, d))
-            .orElseGet(() -> RateLimitBursts.detect(exchanges, config.burstGap(), config.burstMin())),
-        RateLimitBursts.COLUMNS, RateLimitBursts.SORT));
-    reports.add(new Report("db_outages",
-        day.map(d -> DayScope.overlappingDay(
-                DbOutages.detect(detectionWindow, config.outageGap(), config.outageMin()),
-                DbOutages.START, DbOutages.END, d))
-            .orElseGet(() -> DbOutages.detect(exchanges, config.outageGap(), config.outageMin())),
-        DbOutages.COLUMNS, DbOutages.SORT));
-    reports.add(new Report("unconfirmed_bookings",
-        day.map(d -> DayScope.startingInDay(
-                BookingReconciliation.reconcile(detectionWindow, config.includePii(), config.zone().getId()),
-                BookingReconciliation.ATTEMPT_TS, d))
-            .orElseGet(() -> BookingReconciliation.reconcile(exchanges, config.includePii(), config.zone().getId())),
-        BookingReconciliation.columns(config.includePii()), BookingReconciliation.SORT));
+  private static ExchangeReader.Outcome readAndClassify(ExchangeReader.Read read, Path exchangesTable) {
+    long stageStart = System.nanoTime();
+    ExchangesTable.write(read.exchanges(), exchangesTable);
+    ExchangeReader.Outcome outcome = read.finish();
+    Totals totals = Totals.of(outcome.files());
+    LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
+        outcome.files().size(), totals.lines, totals.exchanges, totals.quarantined, totals.blank,
+        totals.corrupt.size(), elapsedMs(stageStart));
+    if (totals.repairedUtf8 > 0) {
+      LOG.info("{} exchanges held bytes that are not UTF-8 and were read with U+FFFD in their place "
+          + "(repaired_utf8 in {})", totals.repairedUtf8, SUMMARY_FILE);
+    }
+    for (Map<String, String> corrupt : totals.corrupt) {
+      LOG.warn("Corrupt input {}: {}; the records before the damage were kept", corrupt.get("path"),
+          corrupt.get("reason"));
+    }
+    return outcome;
+  }
+
+  private static void writeQuarantine(ExchangeReader.Outcome outcome, Totals totals, OutputDirectory out,
+      Configuration hadoop) throws IOException {
+    long stageStart = System.nanoTime();
+    QuarantineWriter.write(outcome.quarantineParts(), out.resolve(QUARANTINE_DIR), hadoop);
+    LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
+  }
+
+  private static ReportResults computeReports(SparkSession spark, ExchangeReader.Outcome outcome,
+      ReportSettings settings) {
+    long stageStart = System.nanoTime();
+    ReportResults reports = ReportEngine.fromBlocks(spark, outcome.foldBlocks(),
+        SharedFacts.of(outcome.foldFacts()), settings);
+    LOG.info("Reports merged from {} blocks ({} ms)", outcome.foldBlocks().size(), elapsedMs(stageStart));
     return reports;
+  }
+
+  /** Each written report as CSV and as a table, from the same rows; returns the row counts. */
+  private static Map<String, Long> writeReports(SparkSession spark, ReportResults reports, OutputDirectory out,
+      Configuration hadoop) throws IOException {
+    Map<String, Long> reportRows = new LinkedHashMap<>();
+    for (ReportSpec spec : reports.specs()) {
+      if (!spec.written()) {
+        continue;
+      }
+      long stageStart = System.nanoTime();
+      List<Object[]> rows = reports.rows(spec.name());
+      ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop);
+      ReportFiles.writeTable(spark, reports, spec.name(), out.resolve(TABLES_DIR + "/" + spec.name()));
+      reportRows.put(spec.name(), (long) rows.size());
+      LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows.size(), elapsedMs(stageStart));
+    }
+    return reportRows;
+  }
+
+  private static void writePage(ReportResults reports, RunSummary summary, AnalyzeConfig config,
+      OutputDirectory out, Configuration hadoop) throws IOException {
+    long stageStart = System.nanoTime();
+    HtmlReport.write(reports, summary, config.window(), config.zone(), out.resolve(HTML_FILE), hadoop);
+    LOG.info("Page {} written ({} ms)", HTML_FILE, elapsedMs(stageStart));
   }
 
   private static ProviderRules providerRules(AnalyzeConfig config) throws IOException {
@@ -260,9 +232,44 @@ public final class AnalyzeJob {
     }
   }
 
+  /** Exchanges, errors and time range per provider, summed over the error_codes rows. */
+  private record ProviderTotals(Map<String, Object> byProvider, long exchanges, long errors, Instant first,
+      Instant last) {
+    static ProviderTotals of(ReportResults reports) {
+      List<String> columns = reports.spec(Reports.ERROR_CODES).columns();
+      int provider = columns.indexOf(ExchangeSchema.PROVIDER);
+      int errorClass = columns.indexOf(ExchangeSchema.ERROR_CLASS);
+      int count = columns.indexOf(ErrorCodes.COUNT);
+      int firstSeen = columns.indexOf(ErrorCodes.FIRST_SEEN);
+      int lastSeen = columns.indexOf(ErrorCodes.LAST_SEEN);
+      Map<String, long[]> sums = new java.util.TreeMap<>();
+      long exchanges = 0;
+      long errors = 0;
+      Instant first = null;
+      Instant last = null;
+      for (Object[] row : reports.rows(Reports.ERROR_CODES)) {
+        long rowCount = (Long) row[count];
+        // An error is any class but ok, as is_error.
+        long rowErrors = ErrorClass.OK.equals(row[errorClass]) ? 0 : rowCount;
+        long[] sum = sums.computeIfAbsent((String) row[provider], p -> new long[2]);
+        sum[0] += rowCount;
+        sum[1] += rowErrors;
+        exchanges += rowCount;
+        errors += rowErrors;
+        Instant rowFirst = (Instant) row[firstSeen];
+        Instant rowLast = (Instant) row[lastSeen];
+        first = first == null || rowFirst.isBefore(first) ? rowFirst : first;
+        last = last == null || rowLast.isAfter(last) ? rowLast : last;
+      }
+      Map<String, Object> byProvider = new LinkedHashMap<>();
+      sums.forEach((name, sum) -> byProvider.put(name, Map.of("exchanges", sum[0], "errors", sum[1])));
+      return new ProviderTotals(byProvider, exchanges, errors, first, last);
+    }
+  }
+
   private static RunSummary summary(
       AnalyzeConfig config, InputDiscovery.Result inputs, List<ExchangeReader.FileCounts> fileCounts, Totals totals,
-      Dataset<Row> errorCodes, Map<String, Long> reportRows, Instant started) {
+      ReportResults reports, Map<String, Long> reportRows, Instant started) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("window", config.window().toString());
     settings.put("timezone", config.zone().getId());
@@ -284,29 +291,13 @@ public final class AnalyzeJob {
       settings.put("daily", daily);
     });
 
-    // A handful of rows: one per provider, from the error_codes table (a few rows per provider)
-    // rather than another pass over the exchanges. An error is any class but ok, as is_error.
-    Column isError = not(col(ExchangeSchema.ERROR_CLASS).eqNullSafe(ErrorClass.OK));
-    List<Row> byProvider = errorCodes.groupBy(col(ExchangeSchema.PROVIDER))
-        .agg(sum(col(ErrorCodes.COUNT)).as("exchanges"),
-            sum(when(isError, col(ErrorCodes.COUNT)).otherwise(0L)).as("errors"),
-            min(col(ErrorCodes.FIRST_SEEN)).as("first"), max(col(ErrorCodes.LAST_SEEN)).as("last"))
-        .orderBy(ExchangeSchema.PROVIDER).collectAsList();
-    Map<String, Object> providers = new LinkedHashMap<>();
-    long errors = 0;
-    long dayExchanges = 0;
-    Instant first = null;
-    Instant last = null;
-    for (Row row : byProvider) {
-      dayExchanges += row.getLong(1);
-      long providerErrors = row.getLong(2);
-      errors += providerErrors;
-      providers.put(row.getString(0), Map.of("exchanges", row.getLong(1), "errors", providerErrors));
-      Instant rowFirst = row.getTimestamp(3).toInstant();
-      Instant rowLast = row.getTimestamp(4).toInstant();
-      first = first == null || rowFirst.isBefore(first) ? rowFirst : first;
-      last = last == null || rowLast.isAfter(last) ? rowLast : last;
-    }
+    // A handful of rows per provider: the error_codes report, not another pass over the exchanges.
+    ProviderTotals totalsByProvider = ProviderTotals.of(reports);
+    long errors = totalsByProvider.errors();
+    long dayExchanges = totalsByProvider.exchanges();
+    Map<String, Object> providers = totalsByProvider.byProvider();
+    Instant first = totalsByProvider.first();
+    Instant last = totalsByProvider.last();
 
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("files", fileCounts.size());

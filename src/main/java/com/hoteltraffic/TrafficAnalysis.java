@@ -11,6 +11,11 @@ import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.ReportEngine;
+import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.ReportSettings;
+import com.hoteltraffic.report.ReportSpec;
+import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.RateLimitBursts;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,14 +59,14 @@ import org.apache.spark.sql.types.StructType;
 public final class TrafficAnalysis {
   /** View (and table directory) name of the classified exchanges. */
   public static final String EXCHANGES = AnalyzeJob.EXCHANGES_TABLE;
-  public static final String ERROR_RATES_BY_HOTEL = "error_rates_by_hotel";
-  public static final String ERROR_RATES_BY_TOKEN = "error_rates_by_token";
+  public static final String ERROR_RATES_BY_HOTEL = Reports.ERROR_RATES_BY_HOTEL;
+  public static final String ERROR_RATES_BY_TOKEN = Reports.ERROR_RATES_BY_TOKEN;
   /** Only a view: {@code jobs/analyze} does not write this one. */
-  public static final String ERROR_RATES_BY_PROVIDER = "error_rates_by_provider";
-  public static final String ERROR_CODES = "error_codes";
-  public static final String RATE_LIMIT_BURSTS = "rate_limit_bursts";
-  public static final String DB_OUTAGES = "db_outages";
-  public static final String UNCONFIRMED_BOOKINGS = "unconfirmed_bookings";
+  public static final String ERROR_RATES_BY_PROVIDER = Reports.ERROR_RATES_BY_PROVIDER;
+  public static final String ERROR_CODES = Reports.ERROR_CODES;
+  public static final String RATE_LIMIT_BURSTS = Reports.RATE_LIMIT_BURSTS;
+  public static final String DB_OUTAGES = Reports.DB_OUTAGES;
+  public static final String UNCONFIRMED_BOOKINGS = Reports.UNCONFIRMED_BOOKINGS;
 
   /** SQL function: {@code classify_response(provider, http_status, body)} → struct. */
   public static final String CLASSIFY_RESPONSE = "classify_response";
@@ -69,11 +74,11 @@ public final class TrafficAnalysis {
   public static final String TOKEN_ID = "token_id";
 
   /** The defaults of {@code jobs/analyze}. */
-  public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
-  public static final Duration DEFAULT_BURST_GAP = Duration.ofSeconds(60);
-  public static final int DEFAULT_BURST_MIN = 5;
-  public static final Duration DEFAULT_OUTAGE_GAP = Duration.ofMinutes(5);
-  public static final int DEFAULT_OUTAGE_MIN = 3;
+  public static final Duration DEFAULT_WINDOW = ReportSettings.DEFAULT_WINDOW;
+  public static final Duration DEFAULT_BURST_GAP = ReportSettings.DEFAULT_BURST_GAP;
+  public static final int DEFAULT_BURST_MIN = ReportSettings.DEFAULT_BURST_MIN;
+  public static final Duration DEFAULT_OUTAGE_GAP = ReportSettings.DEFAULT_OUTAGE_GAP;
+  public static final int DEFAULT_OUTAGE_MIN = ReportSettings.DEFAULT_OUTAGE_MIN;
 
   /** The struct {@link #CLASSIFY_RESPONSE} returns. */
   public static final StructType CLASSIFICATION_TYPE = new StructType()
@@ -141,16 +146,16 @@ public final class TrafficAnalysis {
     return BookingReconciliation.reconcile(exchanges, false, zone.getId());
   }
 
-  /** Every report with {@code jobs/analyze}'s defaults (UTC, 1 h windows), by view name. */
+  /**
+   * Every report of the registry with {@code jobs/analyze}'s defaults (UTC, 1 h windows), by view
+   * name, computed together by one fold over the exchanges, as the job computes them.
+   */
   public static Map<String, Dataset<Row>> reports(Dataset<Row> exchanges) {
+    ReportResults results = ReportEngine.fromExchanges(exchanges, ReportSettings.defaults());
     Map<String, Dataset<Row>> reports = new LinkedHashMap<>();
-    reports.put(ERROR_RATES_BY_HOTEL, errorRatesByHotel(exchanges, DEFAULT_WINDOW, ZoneOffset.UTC));
-    reports.put(ERROR_RATES_BY_TOKEN, errorRatesByToken(exchanges, DEFAULT_WINDOW, ZoneOffset.UTC));
-    reports.put(ERROR_RATES_BY_PROVIDER, errorRatesByProvider(exchanges, DEFAULT_WINDOW, ZoneOffset.UTC));
-    reports.put(ERROR_CODES, errorCodes(exchanges));
-    reports.put(RATE_LIMIT_BURSTS, rateLimitBursts(exchanges, DEFAULT_BURST_GAP, DEFAULT_BURST_MIN));
-    reports.put(DB_OUTAGES, dbOutages(exchanges, DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN));
-    reports.put(UNCONFIRMED_BOOKINGS, unconfirmedBookings(exchanges, ZoneOffset.UTC));
+    for (ReportSpec spec : results.specs()) {
+      reports.put(spec.name(), results.dataFrame(exchanges.sparkSession(), spec.name()));
+    }
     return reports;
   }
 

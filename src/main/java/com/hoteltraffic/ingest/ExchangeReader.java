@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.ExchangeFold;
 import com.hoteltraffic.model.ExchangeSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.BufferedOutputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -115,7 +118,8 @@ public final class ExchangeReader {
   /** What one split yielded besides exchanges; travels from the task in an accumulator. */
   public record SplitCounts(
       int split, String source, String format, long start, long linesBefore, long lines, long blank,
-      long exchanges, long quarantined, long repairedUtf8, String corruptReason, String quarantinePart)
+      long exchanges, long quarantined, long repairedUtf8, String corruptReason, String quarantinePart,
+      String foldBlock, Serializable foldFacts)
       implements Serializable {}
 
   /**
@@ -126,8 +130,13 @@ public final class ExchangeReader {
       String source, String format, long lines, long blank, long exchanges, long quarantined,
       long repairedUtf8, String corruptReason) {}
 
-  /** What a finished read found besides the exchanges. */
-  public record Outcome(List<FileCounts> files, List<Path> quarantineParts) {}
+  /**
+   * What a finished read found besides the exchanges: per-file counts, the quarantine parts in
+   * file and line order, and, when the read ran a fold, one block file and one set of small facts
+   * per split, in split order.
+   */
+  public record Outcome(List<FileCounts> files, List<Path> quarantineParts, List<Path> foldBlocks,
+      List<Serializable> foldFacts) {}
 
   /**
    * Starts a read of {@code splits}. Nothing runs until an action consumes {@link
@@ -139,6 +148,21 @@ public final class ExchangeReader {
    */
   public static Read read(
       SparkSession spark, List<InputSplit> splits, ExchangeInterpreter interpreter, Path sideDirectory) {
+    return read(spark, splits, interpreter, sideDirectory, null);
+  }
+
+  /**
+   * Starts a read whose tasks also run {@code fold} on every exchange (see {@link ExchangeFold}):
+   * the exchanges it leaves out of the table are still folded, and each split's block is written
+   * to {@code sideDirectory}.
+   *
+   * @param fold the fold, or null for none
+   */
+  public static Read read(SparkSession spark, List<InputSplit> splits, ExchangeInterpreter interpreter,
+      Path sideDirectory, ExchangeFold<?> fold) {
+    if (fold != null && sideDirectory == null) {
+      throw new IllegalArgumentException("A fold needs a side directory for its blocks");
+    }
     List<InputSplit> numbered = LineOffsets.assign(spark, splits);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<SplitCounts> counts = spark.sparkContext().collectionAccumulator("split counts");
@@ -148,7 +172,8 @@ public final class ExchangeReader {
     } else {
       Broadcast<SerializableHadoopConf> conf =
           context.broadcast(new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
-      SideOutputs side = new SideOutputs(counts, sideDirectory == null ? null : sideDirectory.toString());
+      SideOutputs side = new SideOutputs(counts, sideDirectory == null ? null : sideDirectory.toString(),
+          (ExchangeFold<Object>) fold);
       JavaRDD<InternalRow> rows =
           context.parallelize(numbered, numbered.size()).mapPartitions(new ReadSplits(conf, interpreter, side));
       // Rows are made in Spark's internal form (UTF8String, microseconds), as Spark's own JSON
@@ -204,14 +229,20 @@ public final class ExchangeReader {
 
       Map<String, FileCounts> files = new LinkedHashMap<>();
       List<Path> parts = new ArrayList<>();
+      List<Path> blocks = new ArrayList<>();
+      List<Serializable> facts = new ArrayList<>();
       for (SplitCounts split : ordered) {
+        if (split.foldBlock() != null) {
+          blocks.add(new Path(split.foldBlock()));
+          facts.add(split.foldFacts());
+        }
         files.merge(split.source(), new FileCounts(split.source(), split.format(), split.lines(), split.blank(),
             split.exchanges(), split.quarantined(), split.repairedUtf8(), split.corruptReason()), ExchangeReader::sum);
         if (split.quarantinePart() != null) {
           parts.add(new Path(split.quarantinePart()));
         }
       }
-      return new Outcome(List.copyOf(files.values()), parts);
+      return new Outcome(List.copyOf(files.values()), parts, blocks, facts);
     }
 
     /** Deletes the side directory: every quarantine part, kept or left by a failed attempt. */
@@ -243,7 +274,8 @@ public final class ExchangeReader {
   }
 
   /** Where a task puts what is not an exchange. Serializable: it travels with the task. */
-  private record SideOutputs(CollectionAccumulator<SplitCounts> counts, String directory) implements Serializable {}
+  private record SideOutputs(CollectionAccumulator<SplitCounts> counts, String directory, ExchangeFold<Object> fold)
+      implements Serializable {}
 
   /** The task body: opens each split of the partition and turns its events into rows. */
   private static final class ReadSplits implements FlatMapFunction<Iterator<InputSplit>, InternalRow> {
@@ -282,6 +314,8 @@ public final class ExchangeReader {
     private Iterator<ReadEvent> events;
     private InternalRow next;
     private QuarantinePart quarantine;
+    /** The fold's partial of the current split; null without a fold. */
+    private Object partial;
 
     SplitRows(Iterator<InputSplit> splits, SerializableHadoopConf conf, ExchangeInterpreter interpreter,
         SideOutputs side) {
@@ -306,7 +340,7 @@ public final class ExchangeReader {
         }
         ReadEvent event = events.next();
         switch (event.kind()) {
-          case EXCHANGE -> next = exchangeRow(event);
+          case EXCHANGE -> next = exchangeRow(event, current.path());
           case QUARANTINE -> quarantine(event);
           case STATS -> splitDone(event.stats());
         }
@@ -326,6 +360,7 @@ public final class ExchangeReader {
 
     private void open(InputSplit split) {
       current = split;
+      partial = side.fold() == null ? null : side.fold().start();
       currentSource = UTF8String.fromString(split.path());
       if (split.fileLength() == 0) {
         // An empty file holds no record, so none is lost: it is empty, not a damaged gzip or HAR.
@@ -365,11 +400,19 @@ public final class ExchangeReader {
       }
     }
 
-    private InternalRow exchangeRow(ReadEvent event) {
+    /** The exchange's row, or null when the fold keeps it out of the table. */
+    private InternalRow exchangeRow(ReadEvent event, String source) {
+      ClassifiedExchange exchange = interpreter.interpret(event.exchange());
+      if (side.fold() != null) {
+        side.fold().add(partial, exchange, source, event.line());
+        if (!side.fold().inTable(exchange)) {
+          return null;
+        }
+      }
       Object[] values = new Object[WIDTH];
       values[I_SOURCE] = currentSource;
       values[I_LINE] = event.line();
-      fillExchange(values, interpreter.interpret(event.exchange()));
+      fillExchange(values, exchange);
       return new GenericInternalRow(values);
     }
 
@@ -401,10 +444,25 @@ public final class ExchangeReader {
         part = quarantine.path.toString();
         quarantine = null;
       }
+      String block = side.fold() == null ? null : writeBlock();
       side.counts().add(new SplitCounts(TaskContext.getPartitionId(), current.path(),
           current.format().name().toLowerCase(java.util.Locale.ROOT), current.start(), current.linesBefore(),
           stats.lines(), stats.blank(), stats.exchanges(), stats.quarantined(), stats.repairedUtf8(),
-          stats.corruptReason(), part));
+          stats.corruptReason(), part, block, block == null ? null : side.fold().facts(partial)));
+    }
+
+    /** Writes the split's fold block, named like the quarantine part after the task attempt. */
+    private String writeBlock() {
+      TaskContext task = TaskContext.get();
+      Path path = new Path(side.directory(), String.format("fold-%06d-attempt-%d.bin",
+          task.partitionId(), task.taskAttemptId()));
+      try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(
+          path.getFileSystem(conf.get()).create(path, true), 1 << 16))) {
+        out.writeObject(side.fold().block(partial));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the read's fold block " + path, e);
+      }
+      return path.toString();
     }
   }
 

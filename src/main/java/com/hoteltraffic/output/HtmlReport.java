@@ -1,41 +1,32 @@
 package com.hoteltraffic.output;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
 import com.hoteltraffic.report.RateLimitBursts;
+import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.Reports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes {@code report.html}: collects the few bounded inputs {@link ReportPage} needs from the
- * run's Parquet tables and hands them over as plain records. Every collect is bounded: series
+ * Writes {@code report.html}: picks the few bounded inputs {@link ReportPage} needs from the run's
+ * report rows (already computed: no query runs here) and hands them over as plain records. Series
  * per provider and window, top-N lists, and incidents and bookings capped with the page saying
  * "showing N of M".
  */
@@ -49,144 +40,168 @@ public final class HtmlReport {
   static final int MAX_BOOKINGS = 500;
   static final int MAX_CODE_ROWS = 500;
 
-  private static final String TOTAL_REQUESTS = "_requests";
-  private static final String TOTAL_ERRORS = "_errors";
-  private static final String WORST_P95 = "_worst_p95";
-  private static final String RATE = "_rate";
-  private static final String HINT = "_hint";
-
   private HtmlReport() {}
 
-  /**
-   * Builds and writes the page.
-   *
-   * @param tables the run's {@code tables/} directory (exchanges and every report as Parquet)
-   */
-  public static void write(
-      SparkSession spark, RunSummary summary, Path tables, Duration window, ZoneId zone, Path target,
+  /** Builds the page from the run's reports and writes it to {@code target}. */
+  public static void write(ReportResults reports, RunSummary summary, Duration window, ZoneId zone, Path target,
       Configuration conf) throws IOException {
-    Function<String, Dataset<Row>> table = name -> spark.read().parquet(new Path(tables, name).toString());
-    ReportPage.Data data = new ReportPage.Data(
-        summary, window, zone,
-        series(ErrorRates.byProvider(table.apply("exchanges"), window, zone)),
-        top(table.apply("error_rates_by_hotel"), ExchangeSchema.HOTEL_ID, null),
-        top(table.apply("error_rates_by_token"), ExchangeSchema.TOKEN_ID, ExchangeSchema.TOKEN_HINT),
-        MIN_REQUESTS,
-        bursts(table.apply("rate_limit_bursts")),
-        outages(table.apply("db_outages")),
-        bookings(table.apply("unconfirmed_bookings")),
-        bookingsByStatus(table.apply("unconfirmed_bookings")),
-        codes(table.apply("error_codes")));
+    ReportPage.Data data = data(reports, summary, window, zone);
     try (OutputStream out = target.getFileSystem(conf).create(target, true)) {
       out.write(ReportPage.render(data).getBytes(StandardCharsets.UTF_8));
     }
   }
 
+  static ReportPage.Data data(ReportResults reports, RunSummary summary, Duration window, ZoneId zone) {
+    Rows bookings = rows(reports, Reports.UNCONFIRMED_BOOKINGS);
+    return new ReportPage.Data(summary, window, zone,
+        series(rows(reports, Reports.ERROR_RATES_BY_PROVIDER)),
+        top(rows(reports, Reports.ERROR_RATES_BY_HOTEL), ExchangeSchema.HOTEL_ID, null),
+        top(rows(reports, Reports.ERROR_RATES_BY_TOKEN), ExchangeSchema.TOKEN_ID, ExchangeSchema.TOKEN_HINT),
+        MIN_REQUESTS,
+        bursts(rows(reports, Reports.RATE_LIMIT_BURSTS)),
+        outages(rows(reports, Reports.DB_OUTAGES)),
+        bookings(bookings),
+        bookingsByStatus(bookings),
+        codes(rows(reports, Reports.ERROR_CODES)));
+  }
+
   /** The latest windows, oldest first. */
-  static ReportPage.Shown<ReportPage.RatePoint> series(Dataset<Row> byProvider) {
-    List<ReportPage.RatePoint> points = new ArrayList<>();
-    for (Row row : byProvider.orderBy(col(ErrorRates.WINDOW_START).desc(), col(ExchangeSchema.PROVIDER))
-        .limit(MAX_SERIES_POINTS + 1).collectAsList()) {
-      points.add(new ReportPage.RatePoint(instant(row.getAs(ErrorRates.WINDOW_START)),
-          row.getAs(ExchangeSchema.PROVIDER), row.getAs(ErrorRates.REQUESTS), row.getAs(ErrorRates.ERRORS),
-          row.getAs(ErrorRates.LATENCY_P50_MS), row.getAs(ErrorRates.LATENCY_P95_MS),
-          row.getAs(ErrorRates.LATENCY_P99_MS)));
+  static ReportPage.Shown<ReportPage.RatePoint> series(Rows byProvider) {
+    List<Object[]> latest = byProvider.sorted(byProvider.<Instant>by(ErrorRates.WINDOW_START).reversed()
+        .thenComparing(byProvider.by(ExchangeSchema.PROVIDER)));
+    List<ReportPage.RatePoint> shown = new ArrayList<>();
+    for (Object[] row : latest.subList(0, Math.min(latest.size(), MAX_SERIES_POINTS))) {
+      shown.add(0, new ReportPage.RatePoint(byProvider.get(row, ErrorRates.WINDOW_START),
+          byProvider.get(row, ExchangeSchema.PROVIDER), byProvider.get(row, ErrorRates.REQUESTS),
+          byProvider.get(row, ErrorRates.ERRORS), byProvider.get(row, ErrorRates.LATENCY_P50_MS),
+          byProvider.get(row, ErrorRates.LATENCY_P95_MS), byProvider.get(row, ErrorRates.LATENCY_P99_MS)));
     }
-    long total = points.size() > MAX_SERIES_POINTS ? byProvider.count() : points.size();
-    List<ReportPage.RatePoint> shown = new ArrayList<>(points.subList(0, Math.min(points.size(), MAX_SERIES_POINTS)));
-    Collections.reverse(shown);
-    return new ReportPage.Shown<>(shown, total);
+    return new ReportPage.Shown<>(shown, latest.size());
   }
 
   /** Keys (hotels or credentials) with the highest error rate over the run. */
-  static ReportPage.Shown<ReportPage.TopRow> top(Dataset<Row> rates, String key, String hintColumn) {
-    Column hint = hintColumn == null ? lit("") : org.apache.spark.sql.functions.first(col(hintColumn), true);
-    Dataset<Row> totals = rates.filter(col(key).isNotNull())
-        .groupBy(col(ExchangeSchema.PROVIDER), col(key))
-        .agg(sum(col(ErrorRates.REQUESTS)).as(TOTAL_REQUESTS), sum(col(ErrorRates.ERRORS)).as(TOTAL_ERRORS),
-            max(col(ErrorRates.LATENCY_P95_MS)).as(WORST_P95), hint.as(HINT))
-        .filter(col(TOTAL_REQUESTS).geq(MIN_REQUESTS))
-        .withColumn(RATE, col(TOTAL_ERRORS).divide(col(TOTAL_REQUESTS)));
-    List<ReportPage.TopRow> rows = new ArrayList<>();
-    for (Row row : totals.orderBy(col(RATE).desc(), col(TOTAL_ERRORS).desc(), col(ExchangeSchema.PROVIDER), col(key))
-        .limit(TOP_N).collectAsList()) {
-      String hintValue = row.getAs(HINT);
-      rows.add(new ReportPage.TopRow(row.getAs(ExchangeSchema.PROVIDER), row.getAs(key),
-          hintValue == null ? "" : hintValue, row.getAs(TOTAL_REQUESTS), row.getAs(TOTAL_ERRORS),
-          row.getAs(WORST_P95)));
+  static ReportPage.Shown<ReportPage.TopRow> top(Rows rates, String key, String hintColumn) {
+    Map<List<String>, ReportPage.TopRow> totals = new TreeMap<>(
+        Comparator.<List<String>, String>comparing(k -> k.get(0), ReportResults::compareValues)
+            .thenComparing(k -> k.get(1), ReportResults::compareValues));
+    for (Object[] row : rates.rows()) {
+      String keyValue = rates.get(row, key);
+      if (keyValue != null) {
+        String hint = hintColumn == null ? null : rates.get(row, hintColumn);
+        ReportPage.TopRow one = new ReportPage.TopRow(rates.get(row, ExchangeSchema.PROVIDER), keyValue,
+            hint == null ? "" : hint, rates.<Long>get(row, ErrorRates.REQUESTS),
+            rates.<Long>get(row, ErrorRates.ERRORS), rates.get(row, ErrorRates.LATENCY_P95_MS));
+        totals.merge(List.of(one.provider(), keyValue), one, HtmlReport::sum);
+      }
     }
-    long total = rows.size() < TOP_N ? rows.size() : totals.count();
-    return new ReportPage.Shown<>(rows, total);
+    List<ReportPage.TopRow> ranked = totals.values().stream().filter(t -> t.requests() >= MIN_REQUESTS)
+        .sorted(Comparator.comparingDouble((ReportPage.TopRow t) -> (double) t.errors() / t.requests()).reversed()
+            .thenComparing(Comparator.comparingLong(ReportPage.TopRow::errors).reversed()))
+        .toList();
+    return new ReportPage.Shown<>(ranked.subList(0, Math.min(TOP_N, ranked.size())), ranked.size());
   }
 
-  static ReportPage.Shown<ReportPage.Burst> bursts(Dataset<Row> bursts) {
-    return capped(bursts.orderBy(col(RateLimitBursts.START), col(RateLimitBursts.PROVIDER),
-        col(RateLimitBursts.TOKEN_ID)), MAX_INCIDENTS, row -> new ReportPage.Burst(
-            row.getAs(RateLimitBursts.PROVIDER), row.getAs(RateLimitBursts.TOKEN_ID), row.getAs(RateLimitBursts.KIND),
-            instant(row.getAs(RateLimitBursts.START)), instant(row.getAs(RateLimitBursts.END)),
-            number(row.getAs(RateLimitBursts.REJECTED)), number(row.getAs(RateLimitBursts.REQUESTS)),
-            row.getAs(RateLimitBursts.CLIENT_BACKOFF)));
+  private static ReportPage.TopRow sum(ReportPage.TopRow a, ReportPage.TopRow b) {
+    Long worst = a.worstP95Ms() == null ? b.worstP95Ms()
+        : b.worstP95Ms() == null ? a.worstP95Ms() : Long.valueOf(Math.max(a.worstP95Ms(), b.worstP95Ms()));
+    String hint = a.hint().isEmpty() ? b.hint() : a.hint();
+    return new ReportPage.TopRow(a.provider(), a.key(), hint, a.requests() + b.requests(), a.errors() + b.errors(),
+        worst);
   }
 
-  static ReportPage.Shown<ReportPage.Outage> outages(Dataset<Row> outages) {
-    return capped(outages.orderBy(col(DbOutages.START), col(DbOutages.PROVIDER), col(DbOutages.HOTEL_ID)),
-        MAX_INCIDENTS, row -> new ReportPage.Outage(
-            row.getAs(DbOutages.PROVIDER), row.getAs(DbOutages.SCOPE), row.getAs(DbOutages.HOTEL_ID),
-            instant(row.getAs(DbOutages.START)), instant(row.getAs(DbOutages.END)),
-            number(row.getAs(DbOutages.FAILED_REQUESTS)), instant(row.getAs(DbOutages.RECOVERED_AT))));
+  static ReportPage.Shown<ReportPage.Burst> bursts(Rows bursts) {
+    return capped(bursts, bursts.<Instant>by(RateLimitBursts.START).thenComparing(bursts.by(RateLimitBursts.PROVIDER))
+        .thenComparing(bursts.by(RateLimitBursts.TOKEN_ID)), MAX_INCIDENTS, row -> new ReportPage.Burst(
+            bursts.get(row, RateLimitBursts.PROVIDER), bursts.get(row, RateLimitBursts.TOKEN_ID),
+            bursts.get(row, RateLimitBursts.KIND), bursts.get(row, RateLimitBursts.START),
+            bursts.get(row, RateLimitBursts.END), bursts.number(row, RateLimitBursts.REJECTED),
+            bursts.number(row, RateLimitBursts.REQUESTS), bursts.get(row, RateLimitBursts.CLIENT_BACKOFF)));
+  }
+
+  static ReportPage.Shown<ReportPage.Outage> outages(Rows outages) {
+    return capped(outages, outages.<Instant>by(DbOutages.START).thenComparing(outages.by(DbOutages.PROVIDER))
+        .thenComparing(outages.by(DbOutages.HOTEL_ID)), MAX_INCIDENTS, row -> new ReportPage.Outage(
+            outages.get(row, DbOutages.PROVIDER), outages.get(row, DbOutages.SCOPE), outages.get(row, DbOutages.HOTEL_ID),
+            outages.get(row, DbOutages.START), outages.get(row, DbOutages.END),
+            outages.number(row, DbOutages.FAILED_REQUESTS), outages.get(row, DbOutages.RECOVERED_AT)));
   }
 
   /** Bookings in the order ops act on them: by status priority, then by attempt time. */
-  static ReportPage.Shown<ReportPage.Booking> bookings(Dataset<Row> bookings) {
-    Column priority = lit(ReportPage.STATUS_ORDER.size());
-    for (int i = ReportPage.STATUS_ORDER.size() - 1; i >= 0; i--) {
-      priority = when(col(BookingReconciliation.STATUS).equalTo(ReportPage.STATUS_ORDER.get(i)), lit(i))
-          .otherwise(priority);
+  static ReportPage.Shown<ReportPage.Booking> bookings(Rows bookings) {
+    Comparator<Object[]> priority = Comparator.comparingInt(row -> {
+      int index = ReportPage.STATUS_ORDER.indexOf(bookings.<String>get(row, BookingReconciliation.STATUS));
+      return index < 0 ? ReportPage.STATUS_ORDER.size() : index;
+    });
+    return capped(bookings, priority.thenComparing(bookings.by(BookingReconciliation.STATUS))
+        .thenComparing(bookings.by(BookingReconciliation.ATTEMPT_TS))
+        .thenComparing(bookings.by(BookingReconciliation.CLIENT_REFERENCE)), MAX_BOOKINGS,
+        row -> new ReportPage.Booking(
+            bookings.get(row, BookingReconciliation.ACTION), bookings.get(row, BookingReconciliation.STATUS),
+            bookings.get(row, BookingReconciliation.ATTEMPT_TS), bookings.get(row, BookingReconciliation.HOTEL_ID),
+            bookings.get(row, BookingReconciliation.TOKEN_ID), bookings.get(row, BookingReconciliation.CLIENT_REFERENCE),
+            bookings.get(row, BookingReconciliation.OUTCOME), bookings.get(row, BookingReconciliation.BOOKING_REFERENCE),
+            bookings.get(row, BookingReconciliation.EVIDENCE), bookings.get(row, BookingReconciliation.EVIDENCE_TS)));
+  }
+
+  /** Count per status, in status order. */
+  static Map<String, Long> bookingsByStatus(Rows bookings) {
+    Map<String, Long> counts = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (Object[] row : bookings.rows()) {
+      counts.merge(bookings.get(row, BookingReconciliation.STATUS), 1L, Long::sum);
     }
-    return capped(bookings.orderBy(priority, col(BookingReconciliation.STATUS), col(BookingReconciliation.ATTEMPT_TS),
-            col(BookingReconciliation.CLIENT_REFERENCE)),
-        MAX_BOOKINGS, row -> new ReportPage.Booking(
-            row.getAs(BookingReconciliation.ACTION), row.getAs(BookingReconciliation.STATUS),
-            instant(row.getAs(BookingReconciliation.ATTEMPT_TS)), row.getAs(BookingReconciliation.HOTEL_ID),
-            row.getAs(BookingReconciliation.TOKEN_ID), row.getAs(BookingReconciliation.CLIENT_REFERENCE),
-            row.getAs(BookingReconciliation.OUTCOME), row.getAs(BookingReconciliation.BOOKING_REFERENCE),
-            row.getAs(BookingReconciliation.EVIDENCE), instant(row.getAs(BookingReconciliation.EVIDENCE_TS))));
+    return new LinkedHashMap<>(counts);
   }
 
-  /** Count per status: a handful of rows. */
-  static Map<String, Long> bookingsByStatus(Dataset<Row> bookings) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Row row : bookings.groupBy(col(BookingReconciliation.STATUS)).agg(count(lit(1)))
-        .orderBy(col(BookingReconciliation.STATUS)).collectAsList()) {
-      counts.put(row.getString(0), row.getLong(1));
+  static ReportPage.Shown<ReportPage.CodeRow> codes(Rows codes) {
+    return capped(codes, codes.<Long>by(ErrorCodes.COUNT).reversed().thenComparing(codes.by(ExchangeSchema.PROVIDER))
+        .thenComparing(codes.by(ExchangeSchema.ERROR_CODE)), MAX_CODE_ROWS, row -> new ReportPage.CodeRow(
+            codes.get(row, ExchangeSchema.PROVIDER), codes.get(row, ExchangeSchema.HTTP_STATUS),
+            codes.get(row, ExchangeSchema.ERROR_CODE), codes.get(row, ExchangeSchema.ERROR_CLASS),
+            codes.number(row, ErrorCodes.COUNT), codes.get(row, ExchangeSchema.DOCUMENTED),
+            codes.get(row, ErrorCodes.FIRST_SEEN), codes.get(row, ErrorCodes.LAST_SEEN)));
+  }
+
+  /** The first {@code limit} rows in {@code order}, and how many there are in all. */
+  private static <T> ReportPage.Shown<T> capped(Rows rows, Comparator<Object[]> order, int limit,
+      Function<Object[], T> convert) {
+    List<Object[]> sorted = rows.sorted(order);
+    return new ReportPage.Shown<>(sorted.stream().limit(limit).map(convert).toList(), sorted.size());
+  }
+
+  private static Rows rows(ReportResults reports, String name) {
+    return new Rows(reports.spec(name).columns(), reports.rows(name));
+  }
+
+  /** One report's rows with access by column name. */
+  record Rows(List<String> columns, List<Object[]> rows) {
+    @SuppressWarnings("unchecked")
+    <T> T get(Object[] row, String column) {
+      return (T) row[index(column)];
     }
-    return counts;
-  }
 
-  static ReportPage.Shown<ReportPage.CodeRow> codes(Dataset<Row> codes) {
-    return capped(codes.orderBy(col(ErrorCodes.COUNT).desc(), col(ExchangeSchema.PROVIDER),
-        col(ExchangeSchema.ERROR_CODE)), MAX_CODE_ROWS, row -> new ReportPage.CodeRow(
-            row.getAs(ExchangeSchema.PROVIDER), row.getAs(ExchangeSchema.HTTP_STATUS),
-            row.getAs(ExchangeSchema.ERROR_CODE), row.getAs(ExchangeSchema.ERROR_CLASS),
-            number(row.getAs(ErrorCodes.COUNT)), row.getAs(ExchangeSchema.DOCUMENTED),
-            instant(row.getAs(ErrorCodes.FIRST_SEEN)), instant(row.getAs(ErrorCodes.LAST_SEEN))));
-  }
-
-  /** The first {@code limit} rows; the full count is only computed when there are more. */
-  private static <T> ReportPage.Shown<T> capped(Dataset<Row> ordered, int limit, Function<Row, T> convert) {
-    List<Row> rows = ordered.limit(limit + 1).collectAsList();
-    long total = rows.size() > limit ? ordered.count() : rows.size();
-    return new ReportPage.Shown<>(rows.stream().limit(limit).map(convert).toList(), total);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
+    long number(Object[] row, String column) {
+      return row[index(column)] instanceof Number n ? n.longValue() : 0;
     }
-    return value instanceof Instant instant ? instant : null;
-  }
 
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : 0;
+    /** Ascending by one column, nulls first, as Spark orders. */
+    <T> Comparator<Object[]> by(String column) {
+      int index = index(column);
+      return (a, b) -> ReportResults.compareValues(a[index], b[index]);
+    }
+
+    /** A sorted copy; the sort is stable over the report's own total order. */
+    List<Object[]> sorted(Comparator<Object[]> order) {
+      List<Object[]> copy = new ArrayList<>(rows);
+      copy.sort(order);
+      return copy;
+    }
+
+    private int index(String column) {
+      int index = columns.indexOf(column);
+      if (index < 0) {
+        throw new IllegalArgumentException("No column " + column + " in " + columns);
+      }
+      return index;
+    }
   }
 }

@@ -106,7 +106,7 @@ public record BookingEvent(
 
   /** Whether reconciliation reads an exchange of this provider and operation at all. */
   public static boolean isBookingTraffic(String provider, String operation) {
-    return Provider.HOTELBEDS.equals(provider)
+    return Provider.HOTELBEDS.equals(provider) && operation != null
         && (Operation.HB_BOOKING_CONFIRMATION.equals(operation)
             || LOOKUP_OPERATIONS.contains(operation));
   }

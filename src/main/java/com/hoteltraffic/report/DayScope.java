@@ -36,7 +36,8 @@ import org.apache.spark.sql.Row;
  * @param lookback how long before the day's start exchanges are read for detection
  * @param lookahead how long after the day's end exchanges are read for detection and evidence
  */
-public record DayScope(LocalDate date, ZoneId zone, Duration lookback, Duration lookahead) {
+public record DayScope(LocalDate date, ZoneId zone, Duration lookback, Duration lookahead)
+    implements java.io.Serializable {
   /** The default look-back: a night-time incident rarely runs longer. */
   public static final Duration DEFAULT_LOOKBACK = Duration.ofHours(6);
   /** The default look-ahead: clients usually look a failed booking up within a day. */

@@ -1,11 +1,5 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 import com.hoteltraffic.model.ExchangeSchema;
 import java.util.List;
@@ -31,19 +25,9 @@ public final class ErrorCodes {
 
   private ErrorCodes() {}
 
+  /** The report from a Dataset of classified exchanges (for notebooks), with the job's code. */
   public static Dataset<Row> summarize(Dataset<Row> exchanges) {
-    return exchanges
-        .groupBy(
-            col(ExchangeSchema.PROVIDER),
-            col(ExchangeSchema.HTTP_STATUS),
-            col(ExchangeSchema.ERROR_CODE),
-            col(ExchangeSchema.ERROR_CLASS))
-        .agg(
-            count(lit(1)).as(COUNT),
-            min(col(ExchangeSchema.TS)).as(FIRST_SEEN),
-            max(col(ExchangeSchema.TS)).as(LAST_SEEN),
-            first(col(ExchangeSchema.DOCUMENTED)).as(ExchangeSchema.DOCUMENTED),
-            first(col(ExchangeSchema.RETRYABLE)).as(ExchangeSchema.RETRYABLE))
-        .select(ErrorRates.columns(COLUMNS));
+    return ReportEngine.fromExchanges(exchanges, ReportSettings.defaults())
+        .dataFrame(exchanges.sparkSession(), Reports.ERROR_CODES);
   }
 }

@@ -1,21 +1,9 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
-import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -26,14 +14,17 @@ import org.apache.spark.sql.Row;
  * credential) form their own row with an empty key.
  *
  * <p>Each row also carries the 50th, 95th and 99th percentile of {@code duration_ms} over the
- * window's exchanges that recorded a duration. They are approximate ({@code percentile_approx}
- * with accuracy {@value #PERCENTILE_ACCURACY}: the returned value's rank is within
- * {@code 1/accuracy} of the exact rank), and exact for any group of fewer exchanges than that;
- * empty when no exchange in the row recorded a duration.
+ * window's exchanges that recorded a duration, exact by the nearest-rank method: the {@code
+ * ceil(q × n)}-th smallest of the {@code n} durations. They come from a value → count histogram
+ * per row that the read's tasks fill and that merges exactly (see {@link RateCell}), so they do not
+ * depend on how the work was split. (Until the one-pass read they were {@code percentile_approx}
+ * with accuracy 10,000, the same for groups under 5,000 exchanges; larger groups could differ by
+ * a rank or so.) The functions here compute them from a Dataset of exchanges with the same code.
+ * Empty when no exchange in the row recorded a duration.
  */
 public final class ErrorRates {
-  public static final String WINDOW_START = TimeWindows.WINDOW_START;
-  public static final String WINDOW_END = TimeWindows.WINDOW_END;
+  public static final String WINDOW_START = "window_start";
+  public static final String WINDOW_END = "window_end";
   public static final String REQUESTS = "requests";
   public static final String ERRORS = "errors";
   public static final String ERROR_RATE = "error_rate";
@@ -43,9 +34,6 @@ public final class ErrorRates {
   public static final String LATENCY_P50_MS = "latency_p50_ms";
   public static final String LATENCY_P95_MS = "latency_p95_ms";
   public static final String LATENCY_P99_MS = "latency_p99_ms";
-
-  /** Accuracy of {@code percentile_approx}: rank error at most 1/accuracy of the group size. */
-  public static final int PERCENTILE_ACCURACY = 10_000;
 
   public static final List<String> BY_HOTEL_COLUMNS =
       List.of(
@@ -71,18 +59,14 @@ public final class ErrorRates {
           LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
   public static final List<String> BY_PROVIDER_SORT = List.of(WINDOW_START, ExchangeSchema.PROVIDER);
 
-  private static final String LATENCIES = "_latencies";
-
   private ErrorRates() {}
 
   public static Dataset<Row> byHotel(Dataset<Row> exchanges, Duration window, ZoneId zone) {
-    return rates(exchanges, window, zone, col(ExchangeSchema.HOTEL_ID)).select(columns(BY_HOTEL_COLUMNS));
+    return report(exchanges, window, zone, Reports.ERROR_RATES_BY_HOTEL);
   }
 
   public static Dataset<Row> byToken(Dataset<Row> exchanges, Duration window, ZoneId zone) {
-    return rates(exchanges, window, zone, col(ExchangeSchema.TOKEN_ID), first(col(ExchangeSchema.TOKEN_HINT), true)
-            .as(ExchangeSchema.TOKEN_HINT))
-        .select(columns(BY_TOKEN_COLUMNS));
+    return report(exchanges, window, zone, Reports.ERROR_RATES_BY_TOKEN);
   }
 
   /**
@@ -90,41 +74,11 @@ public final class ErrorRates {
    * provider and window, the series behind the charts of {@code report.html}.
    */
   public static Dataset<Row> byProvider(Dataset<Row> exchanges, Duration window, ZoneId zone) {
-    return rates(exchanges, window, zone, null).select(columns(BY_PROVIDER_COLUMNS));
+    return report(exchanges, window, zone, Reports.ERROR_RATES_BY_PROVIDER);
   }
 
-  private static Dataset<Row> rates(
-      Dataset<Row> exchanges, Duration window, ZoneId zone, Column key, Column... extra) {
-    String windowColumn = "_window";
-    Column[] aggregates = new Column[6 + extra.length];
-    aggregates[0] = count(lit(1)).as(REQUESTS);
-    aggregates[1] = countWhere(col(ExchangeSchema.IS_ERROR)).as(ERRORS);
-    aggregates[2] = countWhere(col(ExchangeSchema.ERROR_CLASS).equalTo(ErrorClass.RATE_LIMITED)).as(RATE_LIMITED);
-    aggregates[3] = countWhere(col(ExchangeSchema.HTTP_STATUS).isNull()).as(NO_RESPONSE);
-    aggregates[4] = countWhere(col(ExchangeSchema.HTTP_STATUS).geq(500)).as(SERVER_ERRORS);
-    aggregates[5] = percentile_approx(col(ExchangeSchema.DURATION_MS), array(lit(0.5), lit(0.95), lit(0.99)),
-        lit(PERCENTILE_ACCURACY)).as(LATENCIES);
-    System.arraycopy(extra, 0, aggregates, 6, extra.length);
-    Column[] groupBy = key == null
-        ? new Column[] {col(windowColumn), col(ExchangeSchema.PROVIDER)}
-        : new Column[] {col(windowColumn), col(ExchangeSchema.PROVIDER), key};
-    return exchanges
-        .withColumn(windowColumn, TimeWindows.key(window, zone))
-        .groupBy(groupBy)
-        .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length))
-        .withColumn(WINDOW_START, TimeWindows.start(col(windowColumn), zone))
-        .withColumn(WINDOW_END, TimeWindows.end(col(windowColumn), window, zone))
-        .withColumn(ERROR_RATE, round(col(ERRORS).divide(col(REQUESTS)), 6))
-        .withColumn(LATENCY_P50_MS, col(LATENCIES).getItem(0))
-        .withColumn(LATENCY_P95_MS, col(LATENCIES).getItem(1))
-        .withColumn(LATENCY_P99_MS, col(LATENCIES).getItem(2));
-  }
-
-  static Column countWhere(Column condition) {
-    return sum(when(condition, 1L).otherwise(0L));
-  }
-
-  static Column[] columns(List<String> names) {
-    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  private static Dataset<Row> report(Dataset<Row> exchanges, Duration window, ZoneId zone, String name) {
+    ReportSettings settings = ReportSettings.defaults().withWindow(window, zone);
+    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), name);
   }
 }

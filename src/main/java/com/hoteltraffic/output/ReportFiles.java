@@ -1,0 +1,47 @@
+package com.hoteltraffic.output;
+
+import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.ReportSpec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes one report's rows, already computed and ordered, as {@code reports/NAME.csv} and {@code
+ * tables/NAME}: the CSV and the Parquet table hold the same rows, and nothing is read back.
+ */
+public final class ReportFiles {
+  /** RFC 4180: {@code "} quoting with doubled quotes, CRLF line ends. */
+  static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+  private ReportFiles() {}
+
+  /** The rows as an RFC 4180 CSV file with a header, cells formatted by {@link CsvCells}. */
+  public static void writeCsv(ReportSpec spec, List<Object[]> rows, Path target, Configuration conf)
+      throws IOException {
+    try (Writer writer = new BufferedWriter(new OutputStreamWriter(
+            target.getFileSystem(conf).create(target, true), StandardCharsets.UTF_8), 1 << 16);
+        CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+      printer.printRecord(spec.columns());
+      for (Object[] row : rows) {
+        for (Object value : row) {
+          printer.print(CsvCells.format(value));
+        }
+        printer.println();
+      }
+    }
+  }
+
+  /** The report's rows as a Parquet table (one file: report rows are few). */
+  public static void writeTable(SparkSession spark, ReportResults reports, String report, Path target) {
+    reports.dataFrame(spark, report).write().parquet(target.toString());
+  }
+}

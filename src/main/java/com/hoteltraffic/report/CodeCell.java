@@ -1,0 +1,46 @@
+package com.hoteltraffic.report;
+
+import java.util.List;
+
+/** One row of {@code error_codes}: how often a provider × status × code × class was seen, and when. */
+final class CodeCell implements Piece {
+  private static final long serialVersionUID = 1L;
+  /** {@link PieceKey#number()} of a code seen without an HTTP status (no response). */
+  static final long NO_STATUS = Long.MIN_VALUE;
+
+  private long count;
+  private long firstMicros = Long.MAX_VALUE;
+  private long lastMicros = Long.MIN_VALUE;
+  // The same for every exchange of one key (they follow from provider, status and code);
+  // or-ed so that the merge order cannot matter.
+  private boolean documented;
+  private boolean retryable;
+
+  void add(long tsMicros, boolean isDocumented, boolean isRetryable) {
+    count++;
+    firstMicros = Math.min(firstMicros, tsMicros);
+    lastMicros = Math.max(lastMicros, tsMicros);
+    documented |= isDocumented;
+    retryable |= isRetryable;
+  }
+
+  @Override
+  public Piece merge(Piece other) {
+    CodeCell cell = (CodeCell) other;
+    count += cell.count;
+    firstMicros = Math.min(firstMicros, cell.firstMicros);
+    lastMicros = Math.max(lastMicros, cell.lastMicros);
+    documented |= cell.documented;
+    retryable |= cell.retryable;
+    return this;
+  }
+
+  @Override
+  public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
+    Integer status = key.number() == NO_STATUS ? null : (int) key.number();
+    return List.of(new ReportRow(Reports.ERROR_CODES, new Object[] {
+      key.provider(), status, key.key(), key.detail(), count, Micros.instant(firstMicros),
+      Micros.instant(lastMicros), documented, retryable
+    }));
+  }
+}

@@ -1,0 +1,53 @@
+package com.hoteltraffic.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What burst detection needs of one credential: the time of every exchange (for a burst's
+ * {@code requests} and the pause after each rejection) and its rejections in full.
+ */
+final class CredentialTraffic implements Piece {
+  private static final long serialVersionUID = 1L;
+
+  private final LongList traffic = new LongList();
+  private final List<BurstRule.Rejection> rejections = new ArrayList<>();
+
+  void add(long tsMicros, BurstRule.Rejection rejection) {
+    traffic.add(tsMicros);
+    if (rejection != null) {
+      rejections.add(rejection);
+    }
+  }
+
+  boolean hasRejections() {
+    return !rejections.isEmpty();
+  }
+
+  @Override
+  public Piece merge(Piece other) {
+    CredentialTraffic piece = (CredentialTraffic) other;
+    traffic.addAll(piece.traffic);
+    rejections.addAll(piece.rejections);
+    return this;
+  }
+
+  @Override
+  public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
+    if (rejections.isEmpty()) {
+      return List.of();
+    }
+    List<ReportRow> rows = new ArrayList<>();
+    for (BurstRule.Burst b : BurstRule.detect(key.provider(), key.key(), rejections, traffic.sorted(),
+        settings.burstGap(), settings.burstMin())) {
+      if (settings.overlapsDay(b.startMicros(), b.endMicros())) {
+        rows.add(new ReportRow(Reports.RATE_LIMIT_BURSTS, new Object[] {
+          b.provider(), b.tokenId(), Micros.instant(b.startMicros()), Micros.instant(b.endMicros()),
+          b.rejected(), b.requests(), b.kind(), b.durationS(), b.peakRejectedPerMinute(), b.limit(),
+          b.windowSeconds(), b.hotelsTouched(), b.hotels(), b.clientBackoff()
+        }));
+      }
+    }
+    return rows;
+  }
+}

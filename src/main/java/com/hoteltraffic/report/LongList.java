@@ -1,0 +1,57 @@
+package com.hoteltraffic.report;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/** A growable list of primitive longs (timestamps), serialized as its used part only. */
+final class LongList implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private transient long[] values = new long[8];
+  private transient int size;
+
+  void add(long value) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = value;
+  }
+
+  void addAll(LongList other) {
+    if (size + other.size > values.length) {
+      values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+    }
+    System.arraycopy(other.values, 0, values, size, other.size);
+    size += other.size;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The values in ascending order (sorts in place). */
+  long[] sorted() {
+    long[] used = size == values.length ? values : Arrays.copyOf(values, size);
+    Arrays.sort(used);
+    values = used;
+    return used;
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.writeInt(size);
+    for (int i = 0; i < size; i++) {
+      out.writeLong(values[i]);
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException {
+    size = in.readInt();
+    values = new long[Math.max(8, size)];
+    for (int i = 0; i < size; i++) {
+      values[i] = in.readLong();
+    }
+  }
+}

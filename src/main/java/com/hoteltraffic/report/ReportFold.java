@@ -1,0 +1,163 @@
+package com.hoteltraffic.report;
+
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.ErrorClass;
+import com.hoteltraffic.model.ExchangeFold;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What every report needs of the traffic, folded in the read's tasks as the exchanges go by (see
+ * {@link ExchangeFold}): one piece per report key, so that the reports come from one read.
+ *
+ * <ul>
+ *   <li>error rates: counts and a latency histogram per window × provider × hotel, × credential,
+ *       and × nothing (the page's series);
+ *   <li>error codes: count, first and last seen per provider × status × code × class;
+ *   <li>rate-limit bursts: per credential, the time of every exchange and the rejections;
+ *   <li>database outages: per key, the failures and the time of every success that can end them;
+ *   <li>unconfirmed bookings: per client reference, the booking traffic that names it.
+ * </ul>
+ *
+ * <p>A daily run counts only its day's exchanges for rates and codes (and keeps only those in the
+ * table), and detects on its read window.
+ */
+public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
+  private static final long serialVersionUID = 1L;
+
+  // Kinds of piece: which report a key belongs to.
+  static final String RATE_HOTEL = "rate_hotel";
+  static final String RATE_TOKEN = "rate_token";
+  static final String RATE_PROVIDER = "rate_provider";
+  static final String CODE = "code";
+  static final String BURST = "burst";
+  static final String OUTAGE_TENANT = "outage_tenant";
+  static final String OUTAGE_CENTRAL = "outage_central";
+  static final String BOOKING = "booking";
+  /** Kinds whose keys only yield rows when they saw an incident event (see {@link SharedFacts}). */
+  static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL);
+
+  private final ReportSettings settings;
+  private transient WindowClock clock;
+
+  public ReportFold(ReportSettings settings) {
+    this.settings = settings;
+  }
+
+  /** One task's pieces by key, and its small facts. */
+  public static final class Partial {
+    final Map<Piece.PieceKey, Piece> pieces = new HashMap<>();
+    final List<CoveringList> coveringLists = new ArrayList<>();
+    final Set<Piece.PieceKey> incidentKeys = new HashSet<>();
+
+    @SuppressWarnings("unchecked")
+    <T extends Piece> T piece(Piece.PieceKey key, Supplier<T> fresh) {
+      return (T) pieces.computeIfAbsent(key, k -> fresh.get());
+    }
+  }
+
+  @Override
+  public Partial start() {
+    return new Partial();
+  }
+
+  @Override
+  public boolean inTable(ClassifiedExchange exchange) {
+    return settings.counts(exchange.tsMillis * 1_000L);
+  }
+
+  @Override
+  public void add(Partial partial, ClassifiedExchange exchange, String source, long line) {
+    long tsMicros = exchange.tsMillis * 1_000L;
+    if (settings.counts(tsMicros)) {
+      addRates(partial, exchange, tsMicros);
+      addCode(partial, exchange, tsMicros);
+    }
+    if (settings.detects(tsMicros)) {
+      addBurstEvidence(partial, exchange, tsMicros);
+      addOutageEvidence(partial, exchange, tsMicros);
+      addBookingEvidence(partial, exchange, source, line);
+    }
+  }
+
+  @Override
+  public Serializable block(Partial partial) {
+    ArrayList<Piece.Keyed> keyed = new ArrayList<>(partial.pieces.size());
+    partial.pieces.forEach((key, piece) -> keyed.add(new Piece.Keyed(key, piece)));
+    return keyed;
+  }
+
+  @Override
+  public Serializable facts(Partial partial) {
+    return new SharedFacts.TaskFacts(List.copyOf(partial.coveringLists), Set.copyOf(partial.incidentKeys));
+  }
+
+  private void addRates(Partial partial, ClassifiedExchange e, long tsMicros) {
+    long window = clock().key(tsMicros);
+    partial.piece(new Piece.PieceKey(RATE_HOTEL, e.provider, e.hotelId, null, window), RateCell::new).add(e);
+    partial.piece(new Piece.PieceKey(RATE_TOKEN, e.provider, e.tokenId, null, window), RateCell::new).add(e);
+    partial.piece(new Piece.PieceKey(RATE_PROVIDER, e.provider, null, null, window), RateCell::new).add(e);
+  }
+
+  private static void addCode(Partial partial, ClassifiedExchange e, long tsMicros) {
+    long status = e.httpStatus == null ? CodeCell.NO_STATUS : e.httpStatus;
+    partial.piece(new Piece.PieceKey(CODE, e.provider, e.errorCode, e.errorClass, status), CodeCell::new)
+        .add(tsMicros, e.documented, e.retryable);
+  }
+
+  private static void addBurstEvidence(Partial partial, ClassifiedExchange e, long tsMicros) {
+    Piece.PieceKey key = new Piece.PieceKey(BURST, e.provider, e.tokenId, null, 0);
+    String kind = BurstRule.kindOf(e.errorClass);
+    BurstRule.Rejection rejection = kind == null ? null
+        : new BurstRule.Rejection(tsMicros, kind, e.hotelId, e.rateLimitLimit, e.rateLimitWindowSeconds);
+    partial.piece(key, CredentialTraffic::new).add(tsMicros, rejection);
+    if (rejection != null) {
+      partial.incidentKeys.add(key);
+    }
+  }
+
+  private static void addOutageEvidence(Partial partial, ClassifiedExchange e, long tsMicros) {
+    String scope = OutageRule.scopeOf(e.errorCode);
+    if (scope != null) {
+      Piece.PieceKey key = DbOutages.SCOPE_TENANT.equals(scope)
+          ? new Piece.PieceKey(OUTAGE_TENANT, e.provider, e.hotelId, null, 0)
+          : new Piece.PieceKey(OUTAGE_CENTRAL, e.provider, null, null, 0);
+      partial.piece(key, OutageEvidence::new).addFailure(new OutageRule.Failure(tsMicros, e.tokenId, e.hotelId));
+      partial.incidentKeys.add(key);
+    } else if (ErrorClass.OK.equals(e.errorClass)) {
+      // A success can end its hotel's tenant outage and its provider's central outage.
+      partial.piece(new Piece.PieceKey(OUTAGE_TENANT, e.provider, e.hotelId, null, 0), OutageEvidence::new)
+          .addSuccess(tsMicros);
+      partial.piece(new Piece.PieceKey(OUTAGE_CENTRAL, e.provider, null, null, 0), OutageEvidence::new)
+          .addSuccess(tsMicros);
+    }
+  }
+
+  private static void addBookingEvidence(Partial partial, ClassifiedExchange e, String source, long line) {
+    BookingEvent event = BookingEvent.of(e, source, line);
+    if (event == null) {
+      return;
+    }
+    for (String reference : event.keys()) {
+      partial.piece(new Piece.PieceKey(BOOKING, null, reference, null, 0), BookingEvidence::new)
+          .add(event.forKey(reference));
+    }
+    CoveringList covering = event.coveringList();
+    if (covering != null) {
+      partial.coveringLists.add(covering);
+    }
+  }
+
+  private WindowClock clock() {
+    if (clock == null) {
+      clock = new WindowClock(settings.window(), settings.zone());
+    }
+    return clock;
+  }
+}

@@ -1,0 +1,77 @@
+package com.hoteltraffic.report;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * What the reports of one run depend on besides the traffic: window and zone, the incident
+ * thresholds, whether holder names are kept, and the day of a daily run. Serializable: it travels
+ * with the read's tasks.
+ *
+ * @param day the day of a daily run, or null for a run over everything read
+ */
+public record ReportSettings(
+    Duration window, ZoneId zone, Duration burstGap, int burstMin, Duration outageGap, int outageMin,
+    boolean includePii, DayScope day) implements Serializable {
+
+  /** The defaults of {@code jobs/analyze}. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+  public static final Duration DEFAULT_BURST_GAP = Duration.ofSeconds(60);
+  public static final int DEFAULT_BURST_MIN = 5;
+  public static final Duration DEFAULT_OUTAGE_GAP = Duration.ofMinutes(5);
+  public static final int DEFAULT_OUTAGE_MIN = 3;
+
+  /** {@code jobs/analyze}'s defaults: 1 h windows in UTC, no holder names, not a daily run. */
+  public static ReportSettings defaults() {
+    return new ReportSettings(DEFAULT_WINDOW, ZoneOffset.UTC, DEFAULT_BURST_GAP, DEFAULT_BURST_MIN,
+        DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN, false, null);
+  }
+
+  public ReportSettings withWindow(Duration newWindow, ZoneId newZone) {
+    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day);
+  }
+
+  public ReportSettings withBursts(Duration gap, int min) {
+    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day);
+  }
+
+  public ReportSettings withOutages(Duration gap, int min) {
+    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day);
+  }
+
+  public ReportSettings withIncludePii(boolean include) {
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day);
+  }
+
+  public ReportSettings {
+    if (burstGap.isNegative()) {
+      throw new IllegalArgumentException("burst gap must not be negative: " + burstGap);
+    }
+    if (outageGap.isNegative()) {
+      throw new IllegalArgumentException("outage gap must not be negative: " + outageGap);
+    }
+  }
+
+  /** Whether an exchange at {@code tsMicros} is counted by error rates and codes (and kept in the table). */
+  boolean counts(long tsMicros) {
+    return day == null || within(tsMicros, day.dayStart(), day.dayEnd());
+  }
+
+  /** Whether an exchange at {@code tsMicros} is seen by the detectors (a daily run's read window). */
+  boolean detects(long tsMicros) {
+    return day == null || within(tsMicros, day.readFrom(), day.readUntil());
+  }
+
+  /** A daily run reports incidents that overlap its day, whole: start before its end, end at or after its start. */
+  boolean overlapsDay(long startMicros, long endMicros) {
+    return day == null
+        || (startMicros < Micros.of(day.dayEnd()) && endMicros >= Micros.of(day.dayStart()));
+  }
+
+  private static boolean within(long tsMicros, Instant from, Instant until) {
+    return tsMicros >= Micros.of(from) && tsMicros < Micros.of(until);
+  }
+}

@@ -1,0 +1,90 @@
+package com.hoteltraffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.cli.AnalyzeOptionsAccess;
+import com.hoteltraffic.generate.GeneratorConfig;
+import com.hoteltraffic.generate.TrafficGenerator;
+import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.testing.SparkTestSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Guards the one-pass design: a whole run (every report, table, summary and page) costs a fixed
+ * handful of Spark jobs and SQL executions, whatever the input holds. Each Spark SQL execution
+ * costs planning, code generation and JIT (about 0.8 s on 2 cores), so a change that brings back
+ * a query per report, or a write-then-read-back, fails here.
+ *
+ * <p>What a run executes today: the read (one SQL execution writing {@code tables/exchanges},
+ * whose tasks also fold the reports' pieces), the merge of those pieces (one job, no SQL), and
+ * one small write per report table.
+ */
+class QueryCountGuardTest {
+  /** The read, and one write per report table. */
+  static final int MAX_SQL_EXECUTIONS = 1 + 6;
+  /** The SQL executions' jobs, the merge, and the line count of split files. */
+  static final int MAX_JOBS = MAX_SQL_EXECUTIONS + 2;
+
+  @TempDir static Path work;
+  private static SparkSession spark;
+  private static final AtomicInteger JOBS = new AtomicInteger();
+  private static final AtomicInteger SQL_EXECUTIONS = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestSession.create("QueryCountGuardTest");
+    spark.sparkContext().addSparkListener(new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        JOBS.incrementAndGet();
+      }
+
+      @Override
+      public void onOtherEvent(SparkListenerEvent event) {
+        if (event instanceof SparkListenerSQLExecutionStart) {
+          SQL_EXECUTIONS.incrementAndGet();
+        }
+      }
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void aRunIsAHandfulOfSparkExecutions() throws Exception {
+    Path generated = work.resolve("generated");
+    TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(5).days(2)
+        .exchangesPerDay(800).build());
+    AnalyzeConfig config = AnalyzeOptionsAccess.parse(List.of(
+        "--input", generated.resolve(TrafficGenerator.TRAFFIC_DIR).toString(),
+        "--output", work.resolve("out").toString()), Map.of());
+    JOBS.set(0);
+    SQL_EXECUTIONS.set(0);
+
+    AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+
+    assertTrue(result.exchanges() > 1000, "the run read the generated traffic: " + result.exchanges());
+    assertEquals(6, Reports.all(false).stream().filter(r -> r.written()).count(), "reports written");
+    assertTrue(SQL_EXECUTIONS.get() <= MAX_SQL_EXECUTIONS,
+        "SQL executions per run: " + SQL_EXECUTIONS.get() + " > " + MAX_SQL_EXECUTIONS);
+    assertTrue(JOBS.get() <= MAX_JOBS, "Spark jobs per run: " + JOBS.get() + " > " + MAX_JOBS);
+  }
+}
