@@ -18,8 +18,8 @@ import java.util.Set;
  * bookings. Built by {@link #of(ClassifiedExchange, String, long)} from the read, or from a row of
  * the exchanges table by {@link BookingReconciliation}; {@link BookingRule} decides on it.
  *
- * <p>Events are grouped by {@link #keys()} (lower-cased client references) so that each group can be
- * reconciled on its own; only {@link #coveringList()} pages reach across groups.
+ * <p>Events are grouped by {@link #keys()} (lower-cased client references) so that each group can
+ * be reconciled on its own; only {@link #coveringList()} pages reach across groups.
  *
  * @param source input file of the exchange
  * @param line line (or entry) of the exchange in its file
@@ -51,8 +51,9 @@ public record BookingEvent(
     implements Serializable {
 
   /**
-   * The key of an attempt without a usable client reference (missing or blank). No evidence can be
-   * matched to such an attempt, so it always reconciles to {@link BookingReconciliation#UNRESOLVED}.
+   * The key of an attempt without a usable client reference (missing or blank). No evidence can
+   * be matched to such an attempt, so it always reconciles to {@link
+   * BookingReconciliation#UNRESOLVED}, as it did in the Spark SQL joins (a null key never joins).
    * The empty string cannot collide with a real key: blank references have no key.
    */
   public static final String NO_REFERENCE_KEY = "";

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
@@ -61,8 +62,8 @@ import scala.Tuple2;
  * <p>Ties are broken as {@link BookingRule} documents.
  *
  * <p>How: this class only adapts Spark to {@link BookingRule}, which decides in plain Java. Rows
- * become {@link BookingEvent}s, grouped by lower-cased client reference ({@link BookingEvent#keys()})
- * with one shuffle; each group is reconciled on its own. The only evidence that reaches across
+ * become {@link BookingEvent}s, grouped by lower-cased client reference ({@link
+ * BookingEvent#keys()}) with one shuffle; each group is reconciled on its own. The only evidence that reaches across
  * groups, unfiltered creation-date list pages ({@link CoveringList}), is small and few: it is
  * collected and broadcast. Only the report rows (one per uncertain attempt, few) are collected on
  * the driver; no evidence is.
@@ -195,8 +196,7 @@ public final class BookingReconciliation {
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(coveringLists(traffic));
     List<BookingRule.Reconciled> reconciled =
         events(traffic)
-            .flatMapToPair(
-                event -> event.keys().stream().map(key -> new Tuple2<>(key, event.forKey(key))).iterator())
+            .flatMapToPair(BookingReconciliation::byKey)
             .groupByKey()
             .flatMap(
                 group ->
@@ -242,7 +242,8 @@ public final class BookingReconciliation {
   public static StructType schema(boolean includePii) {
     List<StructField> fields = new ArrayList<>();
     fields.add(field(ATTEMPT_TS, DataTypes.TimestampType, true));
-    for (String name : List.of(PROVIDER, TOKEN_ID, HOTEL_ID, CLIENT_REFERENCE, CHECK_IN, CHECK_OUT)) {
+    for (String name :
+        List.of(PROVIDER, TOKEN_ID, HOTEL_ID, CLIENT_REFERENCE, CHECK_IN, CHECK_OUT)) {
       fields.add(field(name, DataTypes.StringType, true));
     }
     fields.add(field(OUTCOME, DataTypes.StringType, false));
@@ -308,6 +309,11 @@ public final class BookingReconciliation {
     // Lambdas, not Objects::nonNull twice: serialized method references of one target are
     // deserialized with the first one's types, which breaks the second with a ClassCastException.
     return traffic.javaRDD().map(BookingReconciliation::eventOf).filter(event -> event != null);
+  }
+
+  /** The event once per key it matters to, cut to what that key's group needs. */
+  private static Iterator<Tuple2<String, BookingEvent>> byKey(BookingEvent event) {
+    return event.keys().stream().map(key -> new Tuple2<>(key, event.forKey(key))).iterator();
   }
 
   /** The run's covering lists, oldest first; only list pages are read for them. */

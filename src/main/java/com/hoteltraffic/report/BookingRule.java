@@ -143,7 +143,9 @@ public final class BookingRule {
     if (key != null && ts != null) {
       found = bookingsFound(key, ts, events);
       completeListTs =
-          latest(latestFilteredList(attempt, key, day, events), latestCoveringList(ts, day, coveringLists));
+          latest(
+              latestFilteredList(attempt, key, day, events),
+              latestCoveringList(ts, day, coveringLists));
     }
     return decide(attempt, day, found, completeListTs, includePii);
   }

@@ -17,10 +17,12 @@ final class BookingText {
 
   /** Strict ISO day as {@code try_to_date(s, "yyyy-MM-dd")} parses it. */
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   /** How the action text writes a day, as {@code date_format(d, "yyyy-MM-dd")} did. */
-  private static final DateTimeFormatter DAY_OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter DAY_OUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
 
   /**
    * Strings in UTF-8 byte order, which is code point order: Spark compares strings that way, while
