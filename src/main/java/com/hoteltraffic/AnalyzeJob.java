@@ -14,6 +14,7 @@ import com.hoteltraffic.output.HtmlReport;
 import com.hoteltraffic.output.OutputDirectory;
 import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.ReportFiles;
+import com.hoteltraffic.output.ReportParquet;
 import com.hoteltraffic.output.RunSummary;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ReportEngine;
@@ -91,7 +92,7 @@ public final class AnalyzeJob {
       writeQuarantine(outcome, totals, out, hadoop);
       ReportResults reports = computeReports(spark, outcome, settings);
       read.deleteSideOutputs(hadoop);
-      Map<String, Long> reportRows = writeReports(spark, reports, out, hadoop);
+      Map<String, Long> reportRows = writeReports(reports, out, hadoop);
       RunSummary summary = summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
       writePage(reports, summary, config, out, hadoop);
@@ -174,7 +175,7 @@ public final class AnalyzeJob {
   }
 
   /** Each written report as CSV and as a table, from the same rows; returns the row counts. */
-  private static Map<String, Long> writeReports(SparkSession spark, ReportResults reports, OutputDirectory out,
+  private static Map<String, Long> writeReports(ReportResults reports, OutputDirectory out,
       Configuration hadoop) throws IOException {
     Map<String, Long> reportRows = new LinkedHashMap<>();
     for (ReportSpec spec : reports.specs()) {
@@ -184,7 +185,7 @@ public final class AnalyzeJob {
       long stageStart = System.nanoTime();
       List<Object[]> rows = reports.rows(spec.name());
       ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop);
-      ReportFiles.writeTable(spark, reports, spec.name(), out.resolve(TABLES_DIR + "/" + spec.name()));
+      ReportParquet.write(spec, rows, out.resolve(TABLES_DIR + "/" + spec.name()), hadoop);
       reportRows.put(spec.name(), (long) rows.size());
       LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows.size(), elapsedMs(stageStart));
     }

@@ -1,6 +1,5 @@
 package com.hoteltraffic.output;
 
-import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.ReportSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,11 +11,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes one report's rows, already computed and ordered, as {@code reports/NAME.csv} and {@code
- * tables/NAME}: the CSV and the Parquet table hold the same rows, and nothing is read back.
+ * Writes one report's rows, already computed and ordered, as {@code reports/NAME.csv}; {@link
+ * ReportParquet} writes the same rows as {@code tables/NAME}. Nothing is read back.
  */
 public final class ReportFiles {
   /** RFC 4180: {@code "} quoting with doubled quotes, CRLF line ends. */
@@ -38,10 +36,5 @@ public final class ReportFiles {
         printer.println();
       }
     }
-  }
-
-  /** The report's rows as a Parquet table (one file: report rows are few). */
-  public static void writeTable(SparkSession spark, ReportResults reports, String report, Path target) {
-    reports.dataFrame(spark, report).write().parquet(target.toString());
   }
 }

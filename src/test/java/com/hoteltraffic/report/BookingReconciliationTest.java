@@ -564,35 +564,6 @@ class BookingReconciliationTest {
     assertEquals("Ada Lovelace", zurichRow.getAs(BookingReconciliation.HOLDER_NAME));
   }
 
-  @Test
-  void attemptsAreBroadcastAgainstTheEvidence(@TempDir Path dir) {
-    // From Parquet, not from memory: the optimizer would fold an in-memory input into one relation.
-    List<Row> rows = List.of(confirmation(at(1, "10:00"), "plan", 504).row());
-    String path = dir.resolve("exchanges").toString();
-    BookingRows.dataset(spark, rows).write().parquet(path);
-    String plan =
-        BookingReconciliation.reconcile(spark.read().parquet(path), false)
-            .queryExecution()
-            .sparkPlan()
-            .toString();
-    List<String> joins =
-        plan.lines().filter(line -> line.contains("Join")).map(String::strip).toList();
-    assertEquals(
-        2,
-        joins.stream().filter(join -> join.contains("BroadcastHashJoin")).count(),
-        "sightings and filtered lists join on the reference:\n" + plan);
-    assertEquals(
-        1,
-        joins.stream().filter(join -> join.contains("BroadcastNestedLoopJoin")).count(),
-        "creation-date lists join by date range:\n" + plan);
-    for (String join : joins) {
-      // Attempts are the left side of every join: they are the side broadcast.
-      assertTrue(join.contains("BuildLeft"), "attempts are broadcast: " + join);
-    }
-    assertFalse(plan.contains("SortMergeJoin"), "no shuffle join of evidence:\n" + plan);
-    assertFalse(plan.contains("CartesianProduct"), "no cartesian product:\n" + plan);
-  }
-
   private static void expect(
       String clientReference,
       String outcome,
