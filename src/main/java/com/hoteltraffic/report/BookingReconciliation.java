@@ -1,31 +1,15 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.col;
 
 import com.hoteltraffic.model.ExchangeSchema;
-import com.hoteltraffic.model.Operation;
-import com.hoteltraffic.model.Provider;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * Unconfirmed bookings ({@code reports/unconfirmed_bookings.csv}): every Hotelbeds booking
@@ -61,12 +45,12 @@ import scala.Tuple2;
  *
  * <p>Ties are broken as {@link BookingRule} documents.
  *
- * <p>How: this class only adapts Spark to {@link BookingRule}, which decides in plain Java. Rows
- * become {@link BookingEvent}s, grouped by lower-cased client reference ({@link
- * BookingEvent#keys()}) with one shuffle; each group is reconciled on its own. The only evidence that reaches across
- * groups, unfiltered creation-date list pages ({@link CoveringList}), is small and few: it is
- * collected and broadcast. Only the report rows (one per uncertain attempt, few) are collected on
- * the driver; no evidence is.
+ * <p>How: {@link BookingRule} decides in plain Java. The read's tasks turn booking traffic into
+ * {@link BookingEvent}s, grouped by lower-cased client reference ({@link BookingEvent#keys()})
+ * in the merge's one shuffle; each group is reconciled on its own. The only evidence that reaches
+ * across groups, unfiltered creation-date list pages ({@link CoveringList}), is small and few: it
+ * travels with the read's counts and is broadcast. Only the report rows (one per uncertain
+ * attempt) reach the driver; no evidence does.
  *
  * <p>Holder names appear only with {@code includePii}; payment data never reaches this table.
  */
@@ -161,14 +145,6 @@ public final class BookingReconciliation {
     return List.copyOf(withPii);
   }
 
-  private static final List<String> BOOKING_OPERATIONS =
-      List.of(
-          Operation.HB_BOOKING_CONFIRMATION,
-          Operation.HB_BOOKING_LIST,
-          Operation.HB_BOOKING_DETAIL,
-          Operation.HB_BOOKING_CHANGE,
-          Operation.HB_BOOKING_CANCELLATION);
-
   /** {@link #reconcile(Dataset, boolean, String)} with attempt dates in UTC. */
   public static Dataset<Row> reconcile(Dataset<Row> exchanges, boolean includePii) {
     return reconcile(exchanges, includePii, DEFAULT_TIMEZONE);
@@ -176,204 +152,40 @@ public final class BookingReconciliation {
 
   /**
    * One row per uncertain booking attempt, columns {@link #columns(boolean)}, types {@link
-   * #schema(boolean)}, ordered by {@link #SORT} (then as {@link BookingRule#REPORT_ORDER}).
-   *
-   * <p>Runs two Spark jobs when called (the covering lists, then the groups), since the report rows
-   * are collected to be sorted on the driver; the Dataset returned holds them in memory.
+   * #schema(boolean)}, with the code of a run: booking traffic is folded per client reference
+   * ({@link ReportFold}) and each reference goes through {@link BookingRule}.
    *
    * @param exchanges classified exchanges ({@link ExchangeSchema#SCHEMA})
    * @param includePii whether to add {@link #HOLDER_NAME}
    * @param timezone zone id in which an attempt's timestamp gives its date, for the coverage of
    *     {@code filterType=CREATION} list ranges
    */
-  public static Dataset<Row> reconcile(
-      Dataset<Row> exchanges, boolean includePii, String timezone) {
-    // Fail here with the zone's name rather than inside a Spark task.
-    ZoneId zone = ZoneId.of(timezone);
-    SparkSession spark = exchanges.sparkSession();
-    Dataset<Row> traffic = bookingTraffic(exchanges);
-    Broadcast<List<CoveringList>> lists =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(coveringLists(traffic));
-    List<BookingRule.Reconciled> reconciled =
-        events(traffic)
-            .flatMapToPair(BookingReconciliation::byKey)
-            .groupByKey()
-            .flatMap(
-                group ->
-                    BookingRule.reconcile(
-                            group._1(), list(group._2()), lists.value(), includePii, zone)
-                        .iterator())
-            .collect();
-    lists.unpersist();
-    List<Row> rows =
-        reconciled.stream()
-            .sorted(BookingRule.REPORT_ORDER)
-            .map(r -> toRow(r, includePii))
-            .toList();
-    return spark.createDataFrame(rows, schema(includePii));
-  }
-
-  /**
-   * All that reconciliation reads: Hotelbeds booking confirmations and lookups, with the columns
-   * it uses. {@link #reconcile} reads this twice (covering lists, then all events), so a caller
-   * that runs it over a large table can persist this Dataset first: Spark then substitutes the
-   * cached rows wherever the same plan appears, and the table is scanned once.
-   */
-  public static Dataset<Row> bookingTraffic(Dataset<Row> exchanges) {
-    return exchanges
-        .filter(
-            col(ExchangeSchema.PROVIDER)
-                .equalTo(Provider.HOTELBEDS)
-                .and(col(ExchangeSchema.OPERATION).isin(BOOKING_OPERATIONS.toArray())))
-        .select(
-            Stream.of(
-                    ExchangeSchema.SOURCE, ExchangeSchema.LINE, ExchangeSchema.REQUEST_ID,
-                    ExchangeSchema.TS, ExchangeSchema.PROVIDER, ExchangeSchema.OPERATION,
-                    ExchangeSchema.HOTEL_ID, ExchangeSchema.TOKEN_ID, ExchangeSchema.HTTP_STATUS,
-                    ExchangeSchema.CLIENT_REFERENCE, ExchangeSchema.CHECK_IN, ExchangeSchema.CHECK_OUT,
-                    ExchangeSchema.HOLDER_NAME, ExchangeSchema.LIST_CLIENT_REFERENCE,
-                    ExchangeSchema.LIST_FILTER_TYPE, ExchangeSchema.LIST_START, ExchangeSchema.LIST_END,
-                    ExchangeSchema.LIST_TOTAL, ExchangeSchema.BOOKINGS)
-                .map(name -> col(name))
-                .toArray(Column[]::new));
+  public static Dataset<Row> reconcile(Dataset<Row> exchanges, boolean includePii, String timezone) {
+    ReportSettings settings = ReportSettings.defaults().withIncludePii(includePii)
+        .withWindow(ReportSettings.DEFAULT_WINDOW, ZoneId.of(timezone));
+    return ReportEngine.fromExchanges(exchanges, settings)
+        .dataFrame(exchanges.sparkSession(), Reports.UNCONFIRMED_BOOKINGS);
   }
 
   /** Output types, as the earlier Spark SQL implementation produced them. */
   public static StructType schema(boolean includePii) {
     List<StructField> fields = new ArrayList<>();
-    fields.add(field(ATTEMPT_TS, DataTypes.TimestampType, true));
+    fields.add(ReportSpec.field(ATTEMPT_TS, DataTypes.TimestampType, true));
     for (String name :
         List.of(PROVIDER, TOKEN_ID, HOTEL_ID, CLIENT_REFERENCE, CHECK_IN, CHECK_OUT)) {
-      fields.add(field(name, DataTypes.StringType, true));
+      fields.add(ReportSpec.field(name, DataTypes.StringType, true));
     }
-    fields.add(field(OUTCOME, DataTypes.StringType, false));
-    fields.add(field(STATUS, DataTypes.StringType, false));
-    fields.add(field(BOOKING_REFERENCE, DataTypes.StringType, true));
-    fields.add(field(BOOKING_STATUS, DataTypes.StringType, true));
-    fields.add(field(BOOKINGS_FOUND, DataTypes.IntegerType, false));
-    fields.add(field(EVIDENCE, DataTypes.StringType, true));
-    fields.add(field(EVIDENCE_TS, DataTypes.TimestampType, true));
-    fields.add(field(ACTION, DataTypes.StringType, true));
+    fields.add(ReportSpec.field(OUTCOME, DataTypes.StringType, false));
+    fields.add(ReportSpec.field(STATUS, DataTypes.StringType, false));
+    fields.add(ReportSpec.field(BOOKING_REFERENCE, DataTypes.StringType, true));
+    fields.add(ReportSpec.field(BOOKING_STATUS, DataTypes.StringType, true));
+    fields.add(ReportSpec.field(BOOKINGS_FOUND, DataTypes.IntegerType, false));
+    fields.add(ReportSpec.field(EVIDENCE, DataTypes.StringType, true));
+    fields.add(ReportSpec.field(EVIDENCE_TS, DataTypes.TimestampType, true));
+    fields.add(ReportSpec.field(ACTION, DataTypes.StringType, true));
     if (includePii) {
-      fields.add(field(HOLDER_NAME, DataTypes.StringType, true));
+      fields.add(ReportSpec.field(HOLDER_NAME, DataTypes.StringType, true));
     }
     return DataTypes.createStructType(fields);
-  }
-
-  /** A report row of {@link #schema(boolean)}: instants become {@link Timestamp}s, exactly. */
-  public static Row toRow(BookingRule.Reconciled r, boolean includePii) {
-    Object[] cells = r.values(includePii).toArray();
-    for (int i = 0; i < cells.length; i++) {
-      if (cells[i] instanceof Instant instant) {
-        cells[i] = Timestamp.from(instant);
-      }
-    }
-    return RowFactory.create(cells);
-  }
-
-  /**
-   * The event of a row of {@link #bookingTraffic} (or of {@link ExchangeSchema#SCHEMA}): what
-   * {@link BookingEvent#of(com.hoteltraffic.model.ClassifiedExchange, String, long)} gives for the
-   * exchange the row was written from; null when reconciliation does not read the row.
-   */
-  static BookingEvent eventOf(Row row) {
-    String provider = row.getAs(ExchangeSchema.PROVIDER);
-    String operation = row.getAs(ExchangeSchema.OPERATION);
-    if (!BookingEvent.isBookingTraffic(provider, operation)) {
-      return null;
-    }
-    Long line = row.getAs(ExchangeSchema.LINE);
-    return new BookingEvent(
-        row.getAs(ExchangeSchema.SOURCE),
-        line == null ? 0L : line,
-        micros(row.getAs(ExchangeSchema.TS)),
-        operation,
-        row.getAs(ExchangeSchema.HTTP_STATUS),
-        row.getAs(ExchangeSchema.TOKEN_ID),
-        row.getAs(ExchangeSchema.HOTEL_ID),
-        row.getAs(ExchangeSchema.CLIENT_REFERENCE),
-        row.getAs(ExchangeSchema.CHECK_IN),
-        row.getAs(ExchangeSchema.CHECK_OUT),
-        row.getAs(ExchangeSchema.HOLDER_NAME),
-        row.getAs(ExchangeSchema.LIST_CLIENT_REFERENCE),
-        row.getAs(ExchangeSchema.LIST_FILTER_TYPE),
-        row.getAs(ExchangeSchema.LIST_START),
-        row.getAs(ExchangeSchema.LIST_END),
-        optionalInt(row, ExchangeSchema.LIST_FROM),
-        optionalInt(row, ExchangeSchema.LIST_TO),
-        row.getAs(ExchangeSchema.LIST_TOTAL),
-        bookings(row));
-  }
-
-  private static JavaRDD<BookingEvent> events(Dataset<Row> traffic) {
-    // Lambdas, not Objects::nonNull twice: serialized method references of one target are
-    // deserialized with the first one's types, which breaks the second with a ClassCastException.
-    return traffic.javaRDD().map(BookingReconciliation::eventOf).filter(event -> event != null);
-  }
-
-  /** The event once per key it matters to, cut to what that key's group needs. */
-  private static Iterator<Tuple2<String, BookingEvent>> byKey(BookingEvent event) {
-    return event.keys().stream().map(key -> new Tuple2<>(key, event.forKey(key))).iterator();
-  }
-
-  /** The run's covering lists, oldest first; only list pages are read for them. */
-  private static List<CoveringList> coveringLists(Dataset<Row> traffic) {
-    List<CoveringList> lists =
-        new ArrayList<>(
-            events(traffic.filter(col(ExchangeSchema.OPERATION).equalTo(Operation.HB_BOOKING_LIST)))
-                .map(BookingEvent::coveringList)
-                .filter(list -> list != null)
-                .collect());
-    lists.sort(Comparator.comparingLong(CoveringList::tsMicros));
-    return lists;
-  }
-
-  private static List<BookingEvent.Booking> bookings(Row row) {
-    int index = row.fieldIndex(ExchangeSchema.BOOKINGS);
-    if (row.isNullAt(index)) {
-      return List.of();
-    }
-    List<BookingEvent.Booking> bookings = new ArrayList<>();
-    for (Row b : row.<Row>getList(index)) {
-      if (b != null) {
-        bookings.add(
-            new BookingEvent.Booking(
-                b.getAs(ExchangeSchema.B_REFERENCE),
-                b.getAs(ExchangeSchema.B_CLIENT_REFERENCE),
-                b.getAs(ExchangeSchema.B_STATUS)));
-      }
-    }
-    return bookings;
-  }
-
-  /** Microseconds since the epoch of a timestamp cell, whichever Java type Spark hands out. */
-  private static Long micros(Object ts) {
-    Instant instant =
-        ts instanceof Timestamp t ? t.toInstant() : ts instanceof Instant i ? i : null;
-    if (instant == null) {
-      return null;
-    }
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000L);
-  }
-
-  /** A column {@link #bookingTraffic} leaves out reads as null. */
-  private static Integer optionalInt(Row row, String column) {
-    for (String name : row.schema().fieldNames()) {
-      if (name.equals(column)) {
-        return row.getAs(column);
-      }
-    }
-    return null;
-  }
-
-  private static <T> List<T> list(Iterable<T> values) {
-    List<T> list = new ArrayList<>();
-    values.forEach(list::add);
-    return list;
-  }
-
-  private static StructField field(String name, DataType type, boolean nullable) {
-    return DataTypes.createStructField(name, type, nullable);
   }
 }

@@ -1,26 +1,15 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.unix_micros;
 
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
-import java.io.Serializable;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * Rate-limit bursts ({@code reports/rate_limit_bursts.csv}, {@code tables/rate_limit_bursts}):
@@ -78,8 +67,8 @@ import scala.Tuple2;
  * timestamps, so a burst crossing midnight or a file boundary is one burst. Exchanges without a
  * timestamp take no part.
  *
- * <p>The rule itself is {@link BurstRule}, plain Java per credential; this class only brings each
- * credential's events together on Spark.
+ * <p>The rule itself is {@link BurstRule}, plain Java per credential. A run folds each credential's
+ * traffic in its read tasks ({@link ReportFold}); {@link #detect} does the same from a Dataset.
  */
 public final class RateLimitBursts {
   private RateLimitBursts() {}
@@ -148,151 +137,18 @@ public final class RateLimitBursts {
             DataTypes.createStructField(CLIENT_BACKOFF, DataTypes.StringType, false)
           });
 
-  private static final long MICROS_PER_MILLI = 1_000L;
-  private static final long MICROS_PER_SECOND = 1_000_000L;
-  private static final int NANOS_PER_MICRO = 1_000;
-
-  // Working column.
-  private static final String TS_US = "_ts_us";
-
   /**
-   * Detects bursts in classified exchanges (schema {@link ExchangeSchema#SCHEMA}).
+   * Detects bursts in classified exchanges (schema {@link ExchangeSchema#SCHEMA}), with the code
+   * of a run: the exchanges are folded per credential ({@link ReportFold}) and each credential's
+   * traffic goes through {@link BurstRule}.
    *
    * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
    * @param minRejections the fewest rejections a {@code rate_limited} group needs to be reported
    *     ({@code --burst-min}); {@code quota_exceeded} groups are reported whatever their size
-   * @return one row per burst with the columns {@link #COLUMNS} typed as {@link #SCHEMA},
-   *     unordered
+   * @return one row per burst with the columns {@link #COLUMNS} typed as {@link #SCHEMA}
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minRejections) {
-    if (gap.isNegative()) {
-      throw new IllegalArgumentException("burst gap must not be negative: " + gap);
-    }
-    Dataset<Row> events =
-        exchanges
-            .where(col(ExchangeSchema.TS).isNotNull())
-            .select(
-                col(PROVIDER),
-                col(TOKEN_ID),
-                unix_micros(col(ExchangeSchema.TS)).as(TS_US),
-                col(ExchangeSchema.ERROR_CLASS),
-                col(ExchangeSchema.HOTEL_ID),
-                col(ExchangeSchema.RATE_LIMIT_LIMIT),
-                col(ExchangeSchema.RATE_LIMIT_WINDOW_S));
-    // combineByKey folds each partition's rows into one compact accumulator per credential
-    // before the shuffle: a timestamp array for the traffic plus the few rejections, so even a
-    // credential carrying most of the traffic ships 8 bytes per exchange, not rows.
-    JavaRDD<Row> bursts =
-        events
-            .javaRDD()
-            .mapToPair(row -> new Tuple2<>(Credential.of(row), row))
-            .combineByKey(
-                CredentialEvents::of, CredentialEvents::add, CredentialEvents::addAll)
-            .flatMap(credential -> burstRows(credential._1(), credential._2(), gap, minRejections));
-    return exchanges.sparkSession().createDataFrame(bursts, SCHEMA);
-  }
-
-  /**
-   * One burst as a row of {@link #SCHEMA} (which it carries, so fields can be read by name);
-   * timestamps keep their microseconds.
-   */
-  public static Row toRow(BurstRule.Burst b) {
-    Object[] values = {
-      b.provider(),
-      b.tokenId(),
-      timestamp(b.startMicros()),
-      timestamp(b.endMicros()),
-      b.rejected(),
-      b.requests(),
-      b.kind(),
-      b.durationS(),
-      b.peakRejectedPerMinute(),
-      b.limit(),
-      b.windowSeconds(),
-      b.hotelsTouched(),
-      b.hotels(),
-      b.clientBackoff()
-    };
-    return new GenericRowWithSchema(values, SCHEMA);
-  }
-
-  private static Iterator<Row> burstRows(
-      Credential credential, CredentialEvents events, Duration gap, int minRejections) {
-    if (events.rejections.isEmpty()) {
-      return Collections.emptyIterator();
-    }
-    return BurstRule.detect(
-            credential.provider(),
-            credential.tokenId(),
-            events.rejections,
-            events.sortedTraffic(),
-            gap,
-            minRejections)
-        .stream()
-        .map(RateLimitBursts::toRow)
-        .iterator();
-  }
-
-  /** A microsecond instant as a Timestamp, exact to the microsecond before 1970 too. */
-  private static Timestamp timestamp(long micros) {
-    Timestamp ts = new Timestamp(Math.floorDiv(micros, MICROS_PER_MILLI));
-    ts.setNanos((int) Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
-    return ts;
-  }
-
-  /** The grouping key: provider and credential, either possibly null (grouped together). */
-  private record Credential(String provider, String tokenId) implements Serializable {
-    static Credential of(Row event) {
-      return new Credential(event.getString(0), event.getString(1));
-    }
-  }
-
-  /** One credential's events from {@link #detect}'s selected rows: all timestamps, rejections. */
-  private static final class CredentialEvents implements Serializable {
-    private long[] traffic = new long[8];
-    private int size;
-    private final List<BurstRule.Rejection> rejections = new ArrayList<>();
-
-    static CredentialEvents of(Row event) {
-      return new CredentialEvents().add(event);
-    }
-
-    CredentialEvents add(Row event) {
-      long ts = event.getLong(2);
-      addTraffic(ts);
-      String kind = BurstRule.kindOf(event.getString(3));
-      if (kind != null) {
-        rejections.add(
-            new BurstRule.Rejection(
-                ts, kind, event.getString(4), integer(event, 5), integer(event, 6)));
-      }
-      return this;
-    }
-
-    CredentialEvents addAll(CredentialEvents other) {
-      for (int i = 0; i < other.size; i++) {
-        addTraffic(other.traffic[i]);
-      }
-      rejections.addAll(other.rejections);
-      return this;
-    }
-
-    /** The timestamps as a trimmed, sorted copy: the one copy BurstRule reads. */
-    long[] sortedTraffic() {
-      long[] sorted = Arrays.copyOf(traffic, size);
-      Arrays.sort(sorted);
-      return sorted;
-    }
-
-    private void addTraffic(long ts) {
-      if (size == traffic.length) {
-        traffic = Arrays.copyOf(traffic, size * 2);
-      }
-      traffic[size++] = ts;
-    }
-
-    private static Integer integer(Row event, int i) {
-      return event.isNullAt(i) ? null : event.getInt(i);
-    }
+    ReportSettings settings = ReportSettings.defaults().withBursts(gap, minRejections);
+    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), Reports.RATE_LIMIT_BURSTS);
   }
 }

@@ -1,7 +1,6 @@
 package com.hoteltraffic.report;
 
 import java.io.Serializable;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,17 +60,15 @@ public final class ReportResults implements Serializable {
     return found;
   }
 
-  /** One report's rows as a DataFrame of its schema (timestamps as Spark's TimestampType). */
+  /**
+   * One report's rows as a DataFrame of its schema, in memory. Timestamps go in as {@link
+   * Instant}s, which Spark takes to the microsecond at any date (a {@code java.sql.Timestamp}
+   * would be moved between calendars before 1582).
+   */
   public Dataset<Row> dataFrame(SparkSession spark, String report) {
     List<Row> sparkRows = new ArrayList<>();
     for (Object[] values : rows(report)) {
-      Object[] converted = values.clone();
-      for (int i = 0; i < converted.length; i++) {
-        if (converted[i] instanceof Instant instant) {
-          converted[i] = Timestamp.from(instant);
-        }
-      }
-      sparkRows.add(RowFactory.create(converted));
+      sparkRows.add(RowFactory.create(values.clone()));
     }
     return spark.createDataFrame(sparkRows, spec(report).schema());
   }

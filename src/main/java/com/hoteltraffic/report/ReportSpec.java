@@ -1,6 +1,8 @@
 package com.hoteltraffic.report;
 
 import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -34,6 +36,11 @@ public record ReportSpec(String name, StructType schema, List<String> sort, bool
       }
     }
     return order;
+  }
+
+  /** One column of a report schema. */
+  static StructField field(String name, DataType type, boolean nullable) {
+    return DataTypes.createStructField(name, type, nullable);
   }
 
   static StructType schema(List<String> columns, StructType types) {

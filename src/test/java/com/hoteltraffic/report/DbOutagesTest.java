@@ -243,31 +243,6 @@ class DbOutagesTest {
     assertEquals(DbOutages.SCHEMA, result.schema(), "types and nullability");
   }
 
-  @Test
-  void toRowKeepsEveryMicrosecondThroughADataFrame() {
-    // A µs fraction, the epoch's negative side, and a date before 1582 (Spark shifts calendars).
-    List<Long> micros =
-        List.of(1_709_287_200_123_456L, -1L, micros("1000-06-15T12:00:00.000001Z"));
-    List<Row> rows = new ArrayList<>();
-    for (long us : micros) {
-      rows.add(
-          DbOutages.toRow(
-              new OutageRule.Outage(
-                  "casy", DbOutages.SCOPE_TENANT, "9994", us, us, 1, 0.0, 1, 1, us)));
-    }
-    List<Row> back =
-        spark
-            .createDataFrame(rows, DbOutages.SCHEMA)
-            .select(
-                org.apache.spark.sql.functions.unix_micros(col(DbOutages.START)),
-                org.apache.spark.sql.functions.unix_micros(col(DbOutages.RECOVERED_AT)))
-            .collectAsList();
-    for (int i = 0; i < micros.size(); i++) {
-      assertEquals(micros.get(i), back.get(i).getLong(0), "start " + micros.get(i));
-      assertEquals(micros.get(i), back.get(i).getLong(1), "recovered_at " + micros.get(i));
-    }
-  }
-
   // --- helpers ---
 
   private static List<String> outages(List<Row> rows, Duration gap, int min) {

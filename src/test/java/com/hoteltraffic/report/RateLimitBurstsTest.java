@@ -323,22 +323,6 @@ class RateLimitBurstsTest {
     assertEquals(RateLimitBursts.SCHEMA, result.schema());
   }
 
-  @Test
-  void toRowKeepsEveryMicrosecondAlsoBefore1970() {
-    long after = Instant.parse("2024-03-01T10:00:00Z").toEpochMilli() * 1000 + 123_457;
-    long before = -1; // 1969-12-31T23:59:59.999999Z
-    Row row =
-        RateLimitBursts.toRow(
-            new BurstRule.Burst(Provider.CASY, null, before, after, 2, 3,
-                RateLimitBursts.KIND_RATE_LIMITED, 1.5, 2, null, 60, 0, "",
-                RateLimitBursts.BACKED_OFF));
-    assertEquals(
-        "casy|null|1969-12-31T23:59:59.999999Z|2024-03-01T10:00:00.123457Z|2|3|rate_limited|1.5|2"
-            + "|null|60|0||backed_off",
-        render(row),
-        "fields in column order, start and end to the microsecond");
-  }
-
   // --- helpers ---
 
   private static List<String> bursts(List<Row> rows, Duration gap, int min) {
