@@ -28,7 +28,7 @@ final class BookingEvidence implements Piece {
     for (BookingRule.Reconciled booking
         : BookingRule.reconcile(key.key(), events, shared.coveringLists(), pii, settings.zone())) {
       Object[] values = booking.values(pii).toArray();
-      if (settings.counts(Micros.of((Instant) values[attemptTs]))) {
+      if (settings.bounds().counts(Micros.of((Instant) values[attemptTs]))) {
         rows.add(new ReportRow(Reports.UNCONFIRMED_BOOKINGS, values));
       }
     }

@@ -40,7 +40,7 @@ final class CredentialTraffic implements Piece {
     List<ReportRow> rows = new ArrayList<>();
     for (BurstRule.Burst b : BurstRule.detect(key.provider(), key.key(), rejections, traffic.sorted(),
         settings.burstGap(), settings.burstMin())) {
-      if (settings.overlapsDay(b.startMicros(), b.endMicros())) {
+      if (settings.bounds().overlapsDay(b.startMicros(), b.endMicros())) {
         rows.add(new ReportRow(Reports.RATE_LIMIT_BURSTS, new Object[] {
           b.provider(), b.tokenId(), Micros.instant(b.startMicros()), Micros.instant(b.endMicros()),
           b.rejected(), b.requests(), b.kind(), b.durationS(), b.peakRejectedPerMinute(), b.limit(),

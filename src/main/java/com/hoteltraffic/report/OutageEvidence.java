@@ -42,7 +42,7 @@ final class OutageEvidence implements Piece {
     List<ReportRow> rows = new ArrayList<>();
     for (OutageRule.Outage o : OutageRule.detect(key.provider(), scope, key.key(), failures, successes.sorted(),
         settings.outageGap(), settings.outageMin())) {
-      if (settings.overlapsDay(o.startMicros(), o.endMicros())) {
+      if (settings.bounds().overlapsDay(o.startMicros(), o.endMicros())) {
         rows.add(new ReportRow(Reports.DB_OUTAGES, new Object[] {
           o.provider(), o.scope(), o.hotelId(), Micros.instant(o.startMicros()), Micros.instant(o.endMicros()),
           o.failedRequests(), o.durationS(), o.affectedTokens(), o.affectedHotels(),

@@ -44,10 +44,12 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL);
 
   private final ReportSettings settings;
+  private final ReportSettings.Bounds bounds;
   private transient WindowClock clock;
 
   public ReportFold(ReportSettings settings) {
     this.settings = settings;
+    this.bounds = settings.bounds();
   }
 
   /** One task's pieces by key, and its small facts. */
@@ -69,17 +71,17 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   @Override
   public boolean inTable(ClassifiedExchange exchange) {
-    return settings.counts(exchange.tsMillis * 1_000L);
+    return bounds.counts(exchange.tsMillis * 1_000L);
   }
 
   @Override
   public void add(Partial partial, ClassifiedExchange exchange, String source, long line) {
     long tsMicros = exchange.tsMillis * 1_000L;
-    if (settings.counts(tsMicros)) {
+    if (bounds.counts(tsMicros)) {
       addRates(partial, exchange, tsMicros);
       addCode(partial, exchange, tsMicros);
     }
-    if (settings.detects(tsMicros)) {
+    if (bounds.detects(tsMicros)) {
       addBurstEvidence(partial, exchange, tsMicros);
       addOutageEvidence(partial, exchange, tsMicros);
       addBookingEvidence(partial, exchange, source, line);

@@ -2,7 +2,6 @@ package com.hoteltraffic.report;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -55,23 +54,34 @@ public record ReportSettings(
     }
   }
 
-  /** Whether an exchange at {@code tsMicros} is counted by error rates and codes (and kept in the table). */
-  boolean counts(long tsMicros) {
-    return day == null || within(tsMicros, day.dayStart(), day.dayEnd());
+  /**
+   * The time bounds a daily run applies, in microseconds, worked out once: exchanges counted by
+   * rates and codes (and kept in the table), and exchanges the detectors see. Without a day every
+   * exchange is both.
+   */
+  Bounds bounds() {
+    if (day == null) {
+      return new Bounds(Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    return new Bounds(Micros.of(day.dayStart()), Micros.of(day.dayEnd()), Micros.of(day.readFrom()),
+        Micros.of(day.readUntil()));
   }
 
-  /** Whether an exchange at {@code tsMicros} is seen by the detectors (a daily run's read window). */
-  boolean detects(long tsMicros) {
-    return day == null || within(tsMicros, day.readFrom(), day.readUntil());
-  }
+  /** See {@link #bounds()}; every interval is {@code [from, until)}. */
+  record Bounds(long dayFrom, long dayUntil, long readFrom, long readUntil) implements Serializable {
+    /** Counted by error rates and codes, and kept in the table. */
+    boolean counts(long tsMicros) {
+      return tsMicros >= dayFrom && tsMicros < dayUntil;
+    }
 
-  /** A daily run reports incidents that overlap its day, whole: start before its end, end at or after its start. */
-  boolean overlapsDay(long startMicros, long endMicros) {
-    return day == null
-        || (startMicros < Micros.of(day.dayEnd()) && endMicros >= Micros.of(day.dayStart()));
-  }
+    /** Seen by the detectors (a daily run's read window). */
+    boolean detects(long tsMicros) {
+      return tsMicros >= readFrom && tsMicros < readUntil;
+    }
 
-  private static boolean within(long tsMicros, Instant from, Instant until) {
-    return tsMicros >= Micros.of(from) && tsMicros < Micros.of(until);
+    /** A daily run reports incidents that overlap its day, whole: start before its end, end at or after its start. */
+    boolean overlapsDay(long startMicros, long endMicros) {
+      return startMicros < dayUntil && endMicros >= dayFrom;
+    }
   }
 }
