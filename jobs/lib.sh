@@ -73,7 +73,8 @@ launcher_archive_ready() {
 # -XX:ArchiveClassesAtExit; needs our classes in a jar, see app_classes); later runs map that
 # archive (-XX:SharedArchiveFile) instead of parsing and verifying the classes again, as long as
 # the jar, the class path and the java are unchanged. -Xshare:auto: a JVM that rejects
-# the archive runs without it. Set JOBS_CDS=off to run without any archive.
+# the archive runs without it; -Xlog:cds*=off: silently (the JVM would warn on standard output).
+# Set JOBS_CDS=off to run without any archive.
 run_main() {
   ensure_built
   local main_class="$1"
@@ -91,7 +92,7 @@ run_main() {
   key="$(cds_key "$main_class")"
   archive="$JOBS_DIR/$(basename "$main_class").jsa"
   if launcher_archive_ready "$main_class"; then
-    exec "${java[@]}" -Xshare:auto -XX:SharedArchiveFile="$archive" -cp "$classpath" "$main_class" "$@"
+    exec "${java[@]}" -Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds*=off -cp "$classpath" "$main_class" "$@"
   fi
   # No archive for this jar yet: record one while this run runs, unless it only prints help.
   local arg
@@ -99,7 +100,7 @@ run_main() {
     [[ "$arg" == -h || "$arg" == --help ]] && exec "${java[@]}" -cp "$classpath" "$main_class" "$@"
   done
   local recording="$archive.$$" status=0
-  "${java[@]}" -XX:ArchiveClassesAtExit="$recording" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  "${java[@]}" -XX:ArchiveClassesAtExit="$recording" -Xlog:cds*=off \
     -cp "$classpath" "$main_class" "$@" || status=$?
   # Keep the archive of a successful run only (a failed one may have stopped before loading Spark).
   if [[ $status -eq 0 && -s "$recording" ]]; then
