@@ -74,7 +74,9 @@ launcher_archive_ready() {
 # archive (-XX:SharedArchiveFile) instead of parsing and verifying the classes again, as long as
 # the jar, the class path and the java are unchanged. -Xshare:auto: a JVM that rejects
 # the archive runs without it; -Xlog:cds*=off: silently (the JVM would warn on standard output).
-# Set JOBS_CDS=off to run without any archive.
+# Set JOBS_CDS=off to run without any archive. Measured, whole process: a 10k-exchange run 0.74x
+# the wall time and 0.80x the CPU of a run without the archive, a trivial Spark job 0.61x the CPU.
+# The recording run pays for the dump at exit (30-60 s on 2 busy cores; about 170 MB in target/jobs).
 run_main() {
   ensure_built
   local main_class="$1"
