@@ -4,6 +4,9 @@ set -euo pipefail
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_STAMP="$PROJECT_ROOT/target/.jobs-built"
+# The launcher's own files: our classes as one jar, and the class-data archive (see run_main).
+JOBS_DIR="$PROJECT_ROOT/target/jobs"
+APP_JAR="$JOBS_DIR/classes.jar"
 
 # Builds with Maven on first use, and again whenever a source or the pom is newer than the build.
 ensure_built() {
@@ -15,13 +18,96 @@ ensure_built() {
   fi
 }
 
+# Packs target/classes into $APP_JAR when a class or resource changed. Class-data
+# sharing refuses a non-empty directory on the class path, so the launcher runs from this jar.
+# Prints the class path entry for our classes: the jar, or target/classes if no jar tool is found.
+app_classes() {
+  local classes="$PROJECT_ROOT/target/classes" jar_tool
+  jar_tool="$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}jar" || true)"
+  if [[ -z "$jar_tool" ]]; then
+    echo "$classes"
+    return
+  fi
+  local checked="$APP_JAR.checked"
+  if [[ ! -f "$APP_JAR" || ! -f "$checked" ]] || [[ -n "$(find "$classes" -newer "$checked" -print -quit)" ]]; then
+    mkdir -p "$JOBS_DIR"
+    touch "$checked"
+    # A fixed entry date makes the jar depend on the files only: a build that rewrote them unchanged
+    # (Maven copies resources on every build) keeps the jar as it is, hence its archive.
+    if ! "$jar_tool" --create --file "$APP_JAR.$$" --date=2000-01-01T00:00:00Z -C "$classes" .; then
+      rm -f "$APP_JAR.$$" "$checked"
+      echo "$classes"
+      return
+    fi
+    if cmp -s "$APP_JAR.$$" "$APP_JAR"; then
+      rm -f "$APP_JAR.$$"
+    else
+      mv -f "$APP_JAR.$$" "$APP_JAR"
+      rm -f "$JOBS_DIR"/*.jsa "$JOBS_DIR"/*.jsa.key # made for the old jar
+    fi
+  fi
+  echo "$APP_JAR"
+}
+
+# What a class-data archive depends on beyond what the JVM checks itself: which java, which
+# class path. (The JVM also rejects an archive made with other layout flags, e.g. a heap over 32 GB
+# without compressed oops; -Xshare:auto then runs without it.)
+cds_key() {
+  local java_bin
+  java_bin="$(readlink -f "$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")")"
+  printf '%s\n' "$java_bin" "$(stat -c '%Y %s' "$java_bin" "$APP_JAR" "$PROJECT_ROOT/target/classpath.txt")" \
+    "$1" | cksum | cut -d' ' -f1
+}
+
+# launcher_archive_ready CLASS: whether run_main CLASS finds a class-data archive for the current build.
+launcher_archive_ready() {
+  local app archive="$JOBS_DIR/$(basename "$1").jsa"
+  app="$(app_classes)"
+  [[ "$app" == "$APP_JAR" && -f "$archive" && "$(cat "$archive.key" 2>/dev/null)" == "$(cds_key "$1")" ]]
+}
+
 # run_main CLASS ARGS...: runs CLASS with the project and Spark on the classpath.
+#
+# Start-up: a JVM loads and verifies some 15 000 classes of Spark and its libraries on every run.
+# The first run after a build records them into an application class-data archive (AppCDS,
+# -XX:ArchiveClassesAtExit; needs our classes in a jar, see app_classes); later runs map that
+# archive (-XX:SharedArchiveFile) instead of parsing and verifying the classes again, as long as
+# the jar, the class path and the java are unchanged. -Xshare:auto: a JVM that rejects
+# the archive runs without it; -Xlog:cds*=off: silently (the JVM would warn on standard output).
+# Set JOBS_CDS=off to run without any archive. Measured, whole process: a 10k-exchange run 0.74x
+# the wall time and 0.80x the CPU of a run without the archive, a trivial Spark job 0.61x the CPU.
+# The recording run pays for the dump at exit (30-60 s on 2 busy cores; about 170 MB in target/jobs).
 run_main() {
   ensure_built
   local main_class="$1"
   shift
-  local classpath="$PROJECT_ROOT/target/classes:$(cat "$PROJECT_ROOT/target/classpath.txt")"
+  local app classpath
+  app="$(app_classes)"
+  classpath="$app:$(cat "$PROJECT_ROOT/target/classpath.txt")"
   # Embedded Spark talks to itself only: bind to loopback, not to whichever interface the host name resolves to.
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  exec java ${JAVA_OPTS:-} @"$PROJECT_ROOT/jobs/spark-jvm.options" -cp "$classpath" "$main_class" "$@"
+  local java=(java ${JAVA_OPTS:-} @"$PROJECT_ROOT/jobs/spark-jvm.options" @"$PROJECT_ROOT/jobs/launcher-jvm.options")
+  if [[ "${JOBS_CDS:-on}" == off || "$app" != "$APP_JAR" ]]; then
+    exec "${java[@]}" -cp "$classpath" "$main_class" "$@"
+  fi
+  local key archive
+  key="$(cds_key "$main_class")"
+  archive="$JOBS_DIR/$(basename "$main_class").jsa"
+  if launcher_archive_ready "$main_class"; then
+    exec "${java[@]}" -Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds*=off -cp "$classpath" "$main_class" "$@"
+  fi
+  # No archive for this jar yet: record one while this run runs, unless it only prints help.
+  local arg
+  for arg in "$@"; do
+    [[ "$arg" == -h || "$arg" == --help ]] && exec "${java[@]}" -cp "$classpath" "$main_class" "$@"
+  done
+  local recording="$archive.$$" status=0
+  "${java[@]}" -XX:ArchiveClassesAtExit="$recording" -Xlog:cds*=off \
+    -cp "$classpath" "$main_class" "$@" || status=$?
+  # Keep the archive of a successful run only (a failed one may have stopped before loading Spark).
+  if [[ $status -eq 0 && -s "$recording" ]]; then
+    echo "$key" >"$recording.key" && mv -f "$recording.key" "$archive.key" && mv -f "$recording" "$archive" || true
+  fi
+  rm -f "$recording" "$recording.key"
+  return $status
 }

@@ -33,7 +33,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One contender of {@link Benchmark}, run in its own JVM so that its peak RSS is its own:
- * {@code ours} (the whole product: every report and table), {@code naive-spark} (what a user
+ * {@code ours} (the whole product in-process; {@code jobs/bench} runs ours through {@code
+ * jobs/analyze} instead, as users start it), {@code trivial} (a local session counts the lines of
+ * the corpus and stops: the fixed cost of any Spark job), {@code naive-spark} (what a user
  * writes in an afternoon: Spark's JSON reader with a schema, {@code get_json_object} on bodies,
  * two group-bys) and {@code duckdb} ({@code read_ndjson} with explicit columns, the same two
  * aggregates). Prints one line: {@code RESULT name seconds rows peak_rss_kb}.
@@ -62,6 +64,14 @@ public final class BenchContender {
         rows = AnalyzeJob.run(spark, config).exchanges();
         seconds = (System.nanoTime() - startNanos) / 1e9;
         cpu = cpuByRole(); // before stop: the task threads end with the session
+        spark.stop();
+      }
+      case "trivial" -> {
+        SparkSession spark = session();
+        startNanos = System.nanoTime();
+        rows = spark.read().textFile(glob).count();
+        seconds = (System.nanoTime() - startNanos) / 1e9;
+        cpu = cpuByRole();
         spark.stop();
       }
       case "naive-spark" -> {
