@@ -8,7 +8,7 @@ import java.util.List;
 final class BookingEvidence implements Piece {
   private static final long serialVersionUID = 1L;
 
-  private final List<BookingEvent> events = new ArrayList<>();
+  private transient List<BookingEvent> events = new ArrayList<>();
 
   void add(BookingEvent event) {
     events.add(event);
@@ -33,5 +33,22 @@ final class BookingEvidence implements Piece {
       }
     }
     return rows;
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeInt(events.size());
+    for (BookingEvent item : events) {
+      BlockCodec.writeBookingEvent(out, item);
+    }
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int count = in.readInt();
+    events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      events.add(BlockCodec.readBookingEvent(in));
+    }
   }
 }

@@ -11,7 +11,7 @@ final class CredentialTraffic implements Piece {
   private static final long serialVersionUID = 1L;
 
   private final LongList traffic = new LongList();
-  private final List<BurstRule.Rejection> rejections = new ArrayList<>();
+  private transient List<BurstRule.Rejection> rejections = new ArrayList<>();
 
   void add(long tsMicros, BurstRule.Rejection rejection) {
     traffic.add(tsMicros);
@@ -49,5 +49,22 @@ final class CredentialTraffic implements Piece {
       }
     }
     return rows;
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeInt(rejections.size());
+    for (BurstRule.Rejection item : rejections) {
+      BlockCodec.writeRejection(out, item);
+    }
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int count = in.readInt();
+    rejections = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      rejections.add(BlockCodec.readRejection(in));
+    }
   }
 }

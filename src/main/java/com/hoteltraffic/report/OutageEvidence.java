@@ -10,7 +10,7 @@ import java.util.List;
 final class OutageEvidence implements Piece {
   private static final long serialVersionUID = 1L;
 
-  private final List<OutageRule.Failure> failures = new ArrayList<>();
+  private transient List<OutageRule.Failure> failures = new ArrayList<>();
   private final LongList successes = new LongList();
 
   void addFailure(OutageRule.Failure failure) {
@@ -51,5 +51,22 @@ final class OutageEvidence implements Piece {
       }
     }
     return rows;
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeInt(failures.size());
+    for (OutageRule.Failure item : failures) {
+      BlockCodec.writeFailure(out, item);
+    }
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int count = in.readInt();
+    failures = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      failures.add(BlockCodec.readFailure(in));
+    }
   }
 }

@@ -40,8 +40,11 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String OUTAGE_TENANT = "outage_tenant";
   static final String OUTAGE_CENTRAL = "outage_central";
   static final String BOOKING = "booking";
-  /** Kinds whose keys only yield rows when they saw an incident event (see {@link SharedFacts}). */
-  static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL);
+  /**
+   * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
+   * database failure, an uncertain booking attempt (see {@link SharedFacts}).
+   */
+  static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING);
 
   private final ReportSettings settings;
   private final ReportSettings.Bounds bounds;
@@ -147,8 +150,11 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       return;
     }
     for (String reference : event.keys()) {
-      partial.piece(new Piece.PieceKey(BOOKING, null, reference, null, 0), BookingEvidence::new)
-          .add(event.forKey(reference));
+      Piece.PieceKey key = new Piece.PieceKey(BOOKING, null, reference, null, 0);
+      partial.piece(key, BookingEvidence::new).add(event.forKey(reference));
+      if (event.isAttempt()) {
+        partial.incidentKeys.add(key);
+      }
     }
     CoveringList covering = event.coveringList();
     if (covering != null) {

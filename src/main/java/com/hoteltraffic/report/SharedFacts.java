@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The small facts every key may need, gathered from all read tasks before the pieces are merged:
  * the booking lists that can prove a booking's absence for any client reference, and the keys
- * that saw a rejection or a database failure (the other keys' traffic is dropped before the
- * shuffle: it cannot make an incident).
+ * that saw a rejection, a database failure or an uncertain booking attempt (the other keys'
+ * traffic is dropped before the shuffle: it cannot make a row). They grow with incidents and
+ * attempts, never with the traffic around them.
  */
 public final class SharedFacts implements Serializable {
   private static final long serialVersionUID = 1L;
