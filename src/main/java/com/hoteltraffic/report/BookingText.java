@@ -28,7 +28,7 @@ final class BookingText {
    * Strings in UTF-8 byte order, which is code point order: Spark compares strings that way, while
    * {@link String#compareTo} compares UTF-16 units and differs beyond the Basic Multilingual Plane.
    */
-  static final Comparator<String> ORDER = BookingText::compareCodePoints;
+  static final Comparator<String> ORDER = CodePoints::compare;
 
   /** Spark's {@code trim}: strips spaces (U+0020) only, not other whitespace. */
   static String trimSpaces(String s) {
@@ -82,18 +82,4 @@ final class BookingText {
     return day != null && start != null && end != null && !day.isBefore(start) && !day.isAfter(end);
   }
 
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
 }

@@ -54,7 +54,7 @@ public final class BurstRule {
   private static final long QPS_WINDOW_MICROS = MICROS_PER_SECOND;
 
   /** Hotel ids sorted as Spark's array_sort sorts strings: by code point (UTF-8 byte order). */
-  private static final Comparator<String> BY_CODE_POINT = BurstRule::compareCodePoints;
+  private static final Comparator<String> BY_CODE_POINT = CodePoints::compare;
 
   /**
    * One rejection of the credential. kind is {@link RateLimitBursts#KIND_RATE_LIMITED} or {@link
@@ -337,18 +337,4 @@ public final class BurstRule {
         b.windowSeconds(), b.hotelsTouched(), b.hotels(), backedOff ? BACKED_OFF : KEPT_SENDING);
   }
 
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
 }

@@ -92,7 +92,7 @@ public final class ReportResults implements Serializable {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
     if (a instanceof String x && b instanceof String y) {
-      return compareCodePoints(x, y);
+      return CodePoints.compare(x, y);
     }
     if (a instanceof Number x && b instanceof Number y && !(a instanceof Double) && !(b instanceof Double)) {
       return Long.compare(x.longValue(), y.longValue());
@@ -103,18 +103,4 @@ public final class ReportResults implements Serializable {
     throw new IllegalArgumentException("Cannot order " + a.getClass() + " against " + b.getClass());
   }
 
-  private static int compareCodePoints(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int cx = x.codePointAt(i);
-      int cy = y.codePointAt(j);
-      if (cx != cy) {
-        return Integer.compare(cx, cy);
-      }
-      i += Character.charCount(cx);
-      j += Character.charCount(cy);
-    }
-    return Boolean.compare(i < x.length(), j < y.length());
-  }
 }
