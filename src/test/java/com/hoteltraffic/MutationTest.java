@@ -14,6 +14,7 @@ import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
+import com.hoteltraffic.ingest.JsonFactories;
 import com.hoteltraffic.ingest.JsonLinesParser;
 import com.hoteltraffic.ingest.MalformedRecordException;
 import com.hoteltraffic.ingest.RawExchange;
@@ -103,7 +104,7 @@ class MutationTest {
   void eachMutantIsReadOrRefusedWithoutAnExceptionAndTheRunAgrees() {
     ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
         ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(null), false);
-    JsonLinesParser parser = new JsonLinesParser(new ObjectMapper().getFactory(), interpreter.bodyNeeds());
+    JsonLinesParser parser = new JsonLinesParser(JsonFactories.mapper().getFactory(), interpreter.bodyNeeds());
     long accepted = 0;
     long repaired = 0;
     List<String> crashes = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.hoteltraffic.classify;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.hoteltraffic.ingest.JsonFactories;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ final class ErrorBodyReader {
   private static final String XML_ERROR_CLOSE = "</error>";
 
   /** Thread-safe once configured; static so that it never travels with a serialized classifier. */
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactories.factory();
 
   /** CASY: the string value of the top-level JSON field {@code error}, or null. */
   static String topLevelErrorString(String body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.ingest.BodyNeeds;
+import com.hoteltraffic.ingest.JsonFactories;
 import com.hoteltraffic.ingest.RawExchange;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
 import com.hoteltraffic.model.ClassifiedExchange;
@@ -173,7 +174,7 @@ public final class ExchangeInterpreter implements Serializable {
 
   private ObjectMapper mapper() {
     if (mapper == null) {
-      mapper = new ObjectMapper();
+      mapper = JsonFactories.mapper();
     }
     return mapper;
   }

@@ -305,7 +305,7 @@ public final class ExchangeReader {
     private final SerializableHadoopConf conf;
     private final ExchangeInterpreter interpreter;
     private final SideOutputs side;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = JsonFactories.mapper();
     private final JsonLinesParser jsonLines;
     private final HarEntryParser harEntries;
     private InputSplit current;

@@ -1,8 +1,10 @@
 package com.hoteltraffic.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
@@ -54,7 +56,8 @@ final class HarSplitReader extends ReadEventIterator {
         stats.corruptReason = "HAR ends inside log.entries";
         return finish();
       }
-      long line = parser.currentTokenLocation().getLineNr();
+      JsonLocation start = parser.currentTokenLocation();
+      long line = start == null ? 0 : Math.max(0, start.getLineNr());
       JsonNode entry = parser.readValueAsTree();
       stats.lines++;
       try {
@@ -65,14 +68,26 @@ final class HarSplitReader extends ReadEventIterator {
         stats.quarantined++;
         return ReadEvent.quarantine(line, e.getMessage(), mapper.writeValueAsString(entry));
       }
+    } catch (StreamConstraintsException e) {
+      // The parser cannot go on past the value it refused, so the rest of the file is lost.
+      stats.corruptReason = "HAR " + JsonFactories.reason(e) + " near line " + currentLine();
+      return finish();
     } catch (JsonProcessingException | EOFException | ZipException e) {
       // Jackson's message may quote content; the location is enough to find the damage.
-      long line = parser == null ? 0 : parser.currentLocation().getLineNr();
-      stats.corruptReason = "HAR is cut off or not valid JSON near line " + line;
+      stats.corruptReason = "HAR is cut off or not valid JSON near line " + currentLine();
       return finish();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read HAR input", e);
     }
+  }
+
+  /** The parser's line, or 0 when there is no parser or it cannot tell. */
+  private long currentLine() {
+    if (parser == null) {
+      return 0;
+    }
+    JsonLocation location = parser.currentLocation();
+    return location == null ? 0 : Math.max(0, location.getLineNr());
   }
 
   private ReadEvent finish() {

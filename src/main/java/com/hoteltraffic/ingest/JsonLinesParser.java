@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -43,12 +44,14 @@ public final class JsonLinesParser {
   public RawExchange parse(byte[] buffer, int offset, int length) throws MalformedRecordException {
     try (JsonParser parser = factory.createParser(buffer, offset, length)) {
       return parseRecord(parser);
+    } catch (StreamConstraintsException e) {
+      // A limit broken (see JsonFactories): decoding the bytes again would not help.
+      throw new MalformedRecordException(JsonFactories.reason(e));
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the offending text, which may be part of a secret: keep the place only.
-      int column = e.getLocation().getColumnNr();
       int badByte = firstInvalidUtf8(buffer, offset, length);
       if (badByte < 0) {
-        throw new MalformedRecordException("not valid JSON (column " + column + ")");
+        throw new MalformedRecordException(JsonFactories.reason(e));
       }
       return parseRepaired(new String(buffer, offset, length, StandardCharsets.UTF_8), badByte);
     } catch (IOException e) {
@@ -64,7 +67,7 @@ public final class JsonLinesParser {
       return exchange;
     } catch (JsonProcessingException e) {
       throw new MalformedRecordException("invalid UTF-8 at byte " + (badByte + 1)
-          + ", and not valid JSON with it replaced (column " + e.getLocation().getColumnNr() + ")");
+          + ", and " + JsonFactories.reason(e) + " with it replaced");
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string cannot fail", e);
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link HarSplitReader} and {@link HarEntryParser}: HAR 1.2 entries, no-response entries, damage. */
 class HarSplitReaderTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonFactories.mapper();
   private static final long TS = 1_795_082_405_000L; // 2026-11-19T10:00:05Z
 
   record HarRead(List<ReadEvent> records, SplitStats stats) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link JsonLinesParser}: every variant of the input contract's JSON Lines record. */
 class JsonLinesParserTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonFactories.mapper();
   private static final String SECRET = "sk_live_SECRET_7f3a9c";
   private static final long TS_2026_11_19_10_00_05 = 1_795_082_405_000L;
 

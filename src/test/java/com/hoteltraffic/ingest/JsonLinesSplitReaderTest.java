@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link JsonLinesSplitReader}: line handling, byte-range splits, damaged gzip, over-long lines. */
 class JsonLinesSplitReaderTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonFactories.mapper();
   private static final JsonLinesParser PARSER = new JsonLinesParser(MAPPER.getFactory(), BodyNeeds.ALL);
 
   /** What one split yields, in order, and its counts. */

@@ -1,9 +1,9 @@
 package com.hoteltraffic.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.ingest.JsonFactories;
 import com.hoteltraffic.ingest.JsonLinesParser;
 import com.hoteltraffic.ingest.MalformedRecordException;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
@@ -46,7 +46,7 @@ public final class TrafficLines {
   public static List<String> validJsonLines(Path dir) throws IOException {
     ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
         ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(null), false);
-    JsonLinesParser parser = new JsonLinesParser(new ObjectMapper().getFactory(), interpreter.bodyNeeds());
+    JsonLinesParser parser = new JsonLinesParser(JsonFactories.mapper().getFactory(), interpreter.bodyNeeds());
     List<String> valid = new ArrayList<>();
     for (String line : jsonLines(dir)) {
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
