@@ -3,6 +3,7 @@ package com.hoteltraffic.cli;
 import com.hoteltraffic.AnalyzeJob;
 import com.hoteltraffic.ingest.InputDiscovery;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -17,6 +18,14 @@ import org.slf4j.LoggerFactory;
  * <p>Exit status: 0 on success (also when records were quarantined or files were corrupt), 2 for
  * a usage error with a one-line message naming the problem, 3 when {@code --strict} is given and
  * an input file is corrupt (the results are written all the same), 1 for any other failure.
+ *
+ * <p>How the status leaves the JVM depends on where the driver runs. Success always returns normally
+ * from {@code main}: a {@code System.exit} there would end a cluster-mode driver before YARN's
+ * ApplicationMaster reports the final status (it records the run FAILED, exit code 16, and retries it).
+ * A failure calls {@code System.exit(code)} in client mode and embedded runs, where the code is what the
+ * caller sees; in cluster mode ({@code spark.submit.deployMode=cluster}, set by spark-submit for the
+ * driver) it throws {@link ExitException}, so the ApplicationMaster or the standalone worker's driver
+ * wrapper sees the failure and marks the driver FAILED.
  */
 public final class AnalyzeMain {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeMain.class);
@@ -29,7 +38,48 @@ public final class AnalyzeMain {
   private AnalyzeMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    main(args, clusterDeployMode(), System::exit);
+  }
+
+  /** {@link #main} with the deploy mode and {@code System.exit} given, for tests. */
+  static void main(String[] args, boolean clusterMode, IntConsumer systemExit) {
+    exit(run(args), clusterMode, systemExit);
+  }
+
+  /**
+   * Ends a run with {@code code}: nothing for success, {@code systemExit} for a failure in client
+   * mode, an {@link ExitException} for a failure in cluster mode.
+   */
+  static void exit(int code, boolean clusterMode, IntConsumer systemExit) {
+    if (code == EXIT_OK) {
+      return;
+    }
+    if (clusterMode) {
+      throw new ExitException(code);
+    }
+    systemExit.accept(code);
+  }
+
+  /** Whether spark-submit launched this driver with {@code --deploy-mode cluster}. */
+  static boolean clusterDeployMode() {
+    return "cluster".equalsIgnoreCase(System.getProperty("spark.submit.deployMode", "client").trim());
+  }
+
+  /** A failed run in cluster mode: the driver's main ends with this instead of System.exit. */
+  public static final class ExitException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    ExitException(int exitCode) {
+      super("analyze failed with exit code " + exitCode + " ("
+          + (exitCode == EXIT_USAGE ? "usage error" : exitCode == EXIT_CORRUPT_INPUT ? "--strict: corrupt input"
+              : "failure") + "; the reason is on stderr above)", null, false, false);
+      this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
   }
 
   static int run(String[] args) {
