@@ -813,7 +813,7 @@ final class Scenario {
 
   private void noResponse(List<Exchange> out, Rng rng, long ts, World.ApiKey key, Booking booking, String reason, Channel channel) {
     Exchange e = hb.confirmationRequest(rng, ts, key, booking, false);
-    e.durationMs = reason.contains("timeout") ? 60_000 : rng.between(200, 5_000);
+    e.durationMs = Exchange.isTimeoutReason(reason) ? 60_000 : rng.between(200, 5_000);
     e.noResponse(reason);
     scripted(out, e, channel);
   }
