@@ -153,6 +153,9 @@ class AnalyzeEndToEndTest {
     assertEquals(Map.of(), rows, "provider | status | code on more than one row");
     assertTrue(codes.contains("|TIMEOUT|timeout"), "a timeout without a response: " + codes);
     assertTrue(codes.contains("|NO_RESPONSE|no_response"), "another failure without a response: " + codes);
+    for (String notAnError : List.of("101|HTTP_101|ok", "301|HTTP_301|ok", "304|HTTP_304|ok")) {
+      assertTrue(codes.contains(notAnError), "the browser HAR's 1xx and 3xx are not errors: " + codes);
+    }
   }
 
   @Test
