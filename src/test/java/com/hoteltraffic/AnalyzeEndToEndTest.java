@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -136,6 +138,24 @@ class AnalyzeEndToEndTest {
     actual.sort(null);
     expected.sort(null);
     assertEquals(expected, actual, "provider | status | code | class | count | first seen | last seen");
+  }
+
+  @Test
+  void errorCodesHaveOneRowPerProviderStatusAndCode() throws IOException {
+    Map<String, Integer> rows = new TreeMap<>();
+    Set<String> codes = new TreeSet<>();
+    for (CSVRecord row : csv("error_codes")) {
+      rows.merge(String.join("|", row.get("provider"), row.get("http_status"), row.get("error_code")), 1,
+          Integer::sum);
+      codes.add(row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"));
+    }
+    rows.values().removeIf(count -> count == 1);
+    assertEquals(Map.of(), rows, "provider | status | code on more than one row");
+    assertTrue(codes.contains("|TIMEOUT|timeout"), "a timeout without a response: " + codes);
+    assertTrue(codes.contains("|NO_RESPONSE|no_response"), "another failure without a response: " + codes);
+    for (String notAnError : List.of("101|HTTP_101|ok", "301|HTTP_301|ok", "304|HTTP_304|ok")) {
+      assertTrue(codes.contains(notAnError), "the browser HAR's 1xx and 3xx are not errors: " + codes);
+    }
   }
 
   @Test

@@ -134,7 +134,9 @@ public final class ExchangeInterpreter implements Serializable {
     if (Operation.HB_BOOKING_LIST.equals(operation)) {
       HotelbedsBookingFacts.readListQuery(match.query(), out);
     }
-    if (RESPONSE_FACTS.contains(operation) && ErrorClass.OK.equals(out.errorClass)) {
+    // Only a 2xx carries a booking: a 1xx or 3xx is class ok too but has no such body.
+    if (RESPONSE_FACTS.contains(operation) && ErrorClass.OK.equals(out.errorClass)
+        && raw.status() >= 200 && raw.status() < 300) {
       facts().readResponse(raw.responseBody(), out);
     }
   }

@@ -4,7 +4,6 @@ import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.Provider;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,8 +11,11 @@ import java.util.Map;
  * knowledge is in the {@link Taxonomy}; this class is the order in which it is applied:
  *
  * <ol>
- *   <li>No response → {@code NO_RESPONSE}, class timeout or no_response by the recorded reason.
+ *   <li>No response → {@code TIMEOUT} (class timeout) when the recorded reason is a timeout
+ *       ({@link Taxonomy#isTimeoutReason}), else {@code NO_RESPONSE} (class no_response).
  *   <li>2xx → the documented success entry ({@code OK}); the body is never read.
+ *   <li>1xx and 3xx (a websocket upgrade 101, a 304 Not Modified) → not an error for any
+ *       provider: class ok, named like a 2xx the taxonomy does not list; the body is never read.
  *   <li>A provider whose bodies are not read ({@link Provider#UNKNOWN}) → {@code HTTP_<status>},
  *       undocumented.
  *   <li>The code the body names (CASY's {@code error} field; Hotelbeds' formatted error type,
@@ -73,7 +75,8 @@ public final class ResponseClassifier implements Serializable {
     }
     int status = httpStatus;
     Taxonomy.BodyCodeSource codeSource = taxonomy.codeFromBodyOrNull(provider);
-    if (status >= 200 && status < 300) {
+    if (status >= 100 && status < 400) {
+      // 1xx, 2xx and 3xx: not errors, whatever the provider's rules say about error statuses.
       return success(provider, status, codeSource != null);
     }
     if (codeSource == null) {
@@ -98,26 +101,11 @@ public final class ResponseClassifier implements Serializable {
   }
 
   private Classification noResponse(String provider, String reason) {
-    TaxonomyEntry entry = taxonomy.noResponseEntry(provider);
-    String errorClass = isTimeout(reason) ? taxonomy.timeoutClass() : entry.errorClass();
-    return new Classification(entry.errorCode(), errorClass, entry.retryable(), true);
-  }
-
-  private boolean isTimeout(String reason) {
-    if (reason == null) {
-      return false;
-    }
-    String lowerCaseReason = reason.toLowerCase(Locale.ROOT);
-    for (String phrase : taxonomy.timeoutPhrases()) {
-      if (lowerCaseReason.contains(phrase)) {
-        return true;
-      }
-    }
-    return false;
+    return taxonomy.noResponseEntry(provider, reason).classification();
   }
 
   /**
-   * A 2xx: documented when the taxonomy lists the status; otherwise still a success, named after
+   * A 1xx, 2xx or 3xx: documented when the taxonomy lists the status; otherwise still a success, named after
    * its status for a provider the taxonomy describes and plain {@code OK} for an unknown one.
    */
   private Classification success(String provider, int status, boolean providerDescribed) {

@@ -36,8 +36,14 @@ public final class Taxonomy implements Serializable {
   /** The classpath resource {@link #loadDefault()} reads. */
   public static final String DEFAULT_RESOURCE = "/taxonomy.json";
 
-  /** The code of an exchange that got no response, for every provider. */
+  /** The code of an exchange that got no response for a reason other than a timeout. */
   public static final String NO_RESPONSE_CODE = "NO_RESPONSE";
+
+  /** The code of an exchange that got no response because it timed out. */
+  public static final String TIMEOUT_CODE = "TIMEOUT";
+
+  /** The codes of entries without an http_status: exactly these, and only these, have none. */
+  public static final List<String> NO_RESPONSE_CODES = List.of(NO_RESPONSE_CODE, TIMEOUT_CODE);
 
   /** How a provider's error body names its code. */
   public enum BodyCodeSource {
@@ -60,12 +66,12 @@ public final class Taxonomy implements Serializable {
       implements Serializable {}
 
   /**
-   * When a no-response exchange counts as a timeout: its recorded reason contains one of the
-   * phrases (ignoring case).
+   * When a no-response exchange is a {@link #TIMEOUT_CODE} rather than a {@link
+   * #NO_RESPONSE_CODE}: its recorded reason contains one of the phrases (ignoring case).
    */
   public record NoResponseTimeout(
       @JsonProperty("phrases") List<String> phrases,
-      @JsonProperty("error_class") String errorClass,
+      @JsonProperty("not_timeouts") List<String> notTimeouts,
       @JsonProperty("source") String source)
       implements Serializable {}
 
@@ -86,9 +92,9 @@ public final class Taxonomy implements Serializable {
   private final List<DetectionRule> detectionRules;
   private final Map<String, BodyCodeSource> codeFromBodyByProvider;
   private final Map<String, Map<Integer, StatusTable>> tablesByProvider;
-  private final Map<String, TaxonomyEntry> noResponseByProvider;
+  /** provider → (NO_RESPONSE or TIMEOUT) → entry. */
+  private final Map<String, Map<String, TaxonomyEntry>> noResponseByProvider;
   private final List<String> timeoutPhrases;
-  private final String timeoutClass;
 
   private Taxonomy(Document document) {
     requireNonNull(document.providers(), "providers");
@@ -111,17 +117,27 @@ public final class Taxonomy implements Serializable {
 
     NoResponseTimeout timeout = document.noResponseTimeout();
     requireNonNull(timeout.phrases(), "no_response_timeout.phrases");
-    requireClass(timeout.errorClass(), "no_response_timeout");
     this.timeoutPhrases =
         timeout.phrases().stream().map(phrase -> phrase.toLowerCase(Locale.ROOT)).toList();
-    this.timeoutClass = timeout.errorClass();
+    if (timeout.notTimeouts() != null) {
+      for (String reason : timeout.notTimeouts()) {
+        if (isTimeoutReason(reason)) {
+          throw new IllegalArgumentException(
+              "no_response_timeout.not_timeouts lists a reason the phrases call a timeout: "
+                  + reason);
+        }
+      }
+    }
 
-    Map<String, TaxonomyEntry> noResponse = new HashMap<>();
+    Map<String, Map<String, TaxonomyEntry>> noResponse = new HashMap<>();
     Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus = new LinkedHashMap<>();
     for (TaxonomyEntry entry : entries) {
       validate(entry);
       if (entry.httpStatus() == null) {
-        if (noResponse.put(entry.provider(), entry) != null) {
+        if (noResponse
+                .computeIfAbsent(entry.provider(), provider -> new HashMap<>())
+                .put(entry.errorCode(), entry)
+            != null) {
           throw new IllegalArgumentException("duplicate entry: " + describe(entry));
         }
       } else {
@@ -131,12 +147,16 @@ public final class Taxonomy implements Serializable {
             .add(entry);
       }
     }
-    if (!noResponse.containsKey(Provider.UNKNOWN)) {
-      throw new IllegalArgumentException(
-          "no " + NO_RESPONSE_CODE + " entry for provider " + Provider.UNKNOWN
-              + ": it classifies no-response exchanges of any other provider without one");
+    for (String code : NO_RESPONSE_CODES) {
+      if (!noResponse.getOrDefault(Provider.UNKNOWN, Map.of()).containsKey(code)) {
+        throw new IllegalArgumentException(
+            "no " + code + " entry for provider " + Provider.UNKNOWN
+                + ": it classifies no-response exchanges of any other provider without one");
+      }
     }
-    this.noResponseByProvider = Map.copyOf(noResponse);
+    Map<String, Map<String, TaxonomyEntry>> frozen = new HashMap<>();
+    noResponse.forEach((provider, byCode) -> frozen.put(provider, Map.copyOf(byCode)));
+    this.noResponseByProvider = Map.copyOf(frozen);
 
     Map<String, Map<Integer, List<DetectionRule>>> rulesByStatus = new HashMap<>();
     for (DetectionRule rule : detectionRules) {
@@ -208,12 +228,12 @@ public final class Taxonomy implements Serializable {
   /**
    * The entry for a (provider, status, code), if the documents list it.
    *
-   * @param httpStatus null for {@link #NO_RESPONSE_CODE}
+   * @param httpStatus null for {@link #NO_RESPONSE_CODE} and {@link #TIMEOUT_CODE}
    */
   public Optional<TaxonomyEntry> find(String provider, Integer httpStatus, String errorCode) {
     if (httpStatus == null) {
-      return Optional.ofNullable(noResponseByProvider.get(provider))
-          .filter(entry -> entry.errorCode().equals(errorCode));
+      return Optional.ofNullable(
+          noResponseByProvider.getOrDefault(provider, Map.of()).get(errorCode));
     }
     return entries.stream()
         .filter(
@@ -239,20 +259,37 @@ public final class Taxonomy implements Serializable {
     return Optional.ofNullable(table == null ? null : table.fallback());
   }
 
-  /** The no-response entry of the provider, or of {@link Provider#UNKNOWN} if it has none. */
-  public TaxonomyEntry noResponseEntry(String provider) {
-    TaxonomyEntry entry = noResponseByProvider.get(provider);
-    return entry != null ? entry : noResponseByProvider.get(Provider.UNKNOWN);
+  /**
+   * The entry of a no-response exchange with this recorded reason: {@link #TIMEOUT_CODE} when
+   * {@link #isTimeoutReason} says so, else {@link #NO_RESPONSE_CODE}; the provider's own entry,
+   * or {@link Provider#UNKNOWN}'s if it has none.
+   *
+   * @param reason the recording's error field ({@code "timeout"}, {@code
+   *     "net::ERR_CONNECTION_RESET"}, ...), may be null
+   */
+  public TaxonomyEntry noResponseEntry(String provider, String reason) {
+    String code = isTimeoutReason(reason) ? TIMEOUT_CODE : NO_RESPONSE_CODE;
+    TaxonomyEntry entry = noResponseByProvider.getOrDefault(provider, Map.of()).get(code);
+    return entry != null ? entry : noResponseByProvider.get(Provider.UNKNOWN).get(code);
+  }
+
+  /** Whether a recorded no-response reason contains a timeout phrase (ignoring case). */
+  public boolean isTimeoutReason(String reason) {
+    if (reason == null) {
+      return false;
+    }
+    String lowerCaseReason = reason.toLowerCase(Locale.ROOT);
+    for (String phrase : timeoutPhrases) {
+      if (lowerCaseReason.contains(phrase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Lower-cased phrases of a no-response reason that make it a timeout. */
   public List<String> timeoutPhrases() {
     return timeoutPhrases;
-  }
-
-  /** The class of a no-response exchange whose reason is a timeout. */
-  public String timeoutClass() {
-    return timeoutClass;
   }
 
   // Hot-path lookups for ResponseClassifier: no Optional, no stream.
@@ -336,9 +373,9 @@ public final class Taxonomy implements Serializable {
     requireNonNull(entry.description(), "description of " + describe(entry));
     requireNonNull(entry.remedy(), "remedy of " + describe(entry));
     requireNonNull(entry.source(), "source of " + describe(entry));
-    if ((entry.httpStatus() == null) != NO_RESPONSE_CODE.equals(entry.errorCode())) {
+    if ((entry.httpStatus() == null) != NO_RESPONSE_CODES.contains(entry.errorCode())) {
       throw new IllegalArgumentException(
-          "http_status must be null exactly for " + NO_RESPONSE_CODE + ": " + describe(entry));
+          "http_status must be null exactly for " + NO_RESPONSE_CODES + ": " + describe(entry));
     }
     if (entry.httpStatus() == null && entry.statusDefault()) {
       throw new IllegalArgumentException(

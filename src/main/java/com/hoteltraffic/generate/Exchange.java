@@ -68,9 +68,24 @@ final class Exchange {
     this.responseBodyIsJson = false;
     this.responseHeaders.clear();
     this.error = reason;
-    this.errorCode = "NO_RESPONSE";
-    this.errorClass = reason.contains("timeout") ? "timeout" : "no_response";
+    boolean timeout = isTimeoutReason(reason);
+    this.errorCode = timeout ? "TIMEOUT" : "NO_RESPONSE";
+    this.errorClass = timeout ? "timeout" : "no_response";
     return this;
+  }
+
+  /**
+   * The generator's own statement of which recorded reasons are timeouts (the truth the analyzer
+   * is checked against): every reason the scenarios write is listed.
+   */
+  static boolean isTimeoutReason(String reason) {
+    return switch (reason) {
+      case "timeout", "Connection timeout: api.hotelbeds.com:443", "net::ERR_TIMED_OUT",
+          "net::ERR_CONNECTION_TIMED_OUT", "ETIMEDOUT", "Read timed out" -> true;
+      case "connection reset", "Server disconnected.", "net::ERR_CONNECTION_RESET",
+          "ECONNRESET" -> false;
+      default -> throw new IllegalArgumentException("reason not in the generator's truth: " + reason);
+    };
   }
 
   boolean isError() {

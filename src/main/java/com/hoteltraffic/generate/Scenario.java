@@ -82,6 +82,7 @@ final class Scenario {
       out.add(e);
     }
     if (d == 0) {
+      browserNonErrorsAndFailures(out, Rng.derive(config.seed(), "browser-day-0"), dayStart);
       firstDay(out, Rng.derive(config.seed(), "incidents-day-0"), dayStart);
     } else if (d == 1) {
       secondDay(out, Rng.derive(config.seed(), "incidents-day-1"), dayStart);
@@ -341,6 +342,49 @@ final class Scenario {
     Exchange e = casy.request(rng, ts, token.value(), token.userAgent(), hotel, endpoint);
     casy.error(e, rng, code);
     return scripted(out, e, token.channel());
+  }
+
+  /**
+   * What a real browser HAR holds besides 2xx: a 304 Not Modified, a 301 redirect and a websocket
+   * upgrade 101 (not errors for any provider), and Chrome's {@code _error} for exchanges without a
+   * response: {@code net::ERR_TIMED_OUT} is a timeout, {@code net::ERR_CONNECTION_RESET} is not.
+   * Its own random stream, so the rest of the traffic is unchanged.
+   */
+  private void browserNonErrorsAndFailures(List<Exchange> out, Rng rng, long day) {
+    World.CasyToken support = world.casyToken("support-dashboard");
+    String hotel = support.hotels().get(0);
+    long ts = day + 10 * Times.HOUR + 5 * Times.MINUTE;
+
+    Exchange notModified = casy.request(rng, ts, support.value(), support.userAgent(), hotel, Endpoint.RESERVATIONS);
+    notModified.requestHeader("If-None-Match", "W/\"5f1c-" + rng.between(1_000, 9_999) + "\"");
+    notModified.respond(304, null, false, "HTTP_304", "ok");
+    notModified.responseHeader("Server", "nginx");
+    scripted(out, notModified, Channel.CASY_BROWSER_HAR);
+
+    Exchange moved = casy.request(rng, ts + 40 * Times.SECOND, support.value(), support.userAgent(), hotel, Endpoint.HEALTH);
+    moved.url = moved.url + "/";
+    moved.respond(301, null, false, "HTTP_301", "ok");
+    moved.responseHeader("Location", CasyTraffic.BASE + "/health/hotels/" + hotel);
+    moved.responseHeader("Server", "nginx");
+    scripted(out, moved, Channel.CASY_BROWSER_HAR);
+
+    Exchange upgrade = casy.request(rng, ts + 75 * Times.SECOND, support.value(), support.userAgent(), hotel, Endpoint.HEALTH);
+    upgrade.requestHeader("Connection", "Upgrade");
+    upgrade.requestHeader("Upgrade", "websocket");
+    upgrade.respond(101, null, false, "HTTP_101", "ok");
+    upgrade.responseHeader("Connection", "Upgrade");
+    upgrade.responseHeader("Upgrade", "websocket");
+    scripted(out, upgrade, Channel.CASY_BROWSER_HAR);
+
+    Exchange timedOut = casy.request(rng, ts + 2 * Times.MINUTE, support.value(), support.userAgent(), hotel, Endpoint.RESERVATIONS);
+    timedOut.durationMs = 30_000;
+    timedOut.noResponse("net::ERR_TIMED_OUT");
+    scripted(out, timedOut, Channel.CASY_BROWSER_HAR);
+
+    Exchange reset = casy.request(rng, ts + 3 * Times.MINUTE, support.value(), support.userAgent(), hotel, Endpoint.RESERVATIONS);
+    reset.durationMs = rng.between(200, 2_000);
+    reset.noResponse("net::ERR_CONNECTION_RESET");
+    scripted(out, reset, Channel.CASY_BROWSER_HAR);
   }
 
   private static Exchange scripted(List<Exchange> out, Exchange e, Channel channel) {
@@ -813,7 +857,7 @@ final class Scenario {
 
   private void noResponse(List<Exchange> out, Rng rng, long ts, World.ApiKey key, Booking booking, String reason, Channel channel) {
     Exchange e = hb.confirmationRequest(rng, ts, key, booking, false);
-    e.durationMs = reason.contains("timeout") ? 60_000 : rng.between(200, 5_000);
+    e.durationMs = Exchange.isTimeoutReason(reason) ? 60_000 : rng.between(200, 5_000);
     e.noResponse(reason);
     scripted(out, e, channel);
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -78,8 +79,8 @@ class ResponseClassifierTest {
   }
 
   private static Case noResponse(String name, String provider, String reason, String errorClass) {
-    return new Case(
-        name, provider, null, NO_HEADERS, null, reason, "NO_RESPONSE", errorClass, true, true);
+    String code = "timeout".equals(errorClass) ? "TIMEOUT" : "NO_RESPONSE";
+    return new Case(name, provider, null, NO_HEADERS, null, reason, code, errorClass, true, true);
   }
 
   private static String casyError(String code) {
@@ -371,5 +372,82 @@ class ResponseClassifierTest {
         new Classification("HTTP_502", "upstream_unavailable", true, true),
         copy.classify(CASY, 502, NO_HEADERS, null, null),
         "status fallback after deserialization");
+  }
+
+  /** Recorders' no-response reasons (mitmproxy, Chrome HAR {@code _error}, Node, Java, ...). */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "casy      | timeout                                  | TIMEOUT     | timeout",
+        "casy      | Timeout                                  | TIMEOUT     | timeout",
+        "casy      | ETIMEDOUT                                | TIMEOUT     | timeout",
+        "casy      | net::ERR_TIMED_OUT                       | TIMEOUT     | timeout",
+        "casy      | net::ERR_CONNECTION_TIMED_OUT            | TIMEOUT     | timeout",
+        "casy      | Read timed out                           | TIMEOUT     | timeout",
+        "casy      | java.net.SocketTimeoutException          | TIMEOUT     | timeout",
+        "hotelbeds | Connection timeout: api.hotelbeds.com:443 | TIMEOUT    | timeout",
+        "hotelbeds | net::ERR_TIMED_OUT                       | TIMEOUT     | timeout",
+        "hotelbeds | Gateway Time-out                         | TIMEOUT     | timeout",
+        "unknown   | net::ERR_CONNECTION_TIMED_OUT            | TIMEOUT     | timeout",
+        "casy      | net::ERR_CONNECTION_RESET                | NO_RESPONSE | no_response",
+        "casy      | net::ERR_CONNECTION_REFUSED              | NO_RESPONSE | no_response",
+        "casy      | net::ERR_NAME_NOT_RESOLVED               | NO_RESPONSE | no_response",
+        "casy      | net::ERR_EMPTY_RESPONSE                  | NO_RESPONSE | no_response",
+        "casy      | net::ERR_ABORTED                         | NO_RESPONSE | no_response",
+        "casy      | ECONNRESET                               | NO_RESPONSE | no_response",
+        "casy      | connection reset                         | NO_RESPONSE | no_response",
+        "hotelbeds | Server disconnected.                     | NO_RESPONSE | no_response",
+        "hotelbeds | net::ERR_CONNECTION_RESET                | NO_RESPONSE | no_response",
+        "unknown   | connection refused                       | NO_RESPONSE | no_response",
+        "unknown   | ''                                       | NO_RESPONSE | no_response",
+      })
+  void noResponseReasonDecidesTheCode(
+      String provider, String reason, String code, String errorClass) {
+    Classification c = CLASSIFIER.classify(provider, null, NO_HEADERS, null, reason);
+
+    assertEquals(new Classification(code, errorClass, true, true), c, reason);
+  }
+
+  @Test
+  void noReasonAtAllIsNoResponse() {
+    assertEquals(
+        new Classification("NO_RESPONSE", "no_response", true, true),
+        CLASSIFIER.classify(Provider.HOTELBEDS, null, NO_HEADERS, null, null));
+  }
+
+  /**
+   * 1xx and 3xx are not errors for any provider, whatever the body says and whatever the
+   * provider's rules for its error statuses: named like an undocumented 2xx, class ok.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "casy, 101, HTTP_101",
+    "casy, 204, HTTP_204",
+    "casy, 301, HTTP_301",
+    "casy, 304, HTTP_304",
+    "hotelbeds, 101, HTTP_101",
+    "hotelbeds, 204, HTTP_204",
+    "hotelbeds, 301, HTTP_301",
+    "hotelbeds, 304, HTTP_304",
+    "unknown, 101, OK",
+    "unknown, 204, OK",
+    "unknown, 301, OK",
+    "unknown, 304, OK",
+    "acme, 304, OK",
+  })
+  void informationalAndRedirectResponsesAreNotErrors(String provider, int status, String code) {
+    Classification expected = new Classification(code, "ok", false, false);
+    Map<String, String> hbHeaders = Map.of(MASHERY, "ERR_403_DEVELOPER_OVER_QPS");
+    for (String body :
+        new String[] {
+          null, "", casyError("rate_limited"), hotelbedsJsonError("INVALID_REQUEST"),
+          "Insufficient allotment"
+        }) {
+      assertEquals(expected, CLASSIFIER.classify(provider, status, NO_HEADERS, body, null),
+          provider + " " + status + " body " + body);
+      assertEquals(expected, CLASSIFIER.classify(provider, status, hbHeaders, body, null),
+          provider + " " + status + " with a Mashery error header");
+    }
   }
 }

@@ -103,10 +103,32 @@ class TaxonomyTest {
     assertTrue(entry.retryable(), provider);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"casy", "hotelbeds", "unknown"})
+  void everyProviderHasATimeoutEntryWithItsOwnCode(String provider) {
+    TaxonomyEntry entry = TAXONOMY.find(provider, null, "TIMEOUT").orElseThrow();
+
+    assertEquals(ErrorClass.TIMEOUT, entry.errorClass(), provider);
+    assertTrue(entry.retryable(), provider);
+  }
+
+  @Test
+  void rejectsATimeoutPhraseThatMatchesANonTimeoutReason() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                modified(
+                    root ->
+                        ((ArrayNode) root.get("no_response_timeout").get("phrases"))
+                            .add("connection")));
+    assertTrue(e.getMessage().contains("not_timeouts"), e.getMessage());
+  }
+
   @Test
   void holdsNothingBeyondTheDocumentedRowsAndNoResponse() {
-    // 13 CASY rows + 30 Hotelbeds rows above, and one NO_RESPONSE per provider.
-    assertEquals(13 + 30 + 3, TAXONOMY.entries().size(), "entries in taxonomy.json");
+    // 13 CASY rows + 30 Hotelbeds rows above, and one NO_RESPONSE and one TIMEOUT per provider.
+    assertEquals(13 + 30 + 3 + 3, TAXONOMY.entries().size(), "entries in taxonomy.json");
   }
 
   @Test
@@ -239,7 +261,7 @@ class TaxonomyTest {
         classifier.classify("acme", 500, Map.of(), null, null),
         "undocumented status of the new provider");
     assertEquals(
-        new Classification("NO_RESPONSE", "timeout", true, true),
+        new Classification("TIMEOUT", "timeout", true, true),
         classifier.classify("acme", null, Map.of(), null, "timeout"),
         "no response of a provider without its own entry");
   }
