@@ -8,11 +8,11 @@ import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeFold;
 import com.hoteltraffic.model.ExchangeSchema;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.BufferedOutputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,13 +54,17 @@ import org.apache.spark.util.CollectionAccumulator;
  *
  * <ul>
  *   <li>quarantined records go to a part file per split in a side directory, owner-only;
- *   <li>the split's counts go to an accumulator, with the name of its quarantine part.
+ *   <li>when the read runs an {@link ExchangeFold}, every exchange (also one the fold keeps out
+ *       of the table) is folded into the split's partial, which leaves as a block file in the
+ *       same directory and small facts;
+ *   <li>the split's counts go to an accumulator, with the names of its quarantine part and block
+ *       and the fold's facts.
  * </ul>
  *
- * <p>Why that is safe under retries and speculation: a task attempt names its part after its
- * attempt id, and only a successful attempt's accumulator update reaches the driver, so {@link
- * Read#finish} keeps exactly one attempt's part per split and the side directory is deleted with
- * the rest. Splits are deterministic, so any successful attempt's part is the same.
+ * <p>Why that is safe under retries and speculation: a task attempt names its part and block after
+ * its attempt id, and only a successful attempt's accumulator update reaches the driver, so {@link
+ * Read#finish} keeps exactly one attempt's part and block per split and the side directory is
+ * deleted with the rest. Splits are deterministic, so any successful attempt's part is the same.
  */
 public final class ExchangeReader {
   private ExchangeReader() {}

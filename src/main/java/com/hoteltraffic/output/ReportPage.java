@@ -254,7 +254,7 @@ public final class ReportPage {
       List<LineChart.Series> series = series(point -> point.p95Ms() == null ? null : point.p95Ms().doubleValue(),
           point -> "p50 " + orDash(point.p50Ms()) + " ms, p99 " + orDash(point.p99Ms()) + " ms");
       chart(series, "95th percentile of duration_ms per provider and window", LineChart.ValueFormat.MILLISECONDS);
-      html.append("<p class=\"note\">Approximate percentiles (Spark <code>percentile_approx</code>) of ")
+      html.append("<p class=\"note\">Exact percentiles (nearest rank) of ")
           .append("<code>duration_ms</code>; p50, p95 and p99 per hotel and credential are in the error-rate CSVs.")
           .append("</p>\n");
       close();
