@@ -51,7 +51,7 @@ public final class ReportEngine {
     blocks.forEach(block -> names.add(block.getName()));
     // Failed task attempts may have left blocks of their own in the same directory: only the
     // ones the read kept are merged.
-    String glob = new Path(blocks.get(0).getParent(), "fold-*").toString();
+    String glob = globEscaped(blocks.get(0).getParent().toString()) + "/fold-*";
     JavaRDD<Piece.Keyed> pieces = context.binaryFiles(glob, Math.min(blocks.size(), context.defaultParallelism()))
         .filter(file -> names.contains(new Path(file._1()).getName()))
         .flatMap(file -> readBlock(file._2()).iterator());
@@ -96,6 +96,18 @@ public final class ReportEngine {
     } finally {
       shared.destroy();
     }
+  }
+
+  /** The path with Hadoop's glob characters escaped, so that an output named {@code out[1]} still works. */
+  static String globEscaped(String path) {
+    StringBuilder escaped = new StringBuilder(path.length() + 8);
+    for (char c : path.toCharArray()) {
+      if ("\\[]{}*?^".indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
   @SuppressWarnings("unchecked")
