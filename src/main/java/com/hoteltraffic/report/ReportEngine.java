@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 
 /**
@@ -52,10 +53,22 @@ public final class ReportEngine {
     // Failed task attempts may have left blocks of their own in the same directory: only the
     // ones the read kept are merged.
     String glob = globEscaped(blocks.get(0).getParent().toString()) + "/fold-*";
+    CollectionAccumulator<String> read = spark.sparkContext().collectionAccumulator("fold blocks read");
     JavaRDD<Piece.Keyed> pieces = context.binaryFiles(glob, Math.min(blocks.size(), context.defaultParallelism()))
         .filter(file -> names.contains(new Path(file._1()).getName()))
-        .flatMap(file -> readBlock(file._2()).iterator());
-    return merge(context, pieces, facts, settings, specs);
+        .flatMap(file -> {
+          List<Piece.Keyed> block = readBlock(file._2());
+          read.add(new Path(file._1()).getName());
+          return block.iterator();
+        });
+    ReportResults results = merge(context, pieces, facts, settings, specs);
+    // A block the glob did not find would leave its split's traffic out of every report, silently.
+    Set<String> found = new HashSet<>(read.value());
+    if (!found.equals(names)) {
+      names.removeAll(found);
+      throw new IllegalStateException("The merge did not read every block of the read: missing " + names);
+    }
+    return results;
   }
 
   /** The reports of classified exchanges (schema {@link ExchangeSchema#SCHEMA}), for notebooks and tests. */
