@@ -114,6 +114,7 @@ final class HotelbedsBookingFacts {
     out.listFilterType = params.get("filterType");
     out.listStart = params.get("start");
     out.listEnd = params.get("end");
+    out.listStatus = params.get("status");
   }
 
   /**

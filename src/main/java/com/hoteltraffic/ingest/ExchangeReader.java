@@ -110,6 +110,7 @@ public final class ExchangeReader {
   private static final int I_LIST_FILTER_TYPE = index(ExchangeSchema.LIST_FILTER_TYPE);
   private static final int I_LIST_START = index(ExchangeSchema.LIST_START);
   private static final int I_LIST_END = index(ExchangeSchema.LIST_END);
+  private static final int I_LIST_STATUS = index(ExchangeSchema.LIST_STATUS);
   private static final int I_LIST_FROM = index(ExchangeSchema.LIST_FROM);
   private static final int I_LIST_TO = index(ExchangeSchema.LIST_TO);
   private static final int I_LIST_TOTAL = index(ExchangeSchema.LIST_TOTAL);
@@ -533,6 +534,7 @@ public final class ExchangeReader {
     v[I_LIST_FILTER_TYPE] = utf8(e.listFilterType);
     v[I_LIST_START] = utf8(e.listStart);
     v[I_LIST_END] = utf8(e.listEnd);
+    v[I_LIST_STATUS] = utf8(e.listStatus);
     v[I_LIST_FROM] = e.listFrom;
     v[I_LIST_TO] = e.listTo;
     v[I_LIST_TOTAL] = e.listTotal;

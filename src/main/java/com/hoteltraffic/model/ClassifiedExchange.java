@@ -36,6 +36,7 @@ public final class ClassifiedExchange {
   public String listFilterType;
   public String listStart;
   public String listEnd;
+  public String listStatus;
   public Integer listFrom;
   public Integer listTo;
   public Integer listTotal;

@@ -60,6 +60,8 @@ public final class ExchangeSchema {
   public static final String LIST_FILTER_TYPE = "list_filter_type";
   public static final String LIST_START = "list_start";
   public static final String LIST_END = "list_end";
+  /** The booking list's {@code status} query parameter (ALL, CONFIRMED, CANCELLED), as sent. */
+  public static final String LIST_STATUS = "list_status";
   public static final String LIST_FROM = "list_from";
   public static final String LIST_TO = "list_to";
   public static final String LIST_TOTAL = "list_total";
@@ -116,6 +118,7 @@ public final class ExchangeSchema {
             field(LIST_FILTER_TYPE, DataTypes.StringType),
             field(LIST_START, DataTypes.StringType),
             field(LIST_END, DataTypes.StringType),
+            field(LIST_STATUS, DataTypes.StringType),
             field(LIST_FROM, DataTypes.IntegerType),
             field(LIST_TO, DataTypes.IntegerType),
             field(LIST_TOTAL, DataTypes.IntegerType),

@@ -187,6 +187,7 @@ public final class ReportEngine {
     e.listFilterType = row.getAs(ExchangeSchema.LIST_FILTER_TYPE);
     e.listStart = row.getAs(ExchangeSchema.LIST_START);
     e.listEnd = row.getAs(ExchangeSchema.LIST_END);
+    e.listStatus = row.getAs(ExchangeSchema.LIST_STATUS);
     e.listFrom = row.getAs(ExchangeSchema.LIST_FROM);
     e.listTo = row.getAs(ExchangeSchema.LIST_TO);
     e.listTotal = row.getAs(ExchangeSchema.LIST_TOTAL);

@@ -288,10 +288,12 @@ class HotelbedsBookingFactsTest {
     assertEquals("CREATION", out.listFilterType, "filterType");
     assertEquals("2026-11-01", out.listStart, "start");
     assertEquals("2026-11-30", out.listEnd, "end");
+    assertEquals("ALL", out.listStatus, "status");
 
     ClassifiedExchange none = new ClassifiedExchange();
     HotelbedsBookingFacts.readListQuery(null, none);
     assertNull(none.listClientReference, "no query");
+    assertNull(none.listStatus, "no status");
     assertEquals(
         Map.of("a", "", "b", "100%", "c", "x y"),
         HotelbedsBookingFacts.queryParameters("a&b=100%&c=x+y"),
