@@ -132,7 +132,8 @@ public final class AnalyzeJob {
 
   static ReportSettings settings(AnalyzeConfig config) {
     return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
-        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null));
+        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null),
+        ReportSettings.DEFAULT_LIST_LAG);
   }
 
   /**

@@ -64,8 +64,10 @@ final class BlockCodec {
     writeString(out, e.source());
     out.writeLong(e.line());
     writeLong(out, e.tsMicros());
+    writeLong(out, e.durationMs());
     for (String text : new String[] {e.operation(), e.tokenId(), e.hotelId(), e.clientReference(), e.checkIn(),
-        e.checkOut(), e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd()}) {
+        e.checkOut(), e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd(),
+        e.listStatus()}) {
       writeString(out, text);
     }
     for (Integer number : new Integer[] {e.httpStatus(), e.listFrom(), e.listTo(), e.listTotal()}) {
@@ -76,6 +78,7 @@ final class BlockCodec {
       writeString(out, booking.reference());
       writeString(out, booking.clientReference());
       writeString(out, booking.status());
+      writeString(out, booking.creationDate());
     }
   }
 
@@ -83,7 +86,8 @@ final class BlockCodec {
     String source = readString(in);
     long line = in.readLong();
     Long tsMicros = readLong(in);
-    String[] text = new String[11];
+    Long durationMs = readLong(in);
+    String[] text = new String[12];
     for (int i = 0; i < text.length; i++) {
       text[i] = readString(in);
     }
@@ -94,10 +98,11 @@ final class BlockCodec {
     int count = in.readInt();
     List<BookingEvent.Booking> bookings = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      bookings.add(new BookingEvent.Booking(readString(in), readString(in), readString(in)));
+      bookings.add(new BookingEvent.Booking(readString(in), readString(in), readString(in), readString(in)));
     }
-    return new BookingEvent(source, line, tsMicros, text[0], numbers[0], text[1], text[2], text[3], text[4],
-        text[5], text[6], text[7], text[8], text[9], text[10], numbers[1], numbers[2], numbers[3], bookings);
+    return new BookingEvent(source, line, tsMicros, text[0], numbers[0], durationMs, text[1], text[2], text[3],
+        text[4], text[5], text[6], text[7], text[8], text[9], text[10], text[11], numbers[1], numbers[2],
+        numbers[3], bookings);
   }
 
   static void writeRejection(DataOutput out, BurstRule.Rejection r) throws IOException {

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param tsMicros when the exchange happened, microseconds since the epoch (null only in odd rows)
  * @param operation one of the Hotelbeds booking operations of {@link Operation}
  * @param httpStatus response status, null when no response came
+ * @param durationMs how long the exchange took, null when not recorded
+ * @param listStatus the list request's {@code status} parameter as sent, null when absent
  * @param bookings bookings the response shows, in response order
  */
 public record BookingEvent(
@@ -34,6 +36,7 @@ public record BookingEvent(
     Long tsMicros,
     String operation,
     Integer httpStatus,
+    Long durationMs,
     String tokenId,
     String hotelId,
     String clientReference,
@@ -44,6 +47,7 @@ public record BookingEvent(
     String listFilterType,
     String listStart,
     String listEnd,
+    String listStatus,
     Integer listFrom,
     Integer listTo,
     Integer listTotal,
@@ -69,9 +73,18 @@ public record BookingEvent(
   private static final String FILTER_CREATION = "CREATION";
   private static final int HTTP_GATEWAY_TIMEOUT = 504;
 
-  /** One booking a response shows, as sent (reconciliation trims and compares later). */
-  public record Booking(String reference, String clientReference, String status)
-      implements Serializable {}
+  /**
+   * One booking a response shows, as sent (reconciliation trims and compares later); {@code
+   * creationDate} is Hotelbeds' {@code creationDate}, null when the response has none.
+   */
+  public record Booking(String reference, String clientReference, String status, String creationDate)
+      implements Serializable {
+
+    /** A booking whose response gives no creation date. */
+    public Booking(String reference, String clientReference, String status) {
+      this(reference, clientReference, status, null);
+    }
+  }
 
   /** Copies the bookings so that the event stays immutable; null elements are dropped. */
   public BookingEvent {
@@ -97,11 +110,13 @@ public record BookingEvent(
     }
     List<Booking> bookings = new ArrayList<>(e.bookings.size());
     for (BookingFact fact : e.bookings) {
-      bookings.add(new Booking(fact.reference(), fact.clientReference(), fact.status()));
+      bookings.add(new Booking(fact.reference(), fact.clientReference(), fact.status(),
+          fact.creationDate()));
     }
     return new BookingEvent(source, line, e.tsMillis * 1000L, e.operation, e.httpStatus,
-        e.tokenId, e.hotelId, e.clientReference, e.checkIn, e.checkOut, e.holderName,
-        e.listClientReference, e.listFilterType, e.listStart, e.listEnd, e.listFrom, e.listTo,
+        e.durationMs, e.tokenId, e.hotelId, e.clientReference, e.checkIn, e.checkOut, e.holderName,
+        e.listClientReference, e.listFilterType, e.listStart, e.listEnd, e.listStatus, e.listFrom,
+        e.listTo,
         e.listTotal, bookings);
   }
 
@@ -159,20 +174,28 @@ public record BookingEvent(
     if (kept.size() == bookings.size()) {
       return this;
     }
-    return new BookingEvent(source, line, tsMicros, operation, httpStatus, tokenId, hotelId,
-        clientReference, checkIn, checkOut, holderName, listClientReference, listFilterType,
-        listStart, listEnd, listFrom, listTo, listTotal, kept);
+    return new BookingEvent(source, line, tsMicros, operation, httpStatus, durationMs, tokenId,
+        hotelId, clientReference, checkIn, checkOut, holderName, listClientReference,
+        listFilterType, listStart, listEnd, listStatus, listFrom, listTo, listTotal, kept);
   }
 
   /**
-   * Non-null when this event is a list page that can prove absence for any attempt whose date it
-   * covers, whatever its client reference: a complete {@code filterType=CREATION} page over a
-   * readable {@code start..end}, not filtered by a client reference. Such pages are few, so the
-   * caller can hand all of them to every group.
+   * Non-null when this event is a list page that can prove absence for any attempt whose dates it
+   * covers, whatever its client reference: a complete {@code filterType=CREATION}, {@code
+   * status=ALL} page over a readable {@code start..end}, not filtered by a client reference, whose
+   * every booking has a reference and a client reference (one without could be the attempt's).
+   * Such pages are few, so the caller can hand all of them to every group.
    */
   public CoveringList coveringList() {
-    if (tsMicros == null || !isCompleteList() || listKey() != null) {
+    if (tsMicros == null || !isCompleteList() || listKey() != null
+        || !BookingRule.coversEveryStatus(this)) {
       return null;
+    }
+    for (Booking booking : bookings) {
+      if (BookingText.trimSpaces(booking.reference()) == null
+          || BookingText.referenceKey(booking.clientReference()) == null) {
+        return null; // inconclusive: this booking may be the attempt's
+      }
     }
     if (!FILTER_CREATION.equals(BookingText.upperTrimmed(listFilterType))) {
       return null;

@@ -26,7 +26,8 @@ final class BookingEvidence implements Piece {
     int attemptTs = BookingReconciliation.columns(pii).indexOf(BookingReconciliation.ATTEMPT_TS);
     List<ReportRow> rows = new ArrayList<>();
     for (BookingRule.Reconciled booking
-        : BookingRule.reconcile(key.key(), events, shared.coveringLists(), pii, settings.zone())) {
+        : BookingRule.reconcile(key.key(), events, shared.coveringLists(), pii,
+            settings.listLag())) {
       Object[] values = booking.values(pii).toArray();
       if (settings.bounds().counts(Micros.of((Instant) values[attemptTs]))) {
         rows.add(new ReportRow(Reports.UNCONFIRMED_BOOKINGS, values));

@@ -29,19 +29,32 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@link #DUPLICATE}: later responses show two or more distinct bookings with the reference;
  *   <li>{@link #BOOKED}: a later list, detail, change or cancellation response shows exactly one;
  *   <li>{@link #BOOKED_ON_RETRY}: only a later successful confirmation shows it;
- *   <li>{@link #NOT_BOOKED}: a later list page that is complete for the attempt does not show it;
+ *   <li>{@link #NOT_BOOKED}: a later list page that proves absence for the attempt (below);
  *   <li>{@link #UNRESOLVED}: none of the above.
  * </ol>
  *
- * <p>A list page is complete for an attempt only when it holds all of its {@code total} (the
- * bookings read from the page number at least {@code total}; a page with {@code from=1} and {@code
- * to >= total} that shows fewer is not trusted) and it is either filtered by the attempt's client
- * reference, or unfiltered with {@code filterType=CREATION} and {@code start..end} covering the
- * attempt's date. The attempt's date is the date of its timestamp in the given time zone (UTC
- * unless told otherwise). A page filtered by the client reference that also carries a date range
- * must cover the attempt too (its creation date for {@code CREATION}, its check-in for {@code
- * CHECKIN}): Hotelbeds applies the dates as well, so a range that misses the booking proves
- * nothing.
+ * <p>A list page proves absence for an attempt only when all of these hold:
+ *
+ * <ul>
+ *   <li>it was requested with {@code status=ALL}: a {@code CONFIRMED} or {@code CANCELLED} list
+ *       says nothing about the other status, and a list without {@code status} is not taken as
+ *       proof (the provider documents do not say what it returns; guessing wrong books twice);
+ *   <li>it was fetched at least the list lag ({@link ReportSettings#listLag()}, 90 s) after the
+ *       attempt ended: its timestamp plus {@code duration_ms}, or plus the 60 s booking timeout
+ *       when no response came;
+ *   <li>either it is filtered by the attempt's client reference and empty ({@code total} 0; an
+ *       item without a reference or client reference is not proof), or it is unfiltered with
+ *       {@code filterType=CREATION}, holds all of its {@code total} (the bookings read number at
+ *       least {@code total}) and every item has a reference and a client reference;
+ *   <li>its creation-date range, if any ({@code CREATION}; for a filtered page with {@code
+ *       CHECKIN}, the attempt's check-in), covers the attempt's calendar date in UTC and in
+ *       Europe/Madrid over the whole interval from the attempt to its end plus the list lag. The
+ *       run's time zone plays no part in evidence.
+ * </ul>
+ *
+ * <p>A booking whose {@code creationDate} is before the attempt's date in Madrid minus one day is
+ * an older booking that reused the client reference: it counts for neither {@link #DUPLICATE} nor
+ * {@link #BOOKED} (nor {@link #BOOKED_ON_RETRY}).
  *
  * <p>Ties are broken as {@link BookingRule} documents.
  *
@@ -145,7 +158,7 @@ public final class BookingReconciliation {
     return List.copyOf(withPii);
   }
 
-  /** {@link #reconcile(Dataset, boolean, String)} with attempt dates in UTC. */
+  /** {@link #reconcile(Dataset, boolean, String)} for a run in UTC. */
   public static Dataset<Row> reconcile(Dataset<Row> exchanges, boolean includePii) {
     return reconcile(exchanges, includePii, DEFAULT_TIMEZONE);
   }
@@ -157,8 +170,8 @@ public final class BookingReconciliation {
    *
    * @param exchanges classified exchanges ({@link ExchangeSchema#SCHEMA})
    * @param includePii whether to add {@link #HOLDER_NAME}
-   * @param timezone zone id in which an attempt's timestamp gives its date, for the coverage of
-   *     {@code filterType=CREATION} list ranges
+   * @param timezone zone id of the run (windows and day boundaries); it plays no part in evidence,
+   *     whose dates are taken in UTC and Europe/Madrid
    */
   public static Dataset<Row> reconcile(Dataset<Row> exchanges, boolean includePii, String timezone) {
     ReportSettings settings = ReportSettings.defaults().withIncludePii(includePii)

@@ -14,9 +14,11 @@ import static com.hoteltraffic.report.BookingReconciliation.UNRESOLVED;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -49,6 +51,14 @@ public final class BookingRule {
   private BookingRule() {}
 
   private static final long MICROS_PER_SECOND = 1_000_000L;
+
+  /** Hotelbeds' documented booking confirmation timeout: an attempt without response ended then. */
+  static final Duration BOOKING_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Hotelbeds' own zone: creation dates may be Madrid dates, so lists must cover both. */
+  static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+  private static final String ALL_STATUSES = "ALL";
 
   /** Order of the report rows, see the class comment. */
   public static final Comparator<Reconciled> REPORT_ORDER =
@@ -113,14 +123,14 @@ public final class BookingRule {
    * @param events the events of {@code key}, in any order
    * @param coveringLists all covering lists of the run, sorted by time ascending
    * @param includePii whether rows carry the holder name
-   * @param zone zone in which an attempt's timestamp gives its date
+   * @param listLag how long after the attempt ended a list must have been fetched to prove absence
    */
   public static List<Reconciled> reconcile(String key, List<BookingEvent> events,
-      List<CoveringList> coveringLists, boolean includePii, ZoneId zone) {
+      List<CoveringList> coveringLists, boolean includePii, Duration listLag) {
     List<Reconciled> rows = new ArrayList<>();
     for (BookingEvent event : events) {
       if (event.isAttempt() && key.equals(groupKey(event))) {
-        rows.add(reconcileAttempt(event, events, coveringLists, includePii, zone));
+        rows.add(reconcileAttempt(event, events, coveringLists, includePii, listLag));
       }
     }
     rows.sort(REPORT_ORDER);
@@ -133,28 +143,73 @@ public final class BookingRule {
   }
 
   private static Reconciled reconcileAttempt(BookingEvent attempt, List<BookingEvent> events,
-      List<CoveringList> coveringLists, boolean includePii, ZoneId zone) {
+      List<CoveringList> coveringLists, boolean includePii, Duration listLag) {
     String key = attempt.attemptKey();
     Long ts = attempt.tsMicros();
-    LocalDate day = ts == null ? null : instant(ts).atZone(zone).toLocalDate();
+    Days days = null;
     List<Found> found = List.of();
     Long completeListTs = null;
-    // Without a reference (or a time) nothing later can be matched to the attempt.
-    if (key != null && ts != null) {
-      found = bookingsFound(key, ts, events);
-      completeListTs =
-          latest(
-              latestFilteredList(attempt, key, day, events),
-              latestCoveringList(ts, day, coveringLists));
+    if (ts != null) {
+      long settled = attemptEnd(attempt) + listLag.toNanos() / 1000L;
+      days = Days.of(ts, settled);
+      // Without a reference nothing later can be matched to the attempt.
+      if (key != null) {
+        found = bookingsFound(key, ts, days.madridAttemptDay, events);
+        completeListTs =
+            latest(
+                latestFilteredList(attempt, key, days, settled, events),
+                latestCoveringList(settled, days, coveringLists));
+      }
     }
-    return decide(attempt, day, found, completeListTs, includePii);
+    return decide(attempt, days, found, completeListTs, includePii);
+  }
+
+  /**
+   * When the attempt ended: its timestamp plus its duration, or plus the booking timeout when no
+   * response came (or its duration was not recorded).
+   */
+  static long attemptEnd(BookingEvent attempt) {
+    if (attempt.httpStatus() != null && attempt.durationMs() != null && attempt.durationMs() >= 0) {
+      return attempt.tsMicros() + attempt.durationMs() * 1000L;
+    }
+    return attempt.tsMicros() + BOOKING_TIMEOUT.toNanos() / 1000L;
+  }
+
+  /**
+   * The calendar days an absence proof must cover: every day, in UTC and in Europe/Madrid, of the
+   * interval from the attempt to its end plus the list lag; and the attempt's day in Madrid.
+   */
+  record Days(LocalDate first, LocalDate last, LocalDate madridAttemptDay) {
+    static Days of(long attemptTs, long settled) {
+      LocalDate utcStart = instant(attemptTs).atZone(ZoneOffset.UTC).toLocalDate();
+      LocalDate madridStart = instant(attemptTs).atZone(MADRID).toLocalDate();
+      LocalDate utcEnd = instant(settled).atZone(ZoneOffset.UTC).toLocalDate();
+      LocalDate madridEnd = instant(settled).atZone(MADRID).toLocalDate();
+      LocalDate first = utcStart.isBefore(madridStart) ? utcStart : madridStart;
+      LocalDate last = utcEnd.isAfter(madridEnd) ? utcEnd : madridEnd;
+      return new Days(first, last, madridStart);
+    }
+
+    boolean within(LocalDate start, LocalDate end) {
+      return BookingText.within(first, start, end) && BookingText.within(last, start, end);
+    }
+
+    String text() {
+      return first.equals(last)
+          ? BookingText.format(first)
+          : BookingText.format(first) + ".." + BookingText.format(last);
+    }
   }
 
   /**
    * The distinct bookings later successful responses show for {@code key}, first seen first: per
    * booking reference its first sighting, latest status, first lookup and first confirmation.
+   * A booking created before the attempt (creation date before the attempt's Madrid day minus one
+   * day of margin) is an older booking that reused the reference and is left out.
    */
-  private static List<Found> bookingsFound(String key, long attemptTs, List<BookingEvent> events) {
+  private static List<Found> bookingsFound(String key, long attemptTs, LocalDate madridDay,
+      List<BookingEvent> events) {
+    LocalDate oldestCounted = madridDay.minusDays(1);
     Map<String, Found> byReference = new HashMap<>();
     for (BookingEvent event : events) {
       if (!event.isSuccess() || event.tsMicros() == null || event.tsMicros() <= attemptTs) {
@@ -162,6 +217,10 @@ public final class BookingRule {
       }
       for (BookingEvent.Booking booking : event.bookings()) {
         String reference = BookingText.trimSpaces(booking.reference());
+        LocalDate created = creationDay(booking.creationDate());
+        if (created != null && created.isBefore(oldestCounted)) {
+          continue; // an older booking with the same reference
+        }
         if (reference != null && key.equals(event.sightingKey(booking))) {
           byReference.computeIfAbsent(reference, Found::new).see(event, booking);
         }
@@ -173,18 +232,35 @@ public final class BookingRule {
         .collect(Collectors.toList());
   }
 
+  /** The day of a booking's {@code creationDate} ("2024-03-10" or a timestamp starting so). */
+  static LocalDate creationDay(String creationDate) {
+    String text = BookingText.trimSpaces(creationDate);
+    if (text == null || text.length() < 10) {
+      return null;
+    }
+    return BookingText.day(text.substring(0, 10));
+  }
+
+  /** Whether a list request asked for every status ({@code status=ALL}). */
+  static boolean coversEveryStatus(BookingEvent list) {
+    return ALL_STATUSES.equals(BookingText.upperTrimmed(list.listStatus()));
+  }
+
   /**
-   * The latest later complete page filtered by the attempt's reference whose dates, if any, cover
-   * the attempt: its creation day for {@code CREATION}, its check-in for {@code CHECKIN}.
+   * The latest empty page ({@code total} 0) filtered by the attempt's reference, for every status,
+   * fetched at least the list lag after the attempt ended ({@code settled}), whose dates, if any,
+   * cover the attempt: {@link Days} for {@code CREATION}, its check-in for {@code CHECKIN}.
    */
-  private static Long latestFilteredList(BookingEvent attempt, String key, LocalDate day,
+  private static Long latestFilteredList(BookingEvent attempt, String key, Days days, long settled,
       List<BookingEvent> events) {
     Long latest = null;
     LocalDate checkIn = BookingText.day(attempt.checkIn());
     for (BookingEvent event : events) {
       if (event.isCompleteList() && key.equals(event.listKey())
-          && event.tsMicros() != null && event.tsMicros() > attempt.tsMicros()
-          && datesCover(event, day, checkIn)) {
+          && Integer.valueOf(0).equals(event.listTotal()) && event.bookings().isEmpty()
+          && coversEveryStatus(event)
+          && event.tsMicros() != null && event.tsMicros() >= settled
+          && datesCover(event, days, checkIn)) {
         latest = latest(latest, event.tsMicros());
       }
     }
@@ -192,7 +268,7 @@ public final class BookingRule {
   }
 
   /** A page without dates covers every attempt; with dates, only the days they name. */
-  private static boolean datesCover(BookingEvent list, LocalDate day, LocalDate checkIn) {
+  private static boolean datesCover(BookingEvent list, Days days, LocalDate checkIn) {
     LocalDate start = BookingText.day(list.listStart());
     LocalDate end = BookingText.day(list.listEnd());
     if (start == null && end == null) {
@@ -200,19 +276,22 @@ public final class BookingRule {
     }
     String filter = BookingText.upperTrimmed(list.listFilterType());
     if ("CREATION".equals(filter)) {
-      return BookingText.within(day, start, end);
+      return days.within(start, end);
     }
     return "CHECKIN".equals(filter) && BookingText.within(checkIn, start, end);
   }
 
-  /** The latest covering list after the attempt that covers its day; lists sorted by time. */
-  private static Long latestCoveringList(long attemptTs, LocalDate day, List<CoveringList> lists) {
+  /**
+   * The latest covering list fetched at least the list lag after the attempt ended ({@code
+   * settled}) that covers its {@link Days}; lists sorted by time.
+   */
+  private static Long latestCoveringList(long settled, Days days, List<CoveringList> lists) {
     for (int i = lists.size() - 1; i >= 0; i--) {
       CoveringList list = lists.get(i);
-      if (list.tsMicros() <= attemptTs) {
-        return null; // sorted: every earlier one is before the attempt too
+      if (list.tsMicros() < settled) {
+        return null; // sorted: every earlier one is too early as well
       }
-      if (list.covers(day)) {
+      if (days.within(list.start(), list.end())) {
         return list.tsMicros();
       }
     }
@@ -220,7 +299,7 @@ public final class BookingRule {
   }
 
   /** Applies the status rules in their order and fills the row. */
-  private static Reconciled decide(BookingEvent attempt, LocalDate day, List<Found> found,
+  private static Reconciled decide(BookingEvent attempt, Days days, List<Found> found,
       Long completeListTs, boolean includePii) {
     String status = status(found, completeListTs);
     Found only = found.isEmpty() ? null : found.get(0);
@@ -259,7 +338,7 @@ public final class BookingRule {
         attempt.hotelId(), attempt.clientReference(), attempt.checkIn(), attempt.checkOut(),
         attempt.httpStatus() == null ? OUTCOME_NO_RESPONSE : OUTCOME_HTTP_504, status, reference,
         bookingStatus, found.size(), evidence, evidenceTs == null ? null : instant(evidenceTs),
-        action(status, found, day), includePii ? attempt.holderName() : null, attempt.source(),
+        action(status, found, days), includePii ? attempt.holderName() : null, attempt.source(),
         attempt.line());
   }
 
@@ -277,7 +356,7 @@ public final class BookingRule {
   }
 
   /** A short instruction for operations. */
-  private static String action(String status, List<Found> found, LocalDate day) {
+  private static String action(String status, List<Found> found, Days days) {
     switch (status) {
       case DUPLICATE -> {
         String references = join(found, f -> f.reference, ", ");
@@ -301,7 +380,7 @@ public final class BookingRule {
       }
       default -> {
         return "look up with BookingList by clientReference, filterType=CREATION, status=ALL,"
-            + " start..end covering " + (day == null ? "the attempt" : BookingText.format(day));
+            + " start..end covering " + (days == null ? "the attempt" : days.text());
       }
     }
   }

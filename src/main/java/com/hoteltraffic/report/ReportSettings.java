@@ -11,10 +11,12 @@ import java.time.ZoneOffset;
  * with the read's tasks.
  *
  * @param day the day of a daily run, or null for a run over everything read
+ * @param listLag how long after a booking attempt ended a booking list must have been fetched to
+ *     prove that the attempt made no booking (new bookings take about 90 s to appear in lists)
  */
 public record ReportSettings(
     Duration window, ZoneId zone, Duration burstGap, int burstMin, Duration outageGap, int outageMin,
-    boolean includePii, DayScope day) implements Serializable {
+    boolean includePii, DayScope day, Duration listLag) implements Serializable {
 
   /** The defaults of {@code jobs/analyze}. */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
@@ -22,30 +24,38 @@ public record ReportSettings(
   public static final int DEFAULT_BURST_MIN = 5;
   public static final Duration DEFAULT_OUTAGE_GAP = Duration.ofMinutes(5);
   public static final int DEFAULT_OUTAGE_MIN = 3;
+  public static final Duration DEFAULT_LIST_LAG = Duration.ofSeconds(90);
 
   /** {@code jobs/analyze}'s defaults: 1 h windows in UTC, no holder names, not a daily run. */
   public static ReportSettings defaults() {
     return new ReportSettings(DEFAULT_WINDOW, ZoneOffset.UTC, DEFAULT_BURST_GAP, DEFAULT_BURST_MIN,
-        DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN, false, null);
+        DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN, false, null, DEFAULT_LIST_LAG);
   }
 
   public ReportSettings withWindow(Duration newWindow, ZoneId newZone) {
-    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day);
+    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag);
   }
 
   public ReportSettings withBursts(Duration gap, int min) {
-    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day);
+    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day, listLag);
   }
 
   public ReportSettings withOutages(Duration gap, int min) {
-    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day);
+    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day, listLag);
   }
 
   public ReportSettings withIncludePii(boolean include) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day);
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day, listLag);
+  }
+
+  public ReportSettings withListLag(Duration lag) {
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, lag);
   }
 
   public ReportSettings {
+    if (listLag == null || listLag.isNegative()) {
+      throw new IllegalArgumentException("list lag must not be negative: " + listLag);
+    }
     if (burstGap.isNegative()) {
       throw new IllegalArgumentException("burst gap must not be negative: " + burstGap);
     }

@@ -541,26 +541,55 @@ class BookingReconciliationTest {
   }
 
   @Test
+  void listStatusDurationAndCreationDateReachTheRule() {
+    List<Row> rows =
+        List.of(
+            confirmation("2024-04-10T10:00:00Z", "st-confirmed", 504)
+                .set(ExchangeSchema.DURATION_MS, 60_000L).row(),
+            listByReference("2024-04-10T10:05:00Z", "st-confirmed", "2024-04-10", "2024-04-10", 0)
+                .set(ExchangeSchema.LIST_STATUS, "CONFIRMED").row(),
+            confirmation("2024-04-11T10:00:00Z", "st-lag", 504)
+                .set(ExchangeSchema.DURATION_MS, 60_000L).row(),
+            listByReference("2024-04-11T10:02:29Z", "st-lag", "2024-04-11", "2024-04-11", 0).row(),
+            confirmation("2024-04-12T10:00:00Z", "st-ok", 504)
+                .set(ExchangeSchema.DURATION_MS, 60_000L).row(),
+            listByReference("2024-04-12T10:02:30Z", "st-ok", "2024-04-12", "2024-04-12", 0).row(),
+            confirmation("2024-04-13T10:00:00Z", "st-old", 504).row(),
+            detail("2024-04-13T10:05:00Z", booking("1-913", "ST-OLD", "CONFIRMED", "2024-04-01"))
+                .row());
+    Map<String, String> status = new HashMap<>();
+    for (Row row : BookingReconciliation.reconcile(BookingRows.dataset(spark, rows), false)
+        .collectAsList()) {
+      status.put(row.getAs(BookingReconciliation.CLIENT_REFERENCE),
+          row.getAs(BookingReconciliation.STATUS));
+    }
+    assertEquals(Map.of("st-confirmed", "UNRESOLVED", "st-lag", "UNRESOLVED", "st-ok", "NOT_BOOKED",
+        "st-old", "UNRESOLVED"), status);
+  }
+
+  @Test
   void piiAndTimezoneOptions() {
-    // 23:30 UTC on the 25th is 00:30 on the 26th in Zurich (CET).
+    // 23:30 UTC on the 25th is 00:30 on the 26th in Madrid (and Zurich): evidence must cover both
+    // days, whatever the run's zone.
     List<Row> rows =
         List.of(
             confirmation("2024-03-25T23:30:00Z", "late-night", 504)
                 .set(ExchangeSchema.HOLDER_NAME, "Ada Lovelace")
                 .row(),
-            listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0).row());
+            listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0).row(),
+            listByCreation("2024-03-26T07:00:00Z", "2024-03-25", "2024-03-25", 0).row());
     Dataset<Row> exchanges = BookingRows.dataset(spark, rows);
 
     Dataset<Row> utc = BookingReconciliation.reconcile(exchanges, false);
     assertEquals(BookingReconciliation.COLUMNS, Arrays.asList(utc.columns()));
     Row utcRow = single(utc);
-    assertEquals("UNRESOLVED", utcRow.getAs(BookingReconciliation.STATUS), "UTC date is the 25th");
-    assertEquals(LOOKUP_ACTION + "2024-03-25", utcRow.getAs(BookingReconciliation.ACTION));
+    assertEquals("UNRESOLVED", utcRow.getAs(BookingReconciliation.STATUS), "no list covers both");
+    assertEquals(LOOKUP_ACTION + "2024-03-25..2024-03-26", utcRow.getAs(BookingReconciliation.ACTION));
 
     Dataset<Row> zurich = BookingReconciliation.reconcile(exchanges, true, "Europe/Zurich");
     assertEquals(BookingReconciliation.columns(true), Arrays.asList(zurich.columns()));
     Row zurichRow = single(zurich);
-    assertEquals("NOT_BOOKED", zurichRow.getAs(BookingReconciliation.STATUS), "Zurich: the 26th");
+    assertEquals("UNRESOLVED", zurichRow.getAs(BookingReconciliation.STATUS), "the zone plays no part");
     assertEquals("Ada Lovelace", zurichRow.getAs(BookingReconciliation.HOLDER_NAME));
   }
 

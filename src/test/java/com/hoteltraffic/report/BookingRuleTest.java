@@ -10,8 +10,6 @@ import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * exchanges, groups them the way {@link BookingReconciliation} does and checks every cell.
  */
 class BookingRuleTest {
-  private static final ZoneId UTC = ZoneOffset.UTC;
+  private static final java.time.Duration LAG = ReportSettings.DEFAULT_LIST_LAG;
   private static final String LOOKUP =
       "look up with BookingList by clientReference, filterType=CREATION, status=ALL, start..end"
           + " covering ";
@@ -115,6 +113,114 @@ class BookingRuleTest {
     expect(row, "HTTP_504", "UNRESOLVED", null, null, 0, "none", null, LOOKUP + "2024-03-11");
   }
 
+  // What a list must be to prove absence.
+
+  @Test
+  void onlyAListOfEveryStatusProvesAbsence() {
+    for (String status : new String[] {"CONFIRMED", "CANCELLED", null}) {
+      BookingRule.Reconciled byReference = single(attempt("2024-04-01T10:00:00Z", "st", 504),
+          withStatus(listByReference("2024-04-01T10:05:00Z", "st", "2024-04-01", "2024-04-01", 0),
+              status));
+      expectUnresolved(byReference, "2024-04-01");
+      BookingRule.Reconciled byCreation = single(attempt("2024-04-01T10:00:00Z", "st", 504),
+          withStatus(listByCreation("2024-04-01T10:05:00Z", "2024-04-01", "2024-04-01", 0), status));
+      expectUnresolved(byCreation, "2024-04-01");
+    }
+    BookingRule.Reconciled all = single(attempt("2024-04-01T10:00:00Z", "st", 504),
+        withStatus(listByReference("2024-04-01T10:05:00Z", "st", "2024-04-01", "2024-04-01", 0),
+            " all "));
+    expect(all, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
+        "2024-04-01T10:05:00Z", NOT_BOOKED_ACTION);
+  }
+
+  @Test
+  void aListProvesAbsenceOnlyTheListLagAfterTheAttemptEnded() {
+    // A 504 after 30 s ended at 10:00:30; the lag runs until 10:02:00.
+    BookingEvent answered = withDuration(attempt("2024-04-02T10:00:00Z", "lag", 504), 30_000L);
+    expectUnresolved(single(answered,
+        listByReference("2024-04-02T10:01:59.999Z", "lag", "2024-04-02", "2024-04-02", 0)),
+        "2024-04-02");
+    expect(single(answered,
+        listByReference("2024-04-02T10:02:00Z", "lag", "2024-04-02", "2024-04-02", 0)),
+        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-04-02T10:02:00Z",
+        NOT_BOOKED_ACTION);
+    // No response (its duration does not count): ended at the 60 s timeout, 10:01:00; lag to 10:02:30.
+    BookingEvent silent = withDuration(attempt("2024-04-02T10:00:00Z", "lag", null), 30_000L);
+    expectUnresolved(single(silent,
+        listByCreation("2024-04-02T10:02:29Z", "2024-04-02", "2024-04-02", 0)), "2024-04-02");
+    expect(single(silent, listByCreation("2024-04-02T10:02:30Z", "2024-04-02", "2024-04-02", 0)),
+        "NO_RESPONSE", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-04-02T10:02:30Z",
+        NOT_BOOKED_ACTION);
+    // A later list still shows a booking that an early one missed.
+    BookingRule.Reconciled booked = single(answered,
+        listByReference("2024-04-02T10:01:00Z", "lag", "2024-04-02", "2024-04-02", 0),
+        listByReference("2024-04-02T10:03:00Z", "lag", "2024-04-02", "2024-04-02", 1,
+            booking("1-402", "LAG", "CONFIRMED")));
+    assertEquals("BOOKED", booked.status());
+  }
+
+  @Test
+  void aPageFilteredByTheReferenceProvesAbsenceOnlyWhenEmpty() {
+    // Complete, but its one item has no client reference: it may be the attempt's booking.
+    expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
+        listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
+            booking("1-431", null, "CONFIRMED"))), "2024-04-03");
+    // Complete, its one item has no booking reference.
+    expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
+        listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
+            booking(null, "ITEMS", "CONFIRMED"))), "2024-04-03");
+    // Empty: proof.
+    expect(single(attempt("2024-04-03T10:00:00Z", "items", 504),
+        listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 0)),
+        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-04-03T10:05:00Z",
+        NOT_BOOKED_ACTION);
+  }
+
+  @Test
+  void aCreationListWithAnItemWithoutReferencesIsNoCoveringList() {
+    BookingEvent unnamed = listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
+        booking("1-441", "OTHER", "CONFIRMED"), booking("1-442", " ", "CONFIRMED"));
+    assertNull(unnamed.coveringList());
+    expectUnresolved(single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), unnamed),
+        "2024-04-04");
+    BookingEvent named = listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
+        booking("1-441", "OTHER", "CONFIRMED"), booking("1-442", "ANOTHER", "CONFIRMED"));
+    assertEquals("NOT_BOOKED",
+        single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), named).status());
+  }
+
+  @Test
+  void aBookingCreatedBeforeTheAttemptIsAnOlderOne() {
+    // Attempt on 04-05 in Madrid; a booking created on 04-03 reused the reference.
+    BookingRule.Reconciled older = single(attempt("2024-04-05T10:00:00Z", "reused", 504),
+        detail("2024-04-05T10:05:00Z", booking("1-450", "REUSED", "CONFIRMED", "2024-04-03")));
+    expectUnresolved(older, "2024-04-05");
+    BookingRule.Reconciled oneOld = single(attempt("2024-04-05T10:00:00Z", "reused", 504),
+        listByReference("2024-04-05T10:05:00Z", "reused", "2024-04-01", "2024-04-05", 2,
+            booking("1-450", "REUSED", "CONFIRMED", "2024-04-03"),
+            booking("1-451", "REUSED", "CONFIRMED", "2024-04-05")));
+    expect(oneOld, "HTTP_504", "BOOKED", "1-451", "CONFIRMED", 1, "booking_list",
+        "2024-04-05T10:05:00Z", "record booking 1-451 as made; do not book again");
+    // One day of margin: created on 04-04 still counts as the attempt's.
+    BookingRule.Reconciled margin = single(attempt("2024-04-05T10:00:00Z", "reused", 504),
+        detail("2024-04-05T10:05:00Z", booking("1-452", "REUSED", "CONFIRMED", "2024-04-04")));
+    assertEquals("BOOKED", margin.status());
+    assertEquals("1-452", margin.bookingReference());
+    // The Madrid date decides: 23:30 UTC on 04-05 is 04-06 in Madrid, so 04-04 is older.
+    BookingRule.Reconciled madrid = single(attempt("2024-04-05T23:30:00Z", "reused", 504),
+        detail("2024-04-06T10:05:00Z", booking("1-453", "REUSED", "CONFIRMED", "2024-04-04")));
+    assertEquals("UNRESOLVED", madrid.status());
+  }
+
+  @Test
+  void notBookedFromAnEmptyAllStatusListMinutesAfterThe504() {
+    BookingRule.Reconciled row = single(
+        withDuration(attempt("2024-04-06T10:00:00Z", "again", 504), 60_000L),
+        listByReference("2024-04-06T10:05:00Z", "AGAIN", "2024-04-06", "2024-04-06", 0));
+    expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
+        "2024-04-06T10:05:00Z", NOT_BOOKED_ACTION);
+  }
+
   // Complete lists.
 
   @Test
@@ -133,20 +239,47 @@ class BookingRuleTest {
   @Test
   void creationListMissesTheDaysAroundIt() {
     BookingEvent list = listByCreation("2024-03-12T12:00:00Z", "2024-03-10", "2024-03-10", 0);
+    // 23:59:59 UTC is already 2024-03-10 in Madrid: both days must be covered.
     expectUnresolved(single(attempt("2024-03-09T23:59:59Z", "before-start", 504), list),
-        "2024-03-09");
+        "2024-03-09..2024-03-10");
     expectUnresolved(single(attempt("2024-03-11T00:00:00Z", "after-end", 504), list),
         "2024-03-11");
   }
 
   @Test
-  void attemptDayIsTakenInTheZone() {
+  void creationDatesMustCoverTheAttemptInUtcAndInMadrid() {
+    // 23:30 UTC on 03-25 is 00:30 on 03-26 in Madrid: a list of either day alone proves nothing.
     BookingEvent attempt = attempt("2024-03-25T23:30:00Z", "late-night", 504);
-    BookingEvent list = listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0);
-    expectUnresolved(single(attempt, list), "2024-03-25");
-    BookingRule.Reconciled zurich =
-        reconcile(List.of(attempt, list), false, ZoneId.of("Europe/Zurich")).get(0);
-    assertEquals("NOT_BOOKED", zurich.status());
+    expectUnresolved(single(attempt,
+        listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0)),
+        "2024-03-25..2024-03-26");
+    expectUnresolved(single(attempt,
+        listByCreation("2024-03-26T06:00:00Z", "2024-03-25", "2024-03-25", 0)),
+        "2024-03-25..2024-03-26");
+    expect(single(attempt,
+        listByCreation("2024-03-26T06:00:00Z", "2024-03-25", "2024-03-26", 0)),
+        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-03-26T06:00:00Z",
+        NOT_BOOKED_ACTION);
+    // The same for a list filtered by the reference with a creation range.
+    expectUnresolved(single(attempt("2024-03-25T23:30:00Z", "late-ref", 504),
+        listByReference("2024-03-26T06:00:00Z", "late-ref", "2024-03-25", "2024-03-25", 0)),
+        "2024-03-25..2024-03-26");
+    expect(single(attempt("2024-03-25T23:30:00Z", "late-ref", 504),
+        listByReference("2024-03-26T06:00:00Z", "late-ref", "2024-03-25", "2024-03-26", 0)),
+        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-03-26T06:00:00Z",
+        NOT_BOOKED_ACTION);
+  }
+
+  @Test
+  void coveredDaysReachToTheAttemptsEndPlusTheLag() {
+    // 23:58:30 in Madrid; no response: ended 60 s later, settled 90 s after that, at 23:01 UTC,
+    // which is 00:01 on 02-26 in Madrid.
+    BookingEvent attempt = attempt("2024-02-25T22:58:30Z", "midnight", null);
+    expectUnresolved(single(attempt,
+        listByCreation("2024-02-26T06:00:00Z", "2024-02-25", "2024-02-25", 0)),
+        "2024-02-25..2024-02-26");
+    assertEquals("NOT_BOOKED", single(attempt,
+        listByCreation("2024-02-26T06:00:00Z", "2024-02-25", "2024-02-26", 0)).status());
   }
 
   @Test
@@ -194,7 +327,7 @@ class BookingRuleTest {
         attempt("2024-03-20T10:03:00Z", "twice", null),
         listByReference("2024-03-20T10:02:00Z", "twice", null, null, 1,
             booking("1-700", "TWICE", "CONFIRMED")),
-        attempt("2024-03-20T10:00:00Z", "twice", 504)), false, UTC);
+        attempt("2024-03-20T10:00:00Z", "twice", 504)), false);
     assertEquals(List.of("BOOKED", "UNRESOLVED"),
         rows.stream().map(BookingRule.Reconciled::status).toList());
   }
@@ -209,7 +342,7 @@ class BookingRuleTest {
     BookingEvent attempt = attempt("2024-03-22T10:00:00Z", "tie", 504);
     for (List<BookingEvent> events :
         List.of(List.of(attempt, cancelled, confirmed), List.of(confirmed, cancelled, attempt))) {
-      BookingRule.Reconciled row = reconcile(events, false, UTC).get(0);
+      BookingRule.Reconciled row = reconcile(events, false).get(0);
       assertEquals("CONFIRMED", row.bookingStatus());
       // The first lookup at one instant: the smallest operation name.
       assertEquals("booking_cancellation", row.evidence());
@@ -233,7 +366,7 @@ class BookingRuleTest {
     BookingEvent b2 = from(attempt(at, "same", 504), "b.jsonl", 2);
     BookingEvent a9 = from(attempt(at, "same", null), "a.jsonl", 9);
     BookingEvent b1 = from(attempt(at, "same", null), "b.jsonl", 1);
-    List<BookingRule.Reconciled> rows = reconcile(List.of(b2, a9, b1), false, UTC);
+    List<BookingRule.Reconciled> rows = reconcile(List.of(b2, a9, b1), false);
     assertEquals(List.of("a.jsonl:9", "b.jsonl:1", "b.jsonl:2"),
         rows.stream().map(r -> r.source() + ":" + r.line()).toList());
   }
@@ -272,10 +405,10 @@ class BookingRuleTest {
   @Test
   void holderNameOnlyWithIncludePii() {
     BookingEvent attempt = withHolder(attempt("2024-03-25T10:00:00Z", "pii", 504), "Ada Lovelace");
-    BookingRule.Reconciled without = reconcile(List.of(attempt), false, UTC).get(0);
+    BookingRule.Reconciled without = reconcile(List.of(attempt), false).get(0);
     assertNull(without.holderName());
     assertEquals(BookingReconciliation.COLUMNS.size(), without.values(false).size());
-    BookingRule.Reconciled with = reconcile(List.of(attempt), true, UTC).get(0);
+    BookingRule.Reconciled with = reconcile(List.of(attempt), true).get(0);
     List<Object> values = with.values(true);
     assertEquals(BookingReconciliation.columns(true).size(), values.size());
     assertEquals(Arrays.asList(Instant.parse("2024-03-25T10:00:00Z"), "hotelbeds", "tok_a", "1234",
@@ -296,7 +429,8 @@ class BookingRuleTest {
     e.bookings.add(new BookingFact("1-1", "REF", "CONFIRMED", "1234", "2024-03-10"));
     BookingEvent event = BookingEvent.of(e, "f", 7);
     assertEquals(1_711_000_000_123_000L, event.tsMicros());
-    assertEquals(List.of(booking("1-1", "REF", "CONFIRMED")), event.bookings());
+    assertEquals(List.of(new BookingEvent.Booking("1-1", "REF", "CONFIRMED", "2024-03-10")),
+        event.bookings());
     assertEquals(Set.of("ref"), event.keys());
     e.provider = Provider.CASY;
     assertNull(BookingEvent.of(e, "f", 1));
@@ -305,14 +439,14 @@ class BookingRuleTest {
   // Helpers: events as the read would build them, and the grouping of BookingReconciliation.
 
   private BookingRule.Reconciled single(BookingEvent... events) {
-    List<BookingRule.Reconciled> rows = reconcile(List.of(events), false, UTC);
+    List<BookingRule.Reconciled> rows = reconcile(List.of(events), false);
     assertEquals(1, rows.size(), "one attempt: " + rows);
     return rows.get(0);
   }
 
   /** Groups by key (each event cut to its key) and reconciles every group, in report order. */
   private static List<BookingRule.Reconciled> reconcile(
-      List<BookingEvent> events, boolean includePii, ZoneId zone) {
+      List<BookingEvent> events, boolean includePii) {
     List<CoveringList> lists = new ArrayList<>();
     Map<String, List<BookingEvent>> groups = new LinkedHashMap<>();
     for (BookingEvent event : events) {
@@ -326,7 +460,7 @@ class BookingRuleTest {
     lists.sort(Comparator.comparingLong(CoveringList::tsMicros));
     List<BookingRule.Reconciled> rows = new ArrayList<>();
     groups.forEach((key, group) ->
-        rows.addAll(BookingRule.reconcile(key, group, lists, includePii, zone)));
+        rows.addAll(BookingRule.reconcile(key, group, lists, includePii, LAG)));
     rows.sort(BookingRule.REPORT_ORDER);
     return rows;
   }
@@ -350,6 +484,25 @@ class BookingRuleTest {
 
   private static BookingEvent.Booking booking(String reference, String clientReference, String status) {
     return new BookingEvent.Booking(reference, clientReference, status);
+  }
+
+  private static BookingEvent.Booking booking(String reference, String clientReference, String status,
+      String creationDate) {
+    return new BookingEvent.Booking(reference, clientReference, status, creationDate);
+  }
+
+  private static BookingEvent withStatus(BookingEvent e, String listStatus) {
+    return new BookingEvent(e.source(), e.line(), e.tsMicros(), e.operation(), e.httpStatus(),
+        e.durationMs(), e.tokenId(), e.hotelId(), e.clientReference(), e.checkIn(), e.checkOut(),
+        e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd(),
+        listStatus, e.listFrom(), e.listTo(), e.listTotal(), e.bookings());
+  }
+
+  private static BookingEvent withDuration(BookingEvent e, Long durationMs) {
+    return new BookingEvent(e.source(), e.line(), e.tsMicros(), e.operation(), e.httpStatus(),
+        durationMs, e.tokenId(), e.hotelId(), e.clientReference(), e.checkIn(), e.checkOut(),
+        e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd(),
+        e.listStatus(), e.listFrom(), e.listTo(), e.listTotal(), e.bookings());
   }
 
   private BookingEvent attempt(String ts, String reference, Integer status) {
@@ -388,10 +541,11 @@ class BookingRuleTest {
       String listReference, String filter, String start, String end, Integer total,
       List<BookingEvent.Booking> bookings) {
     boolean confirmation = Operation.HB_BOOKING_CONFIRMATION.equals(operation);
-    return new BookingEvent("traffic.jsonl", nextLine++, micros(ts), operation, status, "tok_a",
-        confirmation ? "1234" : null, reference, confirmation ? "2024-05-01" : null,
+    boolean list = Operation.HB_BOOKING_LIST.equals(operation);
+    return new BookingEvent("traffic.jsonl", nextLine++, micros(ts), operation, status, null,
+        "tok_a", confirmation ? "1234" : null, reference, confirmation ? "2024-05-01" : null,
         confirmation ? "2024-05-03" : null, null, listReference, filter, start, end,
-        total == null ? null : 1, total == null ? null : 100, total, bookings);
+        list ? "ALL" : null, total == null ? null : 1, total == null ? null : 100, total, bookings);
   }
 
   private static long micros(String ts) {
@@ -418,8 +572,9 @@ class BookingRuleTest {
 
   private static BookingEvent copy(BookingEvent e, String source, long line, Long ts, String filter,
       String holder, Integer status) {
-    return new BookingEvent(source, line, ts, e.operation(), status, e.tokenId(), e.hotelId(),
-        e.clientReference(), e.checkIn(), e.checkOut(), holder, e.listClientReference(), filter,
-        e.listStart(), e.listEnd(), e.listFrom(), e.listTo(), e.listTotal(), e.bookings());
+    return new BookingEvent(source, line, ts, e.operation(), status, e.durationMs(), e.tokenId(),
+        e.hotelId(), e.clientReference(), e.checkIn(), e.checkOut(), holder, e.listClientReference(),
+        filter, e.listStart(), e.listEnd(), e.listStatus(), e.listFrom(), e.listTo(), e.listTotal(),
+        e.bookings());
   }
 }

@@ -30,9 +30,15 @@ public final class BookingRows {
 
   private static long nextLine = 1;
 
-  /** One element of {@link ExchangeSchema#BOOKINGS}. */
+  /** One element of {@link ExchangeSchema#BOOKINGS}, without a creation date. */
   public static Row booking(String reference, String clientReference, String status) {
-    return RowFactory.create(reference, clientReference, status, "1234", "2024-03-10");
+    return booking(reference, clientReference, status, null);
+  }
+
+  /** One element of {@link ExchangeSchema#BOOKINGS} of hotel "1234". */
+  public static Row booking(String reference, String clientReference, String status,
+      String creationDate) {
+    return RowFactory.create(reference, clientReference, status, "1234", creationDate);
   }
 
   /** A booking confirmation ({@code POST /bookings}) of hotel "1234" by credential tok_a. */
@@ -57,6 +63,7 @@ public final class BookingRows {
         .set(ExchangeSchema.LIST_FROM, 1)
         .set(ExchangeSchema.LIST_TO, 100)
         .set(ExchangeSchema.LIST_TOTAL, total)
+        .set(ExchangeSchema.LIST_STATUS, "ALL")
         .bookings(bookings);
   }
 
