@@ -132,8 +132,7 @@ public final class AnalyzeJob {
 
   static ReportSettings settings(AnalyzeConfig config) {
     return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
-        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null),
-        ReportSettings.DEFAULT_LIST_LAG);
+        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag());
   }
 
   /**
@@ -279,6 +278,7 @@ public final class AnalyzeJob {
     settings.put("burst_min", config.burstMin());
     settings.put("outage_gap", config.outageGap().toString());
     settings.put("outage_min", config.outageMin());
+    settings.put("list_lag", config.listLag().toString());
     settings.put("token_key", config.tokenKeySource());
     settings.put("include_pii", config.includePii());
     settings.put("format", config.format().map(Enum::name).orElse("by file name"));

@@ -41,7 +41,8 @@ public record AnalyzeConfig(
     boolean includePii,
     boolean verbose,
     boolean strict,
-    Optional<DayScope> day) {
+    Optional<DayScope> day,
+    Duration listLag) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -71,6 +72,6 @@ public record AnalyzeConfig(
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
         + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
-        + ", day=" + day + "]";
+        + ", day=" + day + ", listLag=" + listLag + "]";
   }
 }

@@ -35,6 +35,7 @@ public final class AnalyzeOptions {
           "  --burst-min 5          rejections needed for a burst",
           "  --outage-gap 5m        database failures closer than this form one outage",
           "  --outage-min 3         failures needed for an outage",
+          "  --list-lag 90s         a booking list proves a booking absent only this long after the attempt ended",
           "  --token-key-file FILE  HMAC key for credential pseudonyms (else $TRAFFIC_TOKEN_KEY)",
           "  --providers FILE       provider host/path rules replacing the built-in providers.json",
           "  --include-pii          keep booking holder names in reports (never card data)",
@@ -68,6 +69,7 @@ public final class AnalyzeOptions {
     int burstMin = 5;
     Duration outageGap = Duration.ofMinutes(5);
     int outageMin = 3;
+    Duration listLag = Duration.ofSeconds(90);
     String tokenKeyFile = null;
     Optional<String> providers = Optional.empty();
     Optional<String> master = Optional.empty();
@@ -109,6 +111,7 @@ public final class AnalyzeOptions {
         case "--burst-gap" -> burstGap = Durations.parse(arg, value(words, ++i, arg));
         case "--burst-min" -> burstMin = positive(arg, value(words, ++i, arg));
         case "--outage-gap" -> outageGap = Durations.parse(arg, value(words, ++i, arg));
+        case "--list-lag" -> listLag = Durations.parse(arg, value(words, ++i, arg));
         case "--outage-min" -> outageMin = positive(arg, value(words, ++i, arg));
         case "--token-key-file" -> tokenKeyFile = value(words, ++i, arg);
         case "--providers" -> providers = Optional.of(value(words, ++i, arg));
@@ -156,7 +159,7 @@ public final class AnalyzeOptions {
     return new AnalyzeConfig(
         inputs, output, format, window, zone, burstGap, burstMin, outageGap, outageMin, key, keySource,
         providers, master, includePii, verbose, strict,
-        date == null ? Optional.empty() : Optional.of(new DayScope(date, zone, lookback, lookahead)));
+        date == null ? Optional.empty() : Optional.of(new DayScope(date, zone, lookback, lookahead)), listLag);
   }
 
   /**

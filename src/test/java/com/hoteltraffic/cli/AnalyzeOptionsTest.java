@@ -55,6 +55,7 @@ class AnalyzeOptionsTest {
     assertEquals(Duration.ofHours(1), config.window(), "window");
     assertEquals(ZoneId.of("UTC"), config.zone(), "timezone");
     assertEquals(Duration.ofSeconds(60), config.burstGap(), "burst gap");
+    assertEquals(Duration.ofSeconds(90), config.listLag(), "list lag");
     assertEquals(5, config.burstMin(), "burst min");
     assertEquals(Duration.ofMinutes(5), config.outageGap(), "outage gap");
     assertEquals(3, config.outageMin(), "outage min");
@@ -73,7 +74,7 @@ class AnalyzeOptionsTest {
         parse(NO_ENV, "--input", input, "--output", output, "--format", "har", "--window", "15m",
             "--timezone", "Europe/Zurich", "--burst-gap", "30s", "--burst-min", "7", "--outage-gap", "2h",
             "--outage-min", "4", "--token-key-file", keyFile, "--providers", providers, "--master", "spark://h:7077",
-            "--include-pii", "--verbose");
+            "--include-pii", "--verbose", "--list-lag", "2m");
 
     assertEquals(Optional.of(InputFormat.HAR), config.format(), "format");
     assertEquals(Duration.ofMinutes(15), config.window(), "window");
@@ -82,6 +83,7 @@ class AnalyzeOptionsTest {
     assertEquals(7, config.burstMin(), "burst min");
     assertEquals(Duration.ofHours(2), config.outageGap(), "outage gap");
     assertEquals(4, config.outageMin(), "outage min");
+    assertEquals(Duration.ofMinutes(2), config.listLag(), "list lag");
     assertArrayEquals("k3y".getBytes(StandardCharsets.UTF_8), config.tokenKey(), "token key");
     assertEquals("file", config.tokenKeySource(), "token key source");
     assertEquals(Optional.of(providers), config.providersFile(), "providers");
@@ -209,6 +211,7 @@ class AnalyzeOptionsTest {
         Arguments.of("window -5s", List.of("ARGS", "--window", "-5s"), List.of("--window", "-5s")),
         Arguments.of("window without value", List.of("ARGS", "--window"), List.of("--window")),
         Arguments.of("burst gap 5x", List.of("ARGS", "--burst-gap", "5x"), List.of("--burst-gap", "5x")),
+        Arguments.of("list lag 5x", List.of("ARGS", "--list-lag", "5x"), List.of("--list-lag", "5x")),
         Arguments.of("outage gap 0s", List.of("ARGS", "--outage-gap", "0s"), List.of("--outage-gap", "0s")),
         Arguments.of("burst min 0", List.of("ARGS", "--burst-min", "0"), List.of("--burst-min", "0")),
         Arguments.of("burst min x", List.of("ARGS", "--burst-min", "x"), List.of("--burst-min", "x")),
