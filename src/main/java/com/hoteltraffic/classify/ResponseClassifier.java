@@ -18,9 +18,11 @@ import java.util.Map;
  *       provider: class ok, named like a 2xx the taxonomy does not list; the body is never read.
  *   <li>A provider whose bodies are not read ({@link Provider#UNKNOWN}) → {@code HTTP_<status>},
  *       undocumented.
+ *   <li>A detection rule on a response header (Hotelbeds' {@code X-Mashery-Error-Code}) → the
+ *       entry the rule names, whatever the body says.
  *   <li>The code the body names (CASY's {@code error} field; Hotelbeds' formatted error type,
  *       token dropped) → its entry at this status, or the code as seen, undocumented.
- *   <li>The status's detection rules (headers, body phrases) → the entry the rule names.
+ *   <li>The status's body-phrase detection rules → the entry the rule names.
  *   <li>The status's fallback ({@link Taxonomy#statusFallback}); a status the taxonomy does not
  *       list → {@code HTTP_<status>}, undocumented.
  * </ol>
@@ -83,15 +85,22 @@ public final class ResponseClassifier implements Serializable {
       return Classification.undocumented(Classification.codeForStatus(status));
     }
 
+    // A gateway header names the sub-case for sure (seed 004: "check the body or the header to be
+    // sure"); whatever the body says, a documented header value decides.
+    Classification byHeader = matchDetectionRule(provider, status, headers, body, DetectionRule.Match.HEADER_EQUALS);
+    if (byHeader != null) {
+      return byHeader;
+    }
+
     String codeInBody = codeFromBody(codeSource, body);
     if (codeInBody != null) {
       Classification documented = taxonomy.documentedOrNull(provider, status, codeInBody);
       return documented != null ? documented : Classification.undocumented(codeInBody);
     }
 
-    Classification byRule = matchDetectionRule(provider, status, headers, body);
-    if (byRule != null) {
-      return byRule;
+    Classification byPhrase = matchDetectionRule(provider, status, headers, body, DetectionRule.Match.BODY_CONTAINS);
+    if (byPhrase != null) {
+      return byPhrase;
     }
 
     Classification fallback = taxonomy.statusFallbackOrNull(provider, status);
@@ -143,8 +152,9 @@ public final class ResponseClassifier implements Serializable {
     return end < 0 ? formattedCode : formattedCode.substring(0, end);
   }
 
+  /** The first of the status's detection rules of kind {@code match} that holds, as its entry. */
   private Classification matchDetectionRule(
-      String provider, int status, Map<String, String> headers, String body) {
+      String provider, int status, Map<String, String> headers, String body, DetectionRule.Match match) {
     List<DetectionRule> rules = taxonomy.rulesAt(provider, status);
     if (rules.isEmpty()) {
       return null;
@@ -152,6 +162,9 @@ public final class ResponseClassifier implements Serializable {
     Map<String, String> safeHeaders = headers == null ? Map.of() : headers;
     String lowerCaseBody = null;
     for (DetectionRule rule : rules) {
+      if (rule.match() != match) {
+        continue;
+      }
       // Lower-case the body at most once, and only if a phrase rule is reached.
       if (lowerCaseBody == null && rule.match() == DetectionRule.Match.BODY_CONTAINS) {
         lowerCaseBody = ErrorBodyReader.lowerCaseScannedPart(body);
