@@ -2,6 +2,7 @@ package com.hoteltraffic.cli;
 
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
+import com.hoteltraffic.report.ReportSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,13 +64,13 @@ public final class AnalyzeOptions {
     List<String> inputs = new ArrayList<>();
     String output = null;
     Optional<InputFormat> format = Optional.empty();
-    Duration window = Duration.ofHours(1);
+    Duration window = ReportSettings.DEFAULT_WINDOW;
     ZoneId zone = ZoneId.of("UTC");
-    Duration burstGap = Duration.ofSeconds(60);
-    int burstMin = 5;
-    Duration outageGap = Duration.ofMinutes(5);
-    int outageMin = 3;
-    Duration listLag = Duration.ofSeconds(90);
+    Duration burstGap = ReportSettings.DEFAULT_BURST_GAP;
+    int burstMin = ReportSettings.DEFAULT_BURST_MIN;
+    Duration outageGap = ReportSettings.DEFAULT_OUTAGE_GAP;
+    int outageMin = ReportSettings.DEFAULT_OUTAGE_MIN;
+    Duration listLag = ReportSettings.DEFAULT_LIST_LAG;
     String tokenKeyFile = null;
     Optional<String> providers = Optional.empty();
     Optional<String> master = Optional.empty();
