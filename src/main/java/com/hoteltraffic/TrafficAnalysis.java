@@ -1,12 +1,14 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import com.hoteltraffic.classify.Classification;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;

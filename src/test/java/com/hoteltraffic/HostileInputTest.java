@@ -1,5 +1,7 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.testing.LogCapture;
 import com.hoteltraffic.testing.TrafficLines;
 import java.io.ByteArrayOutputStream;

@@ -10,7 +10,7 @@ import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.RateLimitBursts;

@@ -1,9 +1,11 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;

@@ -1,5 +1,7 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;

@@ -1,6 +1,8 @@
 package com.hoteltraffic.cli;
 
-import com.hoteltraffic.AnalyzeJob;
+import com.hoteltraffic.job.AnalyzeConfig;
+
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.ingest.InputDiscovery;
 import java.util.Optional;
 import java.util.function.IntConsumer;

@@ -1,5 +1,7 @@
 package com.hoteltraffic.cli;
 
+import com.hoteltraffic.job.AnalyzeConfig;
+
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;

@@ -1,5 +1,9 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.model.BodyNeeds;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.json.JsonScalars;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package com.hoteltraffic.classify;
 
+import com.hoteltraffic.model.RecordedExchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hoteltraffic.ingest.JsonLinesParser;
-import com.hoteltraffic.ingest.RawExchange;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
@@ -71,7 +71,7 @@ class ExchangeInterpreterTest {
 
   private static ClassifiedExchange interpret(ExchangeInterpreter interpreter, String line) throws Exception {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    RawExchange raw = new JsonLinesParser(MAPPER.getFactory(), interpreter.bodyNeeds()).parse(bytes, 0, bytes.length);
+    RecordedExchange raw = new JsonLinesParser(MAPPER.getFactory(), interpreter.bodyNeeds()).parse(bytes, 0, bytes.length);
     ClassifiedExchange out = interpreter.interpret(raw);
     assertNoSecret(out);
     return out;

@@ -1,5 +1,7 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.classify.TokenPseudonymizer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

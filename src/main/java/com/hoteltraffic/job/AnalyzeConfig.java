@@ -1,4 +1,4 @@
-package com.hoteltraffic.cli;
+package com.hoteltraffic.job;
 
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;

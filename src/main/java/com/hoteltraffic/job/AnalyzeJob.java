@@ -1,12 +1,12 @@
-package com.hoteltraffic;
+package com.hoteltraffic.job;
 
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
-import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.output.ExchangesTable;
