@@ -27,9 +27,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (where unfiltered creation-date lists are involved) its own day, reconciled once and asserted row
  * by row.
  */
+@ExtendWith(SparkTestSession.class)
 class BookingReconciliationTest {
   private static SparkSession spark;
 
@@ -54,7 +55,6 @@ class BookingReconciliationTest {
 
   @BeforeAll
   static void reconcileSharedSet() {
-    spark = SparkTestSession.create("BookingReconciliationTest");
     List<Row> rows = new ArrayList<>();
 
     // DUPLICATE, JSON: a list filtered by the reference shows two bookings.
@@ -271,11 +271,6 @@ class BookingReconciliationTest {
       String key = byReference.containsKey(reference) ? reference + "#2" : reference;
       byReference.put(key, row);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test
