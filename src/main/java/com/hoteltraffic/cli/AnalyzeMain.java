@@ -112,8 +112,7 @@ public final class AnalyzeMain {
       System.err.println("analyze: " + e.getMessage());
       return EXIT_USAGE;
     } catch (Exception e) {
-      LOG.error("Run failed: {}", e.toString());
-      LOG.debug("Run failure", e);
+      LOG.error("Run failed", e);
       System.err.println("analyze: failed: " + e.getMessage());
       return EXIT_FAILURE;
     } finally {

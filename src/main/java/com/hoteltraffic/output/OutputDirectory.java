@@ -95,7 +95,8 @@ public final class OutputDirectory {
     try {
       fs.delete(staging, true);
     } catch (IOException e) {
-      LOG.warn("Could not remove the staging directory {}: {}", staging, e.toString());
+      // The run has already failed; this only leaves a directory the next run's recovery removes.
+      LOG.warn("Could not remove the staging directory {}", staging, e);
     }
   }
 
