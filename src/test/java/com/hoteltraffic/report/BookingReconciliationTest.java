@@ -321,7 +321,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void duplicateFromRetryAndXmlListWithOneCancelled() {
+  void duplicateFromRetryAndCreationListWithOneCancelled() {
     expect(
         "dup-xml",
         "NO_RESPONSE",
@@ -349,7 +349,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void bookedFromXmlCreationListOfNoResponseAttempt() {
+  void bookedFromCreationListOfNoResponseAttempt() {
     expect(
         "Booked-Xml",
         "NO_RESPONSE",
@@ -392,7 +392,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void bookedOnRetryXmlWithReferenceOnlyInRequest() {
+  void bookedOnRetryWithReferenceOnlyInRequest() {
     expect(
         "retry-xml",
         "NO_RESPONSE",
@@ -421,7 +421,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void notBookedFromLatestCompleteXmlCreationList() {
+  void notBookedFromLatestCompleteCreationList() {
     expect(
         "notbooked-xml",
         "NO_RESPONSE",
