@@ -78,3 +78,39 @@ run_main() {
   fi
   launch_main "$PROJECT_ROOT/jobs/spark-jvm.options" "$archive_dir" "$main_class" "$classpath" "$@"
 }
+
+# compare_reports TOOL LABEL REFERENCE DIR: every report CSV and the quarantine file of the output
+# directory REFERENCE must be byte-equal in DIR, and DIR may have no other report CSV. Names each
+# missing, differing or extra file on stderr (prefixed TOOL) and returns 1 if there is any, or if
+# REFERENCE holds fewer than 7 files to compare. Sets COMPARED to the number of files compared.
+compare_reports() {
+  local tool="$1" label="$2" reference="$3" dir="$4" mismatches=0 ref_file relative other_file
+  COMPARED=0
+  for ref_file in "$reference"/reports/*.csv "$reference/quarantine/records.jsonl"; do
+    relative="${ref_file#"$reference/"}"
+    other_file="$dir/$relative"
+    COMPARED=$((COMPARED + 1))
+    if [[ ! -f "$other_file" ]]; then
+      echo "$tool: MISSING in the $label run: $relative" >&2
+      mismatches=$((mismatches + 1))
+    elif ! cmp -s "$ref_file" "$other_file"; then
+      echo "$tool: DIFFERS from the embedded run in the $label run: $relative" >&2
+      diff <(head -c 100000 "$ref_file") <(head -c 100000 "$other_file") | head -n 10 >&2 || true
+      mismatches=$((mismatches + 1))
+    fi
+  done
+  if ((COMPARED < 7)); then
+    echo "$tool: the embedded run wrote only $COMPARED report files" >&2
+    return 1
+  fi
+  for other_file in "$dir"/reports/*.csv; do
+    if [[ ! -f "$reference/reports/$(basename "$other_file")" ]]; then
+      echo "$tool: EXTRA in the $label run: $(basename "$other_file")" >&2
+      mismatches=$((mismatches + 1))
+    fi
+  done
+  if ((mismatches)); then
+    echo "$tool: $mismatches of $COMPARED report files differ between the $label and the embedded run" >&2
+    return 1
+  fi
+}
