@@ -60,8 +60,14 @@ class ProviderRulesTest {
         Arguments.of("GET", CASY_BASE + "/reservations/9994/all/more", CASY, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch/v2/introspect", CASY, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch", CASY, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", HB, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api", HB, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api/1.0/status", HB, Operation.OTHER, null),
+        // Hotelbeds is the Hotel API only (issue 14 rule 8): its hosts' other APIs are unknown.
+        Arguments.of("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("POST", "https://api.test.hotelbeds.com/transfer-api/1.0/bookings", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api-secure.hotelbeds.com/activity-api/3.0/bookings", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/hotel-content-api/1.0/hotels", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/", Provider.UNKNOWN, Operation.OTHER, null),
         // Unknown hosts.
         Arguments.of("GET", "https://example.com/v1/reservations/9994", Provider.UNKNOWN, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch.evil.com/v1/introspect", Provider.UNKNOWN, Operation.OTHER, null),
@@ -97,7 +103,13 @@ class ProviderRulesTest {
     assertEquals(CASY, hinted.provider(), "hint names the provider");
     assertEquals(Operation.CASY_RESERVATIONS, hinted.operation(), "operation from the provider's rules");
     assertEquals("9994", hinted.hotelId(), "hotel");
-    assertEquals(HB, RULES.match("GET", CASY_BASE + "/introspect", "HOTELBEDS").provider(), "hint beats host, any case");
+    assertEquals(HB, RULES.match("POST", "https://onlinebuchungen.ch/hotel-api/1.0/bookings", "HOTELBEDS").provider(),
+        "hint beats host, any case");
+    assertEquals(Provider.UNKNOWN, RULES.match("GET", CASY_BASE + "/introspect", "hotelbeds").provider(),
+        "a hint of hotelbeds on a path outside /hotel-api/ is not the Hotel API");
+    assertEquals(Provider.UNKNOWN,
+        RULES.match("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", "hotelbeds").provider(),
+        "the Activities API stays unknown even when the record names hotelbeds");
     assertEquals(
         CASY, RULES.match("GET", CASY_BASE + "/introspect", "nobody").provider(), "unknown hint falls back to the host");
     assertEquals(
