@@ -164,18 +164,25 @@ class AnalyzeEndToEndTest {
     for (CSVRecord row : csv("rate_limit_bursts")) {
       actual.add(String.join("|", row.get("provider"), row.get("token_id"), row.get("kind"),
           Instant.parse(row.get("start")).toString(), Instant.parse(row.get("end")).toString(),
-          row.get("rejected"), row.get("requests")));
+          row.get("rejected"), row.get("requests"), row.get("client_backoff")));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.Burst burst : truth.bursts()) {
       expected.add(String.join("|", burst.provider(), tokenId(burst.token()), burst.kind(),
           Instant.parse(burst.start()).toString(), Instant.parse(burst.end()).toString(),
-          Long.toString(burst.rejected()), Long.toString(burst.requests())));
+          Long.toString(burst.rejected()), Long.toString(burst.requests()), burst.clientBackoff()));
     }
     actual.sort(null);
     expected.sort(null);
     assertFalse(expected.isEmpty(), "the generator injects bursts");
-    assertEquals(expected, actual, "provider | token | kind | start | end | rejected | requests");
+    assertEquals(expected, actual, "provider | token | kind | start | end | rejected | requests | client_backoff");
+    assertTrue(actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|backed_off"))
+        && actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|kept_sending"))
+        && actual.stream().anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|backed_off"))
+        && actual.stream().anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|kept_sending")),
+        "both verdicts for both providers: " + actual);
+    assertTrue(actual.stream().allMatch(row -> Long.parseLong(row.split("\\|")[5]) >= 5),
+        "every row, quota_exceeded too, has at least --burst-min rejections: " + actual);
   }
 
   @Test
