@@ -216,7 +216,7 @@ public final class BookingRule {
         continue; // only a later answer can show what the attempt did
       }
       for (BookingEvent.Booking booking : event.bookings()) {
-        String reference = BookingText.trimSpaces(booking.reference());
+        String reference = BookingText.bookingReference(booking.reference());
         LocalDate created = creationDay(booking.creationDate());
         if (created != null && created.isBefore(oldestCounted)) {
           continue; // an older booking with the same reference
