@@ -185,6 +185,28 @@ class AnalyzeEndToEndTest {
         "every row, quota_exceeded too, has at least --burst-min rejections: " + actual);
   }
 
+  /**
+   * Issue 14 rule 8: the generator sends the Activities and Transfers APIs on Hotelbeds' host with
+   * the booking engine's key, six rejections a second apart among them (5 x 429, 1 x 403 with
+   * the Mashery over-QPS header). They are an unknown provider's, in no Hotelbeds row.
+   */
+  @Test
+  void otherApisOnHotelbedsHostsAreAnUnknownProvider() throws IOException {
+    Map<String, String> unknownCodes = new TreeMap<>();
+    for (CSVRecord row : csv("error_codes")) {
+      if (row.get("provider").equals("unknown") && Set.of("403", "429").contains(row.get("http_status"))) {
+        unknownCodes.put(row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"),
+            row.get("count"));
+      }
+    }
+    assertEquals(Map.of("403|HTTP_403|undocumented", "1", "429|HTTP_429|undocumented", "5"), unknownCodes,
+        "the Activities API's rejections, counted as an unknown provider's");
+    String day2 = truth.config().start().plusSeconds(86_400).toString().substring(0, 10);
+    for (CSVRecord row : csv("rate_limit_bursts")) {
+      assertFalse(row.get("start").startsWith(day2 + "T21:30"), "no burst of the Activities API: " + row);
+    }
+  }
+
   @Test
   void everyInjectedOutageIsFoundExactlyAndNothingElse() throws IOException {
     List<String> actual = new ArrayList<>();
