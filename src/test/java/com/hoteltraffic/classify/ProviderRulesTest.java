@@ -149,6 +149,36 @@ class ProviderRulesTest {
   }
 
   @Test
+  void aRulesFileScopesAProviderToItsBasePathAndCarriesItsRateLimits() throws IOException {
+    String rules = """
+        {"providers": [
+          {"name": "hotelbeds", "hosts": ["hb-proxy.corp.local"], "base_path": "/hb/hotel-api/{version}",
+           "base_path_required": true, "credential": {"header": "Api-key"},
+           "rate_limits": {"rate_limited": {"window_seconds": 2}, "quota_exceeded": {"limit": 5000, "window_seconds": 86400}},
+           "operations": [{"method": "POST", "path": "/bookings", "operation": "booking_confirmation"}]}
+        ]}
+        """;
+    ProviderRules custom = ProviderRules.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(HB, custom.match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null).provider(),
+        "under the base");
+    assertEquals(Provider.UNKNOWN,
+        custom.match("GET", "https://hb-proxy.corp.local/hb/activity-api/3.0/activities", null).provider(),
+        "outside the base of a base_path_required provider");
+    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(null, 2),
+        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "QPS window from the file");
+    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(5000, 86_400),
+        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.QUOTA_EXCEEDED), "quota from the file");
+    assertNull(custom.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "no CASY in the file");
+    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(10, 60),
+        RULES.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "bundled CASY limit");
+    String noWindow = "{\"providers\":[{\"name\":\"casy\",\"hosts\":[],\"credential\":{\"header\":\"A\"},"
+        + "\"operations\":[],\"rate_limits\":{\"rate_limited\":{\"limit\":10}}}]}";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ProviderRules.load(new ByteArrayInputStream(noWindow.getBytes(StandardCharsets.UTF_8))), "no window");
+    assertTrue(e.getMessage().contains("window_seconds") && e.getMessage().contains("casy"), e.getMessage());
+  }
+
+  @Test
   void aRulesFileMissingAFieldFailsNamingIt() {
     String noHosts = "{\"providers\":[{\"name\":\"casy\",\"credential\":{\"header\":\"A\"},\"operations\":[]}]}";
     IllegalArgumentException e =
