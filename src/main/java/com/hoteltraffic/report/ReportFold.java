@@ -43,7 +43,8 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String BOOKING = "booking";
   /**
    * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
-   * database failure, an uncertain booking attempt (see {@link SharedFacts}).
+   * database failure, an uncertain booking attempt (see {@link SharedFacts}; booking keys are known
+   * by their bucket only, so that the driver's facts stay bounded in a 504 storm).
    */
   static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING);
 
