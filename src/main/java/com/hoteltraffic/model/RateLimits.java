@@ -45,8 +45,17 @@ public final class RateLimits implements Serializable {
     this.byProviderAndKind = Map.copyOf(byProviderAndKind);
   }
 
-  /** The limits of the bundled {@code providers.json}. */
+  /** The limits of the bundled {@code providers.json} (read once). */
   public static RateLimits builtIn() {
+    return BuiltIn.LIMITS;
+  }
+
+  /** Holds the bundled limits, read on first use. */
+  private static final class BuiltIn {
+    static final RateLimits LIMITS = read();
+  }
+
+  private static RateLimits read() {
     try (InputStream in = RateLimits.class.getResourceAsStream("/providers.json")) {
       if (in == null) {
         throw new IllegalStateException("providers.json is missing from the classpath");
