@@ -2,6 +2,7 @@ package com.hoteltraffic.job;
 
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.ingest.ExchangeReader;
@@ -84,8 +85,9 @@ public final class AnalyzeJob {
     config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
         day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
     try {
-      ReportSettings settings = settings(config);
-      ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config),
+      ProviderRules rules = providerRules(config);
+      ReportSettings settings = settings(config).withRateLimits(rules.rateLimits());
+      ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config, rules),
           out.resolve(READ_SIDE_DIR), new ReportFold(settings));
       ExchangeReader.Outcome outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
       Totals totals = Totals.of(outcome.files());
@@ -125,14 +127,15 @@ public final class AnalyzeJob {
     return inputs;
   }
 
-  private static ExchangeInterpreter interpreter(AnalyzeConfig config) throws IOException {
-    return new ExchangeInterpreter(providerRules(config), ResponseClassifier.withDefaultTaxonomy(),
+  private static ExchangeInterpreter interpreter(AnalyzeConfig config, ProviderRules rules) {
+    return new ExchangeInterpreter(rules, ResponseClassifier.withDefaultTaxonomy(),
         new TokenPseudonymizer(config.tokenKey()), config.includePii());
   }
 
   static ReportSettings settings(AnalyzeConfig config) {
     return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
-        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag());
+        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag(),
+        RateLimits.builtIn());
   }
 
   /**

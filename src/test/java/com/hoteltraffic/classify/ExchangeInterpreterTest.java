@@ -123,6 +123,23 @@ class ExchangeInterpreterTest {
     assertEquals("1534", pii.hotelId, "hotel from the XML response");
   }
 
+  /** Issue 14 rule 8: another API on Hotelbeds' host is an unknown provider, whatever it answers. */
+  @Test
+  void theActivitiesApiOnAHotelbedsHostIsAnUnknownProvider() throws Exception {
+    String activities = "https://api.hotelbeds.com/activity-api/3.0/activities?destination=PMI";
+    ClassifiedExchange rejected = interpret(record("GET", activities, hbHeaders(), null, 429,
+        "{\"error\":\"Rate limit exceeded\"}", null));
+    assertEquals(Provider.UNKNOWN, rejected.provider, "provider");
+    assertEquals(Operation.OTHER, rejected.operation, "operation");
+    assertEquals("HTTP_429", rejected.errorCode, "code of an unknown provider's 429");
+    assertEquals(ErrorClass.UNDOCUMENTED, rejected.errorClass, "not rate_limited: no Hotelbeds burst");
+    assertNull(rejected.tokenId, "an unknown provider has no credential");
+    ClassifiedExchange hotelApi = interpret(record("GET", HB + "/bookings/1-1", hbHeaders(), null, 429,
+        "{\"error\":\"Rate limit exceeded\"}", null));
+    assertEquals(Provider.HOTELBEDS, hotelApi.provider, "the Hotel API on the same host");
+    assertEquals(ErrorClass.RATE_LIMITED, hotelApi.errorClass, "the Hotel API's 429");
+  }
+
   @Test
   void uncertainConfirmationsKeepTheRequestFacts() throws Exception {
     ClassifiedExchange gateway =
