@@ -1,5 +1,9 @@
 package com.hoteltraffic.output;
 
+import com.hoteltraffic.alert.Alert;
+import com.hoteltraffic.alert.AlertRules;
+import com.hoteltraffic.alert.PreviousRun;
+import com.hoteltraffic.alert.Severity;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
@@ -42,13 +46,26 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** Builds the page from the run's reports and writes it to {@code target}. */
-  public static void write(ReportResults reports, RunSummary summary, Duration window, ZoneId zone, Path target,
-      Configuration conf) throws IOException {
+  /**
+   * Builds the page from the run's reports and alerts and writes it to {@code target}.
+   *
+   * @param previous the previous run the alerts compared against, or null
+   */
+  public static void write(ReportResults reports, RunSummary summary, Duration window, ZoneId zone,
+      List<Alert> alerts, PreviousRun previous, Path target, Configuration conf) throws IOException {
     ReportPage.Data data = data(reports, summary, window, zone);
     try (OutputStream out = target.getFileSystem(conf).create(target, true)) {
-      out.write(ReportPage.render(data).getBytes(StandardCharsets.UTF_8));
+      out.write(ReportPage.render(data, alerts(alerts, previous)).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** The page's alerts section: every alert (they are few: one per incident, booking or key). */
+  static ReportPage.Alerts alerts(List<Alert> alerts, PreviousRun previous) {
+    Map<Severity, Long> counts = AlertRules.counts(alerts);
+    return new ReportPage.Alerts(alerts.stream().map(alert -> new ReportPage.AlertLine(alert.severity().label(),
+            alert.reason(), alert.report(), alert.where(), alert.anchor())).toList(),
+        counts.get(Severity.CRITICAL), counts.get(Severity.WARNING),
+        previous == null ? null : previous.location());
   }
 
   static ReportPage.Data data(ReportResults reports, RunSummary summary, Duration window, ZoneId zone) {
