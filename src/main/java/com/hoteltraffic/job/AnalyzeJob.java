@@ -26,6 +26,7 @@ import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ReportEngine;
 import com.hoteltraffic.report.ReportFold;
 import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
@@ -223,9 +224,9 @@ public final class AnalyzeJob {
     if (config.day().isEmpty()) {
       return null;
     }
-    com.hoteltraffic.report.DayScope day = config.day().get();
-    String dayBefore = new com.hoteltraffic.report.DayScope(day.date().minusDays(1), day.zone(), day.lookback(),
-        day.lookahead()).partitionName();
+    DayScope day = config.day().get();
+    String dayBefore = new DayScope(day.date().minusDays(1), day.zone(), day.lookback(), day.lookahead())
+        .partitionName();
     Path dir = new Path((config.output().endsWith("/") ? config.output() : config.output() + "/") + dayBefore);
     try {
       if (!PreviousRunReader.isRun(dir, layout, hadoop)) {

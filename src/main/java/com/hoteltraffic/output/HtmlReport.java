@@ -43,6 +43,8 @@ public final class HtmlReport {
   static final int MAX_INCIDENTS = 200;
   static final int MAX_BOOKINGS = 500;
   static final int MAX_CODE_ROWS = 500;
+  /** Alerts listed on the page; alerts.json has every one. */
+  static final int MAX_ALERTS = 500;
 
   private HtmlReport() {}
 
@@ -59,10 +61,11 @@ public final class HtmlReport {
     }
   }
 
-  /** The page's alerts section: every alert (they are few: one per incident, booking or key). */
+  /** The page's alerts section: the first {@link #MAX_ALERTS} alerts, critical first, and the counts of all. */
   static ReportPage.Alerts alerts(List<Alert> alerts, PreviousRun previous) {
     Map<Severity, Long> counts = AlertRules.counts(alerts);
-    return new ReportPage.Alerts(alerts.stream().map(alert -> new ReportPage.AlertLine(alert.severity().label(),
+    return new ReportPage.Alerts(alerts.stream().limit(MAX_ALERTS).map(alert -> new ReportPage.AlertLine(
+            alert.severity().label(),
             alert.reason(), alert.report(), alert.where(), alert.anchor())).toList(),
         counts.get(Severity.CRITICAL), counts.get(Severity.WARNING),
         previous == null ? null : previous.location());

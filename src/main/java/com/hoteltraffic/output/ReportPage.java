@@ -221,7 +221,11 @@ public final class ReportPage {
         html.append("Compared with the previous run in <code>").append(escape(alerts.previousRun()))
             .append("</code>.");
       }
-      html.append(" Also in <a href=\"alerts.json\">alerts.json</a>.</p>\n");
+      long total = alerts.critical() + alerts.warning();
+      if (total > alerts.alerts().size()) {
+        html.append(" Showing the first ").append(alerts.alerts().size()).append(" of ").append(total).append(";");
+      }
+      html.append(" Every alert is in <a href=\"alerts.json\">alerts.json</a>.</p>\n");
       if (alerts.alerts().isEmpty()) {
         html.append("<p>No alerts.</p>\n");
         close();

@@ -131,9 +131,28 @@ class AlertsOutputTest {
 
     String quiet = ReportPage.render(data, HtmlReport.alerts(List.of(),
         new PreviousRun("/runs/day1", PreviousRun.SOURCE_OPTION, Set.of(), Map.of(), Map.of(), null)));
-    assertTrue(quiet.contains("0 critical, 0 warning. Compared with the previous run in <code>/runs/day1</code>.")
+    assertTrue(quiet.contains("0 critical, 0 warning. Compared with the previous run in <code>/runs/day1</code>. "
+        + "Every alert is in <a href=\"alerts.json\">alerts.json</a>.")
         && quiet.contains("<p>No alerts.</p>"), "no alert: said so");
     assertEquals(-1, ReportPage.render(data).indexOf("id=\"alerts\""), "rendered without alerts: no section");
+  }
+
+  @Test
+  void thePageShowsTheFirst500AlertsAndSaysHowManyThereAre() {
+    ReportResults empty = ReportResults.of(Reports.all(false), List.of());
+    RunSummary summary = new RunSummary().put("counts", Map.of()).put("time_range", Map.of());
+    ReportPage.Data data = HtmlReport.data(empty, summary, Duration.ofHours(1), ZoneOffset.UTC);
+    List<Alert> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 501; i++) {
+      many.add(new Alert(Severity.WARNING, "booking_unresolved", "UNRESOLVED " + i, "unconfirmed_bookings",
+          whereOf("client_reference", "r" + i), "bookings-UNRESOLVED"));
+    }
+
+    String html = ReportPage.render(data, HtmlReport.alerts(many, null));
+
+    assertTrue(html.contains("0 critical, 501 warning.") && html.contains("Showing the first 500 of 501;"),
+        "the page says it shows 500 of 501");
+    assertTrue(html.contains("<tr id=\"alert-500\">") && !html.contains("<tr id=\"alert-501\">"), "500 rows");
   }
 
   private static Map<String, String> whereOf(String... columnsAndValues) {
