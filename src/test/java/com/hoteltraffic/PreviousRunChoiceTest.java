@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.alert.PreviousRun;
+import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.cli.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import com.hoteltraffic.testing.LogCapture;

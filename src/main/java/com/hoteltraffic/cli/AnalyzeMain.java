@@ -1,7 +1,7 @@
 package com.hoteltraffic.cli;
 
-import com.hoteltraffic.alert.AlertRules;
-import com.hoteltraffic.alert.Severity;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.ingest.InputDiscovery;

@@ -1,8 +1,8 @@
 package com.hoteltraffic.cli;
 
-import com.hoteltraffic.alert.AlertSettings;
-import com.hoteltraffic.alert.AlertThresholds;
-import com.hoteltraffic.alert.Severity;
+import com.hoteltraffic.report.alert.AlertSettings;
+import com.hoteltraffic.report.alert.AlertThresholds;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.ingest.InputFormat;

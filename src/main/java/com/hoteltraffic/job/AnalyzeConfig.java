@@ -1,6 +1,6 @@
 package com.hoteltraffic.job;
 
-import com.hoteltraffic.alert.AlertSettings;
+import com.hoteltraffic.report.alert.AlertSettings;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import java.time.Duration;

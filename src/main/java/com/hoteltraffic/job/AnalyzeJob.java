@@ -1,8 +1,8 @@
 package com.hoteltraffic.job;
 
-import com.hoteltraffic.alert.Alert;
-import com.hoteltraffic.alert.AlertRules;
-import com.hoteltraffic.alert.PreviousRun;
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.model.RateLimits;

@@ -2,10 +2,10 @@ package com.hoteltraffic.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.hoteltraffic.alert.Alert;
-import com.hoteltraffic.alert.AlertRules;
-import com.hoteltraffic.alert.PreviousRun;
-import com.hoteltraffic.alert.Severity;
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.PreviousRun;
+import com.hoteltraffic.report.alert.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

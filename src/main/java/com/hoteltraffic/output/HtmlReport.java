@@ -1,9 +1,9 @@
 package com.hoteltraffic.output;
 
-import com.hoteltraffic.alert.Alert;
-import com.hoteltraffic.alert.AlertRules;
-import com.hoteltraffic.alert.PreviousRun;
-import com.hoteltraffic.alert.Severity;
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.PreviousRun;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;

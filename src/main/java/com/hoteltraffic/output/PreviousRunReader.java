@@ -2,8 +2,8 @@ package com.hoteltraffic.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hoteltraffic.alert.CredentialHealthColumns;
-import com.hoteltraffic.alert.PreviousRun;
+import com.hoteltraffic.report.alert.CredentialHealthColumns;
+import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.ErrorRates;
 import com.hoteltraffic.report.Reports;

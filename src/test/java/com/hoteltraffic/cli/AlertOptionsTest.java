@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.alert.AlertSettings;
-import com.hoteltraffic.alert.AlertThresholds;
-import com.hoteltraffic.alert.Severity;
+import com.hoteltraffic.report.alert.AlertSettings;
+import com.hoteltraffic.report.alert.AlertThresholds;
+import com.hoteltraffic.report.alert.Severity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hoteltraffic.alert.Alert;
-import com.hoteltraffic.alert.PreviousRun;
-import com.hoteltraffic.alert.PreviousRun.CodeKey;
-import com.hoteltraffic.alert.PreviousRun.Counts;
-import com.hoteltraffic.alert.PreviousRun.Key;
-import com.hoteltraffic.alert.Severity;
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.PreviousRun;
+import com.hoteltraffic.report.alert.PreviousRun.CodeKey;
+import com.hoteltraffic.report.alert.PreviousRun.Counts;
+import com.hoteltraffic.report.alert.PreviousRun.Key;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.Reports;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.hoteltraffic.alert;
+package com.hoteltraffic.report.alert;
 
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;

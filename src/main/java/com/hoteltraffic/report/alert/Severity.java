@@ -1,4 +1,4 @@
-package com.hoteltraffic.alert;
+package com.hoteltraffic.report.alert;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,12 +1,12 @@
-package com.hoteltraffic.alert;
+package com.hoteltraffic.report.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.hoteltraffic.alert.PreviousRun.CodeKey;
-import com.hoteltraffic.alert.PreviousRun.Counts;
-import com.hoteltraffic.alert.PreviousRun.Key;
+import com.hoteltraffic.report.alert.PreviousRun.CodeKey;
+import com.hoteltraffic.report.alert.PreviousRun.Counts;
+import com.hoteltraffic.report.alert.PreviousRun.Key;
 import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.ReportRow;
 import com.hoteltraffic.report.ReportSpec;
