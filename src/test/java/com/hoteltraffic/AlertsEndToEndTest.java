@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.hoteltraffic;
+package com.hoteltraffic.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hoteltraffic.report.alert.PreviousRun;
-import com.hoteltraffic.cli.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import com.hoteltraffic.testing.LogCapture;
 import java.io.IOException;
