@@ -54,9 +54,11 @@ public final class AnalyzeOptions {
           "  --strict               exit 3 when an input file is corrupt (results are still written)",
           "  --previous DIR         a previous run's output to compare alerts with (daily run: the previous day's)",
           "  --fail-on LEVEL        exit 4 when alerts of this severity or above exist: warning or critical",
-          "  --alert-rate-rise 10%  a hotel's or credential's error-rate rise (points) that warns",
-          "  --alert-rate-rise-critical 50%   the rise that is critical",
-          "  --alert-min-requests 50   requests a hotel or credential needs in both runs to compare rates",
+          "  --alert-rate-rise 10%  a hotel's or credential's error-rate rise over the run, in points, that warns",
+          "  --alert-rate-rise-critical 50%",
+          "                         the rise that is critical",
+          "  --alert-min-requests 50",
+          "                         requests a hotel or credential needs in both runs before rates are compared",
           "  --help                 this text");
 
   static final String TOKEN_KEY_ENV = "TRAFFIC_TOKEN_KEY";

@@ -104,6 +104,17 @@ class AlertOptionsTest {
     }
   }
 
+  @Test
+  void exitFourLeavesTheJvmAsTheOtherFailuresDo() {
+    int[] exited = {-1};
+    AnalyzeMain.exit(AnalyzeMain.EXIT_ALERTS, false, code -> exited[0] = code);
+    assertEquals(4, exited[0], "client mode: System.exit(4)");
+    AnalyzeMain.ExitException e = assertThrows(AnalyzeMain.ExitException.class,
+        () -> AnalyzeMain.exit(AnalyzeMain.EXIT_ALERTS, true, code -> { }), "cluster mode throws");
+    assertEquals(4, e.exitCode(), "cluster mode: the exception names exit code 4");
+    assertTrue(e.getMessage().contains("--fail-on"), e.getMessage());
+  }
+
   private List<String> resolve(List<String> args) {
     return args.stream().map(arg -> switch (arg) {
       case "MISSING" -> dir.resolve("missing").toString();
