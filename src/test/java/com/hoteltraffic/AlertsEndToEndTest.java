@@ -115,6 +115,13 @@ class AlertsEndToEndTest {
         + ",\"source\":\"--previous\"}"), alerts.get("previous_run"), "compared with --previous");
 
     assertEquals(4, run(with(args, "--fail-on", "warning")), "the same warnings with --fail-on warning: exit 4");
+
+    assertEquals(0, run("--input", traffic.resolve("day2/casy.jsonl").toString(), "--output", out.toString(),
+        "--previous", out.toString()), "compared with the results this run replaces");
+    JsonNode again = JSON.readTree(out.resolve("alerts.json").toFile());
+    assertEquals(JSON.readTree("{\"critical\":0,\"warning\":1}"), again.get("counts"),
+        "the same traffic again: nothing new, nothing rose; the outage is still there: " + again);
+    assertEquals("db_outage", again.get("alerts").get(0).get("kind").asText(), "the outage");
   }
 
   private static JsonNode expectedDay2(String previous, String source) throws IOException {
