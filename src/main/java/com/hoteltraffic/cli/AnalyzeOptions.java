@@ -1,11 +1,15 @@
 package com.hoteltraffic.cli;
 
+import com.hoteltraffic.report.alert.AlertSettings;
+import com.hoteltraffic.report.alert.AlertThresholds;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.job.AnalyzeConfig;
-
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,6 +52,13 @@ public final class AnalyzeOptions {
           "  --master URL           Spark master; default embedded local[*]",
           "  --verbose              show Spark's own INFO logging",
           "  --strict               exit 3 when an input file is corrupt (results are still written)",
+          "  --previous DIR         a previous run's output to compare alerts with (daily run: the previous day's)",
+          "  --fail-on LEVEL        exit 4 when alerts of this severity or above exist: warning or critical",
+          "  --alert-rate-rise 10%  a hotel's or credential's error-rate rise over the run, in points, that warns",
+          "  --alert-rate-rise-critical 50%",
+          "                         the rise that is critical",
+          "  --alert-min-requests 50",
+          "                         requests a hotel or credential needs in both runs before rates are compared",
           "  --help                 this text");
 
   static final String TOKEN_KEY_ENV = "TRAFFIC_TOKEN_KEY";
@@ -83,6 +94,11 @@ public final class AnalyzeOptions {
     Duration lookback = DayScope.DEFAULT_LOOKBACK;
     Duration lookahead = DayScope.DEFAULT_LOOKAHEAD;
     boolean dayWindowGiven = false;
+    Optional<String> previous = Optional.empty();
+    Optional<Severity> failOn = Optional.empty();
+    BigDecimal rateRise = AlertThresholds.DEFAULT_RATE_RISE;
+    BigDecimal rateRiseCritical = AlertThresholds.DEFAULT_RATE_RISE_CRITICAL;
+    long alertMinRequests = AlertThresholds.DEFAULT_MIN_REQUESTS;
 
     String[] words = splitInlineValues(args);
     for (int i = 0; i < words.length; i++) {
@@ -131,6 +147,11 @@ public final class AnalyzeOptions {
           lookahead = durationOrZero(arg, value(words, ++i, arg));
           dayWindowGiven = true;
         }
+        case "--previous" -> previous = Optional.of(value(words, ++i, arg));
+        case "--fail-on" -> failOn = Optional.of(severity(arg, value(words, ++i, arg)));
+        case "--alert-rate-rise" -> rateRise = fraction(arg, value(words, ++i, arg));
+        case "--alert-rate-rise-critical" -> rateRiseCritical = fraction(arg, value(words, ++i, arg));
+        case "--alert-min-requests" -> alertMinRequests = positive(arg, value(words, ++i, arg));
         default -> throw new UsageException(
             arg.startsWith("-")
                 ? "unknown option " + arg + " (see --help)"
@@ -147,6 +168,7 @@ public final class AnalyzeOptions {
       throw new UsageException("--lookback and --lookahead need --date");
     }
     checkLocalPaths(inputs, output);
+    AlertSettings alerts = alerts(previous, failOn, rateRise, rateRiseCritical, alertMinRequests);
     byte[] key = null;
     String keySource = "none";
     if (tokenKeyFile != null) {
@@ -162,7 +184,8 @@ public final class AnalyzeOptions {
     return new AnalyzeConfig(
         inputs, output, format, window, zone, burstGap, burstMin, outageGap, outageMin, key, keySource,
         providers, master, includePii, verbose, strict,
-        date == null ? Optional.empty() : Optional.of(new DayScope(date, zone, lookback, lookahead)), listLag);
+        date == null ? Optional.empty() : Optional.of(new DayScope(date, zone, lookback, lookahead)), listLag,
+        alerts);
   }
 
   /**
@@ -184,6 +207,60 @@ public final class AnalyzeOptions {
     if (isLocal(output) && Files.isRegularFile(Path.of(output.startsWith("file:") ? output.substring(5) : output))) {
       throw new UsageException("--output " + output + ": is a file, not a directory");
     }
+  }
+
+  /**
+   * The alert options, checked: the thresholds in order, and a local {@code --previous} that is a
+   * finished run's output (its summary); other file systems are checked by the job.
+   */
+  private static AlertSettings alerts(Optional<String> previous, Optional<Severity> failOn, BigDecimal rateRise,
+      BigDecimal rateRiseCritical, long minRequests) throws UsageException {
+    if (rateRiseCritical.compareTo(rateRise) < 0) {
+      throw new UsageException("--alert-rate-rise-critical " + percent(rateRiseCritical)
+          + ": must be at least --alert-rate-rise (" + percent(rateRise) + ")");
+    }
+    if (previous.isPresent() && isLocal(previous.get())) {
+      Path dir = Path.of(previous.get().startsWith("file:") ? java.net.URI.create(previous.get()).getPath()
+          : previous.get());
+      if (!Files.isDirectory(dir)) {
+        throw new UsageException("--previous " + previous.get() + ": no such directory");
+      }
+      if (!Files.isRegularFile(dir.resolve(AnalyzeJob.SUMMARY_FILE))) {
+        throw new UsageException("--previous " + previous.get() + ": not the output of a finished run (no "
+            + AnalyzeJob.SUMMARY_FILE + ")");
+      }
+    }
+    return new AlertSettings(previous, failOn, new AlertThresholds(rateRise, rateRiseCritical, minRequests));
+  }
+
+  private static Severity severity(String option, String text) throws UsageException {
+    return Severity.of(text).orElseThrow(() -> new UsageException(option + " \"" + text
+        + "\": use warning or critical"));
+  }
+
+  /**
+   * A share as a percentage ({@code 10%}, {@code 12.5%}) or a fraction ({@code 0.1}), above 0 and
+   * at most 100%.
+   */
+  static BigDecimal fraction(String option, String text) throws UsageException {
+    boolean percent = text.endsWith("%");
+    BigDecimal value;
+    try {
+      value = new BigDecimal(percent ? text.substring(0, text.length() - 1) : text);
+    } catch (NumberFormatException e) {
+      throw new UsageException(option + " \"" + text + "\": not a share (use e.g. 10% or 0.1)");
+    }
+    if (percent) {
+      value = value.movePointLeft(2);
+    }
+    if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
+      throw new UsageException(option + " " + text + ": must be above 0 and at most 100% (use e.g. 10% or 0.1)");
+    }
+    return value.stripTrailingZeros();
+  }
+
+  private static String percent(BigDecimal fraction) {
+    return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   private static boolean isLocal(String path) {

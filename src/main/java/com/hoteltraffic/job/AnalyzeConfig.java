@@ -1,5 +1,6 @@
 package com.hoteltraffic.job;
 
+import com.hoteltraffic.report.alert.AlertSettings;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param strict a corrupt input file fails the run (exit 3) instead of only being reported
  * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
  *     the results then go to {@code output/date=YYYY-MM-DD}
+ * @param alerts the previous run to compare with, {@code --fail-on} and the alert thresholds
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -42,7 +44,8 @@ public record AnalyzeConfig(
     boolean verbose,
     boolean strict,
     Optional<DayScope> day,
-    Duration listLag) {
+    Duration listLag,
+    AlertSettings alerts) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -72,6 +75,6 @@ public record AnalyzeConfig(
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
         + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
-        + ", day=" + day + ", listLag=" + listLag + "]";
+        + ", day=" + day + ", listLag=" + listLag + ", alerts=" + alerts + "]";
   }
 }
