@@ -84,7 +84,7 @@ public final class AnalyzeJob {
     config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
         day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
     try {
-      ReportSettings settings = settings(config);
+      ReportSettings settings = settings(config).withTimeouts(providerRules(config).timeouts());
       ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config),
           out.resolve(READ_SIDE_DIR), new ReportFold(settings));
       ExchangeReader.Outcome outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));

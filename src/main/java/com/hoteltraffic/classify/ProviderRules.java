@@ -3,6 +3,7 @@ package com.hoteltraffic.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.model.Operation;
+import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.Provider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,8 @@ public final class ProviderRules implements Serializable {
       String provider, String operation, String hotelId, String host, String path, String query) {}
 
   private final List<ProviderRule> providers;
+  /** Documented operation timeouts ({@code timeout_s}), kept apart from matching. */
+  private OperationTimeouts timeouts = OperationTimeouts.NONE;
   private final Map<String, ProviderRule> byHost = new HashMap<>();
   private final Map<String, ProviderRule> byName = new HashMap<>();
 
@@ -70,6 +73,7 @@ public final class ProviderRules implements Serializable {
   public static ProviderRules load(InputStream in) throws IOException {
     JsonNode root = new ObjectMapper().readTree(in);
     List<ProviderRule> providers = new ArrayList<>();
+    Map<String, Long> timeouts = new HashMap<>();
     for (JsonNode node : required(root, "providers", "the document")) {
       String name = required(node, "name", "a provider").asText();
       List<String> hosts = new ArrayList<>();
@@ -82,6 +86,7 @@ public final class ProviderRules implements Serializable {
                 required(op, "method", name + " operation").asText().toUpperCase(Locale.ROOT),
                 segments(required(op, "path", name + " operation").asText()),
                 required(op, "operation", name + " operation").asText()));
+        readTimeout(op, name, timeouts);
       }
       providers.add(
           new ProviderRule(
@@ -92,7 +97,28 @@ public final class ProviderRules implements Serializable {
               credential.path("scheme").asText(null),
               operations));
     }
-    return new ProviderRules(providers);
+    ProviderRules rules = new ProviderRules(providers);
+    rules.timeouts = new OperationTimeouts(timeouts);
+    return rules;
+  }
+
+  /** An operation's documented {@code timeout_s}, when it has one (a positive number of seconds). */
+  private static void readTimeout(JsonNode op, String provider, Map<String, Long> timeouts) {
+    JsonNode timeout = op.get("timeout_s");
+    if (timeout == null || timeout.isNull()) {
+      return;
+    }
+    String operation = op.get("operation").asText();
+    if (!timeout.isNumber() || timeout.asDouble() <= 0) {
+      throw new IllegalArgumentException("providers config: " + provider + " operation " + operation
+          + " has a timeout_s that is not a positive number: " + timeout);
+    }
+    timeouts.put(OperationTimeouts.key(provider, operation), Math.round(timeout.asDouble() * 1000));
+  }
+
+  /** The timeouts the configuration documents per operation. */
+  public OperationTimeouts timeouts() {
+    return timeouts;
   }
 
   private static JsonNode required(JsonNode node, String field, String where) {

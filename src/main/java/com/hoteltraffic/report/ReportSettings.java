@@ -1,5 +1,6 @@
 package com.hoteltraffic.report;
 
+import com.hoteltraffic.model.OperationTimeouts;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,10 +14,17 @@ import java.time.ZoneOffset;
  * @param day the day of a daily run, or null for a run over everything read
  * @param listLag how long after a booking attempt ended a booking list must have been fetched to
  *     prove that the attempt made no booking (new bookings take about 90 s to appear in lists)
+ * @param timeouts the operation timeouts the providers document ({@code error_rates_by_operation})
  */
 public record ReportSettings(
     Duration window, ZoneId zone, Duration burstGap, int burstMin, Duration outageGap, int outageMin,
-    boolean includePii, DayScope day, Duration listLag) implements Serializable {
+    boolean includePii, DayScope day, Duration listLag, OperationTimeouts timeouts) implements Serializable {
+
+  /** Settings without documented operation timeouts (add them with {@link #withTimeouts}). */
+  public ReportSettings(Duration window, ZoneId zone, Duration burstGap, int burstMin, Duration outageGap,
+      int outageMin, boolean includePii, DayScope day, Duration listLag) {
+    this(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag, OperationTimeouts.NONE);
+  }
 
   /** The defaults of {@code jobs/analyze}. */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
@@ -33,26 +41,35 @@ public record ReportSettings(
   }
 
   public ReportSettings withWindow(Duration newWindow, ZoneId newZone) {
-    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag);
+    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag, timeouts);
   }
 
   public ReportSettings withBursts(Duration gap, int min) {
-    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day, listLag);
+    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day, listLag, timeouts);
   }
 
   public ReportSettings withOutages(Duration gap, int min) {
-    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day, listLag);
+    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day, listLag, timeouts);
   }
 
   public ReportSettings withIncludePii(boolean include) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day, listLag);
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day, listLag, timeouts);
   }
 
   public ReportSettings withListLag(Duration lag) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, lag);
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, lag, timeouts);
+  }
+
+  /** The same settings with the providers' documented operation timeouts. */
+  public ReportSettings withTimeouts(OperationTimeouts newTimeouts) {
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag,
+        newTimeouts);
   }
 
   public ReportSettings {
+    if (timeouts == null) {
+      throw new IllegalArgumentException("operation timeouts must not be null (use OperationTimeouts.NONE)");
+    }
     if (listLag == null || listLag.isNegative()) {
       throw new IllegalArgumentException("list lag must not be negative: " + listLag);
     }
