@@ -1,10 +1,13 @@
 package com.hoteltraffic.output;
 
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.report.AccessDenied;
 import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.CredentialHealth;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.ErrorRatesByOperation;
 import com.hoteltraffic.report.RateLimitBursts;
 import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.Reports;
@@ -62,7 +65,57 @@ public final class HtmlReport {
         outages(rows(reports, Reports.DB_OUTAGES)),
         bookings(bookings),
         bookingsByStatus(bookings),
-        codes(rows(reports, Reports.ERROR_CODES)));
+        codes(rows(reports, Reports.ERROR_CODES)),
+        List.of(operations(rows(reports, Reports.ERROR_RATES_BY_OPERATION)),
+            credentials(rows(reports, Reports.CREDENTIAL_HEALTH)),
+            accessDenied(rows(reports, Reports.ACCESS_DENIED))));
+  }
+
+  /** Operation windows with errors or exchanges over the documented timeout, worst first. */
+  static ReportPage.Table operations(Rows rates) {
+    List<String> columns = List.of(ErrorRates.WINDOW_START, ExchangeSchema.PROVIDER, ErrorRatesByOperation.OPERATION,
+        ErrorRates.REQUESTS, ErrorRates.ERRORS, ErrorRates.ERROR_RATE, ErrorRates.LATENCY_P95_MS,
+        ErrorRates.LATENCY_P99_MS, ErrorRatesByOperation.TIMEOUT_MS, ErrorRatesByOperation.OVER_TIMEOUT);
+    Rows notable = rates.filtered(row -> rates.number(row, ErrorRates.ERRORS) > 0
+        || rates.number(row, ErrorRatesByOperation.OVER_TIMEOUT) > 0);
+    return table("operations", "Error rates by operation", "Windows with errors or exchanges over the operation's "
+        + "documented timeout, most over the timeout first, then by error rate; every window is in "
+        + "error_rates_by_operation.csv.", columns, notable,
+        notable.<Long>by(ErrorRatesByOperation.OVER_TIMEOUT).reversed()
+            .thenComparing(notable.<Double>by(ErrorRates.ERROR_RATE).reversed()), MAX_INCIDENTS);
+  }
+
+  /** Every credential, the ones to act on first. */
+  static ReportPage.Table credentials(Rows health) {
+    List<String> states = List.of(CredentialHealth.FAILING_AUTH, CredentialHealth.QUOTA_EXHAUSTED,
+        CredentialHealth.DEGRADED, CredentialHealth.HEALTHY);
+    int state = health.columns().indexOf(CredentialHealth.STATE);
+    Comparator<Object[]> order = Comparator.comparingInt(row -> states.indexOf(row[state]));
+    return table("credentials", "Credential health", "failing_auth (expired or revoked: replace it), "
+        + "quota_exhausted (daily quota used up), degraded, healthy; see the README's Credential health.",
+        health.columns(), health, order, MAX_BOOKINGS);
+  }
+
+  /** Every credential × hotel with denials, most denials first. */
+  static ReportPage.Table accessDenied(Rows denied) {
+    Comparator<Object[]> order = Comparator.comparingLong(
+        row -> -(denied.number(row, AccessDenied.FORBIDDEN) + denied.number(row, AccessDenied.FORBIDDEN_ACTION)));
+    return table("access-denied", "Access denied", "Most denials first. ever_succeeded false: a hotel the "
+        + "credential never had; true with last_success before first_seen: a permission that was removed.",
+        denied.columns(), denied, order, MAX_INCIDENTS);
+  }
+
+  private static ReportPage.Table table(String id, String title, String note, List<String> columns, Rows rows,
+      Comparator<Object[]> order, int limit) {
+    int[] picked = columns.stream().mapToInt(rows.columns()::indexOf).toArray();
+    ReportPage.Shown<Object[]> shown = capped(rows, order, limit, row -> {
+      Object[] values = new Object[picked.length];
+      for (int i = 0; i < picked.length; i++) {
+        values[i] = row[picked[i]];
+      }
+      return values;
+    });
+    return new ReportPage.Table(id, title, note, columns, shown);
   }
 
   /** The latest windows, oldest first. */
@@ -187,6 +240,11 @@ public final class HtmlReport {
     <T> Comparator<Object[]> by(String column) {
       int index = index(column);
       return (a, b) -> ReportResults.compareValues(a[index], b[index]);
+    }
+
+    /** The rows that pass {@code keep}. */
+    Rows filtered(java.util.function.Predicate<Object[]> keep) {
+      return new Rows(columns, rows.stream().filter(keep).toList());
     }
 
     /** A sorted copy; the sort is stable over the report's own total order. */

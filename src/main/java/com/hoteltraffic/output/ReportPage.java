@@ -85,7 +85,16 @@ public final class ReportPage {
       Shown<Outage> outages,
       Shown<Booking> bookings,
       Map<String, Long> bookingsByStatus,
-      Shown<CodeRow> codes) {}
+      Shown<CodeRow> codes,
+      List<Table> tables) {}
+
+  /**
+   * A report shown as a table of some of its columns (named as in its CSV), after the error codes.
+   *
+   * @param id the section's anchor
+   * @param note one line on what the rows are and in which order
+   */
+  public record Table(String id, String title, String note, List<String> columns, Shown<Object[]> rows) {}
 
   /** Reconciliation statuses in the order ops must act on them; unknown ones follow. */
   public static final List<String> STATUS_ORDER =
@@ -132,6 +141,12 @@ public final class ReportPage {
         .append(escape(data.zone().getId())).append("; windows of ").append(escape(duration(data.window())))
         .append(".</p>\n<nav>");
     for (String[] section : SECTIONS) {
+      if (section[0].equals("files")) {
+        for (Table table : data.tables()) {
+          html.append("<a href=\"#").append(escape(table.id())).append("\">").append(escape(table.title()))
+              .append("</a>");
+        }
+      }
       html.append("<a href=\"#").append(section[0]).append("\">").append(section[1]).append("</a>");
     }
     html.append("</nav>\n");
@@ -143,6 +158,7 @@ public final class ReportPage {
     page.incidents();
     page.bookings();
     page.codes();
+    data.tables().forEach(page::table);
     page.files();
     return html.append("</body></html>\n").toString();
   }
@@ -481,6 +497,31 @@ public final class ReportPage {
         html.append("</tr>");
       }
       html.append("</table>\n");
+      close();
+    }
+
+    void table(Table table) {
+      open(table.id(), table.title());
+      html.append("<p class=\"note\">").append(showing(table.rows(), "rows")).append(". ")
+          .append(escape(table.note())).append("</p>\n<div class=\"wide\"><table><tr>");
+      for (String column : table.columns()) {
+        html.append("<th>").append(escape(column)).append("</th>");
+      }
+      html.append("</tr>");
+      for (Object[] row : table.rows().rows()) {
+        html.append("<tr>");
+        for (Object value : row) {
+          if (value instanceof Instant instant) {
+            timeCell(instant);
+          } else if (value instanceof Number) {
+            numeric(value);
+          } else {
+            cell(value == null ? "" : value);
+          }
+        }
+        html.append("</tr>");
+      }
+      html.append("</table></div>\n");
       close();
     }
 

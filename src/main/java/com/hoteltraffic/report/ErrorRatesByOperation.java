@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
@@ -74,7 +75,7 @@ public final class ErrorRatesByOperation {
     for (long count : classCounts) {
       values.add(count);
     }
-    values.addAll(List.of((Object[]) percentiles));
+    values.addAll(Arrays.asList((Object[]) percentiles));
     values.add(timeoutMs);
     values.add(overTimeout);
     return values.toArray();

@@ -68,6 +68,15 @@ class ErrorRatesByOperationTest {
   }
 
   @Test
+  void anOperationWithoutDurationsHasEmptyPercentiles() {
+    ClassifiedExchange e = exchange("casy", "2026-03-01T10:00:00Z", "t1", "H1", null, "NO_RESPONSE",
+        ErrorClass.NO_RESPONSE);
+    e.operation = Operation.CASY_HOTEL_HEALTH;
+    assertEquals("2026-03-01T10:00:00Z|2026-03-01T11:00:00Z|casy|hotel_health|1|1|1.0|0|0|0|0|0|0|0|0|0|0|0|1|0|0"
+        + "||||", row("casy", Operation.CASY_HOTEL_HEALTH, e), "no duration recorded");
+  }
+
+  @Test
   void aTimeoutThatIsNotAPositiveNumberIsRefusedWithItsOperation() {
     String json = "{\"providers\":[{\"name\":\"p\",\"hosts\":[\"h\"],\"credential\":{\"header\":\"X\"},"
         + "\"operations\":[{\"method\":\"GET\",\"path\":\"/a\",\"operation\":\"a\",\"timeout_s\":0}]}]}";
