@@ -13,18 +13,15 @@ import java.util.List;
  * Hotelbeds booking confirmations slower than the documented 60 s. Times avoid the day's outages,
  * so no success here ends one.
  */
-final class HealthSituations {
-  /** A scripted situation: which credential (raw) and hotel the truth's rows for it belong to. */
-  record Situation(String name, String provider, String token, String hotelId) {}
-
-  static final String REVOKED_MID_DAY = "token_revoked_mid_day";
-  static final String HOTEL_NEVER_GRANTED = "hotel_never_granted";
-  static final String PERMISSION_REMOVED = "permission_removed";
-  static final String HAMMERED_400 = "client_hammering_400";
-  static final String SLOW_CONFIRMATIONS = "slow_booking_confirmations";
+public final class HealthSituations {
+  public static final String REVOKED_MID_DAY = "token_revoked_mid_day";
+  public static final String HOTEL_NEVER_GRANTED = "hotel_never_granted";
+  public static final String PERMISSION_REMOVED = "permission_removed";
+  public static final String HAMMERED_400 = "client_hammering_400";
+  public static final String SLOW_CONFIRMATIONS = "slow_booking_confirmations";
 
   /** Durations of the slow confirmations: 60 000 ms exactly is not over the timeout, the others are. */
-  static final long[] CONFIRMATION_MS = {60_000, 61_500, 75_000, 118_000};
+  public static final long[] CONFIRMATION_MS = {60_000, 61_500, 75_000, 118_000};
 
   private final World world;
   private final CasyTraffic casy;
@@ -34,7 +31,7 @@ final class HealthSituations {
   private final World.CasyToken kiosk;
   private final World.CasyToken widget;
   private final World.CasyToken reports;
-  final List<Situation> situations = new ArrayList<>();
+  final List<HealthTruth.Situation> situations = new ArrayList<>();
 
   HealthSituations(GeneratorConfig config, World world) {
     this.world = world;
@@ -76,7 +73,7 @@ final class HealthSituations {
       fail(out, rng, day + 12 * Times.HOUR + 5 * Times.MINUTE + i * 15 * Times.MINUTE, kiosk, kiosk.hotels().get(i % 2),
           Endpoint.RESERVATIONS, "invalid_token_or_not_found");
     }
-    situations.add(new Situation(REVOKED_MID_DAY, "casy", kiosk.value(), ""));
+    situations.add(new HealthTruth.Situation(REVOKED_MID_DAY, "casy", kiosk.value(), ""));
   }
 
   /**
@@ -99,8 +96,8 @@ final class HealthSituations {
     for (int i = 0; i < 3; i++) {
       fail(out, rng, day + 13 * Times.HOUR + i * 30 * Times.MINUTE, widget, removed, Endpoint.RESERVATIONS, "forbidden");
     }
-    situations.add(new Situation(HOTEL_NEVER_GRANTED, "casy", widget.value(), never));
-    situations.add(new Situation(PERMISSION_REMOVED, "casy", widget.value(), removed));
+    situations.add(new HealthTruth.Situation(HOTEL_NEVER_GRANTED, "casy", widget.value(), never));
+    situations.add(new HealthTruth.Situation(PERMISSION_REMOVED, "casy", widget.value(), removed));
   }
 
   /** The same malformed request (dd.mm.yyyy dates) 12 times 20 s apart from 15:00, then the fixed one. */
@@ -115,7 +112,7 @@ final class HealthSituations {
       add(out, e);
     }
     ok(out, rng, day + 15 * Times.HOUR + 5 * Times.MINUTE, reports, hotel, Endpoint.RESERVATIONS);
-    situations.add(new Situation(HAMMERED_400, "casy", reports.value(), hotel));
+    situations.add(new HealthTruth.Situation(HAMMERED_400, "casy", reports.value(), hotel));
   }
 
   /** Four successful confirmations from 21:10, 10 min apart, taking {@link #CONFIRMATION_MS}. */
@@ -131,7 +128,7 @@ final class HealthSituations {
       e.channel = Channel.HOTELBEDS_ENGINE;
       add(out, e);
     }
-    situations.add(new Situation(SLOW_CONFIRMATIONS, "hotelbeds", engine.value(), ""));
+    situations.add(new HealthTruth.Situation(SLOW_CONFIRMATIONS, "hotelbeds", engine.value(), ""));
   }
 
   private void ok(List<Exchange> out, Rng rng, long ts, World.CasyToken token, String hotel, Endpoint endpoint) {
