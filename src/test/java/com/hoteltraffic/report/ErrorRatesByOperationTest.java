@@ -73,7 +73,8 @@ class ErrorRatesByOperationTest {
         ErrorClass.NO_RESPONSE);
     e.operation = Operation.CASY_HOTEL_HEALTH;
     assertEquals("2026-03-01T10:00:00Z|2026-03-01T11:00:00Z|casy|hotel_health|1|1|1.0|0|0|0|0|0|0|0|0|0|0|0|1|0|0"
-        + "||||", row("casy", Operation.CASY_HOTEL_HEALTH, e), "no duration recorded");
+        + "|||||", row("casy", Operation.CASY_HOTEL_HEALTH, e), "no duration recorded: percentiles, timeout_ms and "
+        + "over_timeout empty");
   }
 
   @Test
