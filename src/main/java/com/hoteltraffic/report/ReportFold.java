@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  *       × operation;
  *   <li>credential health: per credential, its counts and its trailing failures;
  *   <li>access denials: per credential × hotel, its denials and its last success (a key without a
- *       denial is dropped before the merge).
+ *       denial is dropped before the merge);
+ *   <li>client behaviour: per credential, the time, fingerprint and kind of every call.
  * </ul>
  *
  * <p>A daily run counts only its day's exchanges for rates and codes (and keeps only those in the
@@ -48,6 +49,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String RATE_OPERATION = "rate_operation";
   static final String CREDENTIAL = "credential";
   static final String ACCESS = "access";
+  static final String BEHAVIOUR = "behaviour";
   /**
    * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
    * database failure, an uncertain booking attempt (see {@link SharedFacts}).
@@ -94,6 +96,8 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       addOperation(partial, exchange, tsMicros);
       addCredential(partial, exchange, tsMicros);
       addAccess(partial, exchange, tsMicros);
+      partial.piece(new Piece.PieceKey(BEHAVIOUR, exchange.provider, exchange.tokenId, null, 0), BehaviourCell::new)
+          .add(exchange);
     }
     if (bounds.detects(tsMicros)) {
       addBurstEvidence(partial, exchange, tsMicros);

@@ -29,6 +29,7 @@ public final class Reports {
   /** Read by name by the alerts: keep the name and the columns of {@link CredentialHealth}. */
   public static final String CREDENTIAL_HEALTH = "credential_health";
   public static final String ACCESS_DENIED = "access_denied";
+  public static final String CLIENT_BEHAVIOUR = "client_behaviour";
 
   /** Every column type the rate and code reports use, by column name. */
   private static final StructType TYPES = new StructType()
@@ -74,7 +75,8 @@ public final class Reports {
             true),
         new ReportSpec(ERROR_RATES_BY_OPERATION, ErrorRatesByOperation.SCHEMA, ErrorRatesByOperation.SORT, true),
         new ReportSpec(CREDENTIAL_HEALTH, CredentialHealth.SCHEMA, CredentialHealth.SORT, true),
-        new ReportSpec(ACCESS_DENIED, AccessDenied.SCHEMA, AccessDenied.SORT, true));
+        new ReportSpec(ACCESS_DENIED, AccessDenied.SCHEMA, AccessDenied.SORT, true),
+        new ReportSpec(CLIENT_BEHAVIOUR, ClientBehaviour.SCHEMA, ClientBehaviour.SORT, true));
   }
 
   /** The report of that name. */

@@ -1,0 +1,128 @@
+package com.hoteltraffic.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.hoteltraffic.classify.RequestFingerprint;
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.ErrorClass;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BehaviourRuleTest {
+  private static final long MIN = 60_000;
+  private static final long GAP = 60_000;
+
+  private static BehaviourRule.Call fix(long ts, long fp) {
+    return new BehaviourRule.Call(ts, ts + 100, fp, BehaviourRule.FIX_FIRST | BehaviourRule.ERROR);
+  }
+
+  private static BehaviourRule.Call retryable(long ts, long end, long fp) {
+    return new BehaviourRule.Call(ts, end, fp, BehaviourRule.RETRYABLE | BehaviourRule.ERROR);
+  }
+
+  private static BehaviourRule.Call ok(long ts, long fp) {
+    return new BehaviourRule.Call(ts, ts + 100, fp, 0);
+  }
+
+  private static BehaviourRule.Call rejected(long ts, long fp) {
+    return new BehaviourRule.Call(ts, ts + 50, fp, BehaviourRule.RETRYABLE | BehaviourRule.RATE_LIMITED
+        | BehaviourRule.ERROR);
+  }
+
+  private static BehaviourRule.Result apply(BehaviourRule.Call... calls) {
+    return BehaviourRule.apply(calls, GAP, 5);
+  }
+
+  @Test
+  void unchangedRepeatsOfAFixFirstFailureWithinTenMinutesCountEach() {
+    assertEquals(new BehaviourRule.Result(5, 4, 2, 0, 0, 0, 2),
+        apply(fix(0, 7), fix(20_000, 7), fix(10 * MIN + 20_000, 7), fix(20 * MIN + 20_001, 7), ok(40_000, 8)),
+        "requests, fix-first failures, repeats (20 s, exactly 10 min after the previous), retryable, fast, bursts, "
+            + "wasted: the last is 10 min 1 ms after its previous failure");
+  }
+
+  @Test
+  void aChangedCallOrASuccessInBetweenIsNoRepeat() {
+    assertEquals(0, apply(fix(0, 7), fix(1_000, 8)).repeatedUnchanged(), "another fingerprint");
+    assertEquals(0, apply(fix(0, 7), ok(1_000, 7), fix(2_000, 7)).repeatedUnchanged(),
+        "a resend that succeeded is no repeat, and it ends the chain");
+    assertEquals(0, apply(fix(5_000, 7), fix(5_000, 7)).repeatedUnchanged(), "the same millisecond is not later");
+  }
+
+  @Test
+  void retriesSoonerThanOneSecondAfterTheFailureEndedAreFast() {
+    BehaviourRule.Result r = apply(retryable(0, 30_000, 7), ok(30_999, 7), retryable(40_000, 40_500, 9),
+        ok(41_500, 9), retryable(50_000, 60_000, 11), ok(55_000, 11));
+    assertEquals(3, r.retryableFailures(), "retryable failures");
+    assertEquals(1, r.fastRetries(), "999 ms after the end is fast; exactly 1 s is not; sent before the end is no retry");
+    assertEquals(0, r.wasted(), "the fast retry succeeded: not wasted");
+    assertEquals(1, apply(retryable(0, 30_000, 7), retryable(30_500, 31_000, 7)).wasted(), "a fast retry that failed");
+  }
+
+  @Test
+  void rejectionsCountWhenTheirBurstHasTheMinimum() {
+    List<BehaviourRule.Call> calls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      calls.add(rejected(i * GAP, 100 + i));
+    }
+    for (int i = 0; i < 4; i++) {
+      calls.add(rejected(100 * MIN + i * 1_000, 200 + i));
+    }
+    calls.add(new BehaviourRule.Call(300 * MIN, 300 * MIN, 300, BehaviourRule.FIX_FIRST | BehaviourRule.QUOTA
+        | BehaviourRule.ERROR));
+    BehaviourRule.Result r = BehaviourRule.apply(calls.toArray(BehaviourRule.Call[]::new), GAP, 5);
+    assertEquals(6, r.rejectedInBursts(), "five 60 s apart (gap equal joins) and one quota rejection; four are no burst");
+    assertEquals(6, r.wasted(), "wasted");
+    assertEquals(0.6, RateCell.errorRate(r.wasted(), r.requests()), "wasted share");
+  }
+
+  @Test
+  void aCallCountedTwiceIsWastedOnce() {
+    BehaviourRule.Call[] calls = new BehaviourRule.Call[6];
+    for (int i = 0; i < 6; i++) {
+      calls[i] = new BehaviourRule.Call(i * 100L, i * 100L + 10, 7, BehaviourRule.RETRYABLE | BehaviourRule.RATE_LIMITED
+          | BehaviourRule.ERROR);
+    }
+    BehaviourRule.Result r = BehaviourRule.apply(calls, GAP, 5);
+    assertEquals(5, r.fastRetries(), "each a fast retry of the previous");
+    assertEquals(6, r.rejectedInBursts(), "all six in one burst");
+    assertEquals(6, r.wasted(), "six calls wasted, not eleven");
+  }
+
+  @Test
+  void theSameRowWhateverTheOrderThePiecesMerge() {
+    ClassifiedExchange[] traffic = new ClassifiedExchange[12];
+    RequestFingerprint fingerprint = new RequestFingerprint();
+    for (int i = 0; i < 12; i++) {
+      ClassifiedExchange e = HealthExchanges.exchange("casy", String.format("2026-03-01T15:%02d:%02dZ", i / 3, i % 3 * 20),
+          "t1", "H1", 400, "invalid_parameter", ErrorClass.INVALID_REQUEST);
+      e.requestFingerprint = fingerprint.of("GET", "https://onlinebuchungen.ch/v1/reservations/H1?start_date=01.12.2026",
+          null);
+      e.durationMs = 40L;
+      traffic[i] = e;
+    }
+    Piece.PieceKey key = new Piece.PieceKey(ReportFold.BEHAVIOUR, "casy", "t1", null, 0);
+    for (int parts = 1; parts <= 4; parts++) {
+      List<ReportRow> rows = HealthExchanges.rowsOf(BehaviourCell::new, BehaviourCell::add, key,
+          ReportSettings.defaults(), parts, traffic);
+      // provider|token_id|token_hint|requests|fix_first_failures|repeated_unchanged|retryable_failures|fast_retries|
+      // rejected_in_bursts|wasted|wasted_share
+      assertEquals("casy|t1|…t1|12|12|11|0|0|0|11|0.916667", HealthExchanges.text(rows.get(0)),
+          "a 400 sent 12 times unchanged, from " + parts + " pieces");
+    }
+  }
+
+  @Test
+  void fingerprintsTellMethodUrlAndBodyApart() {
+    RequestFingerprint f = new RequestFingerprint();
+    String base = f.of("POST", "https://api.hotelbeds.com/hotel-api/1.0/hotels", "{\"a\":1}");
+    assertEquals(16, base.length(), "16 hex digits");
+    assertEquals(base, f.of("POST", "https://api.hotelbeds.com/hotel-api/1.0/hotels", "{\"a\":1}"), "same call");
+    assertNotEquals(base, f.of("POST", "https://api.hotelbeds.com/hotel-api/1.0/hotels", "{\"a\":2}"), "body");
+    assertNotEquals(base, f.of("PUT", "https://api.hotelbeds.com/hotel-api/1.0/hotels", "{\"a\":1}"), "method");
+    assertNotEquals(base, f.of("POST", "https://api.hotelbeds.com/hotel-api/1.0/hotels?x=1", "{\"a\":1}"), "query");
+    assertNotEquals(f.of("GET", "ab", null), f.of("GET", "a", "b"), "the separator keeps URL and body apart");
+  }
+}
