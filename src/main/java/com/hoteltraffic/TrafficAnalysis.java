@@ -70,6 +70,7 @@ public final class TrafficAnalysis {
   public static final String ERROR_RATES_BY_OPERATION = Reports.ERROR_RATES_BY_OPERATION;
   public static final String CREDENTIAL_HEALTH = Reports.CREDENTIAL_HEALTH;
   public static final String ACCESS_DENIED = Reports.ACCESS_DENIED;
+  public static final String CLIENT_BEHAVIOUR = Reports.CLIENT_BEHAVIOUR;
 
   /** SQL function: {@code classify_response(provider, http_status, body)} → struct. */
   public static final String CLASSIFY_RESPONSE = "classify_response";
@@ -165,6 +166,11 @@ public final class TrafficAnalysis {
   /** Permission denials per provider × credential × hotel ({@code access_denied}). */
   public static Dataset<Row> accessDenied(Dataset<Row> exchanges) {
     return report(exchanges, defaultSettings(), Reports.ACCESS_DENIED);
+  }
+
+  /** Calls per credential that ignored the documented remedies ({@code client_behaviour}). */
+  public static Dataset<Row> clientBehaviour(Dataset<Row> exchanges) {
+    return report(exchanges, defaultSettings(), Reports.CLIENT_BEHAVIOUR);
   }
 
   private static Dataset<Row> report(Dataset<Row> exchanges, ReportSettings settings, String name) {

@@ -332,6 +332,32 @@ class AnalyzeEndToEndTest {
     assertEquals(expectedPerHour, requestsPerHour, "every exchange in one operation row of its hour and provider");
   }
 
+  @Test
+  void clientBehaviourShowsTheHammered400AndEveryBurstRejection() throws IOException {
+    Map<String, String> actual = new TreeMap<>();
+    for (CSVRecord row : csv("client_behaviour")) {
+      actual.put(row.get("provider") + "|" + row.get("token_id"), String.join("|", row.get("requests"),
+          row.get("fix_first_failures"), row.get("repeated_unchanged"), row.get("retryable_failures"),
+          row.get("fast_retries"), row.get("rejected_in_bursts"), row.get("wasted"), row.get("wasted_share")));
+    }
+    HealthTruth.Situation hammering = situation(HealthSituations.HAMMERED_400);
+    assertEquals("13|12|11|0|0|0|11|0.846154", actual.get("casy|" + tokenId(hammering.token())),
+        "one 400 sent 12 times, 20 s apart: 11 unchanged repeats, then the fixed call");
+
+    Map<String, Long> expectedRequests = new TreeMap<>();
+    truth.byToken().forEach(t -> expectedRequests.put(t.provider() + "|" + tokenId(t.token()), t.requests()));
+    Map<String, Long> actualRequests = new TreeMap<>();
+    actual.forEach((key, cells) -> actualRequests.put(key, Long.parseLong(cells.substring(0, cells.indexOf('|')))));
+    assertEquals(expectedRequests, actualRequests, "one row per credential with all its requests");
+
+    Map<String, Long> expectedRejected = new TreeMap<>();
+    expectedRequests.keySet().forEach(key -> expectedRejected.put(key, 0L));
+    truth.bursts().forEach(b -> expectedRejected.merge(b.provider() + "|" + tokenId(b.token()), b.rejected(), Long::sum));
+    Map<String, Long> actualRejected = new TreeMap<>();
+    actual.forEach((key, cells) -> actualRejected.put(key, Long.parseLong(cells.split("\\|")[5])));
+    assertEquals(expectedRejected, actualRejected, "rejected_in_bursts: the rejections of the credential's bursts");
+  }
+
   private static HealthTruth.Situation situation(String name) {
     return truth.health().situations().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
   }

@@ -77,7 +77,7 @@ class NotebookExampleTest {
 
   @Test
   void registersAViewPerTable() {
-    assertEquals(List.of("access_denied", "credential_health", "db_outages", "error_codes", "error_rates_by_hotel",
+    assertEquals(List.of("access_denied", "client_behaviour", "credential_health", "db_outages", "error_codes", "error_rates_by_hotel",
             "error_rates_by_operation", "error_rates_by_token", "exchanges", "rate_limit_bursts", "unconfirmed_bookings",
             "error_rates_by_provider"),
         views, "views registered from the output directory");

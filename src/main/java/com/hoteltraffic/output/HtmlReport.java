@@ -3,6 +3,7 @@ package com.hoteltraffic.output;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.AccessDenied;
 import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.ClientBehaviour;
 import com.hoteltraffic.report.CredentialHealth;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
@@ -68,7 +69,8 @@ public final class HtmlReport {
         codes(rows(reports, Reports.ERROR_CODES)),
         List.of(operations(rows(reports, Reports.ERROR_RATES_BY_OPERATION)),
             credentials(rows(reports, Reports.CREDENTIAL_HEALTH)),
-            accessDenied(rows(reports, Reports.ACCESS_DENIED))));
+            accessDenied(rows(reports, Reports.ACCESS_DENIED)),
+            clientBehaviour(rows(reports, Reports.CLIENT_BEHAVIOUR))));
   }
 
   /** Operation windows with errors or exchanges over the documented timeout, worst first. */
@@ -103,6 +105,16 @@ public final class HtmlReport {
     return table("access-denied", "Access denied", "Most denials first. ever_succeeded false: a hotel the "
         + "credential never had; true with last_success before first_seen: a permission that was removed.",
         denied.columns(), denied, order, MAX_INCIDENTS);
+  }
+
+  /** Credentials that wasted calls, most wasted first. */
+  static ReportPage.Table clientBehaviour(Rows behaviour) {
+    Rows wasteful = behaviour.filtered(row -> behaviour.number(row, ClientBehaviour.WASTED) > 0
+        || behaviour.number(row, ClientBehaviour.FAST_RETRIES) > 0);
+    return table("client-behaviour", "Client behaviour", "Credentials that resent calls the documents say to fix, "
+        + "retried in under 1 s or kept sending into rate-limit bursts, most wasted calls first; see the README's "
+        + "Client behaviour.", behaviour.columns(), wasteful,
+        wasteful.<Long>by(ClientBehaviour.WASTED).reversed(), MAX_INCIDENTS);
   }
 
   private static ReportPage.Table table(String id, String title, String note, List<String> columns, Rows rows,
