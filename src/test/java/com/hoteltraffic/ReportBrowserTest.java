@@ -49,7 +49,8 @@ class ReportBrowserTest {
     Browser run = chromium("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString());
     String dom = run.stdout();
     for (String section : List.of("summary", "error-rates", "latency", "top-hotels", "top-credentials", "incidents",
-        "bursts", "outages", "bookings", "codes", "files")) {
+        "bursts", "outages", "bookings", "codes", "operations", "credentials", "access-denied", "client-behaviour",
+        "files")) {
       assertTrue(dom.contains("id=\"" + section + "\""), "section " + section + " in the rendered page");
     }
     Matcher charts = Pattern.compile("<svg class=\"chart\".*?</svg>", Pattern.DOTALL).matcher(dom);

@@ -24,10 +24,14 @@ final class BehaviourCell implements Piece {
   private transient byte[] flags = new byte[8];
   private transient int size;
 
-  void add(ClassifiedExchange e) {
-    tokenHint = RateCell.smaller(tokenHint, e.tokenHint);
+  /** Adds a call; {@code inDay}: it is reported (a daily run's day), not only context around it. */
+  void add(ClassifiedExchange e, boolean inDay) {
+    if (inDay) {
+      tokenHint = RateCell.smaller(tokenHint, e.tokenHint);
+    }
     long duration = e.durationMs == null ? 0 : Math.max(0, Math.min(Integer.MAX_VALUE, e.durationMs));
-    append(e.tsMillis, (int) duration, fingerprint(e.requestFingerprint), (byte) ClientBehaviour.flagsOf(e));
+    int kind = ClientBehaviour.flagsOf(e) | (inDay ? BehaviourRule.IN_DAY : 0);
+    append(e.tsMillis, (int) duration, fingerprint(e.requestFingerprint), (byte) kind);
   }
 
   /** The 64 bits of a fingerprint's 16 hex digits; 0 when it has none (such calls never match a failure's). */
@@ -72,6 +76,9 @@ final class BehaviourCell implements Piece {
       calls[i] = new BehaviourRule.Call(ts[i], ts[i] + durations[i], fingerprint, flags[i]);
     }
     BehaviourRule.Result r = BehaviourRule.apply(calls, settings.burstGap().toMillis(), settings.burstMin());
+    if (r.requests() == 0) {
+      return List.of(); // only look-back or look-ahead traffic: not the day's credential
+    }
     return List.of(new ReportRow(Reports.CLIENT_BEHAVIOUR, new Object[] {
       key.provider(), key.key(), tokenHint, r.requests(), r.fixFirstFailures(), r.repeatedUnchanged(),
       r.retryableFailures(), r.fastRetries(), r.rejectedInBursts(), r.wasted(), RateCell.errorRate(r.wasted(),

@@ -17,6 +17,8 @@ final class BehaviourRule {
   static final int RATE_LIMITED = 4;
   static final int QUOTA = 8;
   static final int ERROR = 16;
+  /** The call is in the reported range (a daily run's day); the others only give context. */
+  static final int IN_DAY = 32;
 
   private static final long REPEAT_WINDOW_MILLIS = ClientBehaviour.REPEAT_WINDOW_MINUTES * 60_000L;
   private static final int PRUNE_EVERY = 4_096;
@@ -47,7 +49,9 @@ final class BehaviourRule {
       long rejectedInBursts, long wasted) {}
 
   /**
-   * @param calls every call of the credential, in any order (sorted in place)
+   * @param calls every call of the credential, in any order (sorted in place); only those flagged
+   *     {@link #IN_DAY} are counted, the others (a daily run's look-back and look-ahead) are the
+   *     failures and bursts they may repeat or belong to
    * @param burstGapMillis the burst gap ({@code --burst-gap})
    * @param burstMin the fewest rate-limit rejections of a burst ({@code --burst-min})
    */
@@ -58,10 +62,12 @@ final class BehaviourRule {
     repeatsAndRetries(calls, wasted, counts);
     long rejected = rejectedInBursts(calls, wasted, burstGapMillis, burstMin);
     long wastedCalls = 0;
-    for (boolean w : wasted) {
-      wastedCalls += w ? 1 : 0;
+    long requests = 0;
+    for (int i = 0; i < calls.length; i++) {
+      requests += calls[i].is(IN_DAY) ? 1 : 0;
+      wastedCalls += wasted[i] && calls[i].is(IN_DAY) ? 1 : 0;
     }
-    return new Result(calls.length, counts[0], counts[1], counts[2], counts[3], rejected, wastedCalls);
+    return new Result(requests, counts[0], counts[1], counts[2], counts[3], rejected, wastedCalls);
   }
 
   private static void repeatsAndRetries(Call[] calls, boolean[] wasted, long[] counts) {
@@ -69,7 +75,7 @@ final class BehaviourRule {
     for (int i = 0; i < calls.length; i++) {
       Call call = calls[i];
       Call failure = lastFailure.get(call.fingerprint());
-      if (failure != null && call.tsMillis() > failure.tsMillis()) {
+      if (failure != null && call.tsMillis() > failure.tsMillis() && call.is(IN_DAY)) {
         if (failure.is(FIX_FIRST) && call.is(FIX_FIRST)
             && call.tsMillis() - failure.tsMillis() <= REPEAT_WINDOW_MILLIS) {
           counts[1]++;
@@ -81,7 +87,7 @@ final class BehaviourRule {
         }
       }
       if (call.is(FIX_FIRST) || call.is(RETRYABLE)) {
-        counts[call.is(FIX_FIRST) ? 0 : 2]++;
+        counts[call.is(FIX_FIRST) ? 0 : 2] += call.is(IN_DAY) ? 1 : 0;
         lastFailure.put(call.fingerprint(), call);
       } else {
         lastFailure.remove(call.fingerprint());
@@ -111,29 +117,32 @@ final class BehaviourRule {
     int[] members = new int[calls.length];
     for (int i = 0; i < calls.length; i++) {
       if (calls[i].is(QUOTA)) {
-        rejected++;
+        rejected += calls[i].is(IN_DAY) ? 1 : 0;
         wasted[i] = true;
       }
       if (!calls[i].is(RATE_LIMITED)) {
         continue;
       }
       if (groupSize > 0 && calls[i].tsMillis() - previous > gapMillis) {
-        rejected += closeGroup(members, groupSize, wasted, burstMin);
+        rejected += closeGroup(calls, members, groupSize, wasted, burstMin);
         groupSize = 0;
       }
       members[groupSize++] = i;
       previous = calls[i].tsMillis();
     }
-    return rejected + closeGroup(members, groupSize, wasted, burstMin);
+    return rejected + closeGroup(calls, members, groupSize, wasted, burstMin);
   }
 
-  private static long closeGroup(int[] members, int size, boolean[] wasted, int burstMin) {
+  /** Marks a group's rejections wasted when it is a burst; returns how many of them are in the day. */
+  private static long closeGroup(Call[] calls, int[] members, int size, boolean[] wasted, int burstMin) {
     if (size < burstMin || size == 0) {
       return 0;
     }
+    long inDay = 0;
     for (int j = 0; j < size; j++) {
       wasted[members[j]] = true;
+      inDay += calls[members[j]].is(IN_DAY) ? 1 : 0;
     }
-    return size;
+    return inDay;
   }
 }

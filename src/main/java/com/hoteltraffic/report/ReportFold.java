@@ -96,13 +96,14 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       addOperation(partial, exchange, tsMicros);
       addCredential(partial, exchange, tsMicros);
       addAccess(partial, exchange, tsMicros);
-      partial.piece(new Piece.PieceKey(BEHAVIOUR, exchange.provider, exchange.tokenId, null, 0), BehaviourCell::new)
-          .add(exchange);
     }
     if (bounds.detects(tsMicros)) {
       addBurstEvidence(partial, exchange, tsMicros);
       addOutageEvidence(partial, exchange, tsMicros);
       addBookingEvidence(partial, exchange, source, line);
+      // Every call of the read window: a day's call may repeat a failure from before midnight.
+      partial.piece(new Piece.PieceKey(BEHAVIOUR, exchange.provider, exchange.tokenId, null, 0), BehaviourCell::new)
+          .add(exchange, bounds.counts(tsMicros));
     }
   }
 

@@ -15,20 +15,20 @@ class BehaviourRuleTest {
   private static final long GAP = 60_000;
 
   private static BehaviourRule.Call fix(long ts, long fp) {
-    return new BehaviourRule.Call(ts, ts + 100, fp, BehaviourRule.FIX_FIRST | BehaviourRule.ERROR);
+    return new BehaviourRule.Call(ts, ts + 100, fp, BehaviourRule.FIX_FIRST | BehaviourRule.ERROR | BehaviourRule.IN_DAY);
   }
 
   private static BehaviourRule.Call retryable(long ts, long end, long fp) {
-    return new BehaviourRule.Call(ts, end, fp, BehaviourRule.RETRYABLE | BehaviourRule.ERROR);
+    return new BehaviourRule.Call(ts, end, fp, BehaviourRule.RETRYABLE | BehaviourRule.ERROR | BehaviourRule.IN_DAY);
   }
 
   private static BehaviourRule.Call ok(long ts, long fp) {
-    return new BehaviourRule.Call(ts, ts + 100, fp, 0);
+    return new BehaviourRule.Call(ts, ts + 100, fp, BehaviourRule.IN_DAY);
   }
 
   private static BehaviourRule.Call rejected(long ts, long fp) {
     return new BehaviourRule.Call(ts, ts + 50, fp, BehaviourRule.RETRYABLE | BehaviourRule.RATE_LIMITED
-        | BehaviourRule.ERROR);
+        | BehaviourRule.ERROR | BehaviourRule.IN_DAY);
   }
 
   private static BehaviourRule.Result apply(BehaviourRule.Call... calls) {
@@ -71,7 +71,7 @@ class BehaviourRuleTest {
       calls.add(rejected(100 * MIN + i * 1_000, 200 + i));
     }
     calls.add(new BehaviourRule.Call(300 * MIN, 300 * MIN, 300, BehaviourRule.FIX_FIRST | BehaviourRule.QUOTA
-        | BehaviourRule.ERROR));
+        | BehaviourRule.ERROR | BehaviourRule.IN_DAY));
     BehaviourRule.Result r = BehaviourRule.apply(calls.toArray(BehaviourRule.Call[]::new), GAP, 5);
     assertEquals(6, r.rejectedInBursts(), "five 60 s apart (gap equal joins) and one quota rejection; four are no burst");
     assertEquals(6, r.wasted(), "wasted");
@@ -83,7 +83,7 @@ class BehaviourRuleTest {
     BehaviourRule.Call[] calls = new BehaviourRule.Call[6];
     for (int i = 0; i < 6; i++) {
       calls[i] = new BehaviourRule.Call(i * 100L, i * 100L + 10, 7, BehaviourRule.RETRYABLE | BehaviourRule.RATE_LIMITED
-          | BehaviourRule.ERROR);
+          | BehaviourRule.ERROR | BehaviourRule.IN_DAY);
     }
     BehaviourRule.Result r = BehaviourRule.apply(calls, GAP, 5);
     assertEquals(5, r.fastRetries(), "each a fast retry of the previous");
@@ -105,13 +105,27 @@ class BehaviourRuleTest {
     }
     Piece.PieceKey key = new Piece.PieceKey(ReportFold.BEHAVIOUR, "casy", "t1", null, 0);
     for (int parts = 1; parts <= 4; parts++) {
-      List<ReportRow> rows = HealthExchanges.rowsOf(BehaviourCell::new, BehaviourCell::add, key,
+      List<ReportRow> rows = HealthExchanges.rowsOf(BehaviourCell::new, (cell, e) -> cell.add(e, true), key,
           ReportSettings.defaults(), parts, traffic);
       // provider|token_id|token_hint|requests|fix_first_failures|repeated_unchanged|retryable_failures|fast_retries|
       // rejected_in_bursts|wasted|wasted_share
       assertEquals("casy|t1|…t1|12|12|11|0|0|0|11|0.916667", HealthExchanges.text(rows.get(0)),
           "a 400 sent 12 times unchanged, from " + parts + " pieces");
     }
+  }
+
+  @Test
+  void aDailyRunCountsItsDayWithTheFailuresAndBurstsAroundIt() {
+    int context = BehaviourRule.ERROR; // before midnight: not in the day
+    BehaviourRule.Call[] calls = {
+      new BehaviourRule.Call(-20_000, -19_900, 7, BehaviourRule.FIX_FIRST | context),
+      fix(10_000, 7),
+      new BehaviourRule.Call(-4_000, -3_950, 8, BehaviourRule.RETRYABLE | BehaviourRule.RATE_LIMITED | context),
+      new BehaviourRule.Call(-3_000, -2_950, 9, BehaviourRule.RETRYABLE | BehaviourRule.RATE_LIMITED | context),
+      rejected(1_000, 10), rejected(2_000, 11), rejected(3_000, 12),
+    };
+    assertEquals(new BehaviourRule.Result(4, 1, 1, 3, 0, 3, 4), BehaviourRule.apply(calls, GAP, 5),
+        "the day's 4 calls: a repeat of a failure before midnight, three rejections of a burst that began before");
   }
 
   @Test
