@@ -82,7 +82,8 @@ public final class HtmlReport {
         || rates.number(row, ErrorRatesByOperation.OVER_TIMEOUT) > 0);
     return table("operations", "Error rates by operation", "Windows with errors or exchanges over the operation's "
         + "documented timeout, most over the timeout first, then by error rate; every window is in "
-        + "error_rates_by_operation.csv.", columns, notable,
+        + "error_rates_by_operation.csv.", columns,
+        List.of(ErrorRates.WINDOW_START, ExchangeSchema.PROVIDER, ErrorRatesByOperation.OPERATION), notable,
         notable.<Long>by(ErrorRatesByOperation.OVER_TIMEOUT).reversed()
             .thenComparing(notable.<Double>by(ErrorRates.ERROR_RATE).reversed()), MAX_INCIDENTS);
   }
@@ -95,7 +96,7 @@ public final class HtmlReport {
     Comparator<Object[]> order = Comparator.comparingInt(row -> states.indexOf(row[state]));
     return table("credentials", "Credential health", "failing_auth (expired or revoked: replace it), "
         + "quota_exhausted (daily quota used up), degraded, healthy; see the README's Credential health.",
-        health.columns(), health, order, MAX_BOOKINGS);
+        health.columns(), List.of(CredentialHealth.PROVIDER, CredentialHealth.TOKEN_ID), health, order, MAX_BOOKINGS);
   }
 
   /** Every credential × hotel with denials, most denials first. */
@@ -104,7 +105,8 @@ public final class HtmlReport {
         row -> -(denied.number(row, AccessDenied.FORBIDDEN) + denied.number(row, AccessDenied.FORBIDDEN_ACTION)));
     return table("access-denied", "Access denied", "Most denials first. ever_succeeded false: a hotel the "
         + "credential never had; true with last_success before first_seen: a permission that was removed.",
-        denied.columns(), denied, order, MAX_INCIDENTS);
+        denied.columns(), List.of(AccessDenied.PROVIDER, AccessDenied.TOKEN_ID, AccessDenied.HOTEL_ID), denied, order,
+        MAX_INCIDENTS);
   }
 
   /** Credentials that wasted calls, most wasted first. */
@@ -113,12 +115,12 @@ public final class HtmlReport {
         || behaviour.number(row, ClientBehaviour.FAST_RETRIES) > 0);
     return table("client-behaviour", "Client behaviour", "Credentials that resent calls the documents say to fix, "
         + "retried in under 1 s or kept sending into rate-limit bursts, most wasted calls first; see the README's "
-        + "Client behaviour.", behaviour.columns(), wasteful,
+        + "Client behaviour.", behaviour.columns(), List.of(ClientBehaviour.PROVIDER, ClientBehaviour.TOKEN_ID), wasteful,
         wasteful.<Long>by(ClientBehaviour.WASTED).reversed(), MAX_INCIDENTS);
   }
 
-  private static ReportPage.Table table(String id, String title, String note, List<String> columns, Rows rows,
-      Comparator<Object[]> order, int limit) {
+  private static ReportPage.Table table(String id, String title, String note, List<String> columns,
+      List<String> keyColumns, Rows rows, Comparator<Object[]> order, int limit) {
     int[] picked = columns.stream().mapToInt(rows.columns()::indexOf).toArray();
     ReportPage.Shown<Object[]> shown = capped(rows, order, limit, row -> {
       Object[] values = new Object[picked.length];
@@ -127,7 +129,7 @@ public final class HtmlReport {
       }
       return values;
     });
-    return new ReportPage.Table(id, title, note, columns, shown);
+    return new ReportPage.Table(id, title, note, columns, keyColumns, shown);
   }
 
   /** The latest windows, oldest first. */

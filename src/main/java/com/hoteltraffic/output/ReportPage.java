@@ -93,8 +93,18 @@ public final class ReportPage {
    *
    * @param id the section's anchor
    * @param note one line on what the rows are and in which order
+   * @param keyColumns the columns whose values name a row: each row gets the anchor {@code
+   *     id-value1-value2} (empty values stay empty), so that other sections can link to it
    */
-  public record Table(String id, String title, String note, List<String> columns, Shown<Object[]> rows) {}
+  public record Table(String id, String title, String note, List<String> columns, List<String> keyColumns,
+      Shown<Object[]> rows) {
+    /** The anchor of a row with these key values, e.g. {@code credentials-casy-tok_0123456789ab}. */
+    public String rowId(List<?> keyValues) {
+      StringBuilder anchor = new StringBuilder(id);
+      keyValues.forEach(value -> anchor.append('-').append(value == null ? "" : value));
+      return anchor.toString();
+    }
+  }
 
   /** Reconciliation statuses in the order ops must act on them; unknown ones follow. */
   public static final List<String> STATUS_ORDER =
@@ -508,8 +518,13 @@ public final class ReportPage {
         html.append("<th>").append(escape(column)).append("</th>");
       }
       html.append("</tr>");
+      int[] keys = table.keyColumns().stream().mapToInt(table.columns()::indexOf).toArray();
       for (Object[] row : table.rows().rows()) {
-        html.append("<tr>");
+        List<Object> keyValues = new java.util.ArrayList<>();
+        for (int key : keys) {
+          keyValues.add(row[key]);
+        }
+        html.append("<tr id=\"").append(escape(table.rowId(keyValues))).append("\">");
         for (Object value : row) {
           if (value instanceof Instant instant) {
             timeCell(instant);

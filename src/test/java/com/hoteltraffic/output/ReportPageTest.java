@@ -57,7 +57,7 @@ class ReportPageTest {
         new ReportPage.Shown<>(List.of(new ReportPage.CodeRow("casy", 503, "tenant_db_unavailable", "server_error", 9,
             true, T0, T0.plusSeconds(600))), 1),
         List.of(new ReportPage.Table("credentials", "Credential health", "Act on failing_auth first.",
-            List.of("provider", "token_hint", "state", "since", "requests"),
+            List.of("provider", "token_hint", "state", "since", "requests"), List.of("provider", "token_hint"),
             new ReportPage.Shown<>(List.<Object[]>of(new Object[] {"casy", HOSTILE, "failing_auth", T0, 12L}), 3))));
     html = ReportPage.render(data);
   }
@@ -86,6 +86,8 @@ class ReportPageTest {
     assertTrue(table.contains("<td>failing_auth</td><td class=\"t\">2026-"), "a time cell in the page's zone: "
         + table);
     assertTrue(table.contains("<td class=\"n\">12</td>"), "a number cell: " + table);
+    assertTrue(table.contains("<tr id=\"credentials-casy-&lt;img src=x onerror=alert(1)&gt;\">"),
+        "each row is an anchor named by its key, escaped: " + table);
     assertTrue(html.contains("<a href=\"#credentials\">Credential health</a>"), "in the navigation");
   }
 
