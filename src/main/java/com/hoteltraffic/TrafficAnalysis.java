@@ -66,6 +66,10 @@ public final class TrafficAnalysis {
   public static final String RATE_LIMIT_BURSTS = Reports.RATE_LIMIT_BURSTS;
   public static final String DB_OUTAGES = Reports.DB_OUTAGES;
   public static final String UNCONFIRMED_BOOKINGS = Reports.UNCONFIRMED_BOOKINGS;
+  public static final String ERROR_RATES_BY_OPERATION = Reports.ERROR_RATES_BY_OPERATION;
+  public static final String CREDENTIAL_HEALTH = Reports.CREDENTIAL_HEALTH;
+  public static final String ACCESS_DENIED = Reports.ACCESS_DENIED;
+  public static final String CLIENT_BEHAVIOUR = Reports.CLIENT_BEHAVIOUR;
 
   /** SQL function: {@code classify_response(provider, http_status, body)} → struct. */
   public static final String CLASSIFY_RESPONSE = ClassifyResponse.NAME;
@@ -142,11 +146,43 @@ public final class TrafficAnalysis {
   }
 
   /**
+   * Error rates, error classes, latency and the exchanges over the documented timeout per window
+   * × provider × operation ({@code error_rates_by_operation}).
+   */
+  public static Dataset<Row> errorRatesByOperation(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+    return report(exchanges, defaultSettings().withWindow(window, zone), Reports.ERROR_RATES_BY_OPERATION);
+  }
+
+  /** One row per provider × credential with its state ({@code credential_health}). */
+  public static Dataset<Row> credentialHealth(Dataset<Row> exchanges) {
+    return report(exchanges, defaultSettings(), Reports.CREDENTIAL_HEALTH);
+  }
+
+  /** Permission denials per provider × credential × hotel ({@code access_denied}). */
+  public static Dataset<Row> accessDenied(Dataset<Row> exchanges) {
+    return report(exchanges, defaultSettings(), Reports.ACCESS_DENIED);
+  }
+
+  /** Calls per credential that ignored the documented remedies ({@code client_behaviour}). */
+  public static Dataset<Row> clientBehaviour(Dataset<Row> exchanges) {
+    return report(exchanges, defaultSettings(), Reports.CLIENT_BEHAVIOUR);
+  }
+
+  private static Dataset<Row> report(Dataset<Row> exchanges, ReportSettings settings, String name) {
+    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), name);
+  }
+
+  /** {@code jobs/analyze}'s defaults, with the built-in providers' documented limits and timeouts. */
+  private static ReportSettings defaultSettings() {
+    return ReportSettings.defaults();
+  }
+
+  /**
    * Every report of the registry with {@code jobs/analyze}'s defaults (UTC, 1 h windows), by view
    * name, computed together by one fold over the exchanges, as the job computes them.
    */
   public static Map<String, Dataset<Row>> reports(Dataset<Row> exchanges) {
-    ReportResults results = ReportEngine.fromExchanges(exchanges, ReportSettings.defaults());
+    ReportResults results = ReportEngine.fromExchanges(exchanges, defaultSettings());
     Map<String, Dataset<Row>> reports = new LinkedHashMap<>();
     for (ReportSpec spec : results.specs()) {
       reports.put(spec.name(), results.dataFrame(exchanges.sparkSession(), spec.name()));

@@ -10,6 +10,8 @@ import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.FileStats;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
+import com.hoteltraffic.generate.HealthSituations;
+import com.hoteltraffic.generate.HealthTruth;
 import com.hoteltraffic.generate.TrafficGenerator;
 import java.io.IOException;
 import java.io.Reader;
@@ -267,6 +269,131 @@ class AnalyzeEndToEndTest {
         }
       }
     }
+  }
+
+  @Test
+  void credentialHealthMatchesGroundTruth() throws IOException {
+    List<String> actual = new ArrayList<>();
+    for (CSVRecord row : csv("credential_health")) {
+      actual.add(String.join("|", row.get("provider"), row.get("token_id"), time(row.get("first_seen")),
+          time(row.get("last_seen")), row.get("requests"), time(row.get("last_success")), row.get("missing_token"),
+          row.get("invalid_token"), row.get("invalid_token_or_not_found"), row.get("signature_failed"),
+          row.get("developer_inactive"), row.get("developer_over_rate"), row.get("state"), time(row.get("since"))));
+    }
+    List<String> expected = new ArrayList<>();
+    for (HealthTruth.Credential c : truth.health().credentials()) {
+      List<String> cells = new ArrayList<>(List.of(c.provider(), tokenId(c.token()), time(c.firstSeen()),
+          time(c.lastSeen()), Long.toString(c.requests()), time(c.lastSuccess())));
+      c.failures().forEach(n -> cells.add(Long.toString(n)));
+      cells.add(c.state());
+      cells.add(time(c.since()));
+      expected.add(String.join("|", cells));
+    }
+    actual.sort(null);
+    expected.sort(null);
+    assertEquals(expected, actual, "provider | token_id | first | last | requests | last success | failures | state | since");
+
+    HealthTruth.Situation revoked = situation(HealthSituations.REVOKED_MID_DAY);
+    assertTrue(actual.contains(String.join("|", "casy", tokenId(revoked.token()), "2026-11-18T06:00:00Z",
+            "2026-11-18T17:50:00Z", "42", "2026-11-18T11:40:00Z", "0", "0", "24", "0", "0", "0", "failing_auth",
+            "2026-11-18T12:05:00Z")),
+        "the token revoked at noon: 18 successes, then 24 failures from 12:05; " + actual);
+    HealthTruth.Situation hammering = situation(HealthSituations.HAMMERED_400);
+    assertTrue(actual.contains(String.join("|", "casy", tokenId(hammering.token()), "2026-11-18T15:00:00Z",
+            "2026-11-18T15:05:00Z", "13", "2026-11-18T15:05:00Z", "0", "0", "0", "0", "0", "0", "healthy", "")),
+        "a client hammering a 400 has a healthy credential");
+  }
+
+  @Test
+  void accessDeniedMatchesGroundTruth() throws IOException {
+    List<String> actual = new ArrayList<>();
+    for (CSVRecord row : csv("access_denied")) {
+      actual.add(String.join("|", row.get("provider"), row.get("token_id"), row.get("hotel_id"), row.get("forbidden"),
+          row.get("forbidden_action"), time(row.get("first_seen")), time(row.get("last_seen")),
+          row.get("ever_succeeded"), time(row.get("last_success"))));
+    }
+    List<String> expected = new ArrayList<>();
+    for (HealthTruth.Denied d : truth.health().denied()) {
+      expected.add(String.join("|", d.provider(), tokenId(d.token()), d.hotelId(), Long.toString(d.forbidden()),
+          Long.toString(d.forbiddenAction()), time(d.firstSeen()), time(d.lastSeen()),
+          Boolean.toString(d.everSucceeded()), time(d.lastSuccess())));
+    }
+    actual.sort(null);
+    expected.sort(null);
+    assertEquals(expected, actual, "provider | token_id | hotel | forbidden | forbidden_action | first | last | ever "
+        + "succeeded | last success");
+
+    HealthTruth.Situation never = situation(HealthSituations.HOTEL_NEVER_GRANTED);
+    assertTrue(actual.contains(String.join("|", "casy", tokenId(never.token()), never.hotelId(), "4", "0",
+        "2026-11-18T08:15:00Z", "2026-11-18T11:15:00Z", "false", "")), "a hotel the token never had: " + actual);
+    HealthTruth.Situation removed = situation(HealthSituations.PERMISSION_REMOVED);
+    assertTrue(actual.contains(String.join("|", "casy", tokenId(removed.token()), removed.hotelId(), "3", "0",
+        "2026-11-18T13:00:00Z", "2026-11-18T14:00:00Z", "true", "2026-11-18T07:30:00Z")),
+        "a permission removed after two successes: " + actual);
+  }
+
+  @Test
+  void bookingConfirmationsOverTheDocumentedTimeoutMatchGroundTruth() throws IOException {
+    Map<String, String> actual = new TreeMap<>();
+    Map<String, Long> requestsPerHour = new TreeMap<>();
+    for (CSVRecord row : csv("error_rates_by_operation")) {
+      String window = time(row.get("window_start")) + "|" + row.get("provider");
+      requestsPerHour.merge(window, Long.parseLong(row.get("requests")), Long::sum);
+      if (row.get("provider").equals("hotelbeds") && row.get("operation").equals("booking_confirmation")) {
+        actual.put(time(row.get("window_start")), row.get("requests") + "/" + row.get("over_timeout") + "/"
+            + row.get("timeout_ms"));
+      } else {
+        assertEquals("", row.get("timeout_ms") + row.get("over_timeout"),
+            "no documented timeout for " + row.get("provider") + " " + row.get("operation"));
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (HealthTruth.Confirmations c : truth.health().confirmations()) {
+      expected.put(time(c.windowStart()), c.requests() + "/" + c.overTimeout() + "/60000");
+    }
+    assertEquals(expected, actual, "booking confirmations per hour: requests / over 60 s / timeout_ms");
+    assertTrue(actual.get("2026-11-18T21:00:00Z").matches("\\d+/[3-9]/60000"),
+        "the three scripted confirmations over 60 s (60 000 ms exactly is not over): " + actual);
+    Map<String, Long> expectedPerHour = new TreeMap<>();
+    for (GroundTruth.HourCount hour : truth.byHour()) {
+      expectedPerHour.merge(time(hour.windowStart()) + "|" + hour.provider(), hour.requests(), Long::sum);
+    }
+    assertEquals(expectedPerHour, requestsPerHour, "every exchange in one operation row of its hour and provider");
+  }
+
+  @Test
+  void clientBehaviourShowsTheHammered400AndEveryBurstRejection() throws IOException {
+    Map<String, String> actual = new TreeMap<>();
+    for (CSVRecord row : csv("client_behaviour")) {
+      actual.put(row.get("provider") + "|" + row.get("token_id"), String.join("|", row.get("requests"),
+          row.get("fix_first_failures"), row.get("repeated_unchanged"), row.get("retryable_failures"),
+          row.get("fast_retries"), row.get("rejected_in_bursts"), row.get("wasted"), row.get("wasted_share")));
+    }
+    HealthTruth.Situation hammering = situation(HealthSituations.HAMMERED_400);
+    assertEquals("13|12|11|0|0|0|11|0.846154", actual.get("casy|" + tokenId(hammering.token())),
+        "one 400 sent 12 times, 20 s apart: 11 unchanged repeats, then the fixed call");
+
+    Map<String, Long> expectedRequests = new TreeMap<>();
+    truth.byToken().forEach(t -> expectedRequests.put(t.provider() + "|" + tokenId(t.token()), t.requests()));
+    Map<String, Long> actualRequests = new TreeMap<>();
+    actual.forEach((key, cells) -> actualRequests.put(key, Long.parseLong(cells.substring(0, cells.indexOf('|')))));
+    assertEquals(expectedRequests, actualRequests, "one row per credential with all its requests");
+
+    Map<String, Long> expectedRejected = new TreeMap<>();
+    expectedRequests.keySet().forEach(key -> expectedRejected.put(key, 0L));
+    truth.bursts().forEach(b -> expectedRejected.merge(b.provider() + "|" + tokenId(b.token()), b.rejected(), Long::sum));
+    Map<String, Long> actualRejected = new TreeMap<>();
+    actual.forEach((key, cells) -> actualRejected.put(key, Long.parseLong(cells.split("\\|")[5])));
+    assertEquals(expectedRejected, actualRejected, "rejected_in_bursts: the rejections of the credential's bursts");
+  }
+
+  private static HealthTruth.Situation situation(String name) {
+    return truth.health().situations().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** An ISO instant as {@link Instant#toString}, empty stays empty. */
+  private static String time(String iso) {
+    return iso == null || iso.isEmpty() ? "" : Instant.parse(iso).toString();
   }
 
   private static String sortedReferences(String joined) {

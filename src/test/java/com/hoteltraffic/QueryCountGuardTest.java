@@ -79,7 +79,7 @@ class QueryCountGuardTest {
     spark.sparkContext().listenerBus().waitUntilEmpty();
 
     assertTrue(result.exchanges() > 1000, "the run read the generated traffic: " + result.exchanges());
-    assertEquals(6, Reports.all(false).stream().filter(r -> r.written()).count(), "reports written");
+    assertEquals(10, Reports.all(false).stream().filter(r -> r.written()).count(), "reports written");
     assertTrue(SQL_EXECUTIONS.get() <= MAX_SQL_EXECUTIONS,
         "SQL executions per run: " + SQL_EXECUTIONS.get() + " > " + MAX_SQL_EXECUTIONS);
     assertTrue(JOBS.get() <= MAX_JOBS, "Spark jobs per run: " + JOBS.get() + " > " + MAX_JOBS);

@@ -48,8 +48,9 @@ class ReportBrowserTest {
   void rendersEverySectionAndEveryChartWithoutConsoleMessages() throws Exception {
     Browser run = chromium("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString());
     String dom = run.stdout();
-    for (String section : List.of("alerts", "summary", "error-rates", "latency", "top-hotels", "top-credentials", "incidents",
-        "bursts", "outages", "bookings", "codes", "files")) {
+    for (String section : List.of("alerts", "summary", "error-rates", "latency", "top-hotels", "top-credentials",
+        "incidents", "bursts", "outages", "bookings", "codes", "operations", "credentials", "access-denied",
+        "client-behaviour", "files")) {
       assertTrue(dom.contains("id=\"" + section + "\""), "section " + section + " in the rendered page");
     }
     Matcher charts = Pattern.compile("<svg class=\"chart\".*?</svg>", Pattern.DOTALL).matcher(dom);

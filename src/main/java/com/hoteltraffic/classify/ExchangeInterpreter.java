@@ -49,6 +49,7 @@ public final class ExchangeInterpreter implements Serializable {
   private transient String lastHint;
   private transient ProviderRules.Match lastMatch;
   private transient HotelbedsBookingFacts bookingFacts;
+  private transient RequestFingerprint fingerprint;
 
   public ExchangeInterpreter(
       ProviderRules rules, ResponseClassifier classifier, TokenPseudonymizer tokens, boolean includePii) {
@@ -67,7 +68,8 @@ public final class ExchangeInterpreter implements Serializable {
     return new BodyNeeds() {
       @Override
       public boolean requestBody(String method, String url) {
-        return needsBookingFacts(match(method, url, null), REQUEST_FACTS);
+        // Every body a request carries: the request fingerprint hashes it.
+        return carriesBody(method) || needsBookingFacts(match(method, url, null), REQUEST_FACTS);
       }
 
       @Override
@@ -78,6 +80,11 @@ public final class ExchangeInterpreter implements Serializable {
         return needsBookingFacts(match(method, url, null), RESPONSE_FACTS);
       }
     };
+  }
+
+  private static boolean carriesBody(String method) {
+    return method != null && !"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)
+        && !"DELETE".equalsIgnoreCase(method) && !"OPTIONS".equalsIgnoreCase(method);
   }
 
   private static boolean needsBookingFacts(ProviderRules.Match match, Set<String> operations) {
@@ -97,6 +104,7 @@ public final class ExchangeInterpreter implements Serializable {
     out.host = match.host();
     out.path = match.path();
     out.hotelId = match.hotelId();
+    out.requestFingerprint = fingerprint().of(raw.method(), raw.url(), raw.requestBody());
 
     String credential = rules.credential(match.provider(), raw.requestHeaders());
     out.tokenId = tokens.tokenId(credential);
@@ -179,6 +187,13 @@ public final class ExchangeInterpreter implements Serializable {
       mapper = JsonFactories.mapper();
     }
     return mapper;
+  }
+
+  private RequestFingerprint fingerprint() {
+    if (fingerprint == null) {
+      fingerprint = new RequestFingerprint();
+    }
+    return fingerprint;
   }
 
   private HotelbedsBookingFacts facts() {

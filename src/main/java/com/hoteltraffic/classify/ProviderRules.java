@@ -3,6 +3,7 @@ package com.hoteltraffic.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.model.Operation;
+import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.Provider;
 import com.hoteltraffic.model.RateLimits;
 import java.io.IOException;
@@ -51,12 +52,15 @@ public final class ProviderRules implements Serializable {
 
   private final List<ProviderRule> providers;
   private final RateLimits rateLimits;
+  /** Documented operation timeouts ({@code timeout_s}), kept apart from matching. */
+  private final OperationTimeouts timeouts;
   private final Map<String, ProviderRule> byHost = new HashMap<>();
   private final Map<String, ProviderRule> byName = new HashMap<>();
 
-  private ProviderRules(List<ProviderRule> providers, RateLimits rateLimits) {
+  private ProviderRules(List<ProviderRule> providers, RateLimits rateLimits, OperationTimeouts timeouts) {
     this.providers = List.copyOf(providers);
     this.rateLimits = rateLimits;
+    this.timeouts = timeouts;
     for (ProviderRule provider : providers) {
       byName.put(provider.name(), provider);
       for (String host : provider.hosts()) {
@@ -103,12 +107,17 @@ public final class ProviderRules implements Serializable {
               operations,
               node.path("base_path_required").asBoolean(false)));
     }
-    return new ProviderRules(providers, RateLimits.of(root));
+    return new ProviderRules(providers, RateLimits.of(root), OperationTimeouts.of(root));
   }
 
   /** The documented request limits of the same document ({@code rate_limits} per provider). */
   public RateLimits rateLimits() {
     return rateLimits;
+  }
+
+  /** The timeouts the configuration documents per operation. */
+  public OperationTimeouts timeouts() {
+    return timeouts;
   }
 
   private static JsonNode required(JsonNode node, String field, String where) {

@@ -19,7 +19,8 @@ public record GroundTruth(
     List<HourCount> byHour,
     List<Burst> bursts,
     List<Outage> outages,
-    List<UncertainBooking> bookings) {
+    List<UncertainBooking> bookings,
+    HealthTruth.Result health) {
 
   /** Counts over all files. */
   public record Totals(long exchanges, long quarantined, long blank, long errors) {}
@@ -146,7 +147,8 @@ public record GroundTruth(
       }
       out.append("]}");
     }
-    return out.append("\n]}\n").toString();
+    out.append("\n],\n\"health\":").append(HealthTruth.json(health));
+    return out.append("}\n").toString();
   }
 
   private static void row(StringBuilder out, int index) {

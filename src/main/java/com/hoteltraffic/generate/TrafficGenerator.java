@@ -40,12 +40,15 @@ public final class TrafficGenerator {
     CasyTraffic casy = new CasyTraffic(world);
     Rng overlayRng = Rng.derive(config.seed(), "outage-overlays");
     TruthBuilder truth = new TruthBuilder();
+    HealthSituations situations = new HealthSituations(config, world);
+    HealthTruth health = new HealthTruth();
     long start = config.start().toEpochMilli();
     OutputFiles files = new OutputFiles(config);
     try (files) {
       List<Exchange> carried = new ArrayList<>();
       for (int d = 0; d < config.days(); d++) {
         List<Exchange> batch = scenario.day(d);
+        batch.addAll(situations.day(d));
         batch.addAll(carried);
         carried = new ArrayList<>();
         long dayEnd = start + (d + 1) * Times.DAY;
@@ -61,11 +64,13 @@ public final class TrafficGenerator {
           applyOutages(e, scenario.overlays, casy, overlayRng);
           files.write(e);
           truth.add(e);
+          health.add(e);
         }
         files.endDay();
       }
     }
-    GroundTruth groundTruth = truth.build(config, files.stats(), scenario.bookings);
+    GroundTruth groundTruth = truth.build(config, files.stats(), scenario.bookings,
+        health.build(situations.situations));
     checkAgainstPlan(groundTruth, scenario);
     Files.writeString(config.outDir().resolve(GROUND_TRUTH_FILE), groundTruth.toJson(), StandardCharsets.UTF_8);
     return new Result(groundTruth, files.diskBytes(), files.textBytes());

@@ -28,7 +28,8 @@ final class TruthBuilder {
     rows.add(new Row(e.tsMillis, e.provider, e.hotelId, e.token, e.status, e.errorCode, e.errorClass));
   }
 
-  GroundTruth build(GeneratorConfig config, List<FileStats> files, List<Scenario.BookingTruth> plannedBookings) {
+  GroundTruth build(GeneratorConfig config, List<FileStats> files, List<Scenario.BookingTruth> plannedBookings,
+      HealthTruth.Result health) {
     rows.sort(Comparator.comparingLong(Row::ts));
     long quarantined = 0;
     long blank = 0;
@@ -86,7 +87,7 @@ final class TruthBuilder {
 
     long exchanges = rows.size();
     return new GroundTruth(config, files, new GroundTruth.Totals(exchanges, quarantined, blank, errors), byHotel, byToken,
-        byCode, byHour, bursts, outages, bookings);
+        byCode, byHour, bursts, outages, bookings, health);
   }
 
   private static void count(Map<String, long[]> counts, String key, Row r) {

@@ -117,6 +117,7 @@ public final class ExchangeReader {
   private static final int I_LIST_TO = index(ExchangeSchema.LIST_TO);
   private static final int I_LIST_TOTAL = index(ExchangeSchema.LIST_TOTAL);
   private static final int I_BOOKINGS = index(ExchangeSchema.BOOKINGS);
+  private static final int I_REQUEST_FINGERPRINT = index(ExchangeSchema.REQUEST_FINGERPRINT);
 
   private static int index(String column) {
     return ExchangeSchema.SCHEMA.fieldIndex(column);
@@ -540,6 +541,7 @@ public final class ExchangeReader {
     v[I_LIST_FROM] = e.listFrom;
     v[I_LIST_TO] = e.listTo;
     v[I_LIST_TOTAL] = e.listTotal;
+    v[I_REQUEST_FINGERPRINT] = utf8(e.requestFingerprint);
     Object[] bookings = new Object[e.bookings.size()];
     for (int i = 0; i < bookings.length; i++) {
       BookingFact b = e.bookings.get(i);

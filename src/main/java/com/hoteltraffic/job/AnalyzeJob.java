@@ -5,6 +5,7 @@ import com.hoteltraffic.report.alert.AlertRules;
 import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.job.AnalyzeConfig;
@@ -95,7 +96,7 @@ public final class AnalyzeJob {
     try {
       PreviousRun previous = previousRun(config, hadoop);
       ProviderRules rules = providerRules(config);
-      ReportSettings settings = settings(config).withRateLimits(rules.rateLimits());
+      ReportSettings settings = settings(config).withRateLimits(rules.rateLimits()).withTimeouts(rules.timeouts());
       ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config, rules),
           out.resolve(READ_SIDE_DIR), new ReportFold(settings));
       ExchangeReader.Outcome outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
@@ -148,7 +149,7 @@ public final class AnalyzeJob {
   static ReportSettings settings(AnalyzeConfig config) {
     return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
         config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag(),
-        RateLimits.builtIn());
+        RateLimits.builtIn(), OperationTimeouts.builtIn());
   }
 
   /**

@@ -68,6 +68,12 @@ public final class ExchangeSchema {
   /** Bookings the response shows: confirmation, detail, change, cancellation or a list page. */
   public static final String BOOKINGS = "bookings";
 
+  /**
+   * 16 hex digits of SHA-256 over method, URL and request body: equal for calls sent unchanged
+   * ({@code client_behaviour}). Last column, added with issue 16.
+   */
+  public static final String REQUEST_FINGERPRINT = "request_fingerprint";
+
   // Fields of one element of BOOKINGS.
   public static final String B_REFERENCE = "reference";
   public static final String B_CLIENT_REFERENCE = "client_reference";
@@ -122,7 +128,8 @@ public final class ExchangeSchema {
             field(LIST_FROM, DataTypes.IntegerType),
             field(LIST_TO, DataTypes.IntegerType),
             field(LIST_TOTAL, DataTypes.IntegerType),
-            field(BOOKINGS, new ArrayType(BOOKING_TYPE, false))
+            field(BOOKINGS, new ArrayType(BOOKING_TYPE, false)),
+            field(REQUEST_FINGERPRINT, DataTypes.StringType)
           });
 
   private static StructField field(String name, DataType type) {

@@ -1,11 +1,7 @@
 package com.hoteltraffic.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,18 +48,7 @@ public final class RateLimits implements Serializable {
 
   /** Holds the bundled limits, read on first use. */
   private static final class BuiltIn {
-    static final RateLimits LIMITS = read();
-  }
-
-  private static RateLimits read() {
-    try (InputStream in = RateLimits.class.getResourceAsStream("/providers.json")) {
-      if (in == null) {
-        throw new IllegalStateException("providers.json is missing from the classpath");
-      }
-      return of(new ObjectMapper().readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the built-in providers.json", e);
-    }
+    static final RateLimits LIMITS = of(ProvidersDocument.builtIn());
   }
 
   /** The limits of a document of the {@code providers.json} shape; a provider without any has none. */

@@ -5,10 +5,14 @@ import com.hoteltraffic.report.alert.AlertRules;
 import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.report.AccessDenied;
 import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.ClientBehaviour;
+import com.hoteltraffic.report.CredentialHealth;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.ErrorRatesByOperation;
 import com.hoteltraffic.report.RateLimitBursts;
 import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.Reports;
@@ -82,7 +86,70 @@ public final class HtmlReport {
         outages(rows(reports, Reports.DB_OUTAGES)),
         bookings(bookings),
         bookingsByStatus(bookings),
-        codes(rows(reports, Reports.ERROR_CODES)));
+        codes(rows(reports, Reports.ERROR_CODES)),
+        List.of(operations(rows(reports, Reports.ERROR_RATES_BY_OPERATION)),
+            credentials(rows(reports, Reports.CREDENTIAL_HEALTH)),
+            accessDenied(rows(reports, Reports.ACCESS_DENIED)),
+            clientBehaviour(rows(reports, Reports.CLIENT_BEHAVIOUR))));
+  }
+
+  /** Operation windows with errors or exchanges over the documented timeout, worst first. */
+  static ReportPage.Table operations(Rows rates) {
+    List<String> columns = List.of(ErrorRates.WINDOW_START, ExchangeSchema.PROVIDER, ErrorRatesByOperation.OPERATION,
+        ErrorRates.REQUESTS, ErrorRates.ERRORS, ErrorRates.ERROR_RATE, ErrorRates.LATENCY_P95_MS,
+        ErrorRates.LATENCY_P99_MS, ErrorRatesByOperation.TIMEOUT_MS, ErrorRatesByOperation.OVER_TIMEOUT);
+    Rows notable = rates.filtered(row -> rates.number(row, ErrorRates.ERRORS) > 0
+        || rates.number(row, ErrorRatesByOperation.OVER_TIMEOUT) > 0);
+    return table("operations", "Error rates by operation", "Windows with errors or exchanges over the operation's "
+        + "documented timeout, most over the timeout first, then by error rate; every window is in "
+        + "error_rates_by_operation.csv.", columns,
+        List.of(ErrorRates.WINDOW_START, ExchangeSchema.PROVIDER, ErrorRatesByOperation.OPERATION), notable,
+        notable.<Long>by(ErrorRatesByOperation.OVER_TIMEOUT).reversed()
+            .thenComparing(notable.<Double>by(ErrorRates.ERROR_RATE).reversed()), MAX_INCIDENTS);
+  }
+
+  /** Every credential, the ones to act on first. */
+  static ReportPage.Table credentials(Rows health) {
+    List<String> states = List.of(CredentialHealth.FAILING_AUTH, CredentialHealth.QUOTA_EXHAUSTED,
+        CredentialHealth.DEGRADED, CredentialHealth.HEALTHY);
+    int state = health.columns().indexOf(CredentialHealth.STATE);
+    Comparator<Object[]> order = Comparator.comparingInt(row -> states.indexOf(row[state]));
+    return table("credentials", "Credential health", "failing_auth (expired or revoked: replace it), "
+        + "quota_exhausted (daily quota used up), degraded, healthy; see the README's Credential health.",
+        health.columns(), List.of(CredentialHealth.PROVIDER, CredentialHealth.TOKEN_ID), health, order, MAX_BOOKINGS);
+  }
+
+  /** Every credential × hotel with denials, most denials first. */
+  static ReportPage.Table accessDenied(Rows denied) {
+    Comparator<Object[]> order = Comparator.comparingLong(
+        row -> -(denied.number(row, AccessDenied.FORBIDDEN) + denied.number(row, AccessDenied.FORBIDDEN_ACTION)));
+    return table("access-denied", "Access denied", "Most denials first. ever_succeeded false: a hotel the "
+        + "credential never had; true with last_success before first_seen: a permission that was removed.",
+        denied.columns(), List.of(AccessDenied.PROVIDER, AccessDenied.TOKEN_ID, AccessDenied.HOTEL_ID), denied, order,
+        MAX_INCIDENTS);
+  }
+
+  /** Credentials that wasted calls, most wasted first. */
+  static ReportPage.Table clientBehaviour(Rows behaviour) {
+    Rows wasteful = behaviour.filtered(row -> behaviour.number(row, ClientBehaviour.WASTED) > 0
+        || behaviour.number(row, ClientBehaviour.FAST_RETRIES) > 0);
+    return table("client-behaviour", "Client behaviour", "Credentials that resent calls the documents say to fix, "
+        + "retried in under 1 s or kept sending into rate-limit bursts, most wasted calls first; see the README's "
+        + "Client behaviour.", behaviour.columns(), List.of(ClientBehaviour.PROVIDER, ClientBehaviour.TOKEN_ID), wasteful,
+        wasteful.<Long>by(ClientBehaviour.WASTED).reversed(), MAX_INCIDENTS);
+  }
+
+  private static ReportPage.Table table(String id, String title, String note, List<String> columns,
+      List<String> keyColumns, Rows rows, Comparator<Object[]> order, int limit) {
+    int[] picked = columns.stream().mapToInt(rows.columns()::indexOf).toArray();
+    ReportPage.Shown<Object[]> shown = capped(rows, order, limit, row -> {
+      Object[] values = new Object[picked.length];
+      for (int i = 0; i < picked.length; i++) {
+        values[i] = row[picked[i]];
+      }
+      return values;
+    });
+    return new ReportPage.Table(id, title, note, columns, keyColumns, shown);
   }
 
   /** The latest windows, oldest first. */
@@ -207,6 +274,11 @@ public final class HtmlReport {
     <T> Comparator<Object[]> by(String column) {
       int index = index(column);
       return (a, b) -> ReportResults.compareValues(a[index], b[index]);
+    }
+
+    /** The rows that pass {@code keep}. */
+    Rows filtered(java.util.function.Predicate<Object[]> keep) {
+      return new Rows(columns, rows.stream().filter(keep).toList());
     }
 
     /** A sorted copy; the sort is stable over the report's own total order. */

@@ -108,7 +108,26 @@ public final class ReportPage {
       Shown<Outage> outages,
       Shown<Booking> bookings,
       Map<String, Long> bookingsByStatus,
-      Shown<CodeRow> codes) {}
+      Shown<CodeRow> codes,
+      List<Table> tables) {}
+
+  /**
+   * A report shown as a table of some of its columns (named as in its CSV), after the error codes.
+   *
+   * @param id the section's anchor
+   * @param note one line on what the rows are and in which order
+   * @param keyColumns the columns whose values name a row: each row gets the anchor {@code
+   *     id-value1-value2} (empty values stay empty), so that other sections can link to it
+   */
+  public record Table(String id, String title, String note, List<String> columns, List<String> keyColumns,
+      Shown<Object[]> rows) {
+    /** The anchor of a row with these key values, e.g. {@code credentials-casy-tok_0123456789ab}. */
+    public String rowId(List<?> keyValues) {
+      StringBuilder anchor = new StringBuilder(id);
+      keyValues.forEach(value -> anchor.append('-').append(value == null ? "" : value));
+      return anchor.toString();
+    }
+  }
 
   /** Reconciliation statuses in the order ops must act on them; unknown ones follow. */
   public static final List<String> STATUS_ORDER =
@@ -163,6 +182,12 @@ public final class ReportPage {
       html.append("<a href=\"#alerts\">Alerts</a>");
     }
     for (String[] section : SECTIONS) {
+      if (section[0].equals("files")) {
+        for (Table table : data.tables()) {
+          html.append("<a href=\"#").append(escape(table.id())).append("\">").append(escape(table.title()))
+              .append("</a>");
+        }
+      }
       html.append("<a href=\"#").append(section[0]).append("\">").append(section[1]).append("</a>");
     }
     html.append("</nav>\n");
@@ -177,6 +202,7 @@ public final class ReportPage {
     page.incidents();
     page.bookings();
     page.codes();
+    data.tables().forEach(page::table);
     page.files();
     return html.append("</body></html>\n").toString();
   }
@@ -553,6 +579,36 @@ public final class ReportPage {
         html.append("</tr>");
       }
       html.append("</table>\n");
+      close();
+    }
+
+    void table(Table table) {
+      open(table.id(), table.title());
+      html.append("<p class=\"note\">").append(showing(table.rows(), "rows")).append(". ")
+          .append(escape(table.note())).append("</p>\n<div class=\"wide\"><table><tr>");
+      for (String column : table.columns()) {
+        html.append("<th>").append(escape(column)).append("</th>");
+      }
+      html.append("</tr>");
+      int[] keys = table.keyColumns().stream().mapToInt(table.columns()::indexOf).toArray();
+      for (Object[] row : table.rows().rows()) {
+        List<Object> keyValues = new java.util.ArrayList<>();
+        for (int key : keys) {
+          keyValues.add(row[key]);
+        }
+        html.append("<tr id=\"").append(escape(table.rowId(keyValues))).append("\">");
+        for (Object value : row) {
+          if (value instanceof Instant instant) {
+            timeCell(instant);
+          } else if (value instanceof Number) {
+            numeric(value);
+          } else {
+            cell(value == null ? "" : value);
+          }
+        }
+        html.append("</tr>");
+      }
+      html.append("</table></div>\n");
       close();
     }
 

@@ -52,6 +52,17 @@ final class LongHistogram implements Serializable {
     }
   }
 
+  /** How many values are strictly greater than {@code bound}. */
+  long countAbove(long bound) {
+    long above = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY && keys[i] > bound) {
+        above += counts[i];
+      }
+    }
+    return above;
+  }
+
   long total() {
     return total;
   }

@@ -28,6 +28,26 @@ final class LongList implements Serializable {
     size += other.size;
   }
 
+  /** Drops every value at or below {@code bound}. */
+  void removeAtOrBelow(long bound) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (values[i] > bound) {
+        values[kept++] = values[i];
+      }
+    }
+    size = kept;
+  }
+
+  /** The smallest value, or {@link Long#MAX_VALUE} when empty. */
+  long min() {
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      min = Math.min(min, values[i]);
+    }
+    return min;
+  }
+
   int size() {
     return size;
   }

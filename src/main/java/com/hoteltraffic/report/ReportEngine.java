@@ -169,6 +169,7 @@ public final class ReportEngine {
     e.host = row.getAs(ExchangeSchema.HOST);
     e.path = row.getAs(ExchangeSchema.PATH);
     e.hotelId = row.getAs(ExchangeSchema.HOTEL_ID);
+    e.requestFingerprint = row.getAs(ExchangeSchema.REQUEST_FINGERPRINT);
     e.tokenId = row.getAs(ExchangeSchema.TOKEN_ID);
     e.tokenHint = row.getAs(ExchangeSchema.TOKEN_HINT);
     e.httpStatus = row.getAs(ExchangeSchema.HTTP_STATUS);

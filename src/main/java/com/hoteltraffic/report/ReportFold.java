@@ -23,7 +23,13 @@ import org.roaringbitmap.RoaringBitmap;
  *   <li>error codes: count, first and last seen per provider × status × code × class;
  *   <li>rate-limit bursts: per credential, the time of every exchange and the rejections;
  *   <li>database outages: per key, the failures and the time of every success that can end them;
- *   <li>unconfirmed bookings: per client reference, the booking traffic that names it.
+ *   <li>unconfirmed bookings: per client reference, the booking traffic that names it;
+ *   <li>error rates by operation: counts per class and a latency histogram per window × provider
+ *       × operation;
+ *   <li>credential health: per credential, its counts and its trailing failures;
+ *   <li>access denials: per credential × hotel, its denials and its last success (a key without a
+ *       denial is dropped before the merge);
+ *   <li>client behaviour: per credential, the time, fingerprint and kind of every call.
  * </ul>
  *
  * <p>A daily run counts only its day's exchanges for rates and codes (and keeps only those in the
@@ -41,12 +47,16 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String OUTAGE_TENANT = "outage_tenant";
   static final String OUTAGE_CENTRAL = "outage_central";
   static final String BOOKING = "booking";
+  static final String RATE_OPERATION = "rate_operation";
+  static final String CREDENTIAL = "credential";
+  static final String ACCESS = "access";
+  static final String BEHAVIOUR = "behaviour";
   /**
    * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
    * database failure, an uncertain booking attempt (see {@link SharedFacts}; booking keys are known
    * by their bucket only, so that the driver's facts stay bounded in a 504 storm).
    */
-  static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING);
+  static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING, ACCESS);
 
   private final ReportSettings settings;
   private final ReportSettings.Bounds bounds;
@@ -87,11 +97,17 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     if (bounds.counts(tsMicros)) {
       addRates(partial, exchange, tsMicros);
       addCode(partial, exchange, tsMicros);
+      addOperation(partial, exchange, tsMicros);
+      addCredential(partial, exchange, tsMicros);
+      addAccess(partial, exchange, tsMicros);
     }
     if (bounds.detects(tsMicros)) {
       addBurstEvidence(partial, exchange, tsMicros);
       addOutageEvidence(partial, exchange, tsMicros);
       addBookingEvidence(partial, exchange, source, line);
+      // Every call of the read window: a day's call may repeat a failure from before midnight.
+      partial.piece(new Piece.PieceKey(BEHAVIOUR, exchange.provider, exchange.tokenId, null, 0), BehaviourCell::new)
+          .add(exchange, bounds.counts(tsMicros));
     }
   }
 
@@ -120,6 +136,24 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     long status = e.httpStatus == null ? CodeCell.NO_STATUS : e.httpStatus;
     partial.piece(new Piece.PieceKey(CODE, e.provider, e.errorCode, e.errorClass, status), CodeCell::new)
         .add(tsMicros, e.documented, e.retryable);
+  }
+
+  private void addOperation(Partial partial, ClassifiedExchange e, long tsMicros) {
+    long window = clock().key(tsMicros);
+    partial.piece(new Piece.PieceKey(RATE_OPERATION, e.provider, e.operation, null, window), OperationCell::new).add(e);
+  }
+
+  private static void addCredential(Partial partial, ClassifiedExchange e, long tsMicros) {
+    partial.piece(new Piece.PieceKey(CREDENTIAL, e.provider, e.tokenId, null, 0), CredentialCell::new)
+        .add(e, tsMicros);
+  }
+
+  private static void addAccess(Partial partial, ClassifiedExchange e, long tsMicros) {
+    Piece.PieceKey key = new Piece.PieceKey(ACCESS, e.provider, e.tokenId, e.hotelId, 0);
+    AccessCell cell = partial.piece(key, AccessCell::new);
+    if (cell.add(e, tsMicros)) {
+      partial.incidentKeys.add(key);
+    }
   }
 
   private static void addBurstEvidence(Partial partial, ClassifiedExchange e, long tsMicros) {

@@ -25,6 +25,11 @@ public final class Reports {
   public static final String RATE_LIMIT_BURSTS = "rate_limit_bursts";
   public static final String DB_OUTAGES = "db_outages";
   public static final String UNCONFIRMED_BOOKINGS = "unconfirmed_bookings";
+  public static final String ERROR_RATES_BY_OPERATION = "error_rates_by_operation";
+  /** Read by name by the alerts: keep the name and the columns of {@link CredentialHealth}. */
+  public static final String CREDENTIAL_HEALTH = "credential_health";
+  public static final String ACCESS_DENIED = "access_denied";
+  public static final String CLIENT_BEHAVIOUR = "client_behaviour";
 
   /** Every column type the rate and code reports use, by column name. */
   private static final StructType TYPES = new StructType()
@@ -67,7 +72,11 @@ public final class Reports {
         new ReportSpec(RATE_LIMIT_BURSTS, RateLimitBursts.SCHEMA, RateLimitBursts.SORT, true),
         new ReportSpec(DB_OUTAGES, DbOutages.SCHEMA, DbOutages.SORT, true),
         new ReportSpec(UNCONFIRMED_BOOKINGS, BookingReconciliation.schema(includePii), BookingReconciliation.SORT,
-            true));
+            true),
+        new ReportSpec(ERROR_RATES_BY_OPERATION, ErrorRatesByOperation.SCHEMA, ErrorRatesByOperation.SORT, true),
+        new ReportSpec(CREDENTIAL_HEALTH, CredentialHealth.SCHEMA, CredentialHealth.SORT, true),
+        new ReportSpec(ACCESS_DENIED, AccessDenied.SCHEMA, AccessDenied.SORT, true),
+        new ReportSpec(CLIENT_BEHAVIOUR, ClientBehaviour.SCHEMA, ClientBehaviour.SORT, true));
   }
 
   /** The report of that name. */

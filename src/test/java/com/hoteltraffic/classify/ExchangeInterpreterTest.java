@@ -141,6 +141,24 @@ class ExchangeInterpreterTest {
   }
 
   @Test
+  void theFingerprintHashesMethodUrlAndEveryRequestBodyButNoHeader() throws Exception {
+    String body = "{\"stay\":{\"checkIn\":\"2026-12-01\"},\"occupancies\":[{\"rooms\":1,\"adults\":2}]}";
+    ClassifiedExchange availability = interpret(record("POST", HB + "/hotels", hbHeaders(), body, 400,
+        "{\"error\":{\"code\":\"INVALID_DATA\",\"message\":\"x\"}}", null));
+    RequestFingerprint fingerprint = new RequestFingerprint();
+    assertEquals(fingerprint.of("POST", HB + "/hotels", body), availability.requestFingerprint,
+        "an availability body (which no other rule reads) is kept for the fingerprint");
+    ClassifiedExchange otherKey = interpret(record("POST", HB + "/hotels",
+        "{\"Api-key\":\"another\",\"X-Signature\":\"other\"}", body, 400,
+        "{\"error\":{\"code\":\"INVALID_DATA\",\"message\":\"x\"}}", null));
+    assertEquals(availability.requestFingerprint, otherKey.requestFingerprint, "headers are not part of it");
+    ClassifiedExchange get = interpret(record("GET", "https://onlinebuchungen.ch/v1/reservations/42?start_date=x",
+        casyHeaders(), null, 200, "{}", null));
+    assertEquals(fingerprint.of("GET", "https://onlinebuchungen.ch/v1/reservations/42?start_date=x", null),
+        get.requestFingerprint, "a GET without a body");
+  }
+
+  @Test
   void uncertainConfirmationsKeepTheRequestFacts() throws Exception {
     ClassifiedExchange gateway =
         interpret(record("POST", HB + "/bookings", hbHeaders(), HotelbedsBookingFactsTest.CONFIRMATION_XML, 504,

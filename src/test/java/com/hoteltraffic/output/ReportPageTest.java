@@ -55,7 +55,10 @@ class ReportPageTest {
                 "booking_detail", T0.plusSeconds(60))), 2),
         new LinkedHashMap<>(Map.of("BOOKED", 1L, "DUPLICATE", 1L)),
         new ReportPage.Shown<>(List.of(new ReportPage.CodeRow("casy", 503, "tenant_db_unavailable", "server_error", 9,
-            true, T0, T0.plusSeconds(600))), 1));
+            true, T0, T0.plusSeconds(600))), 1),
+        List.of(new ReportPage.Table("credentials", "Credential health", "Act on failing_auth first.",
+            List.of("provider", "token_hint", "state", "since", "requests"), List.of("provider", "token_hint"),
+            new ReportPage.Shown<>(List.<Object[]>of(new Object[] {"casy", HOSTILE, "failing_auth", T0, 12L}), 3))));
     html = ReportPage.render(data);
   }
 
@@ -63,13 +66,29 @@ class ReportPageTest {
   void hasEverySectionAndEveryInternalLinkLands() {
     Set<String> ids = matches("id=\"([^\"]+)\"");
     for (String section : List.of("summary", "error-rates", "latency", "top-hotels", "top-credentials", "incidents",
-        "bursts", "outages", "bookings", "codes", "files")) {
+        "bursts", "outages", "bookings", "codes", "credentials", "files")) {
       assertTrue(ids.contains(section), "section " + section + " in " + ids);
     }
     Set<String> targets = matches("href=\"#([^\"]+)\"");
     targets.removeAll(ids);
     assertEquals(Set.of(), targets, "links without a target");
     assertEquals(3, count("<svg class=\"chart\""), "error-rate, latency and incident charts");
+  }
+
+  @Test
+  void showsAReportTableWithTimesNumbersAndItsCap() {
+    int section = html.indexOf("<section id=\"credentials\">");
+    assertTrue(section > html.indexOf("<section id=\"codes\">"), "after the error codes");
+    String table = html.substring(section, html.indexOf("</section>", section));
+    assertTrue(table.contains("Showing 1 of 3 rows. Act on failing_auth first."), "cap and note: " + table);
+    assertTrue(table.contains("<th>provider</th><th>token_hint</th><th>state</th><th>since</th><th>requests</th>"),
+        "the columns as the CSV names them: " + table);
+    assertTrue(table.contains("<td>failing_auth</td><td class=\"t\">2026-"), "a time cell in the page's zone: "
+        + table);
+    assertTrue(table.contains("<td class=\"n\">12</td>"), "a number cell: " + table);
+    assertTrue(table.contains("<tr id=\"credentials-casy-&lt;img src=x onerror=alert(1)&gt;\">"),
+        "each row is an anchor named by its key, escaped: " + table);
+    assertTrue(html.contains("<a href=\"#credentials\">Credential health</a>"), "in the navigation");
   }
 
   @Test

@@ -34,16 +34,6 @@ class AlertRulesTest {
   private static final Instant T3 = Instant.parse("2026-11-19T10:25:00Z");
   private static final AlertThresholds DEFAULTS = AlertThresholds.defaults();
 
-  /** The stand-in for the credential_health report of issue 16 point 2, with its documented columns. */
-  private static final ReportSpec CREDENTIAL_HEALTH = new ReportSpec(CredentialHealthColumns.REPORT,
-      new StructType()
-          .add(CredentialHealthColumns.PROVIDER, DataTypes.StringType)
-          .add(CredentialHealthColumns.TOKEN_ID, DataTypes.StringType)
-          .add(CredentialHealthColumns.TOKEN_HINT, DataTypes.StringType)
-          .add(CredentialHealthColumns.STATE, DataTypes.StringType)
-          .add(CredentialHealthColumns.SINCE, DataTypes.TimestampType),
-      List.of(CredentialHealthColumns.PROVIDER, CredentialHealthColumns.TOKEN_ID), true);
-
   static Stream<Arguments> rises() {
     return Stream.of(
         // earlier requests/errors, current requests/errors, expected severity
@@ -162,23 +152,23 @@ class AlertRulesTest {
         health("casy", "tok_cccccccccccc", "…e5f6", "degraded", T1),
         health("casy", "tok_dddddddddddd", "…g7h8", "healthy", T1),
         health("casy", "tok_eeeeeeeeeeee", "…i9j0", "failing_auth", T3));
-    ReportResults results = withCredentialHealth(rows);
+    ReportResults results = results(rows);
 
     Alert failing = new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_FAILING_AUTH,
         "Credential tok_aaaaaaaaaaaa (…a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
             + "request since was refused (expired or revoked); replace or reactivate it",
         CredentialHealthColumns.REPORT, where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
-        "credential-health");
+        CredentialHealthColumns.PAGE_SECTION);
     Alert quota = new Alert(Severity.WARNING, AlertRules.CREDENTIAL_QUOTA_EXHAUSTED,
         "Credential tok_bbbbbbbbbbbb (…c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
             + "requests are refused until it resets; slow the client down or ask for a higher quota",
         CredentialHealthColumns.REPORT, where("provider", "hotelbeds", "token_id", "tok_bbbbbbbbbbbb"),
-        "credential-health");
+        CredentialHealthColumns.PAGE_SECTION);
     Alert casyFailing = new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_FAILING_AUTH,
         "Credential tok_eeeeeeeeeeee (…i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
             + "request since was refused (expired or revoked); replace or reactivate it",
         CredentialHealthColumns.REPORT, where("provider", "casy", "token_id", "tok_eeeeeeeeeeee"),
-        "credential-health");
+        CredentialHealthColumns.PAGE_SECTION);
 
     assertEquals(List.of(casyFailing, failing, quota), AlertRules.evaluate(results, null, DEFAULTS),
         "no previous run: every failing_auth and quota_exhausted credential, critical first");
@@ -271,12 +261,6 @@ class AlertRulesTest {
     return ReportResults.of(Reports.all(false), rows);
   }
 
-  private static ReportResults withCredentialHealth(List<ReportRow> rows) {
-    List<ReportSpec> specs = new ArrayList<>(Reports.all(false));
-    specs.add(CREDENTIAL_HEALTH);
-    return ReportResults.of(specs, rows);
-  }
-
   private static PreviousRun previous(Set<CodeKey> codes, Map<Key, Counts> hotels, Map<Key, Counts> tokens,
       Map<Key, String> states) {
     return new PreviousRun("/runs/previous", PreviousRun.SOURCE_OPTION, codes, hotels, tokens, states);
@@ -300,7 +284,7 @@ class AlertRulesTest {
     for (int i = 0; i < columnsAndValues.length; i += 2) {
       values.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
     }
-    ReportSpec spec = report.equals(CredentialHealthColumns.REPORT) ? CREDENTIAL_HEALTH : Reports.named(report, false);
+    ReportSpec spec = Reports.named(report, false);
     return row(report, spec, values);
   }
 

@@ -1,0 +1,62 @@
+package com.hoteltraffic.report;
+
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.ErrorClass;
+import java.util.List;
+
+/** One credential × hotel of {@code access_denied} in the making (see {@link AccessDenied}). */
+final class AccessCell implements Piece {
+  private static final long serialVersionUID = 1L;
+
+  private String tokenHint;
+  private long forbidden;
+  private long forbiddenAction;
+  private long firstDenied = Long.MAX_VALUE;
+  private long lastDenied = Long.MIN_VALUE;
+  private long lastSuccess = Long.MIN_VALUE;
+
+  /** Adds an exchange; returns whether it was a denial. */
+  boolean add(ClassifiedExchange e, long tsMicros) {
+    tokenHint = RateCell.smaller(tokenHint, e.tokenHint);
+    if (ErrorClass.OK.equals(e.errorClass)) {
+      lastSuccess = Math.max(lastSuccess, tsMicros);
+      return false;
+    }
+    String denial = AccessDenied.denialOf(e.provider, e.httpStatus, e.errorCode);
+    if (denial == null) {
+      return false;
+    }
+    if (AccessDenied.FORBIDDEN.equals(denial)) {
+      forbidden++;
+    } else {
+      forbiddenAction++;
+    }
+    firstDenied = Math.min(firstDenied, tsMicros);
+    lastDenied = Math.max(lastDenied, tsMicros);
+    return true;
+  }
+
+  @Override
+  public Piece merge(Piece other) {
+    AccessCell cell = (AccessCell) other;
+    tokenHint = RateCell.smaller(tokenHint, cell.tokenHint);
+    forbidden += cell.forbidden;
+    forbiddenAction += cell.forbiddenAction;
+    firstDenied = Math.min(firstDenied, cell.firstDenied);
+    lastDenied = Math.max(lastDenied, cell.lastDenied);
+    lastSuccess = Math.max(lastSuccess, cell.lastSuccess);
+    return this;
+  }
+
+  @Override
+  public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
+    if (forbidden + forbiddenAction == 0) {
+      return List.of();
+    }
+    boolean succeeded = lastSuccess != Long.MIN_VALUE;
+    return List.of(new ReportRow(Reports.ACCESS_DENIED, new Object[] {
+      key.provider(), key.key(), tokenHint, key.detail(), forbidden, forbiddenAction, Micros.instant(firstDenied),
+      Micros.instant(lastDenied), succeeded, succeeded ? Micros.instant(lastSuccess) : null
+    }));
+  }
+}

@@ -1,0 +1,76 @@
+package com.hoteltraffic.report;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.Provider;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Access denials ({@code access_denied}): per provider × credential × hotel with at least one
+ * permission denial, how many requests were denied, when, and whether the same credential ever
+ * got a successful answer for the same hotel in the run.
+ *
+ * <ul>
+ *   <li>{@link #FORBIDDEN}: CASY 403 {@code forbidden} (the token may not read this hotel) and
+ *       Hotelbeds 403 {@code FORBIDDEN}; {@link #FORBIDDEN_ACTION}: CASY 403 {@code
+ *       forbidden_action} (the token lacks the action, e.g. reservations_all) and Hotelbeds 403
+ *       {@code ACCESS_DISALLOWED} (the API is not enabled for the key).
+ *   <li>{@link #FIRST_SEEN}/{@link #LAST_SEEN}: the first and last denial.
+ *   <li>{@link #EVER_SUCCEEDED}: some request of this credential for this hotel got class {@code
+ *       ok} in the run; {@link #LAST_SUCCESS} the last of them. Succeeded before the first denial
+ *       and never after: a permission that was removed; never: a hotel the credential never had.
+ * </ul>
+ */
+public final class AccessDenied {
+  public static final String PROVIDER = ExchangeSchema.PROVIDER;
+  public static final String TOKEN_ID = ExchangeSchema.TOKEN_ID;
+  public static final String TOKEN_HINT = ExchangeSchema.TOKEN_HINT;
+  public static final String HOTEL_ID = ExchangeSchema.HOTEL_ID;
+  public static final String FORBIDDEN = "forbidden";
+  public static final String FORBIDDEN_ACTION = "forbidden_action";
+  public static final String FIRST_SEEN = "first_seen";
+  public static final String LAST_SEEN = "last_seen";
+  public static final String EVER_SUCCEEDED = "ever_succeeded";
+  public static final String LAST_SUCCESS = "last_success";
+
+  /** The documented denials each count column counts, from the taxonomy. */
+  public static final List<CredentialHealth.FailureColumn> DENIAL_COLUMNS = List.of(
+      new CredentialHealth.FailureColumn(FORBIDDEN, Provider.CASY, Set.of("403 forbidden")),
+      new CredentialHealth.FailureColumn(FORBIDDEN, Provider.HOTELBEDS, Set.of("403 FORBIDDEN")),
+      new CredentialHealth.FailureColumn(FORBIDDEN_ACTION, Provider.CASY, Set.of("403 forbidden_action")),
+      new CredentialHealth.FailureColumn(FORBIDDEN_ACTION, Provider.HOTELBEDS, Set.of("403 ACCESS_DISALLOWED")));
+
+  public static final StructType SCHEMA = new StructType()
+      .add(PROVIDER, StringType, true)
+      .add(TOKEN_ID, StringType, true)
+      .add(TOKEN_HINT, StringType, true)
+      .add(HOTEL_ID, StringType, true)
+      .add(FORBIDDEN, LongType, false)
+      .add(FORBIDDEN_ACTION, LongType, false)
+      .add(FIRST_SEEN, TimestampType, false)
+      .add(LAST_SEEN, TimestampType, false)
+      .add(EVER_SUCCEEDED, BooleanType, false)
+      .add(LAST_SUCCESS, TimestampType, true);
+
+  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
+
+  public static final List<String> SORT = List.of(PROVIDER, TOKEN_ID, HOTEL_ID);
+
+  private AccessDenied() {}
+
+  /** The denial column an exchange counts in ({@link #FORBIDDEN} or {@link #FORBIDDEN_ACTION}), or null. */
+  static String denialOf(String provider, Integer httpStatus, String errorCode) {
+    for (CredentialHealth.FailureColumn column : DENIAL_COLUMNS) {
+      if (column.counts(provider, httpStatus, errorCode)) {
+        return column.column();
+      }
+    }
+    return null;
+  }
+}

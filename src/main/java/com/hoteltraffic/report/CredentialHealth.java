@@ -1,0 +1,134 @@
+package com.hoteltraffic.report;
+
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import com.hoteltraffic.model.ErrorClass;
+import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.Provider;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Credential health ({@code credential_health}): one row per provider × credential ({@code
+ * token_id}, {@code token_hint}) with its traffic, its authentication failures by documented code
+ * and a {@link #STATE} as of its last request:
+ *
+ * <ul>
+ *   <li>{@value #FAILING_AUTH}: the credential's last {@value #FAILING_AUTH_MIN} or more requests
+ *       all failed authentication (class {@code auth}: CASY 401, Hotelbeds 401, 403 Developer
+ *       Inactive, 403 Not Authorized) and no request of any other outcome came after the first of
+ *       them: expired or revoked. {@link #SINCE} is the first of those failures. Fewer trailing
+ *       failures are {@value #DEGRADED}: one or two failures are not yet proof.
+ *   <li>{@value #QUOTA_EXHAUSTED}: the credential's last request was rejected for the daily quota
+ *       (class {@code quota_exceeded}, Hotelbeds 403 Developer Over Rate) and so was every request
+ *       after the first of that trailing run; {@link #SINCE} is that first rejection. One rejection
+ *       suffices: Hotelbeds documents that the quota stays used up for the rest of the day.
+ *   <li>{@value #DEGRADED}: neither, but at least one request of the credential failed
+ *       authentication or was rejected for the quota; {@link #SINCE} is the first such one.
+ *   <li>{@value #HEALTHY}: no request failed authentication or hit the quota; {@link #SINCE} is
+ *       empty.
+ * </ul>
+ *
+ * <p>A daily run counts its day's exchanges. Requests that sent no credential form the row with an
+ * empty {@code token_id}.
+ */
+public final class CredentialHealth {
+  public static final String PROVIDER = ExchangeSchema.PROVIDER;
+  public static final String TOKEN_ID = ExchangeSchema.TOKEN_ID;
+  public static final String TOKEN_HINT = ExchangeSchema.TOKEN_HINT;
+  public static final String FIRST_SEEN = "first_seen";
+  public static final String LAST_SEEN = "last_seen";
+  public static final String REQUESTS = "requests";
+  public static final String LAST_SUCCESS = "last_success";
+  public static final String STATE = "state";
+  public static final String SINCE = "since";
+
+  /** {@link #STATE} values, read by name by the alerts. */
+  public static final String HEALTHY = "healthy";
+  public static final String DEGRADED = "degraded";
+  public static final String FAILING_AUTH = "failing_auth";
+  public static final String QUOTA_EXHAUSTED = "quota_exhausted";
+
+  /** The fewest trailing authentication failures that make a credential {@value #FAILING_AUTH}. */
+  public static final int FAILING_AUTH_MIN = 3;
+
+  /**
+   * One count column: the documented codes (as {@code "status code"}) of one provider it counts,
+   * from the taxonomy.
+   */
+  public record FailureColumn(String column, String provider, Set<String> statusAndCodes) {
+    boolean counts(String exchangeProvider, Integer httpStatus, String errorCode) {
+      return provider.equals(exchangeProvider) && statusAndCodes.contains(httpStatus + " " + errorCode);
+    }
+  }
+
+  /** The authentication failures counted, as the taxonomy names them. */
+  public static final List<FailureColumn> FAILURE_COLUMNS = List.of(
+      new FailureColumn("missing_token", Provider.CASY, Set.of("401 missing_token")),
+      new FailureColumn("invalid_token", Provider.CASY, Set.of("401 invalid_token")),
+      new FailureColumn("invalid_token_or_not_found", Provider.CASY, Set.of("401 invalid_token_or_not_found")),
+      new FailureColumn("signature_failed", Provider.HOTELBEDS, Set.of("401 NOT_AUTHORIZED",
+          "401 SIGNATURE_VERIFICATION_FAILED", "401 AUTHORIZATION_FIELD_MISSING", "403 NOT_AUTHORIZED")),
+      new FailureColumn("developer_inactive", Provider.HOTELBEDS, Set.of("403 DEVELOPER_INACTIVE")),
+      new FailureColumn("developer_over_rate", Provider.HOTELBEDS, Set.of("403 DEVELOPER_OVER_RATE")));
+
+  public static final StructType SCHEMA = schema();
+
+  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
+
+  public static final List<String> SORT = List.of(PROVIDER, TOKEN_ID);
+
+  private CredentialHealth() {}
+
+  private static StructType schema() {
+    StructType schema = new StructType()
+        .add(PROVIDER, StringType, true)
+        .add(TOKEN_ID, StringType, true)
+        .add(TOKEN_HINT, StringType, true)
+        .add(FIRST_SEEN, TimestampType, false)
+        .add(LAST_SEEN, TimestampType, false)
+        .add(REQUESTS, LongType, false)
+        .add(LAST_SUCCESS, TimestampType, true);
+    for (FailureColumn column : FAILURE_COLUMNS) {
+      schema = schema.add(column.column(), LongType, false);
+    }
+    return schema.add(STATE, StringType, false).add(SINCE, TimestampType, true);
+  }
+
+  /** Whether an exchange failed authentication (it counts towards {@value #FAILING_AUTH}). */
+  static boolean isAuthFailure(String errorClass) {
+    return ErrorClass.AUTH.equals(errorClass);
+  }
+
+  /** Whether an exchange was rejected for the daily quota. */
+  static boolean isQuotaRejection(String errorClass) {
+    return ErrorClass.QUOTA_EXCEEDED.equals(errorClass);
+  }
+
+  /** A state and the time it holds since (null for {@value #HEALTHY}), in microseconds. */
+  public record Health(String state, Long sinceMicros) {}
+
+  /**
+   * The state rule (see the class comment).
+   *
+   * @param authTail trailing authentication failures: count and first timestamp
+   * @param quotaTail trailing quota rejections: count and first timestamp
+   * @param firstProblemMicros the first authentication failure or quota rejection, or {@link
+   *     Long#MAX_VALUE} when there was none
+   */
+  public static Health state(int authTail, long authSince, int quotaTail, long quotaSince, long firstProblemMicros) {
+    if (authTail >= FAILING_AUTH_MIN) {
+      return new Health(FAILING_AUTH, authSince);
+    }
+    if (quotaTail >= 1) {
+      return new Health(QUOTA_EXHAUSTED, quotaSince);
+    }
+    if (firstProblemMicros != Long.MAX_VALUE) {
+      return new Health(DEGRADED, firstProblemMicros);
+    }
+    return new Health(HEALTHY, null);
+  }
+}

@@ -1,0 +1,54 @@
+package com.hoteltraffic.report;
+
+import com.hoteltraffic.model.ClassifiedExchange;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One row of {@code error_rates_by_operation} in the making: counts per error class, the duration
+ * histogram (exact percentiles) and the exchanges over the operation's documented timeout.
+ */
+final class OperationCell implements Piece {
+  private static final long serialVersionUID = 1L;
+
+  private long requests;
+  private long errors;
+  private final long[] classCounts = new long[ErrorRatesByOperation.CLASS_COLUMNS.size()];
+  private final LongHistogram durations = new LongHistogram();
+
+  void add(ClassifiedExchange exchange) {
+    requests++;
+    if (exchange.isError()) {
+      errors++;
+      int column = ErrorRatesByOperation.CLASS_COLUMNS.indexOf(exchange.errorClass);
+      if (column >= 0) {
+        classCounts[column]++;
+      }
+    }
+    if (exchange.durationMs != null) {
+      durations.add(exchange.durationMs);
+    }
+  }
+
+  @Override
+  public Piece merge(Piece other) {
+    OperationCell cell = (OperationCell) other;
+    requests += cell.requests;
+    errors += cell.errors;
+    for (int i = 0; i < classCounts.length; i++) {
+      classCounts[i] += cell.classCounts[i];
+    }
+    durations.addAll(cell.durations);
+    return this;
+  }
+
+  @Override
+  public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
+    WindowClock clock = new WindowClock(settings.window(), settings.zone());
+    Long timeoutMs = settings.timeouts().of(key.provider(), key.key());
+    Long overTimeout = timeoutMs == null ? null : durations.countAbove(timeoutMs);
+    return List.of(new ReportRow(Reports.ERROR_RATES_BY_OPERATION, ErrorRatesByOperation.row(
+        Arrays.asList(clock.start(key.number()), clock.end(key.number()), key.provider(), key.key()),
+        requests, errors, classCounts, durations.percentiles(RateCell.QUANTILES), timeoutMs, overTimeout)));
+  }
+}
