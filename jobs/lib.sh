@@ -79,6 +79,14 @@ run_main() {
   launch_main "$PROJECT_ROOT/jobs/spark-jvm.options" "$archive_dir" "$main_class" "$classpath" "$@"
 }
 
+# Prints the class path of the project's developer tools (the traffic generator, the benchmark):
+# they live in the test sources, not in the product jar, so this builds the test classes first.
+test_tools_classpath() {
+  ensure_built
+  (cd "$PROJECT_ROOT" && mvn -q -B -DskipTests -Dassembly.skipAssembly=true test-compile) >&2
+  echo "$PROJECT_ROOT/target/test-classes:$PROJECT_ROOT/target/classes:$(cat "$PROJECT_ROOT/target/test-classpath.txt")"
+}
+
 # compare_reports TOOL LABEL REFERENCE DIR: every report CSV and the quarantine file of the output
 # directory REFERENCE must be byte-equal in DIR, and DIR may have no other report CSV. Names each
 # missing, differing or extra file on stderr (prefixed TOOL) and returns 1 if there is any, or if

@@ -34,8 +34,7 @@ class ArchitectureTest {
       "sql", Set.of("classify", "model"),
       "output", Set.of("report", "model"),
       "job", Set.of("ingest", "classify", "report", "output", "model", "json"),
-      "cli", Set.of("job", "ingest", "report", "model"),
-      "generate", Set.of());
+      "cli", Set.of("job", "ingest", "report", "model"));
 
   private static JavaClasses classes;
 
