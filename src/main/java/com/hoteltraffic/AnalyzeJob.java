@@ -4,6 +4,7 @@ import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.ingest.TokenPseudonymizer;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,8 +113,11 @@ public final class AnalyzeJob {
   private static InputDiscovery.Result discover(AnalyzeConfig config, Configuration hadoop)
       throws IOException, InputDiscovery.MissingInputException {
     long stageStart = System.nanoTime();
-    InputDiscovery.Result inputs =
-        InputDiscovery.discover(config.inputs(), config.format(), hadoop, InputDiscovery.DEFAULT_SPLIT_BYTES);
+    // Date placeholders in --input expand to the days the run reads (--date with its look-back and look-ahead).
+    List<LocalDate> days = config.day()
+        .map(day -> DatedInputs.days(day.readFrom(), day.readUntil(), day.zone())).orElse(List.of());
+    InputDiscovery.Result inputs = InputDiscovery.discover(config.inputs(), days, config.format(), hadoop,
+        InputDiscovery.DEFAULT_SPLIT_BYTES);
     LOG.info("Inputs: {} files to read in {} splits, {} skipped ({} ms)",
         inputs.files().size(), inputs.splits().size(), inputs.skipped().size(), elapsedMs(stageStart));
     for (InputDiscovery.SkippedFile skipped : inputs.skipped()) {

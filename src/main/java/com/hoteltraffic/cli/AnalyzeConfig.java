@@ -4,7 +4,10 @@ import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,9 @@ import java.util.Optional;
  * @param strict a corrupt input file fails the run (exit 3) instead of only being reported
  * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
  *     the results then go to {@code output/date=YYYY-MM-DD}
+ * @param listLag how long after an attempt a booking list proves the booking absent
+ * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
+ * @param csvBom each CSV starts with a UTF-8 byte-order mark
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -42,10 +48,13 @@ public record AnalyzeConfig(
     boolean verbose,
     boolean strict,
     Optional<DayScope> day,
-    Duration listLag) {
+    Duration listLag,
+    Map<String, String> sparkConf,
+    boolean csvBom) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
+    sparkConf = Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
     tokenKey = tokenKey == null ? null : tokenKey.clone();
   }
 
@@ -72,6 +81,6 @@ public record AnalyzeConfig(
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
         + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
-        + ", day=" + day + ", listLag=" + listLag + "]";
+        + ", day=" + day + ", listLag=" + listLag + ", sparkConf=" + sparkConf.keySet() + ", csvBom=" + csvBom + "]";
   }
 }

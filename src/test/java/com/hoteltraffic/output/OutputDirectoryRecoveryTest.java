@@ -38,9 +38,10 @@ class OutputDirectoryRecoveryTest {
 
     OutputDirectory out = OutputDirectory.prepare(target.toString(), new Configuration());
 
-    assertEquals(List.of(".other.staging-running", out.staging().getName(), "out"), names(parent),
-        "the killed run's staging directory is gone; another output's is not touched");
+    assertEquals(List.of(".other.staging-running", ".out.lock", out.staging().getName(), "out"), names(parent),
+        "the killed run's staging directory is gone; another output's is not touched; the run holds its lock");
     out.abandon();
+    assertEquals(List.of(".other.staging-running", "out"), names(parent), "abandon removes staging and lock");
   }
 
   @Test
