@@ -9,13 +9,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>On the local file system the file is locked with {@link FileChannel#tryLock()}: the
  *       operating system drops the lock when the process ends, however it ends, so a killed run
- *       never blocks the next one; the file left behind is simply locked again.
+ *       never blocks the next one. The file stays (empty) between runs and is locked again by the
+ *       next one. No other file handle to it is ever opened by the locking process: on Linux,
+ *       closing any handle to a file drops the process's lock on it.
  *   <li>On any other file system (HDFS, object stores) no such lock exists: the file is created
  *       exclusively ({@code overwrite=false}) with the holder's host, process id and start time. A
  *       lock left by a process that is gone from this host is taken over with a warning; one from
@@ -70,41 +69,31 @@ final class OutputLock implements AutoCloseable {
   }
 
   private static OutputLock local(FileSystem fs, Path file, String output) throws IOException {
-    java.nio.file.Path path = Paths.get(file.toUri());
-    for (int attempt = 0; attempt < 10; attempt++) {
-      FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null; // held by another run in this JVM
-      }
-      if (lock == null) {
-        String holder = holder(channel);
-        channel.close();
-        throw new OutputDirectory.LockedException(lockedMessage(output, file, holder));
-      }
-      String line = holderLine() + "lock " + UUID.randomUUID() + "\n";
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), 0);
-      channel.force(false);
-      // The run before us deletes the file before it unlocks: if we locked that deleted file, the name
-      // now leads to another file (or none), which does not hold the line we just wrote: try again.
-      if (line.equals(readOrEmpty(path))) {
-        return new OutputLock(fs, file, channel, lock);
-      }
+    FileChannel channel = FileChannel.open(Paths.get(file.toUri()), StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // held by another run in this JVM
+    } catch (IOException | RuntimeException e) {
       channel.close();
+      throw e;
     }
-    throw new OutputDirectory.LockedException(lockedMessage(output, file, "runs starting at the same time"));
+    if (lock == null) {
+      String holder = holder(channel);
+      channel.close();
+      throw new OutputDirectory.LockedException(lockedMessage(output, file, holder));
+    }
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(holderLine().getBytes(StandardCharsets.UTF_8)), 0);
+    channel.force(false);
+    return new OutputLock(fs, file, channel, lock);
   }
 
-  private static String readOrEmpty(java.nio.file.Path path) throws IOException {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return "";
-    }
+  /** The lock of a file system without OS locks (HDFS, s3a), taken on any file system: for tests. */
+  static OutputLock acquireMarker(FileSystem fs, Path target, String output) throws IOException {
+    return marker(fs, fileOf(target), output, true);
   }
 
   private static OutputLock marker(FileSystem fs, Path file, String output, boolean mayTakeOver)
@@ -124,21 +113,27 @@ final class OutputLock implements AutoCloseable {
     return new OutputLock(fs, file, null, null);
   }
 
-  /** Gives the lock up: the file is deleted first, then unlocked (see {@link #local}). */
+  /**
+   * Gives the lock up. A marker file is deleted. A locked local file stays (emptied): deleting it
+   * would let a run that opened it just before lock a file no longer reachable by its name while a
+   * third run creates and locks a new one; an empty file that nobody locks blocks nothing.
+   */
   @Override
   public void close() {
-    try {
-      fs.delete(file, false);
-    } catch (IOException e) {
-      LOG.warn("Could not delete the lock file {}", file, e);
-    }
-    if (channel != null) {
+    if (channel == null) {
       try {
-        lock.release();
-        channel.close();
+        fs.delete(file, false);
       } catch (IOException e) {
-        LOG.warn("Could not release the lock {}", file, e);
+        LOG.warn("Could not delete the lock file {}", file, e);
       }
+      return;
+    }
+    try {
+      channel.truncate(0);
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      LOG.warn("Could not release the lock {}", file, e);
     }
   }
 
