@@ -94,7 +94,7 @@ public final class AnalyzeJob {
       writeQuarantine(outcome, totals, out, hadoop);
       ReportResults reports = computeReports(spark, outcome, settings);
       read.deleteSideOutputs(hadoop);
-      Map<String, Long> reportRows = writeReports(reports, out, hadoop);
+      Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
       RunSummary summary = summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
       writePage(reports, summary, config, out, hadoop);
@@ -181,7 +181,7 @@ public final class AnalyzeJob {
 
   /** Each written report as CSV and as a table, from the same rows; returns the row counts. */
   private static Map<String, Long> writeReports(ReportResults reports, OutputDirectory out,
-      Configuration hadoop) throws IOException {
+      Configuration hadoop, boolean csvBom) throws IOException {
     Map<String, Long> reportRows = new LinkedHashMap<>();
     for (ReportSpec spec : reports.specs()) {
       if (!spec.written()) {
@@ -189,7 +189,7 @@ public final class AnalyzeJob {
       }
       long stageStart = System.nanoTime();
       List<Object[]> rows = reports.rows(spec.name());
-      ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop);
+      ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop, csvBom);
       ReportParquet.write(spec, rows, out.resolve(TABLES_DIR + "/" + spec.name()), hadoop);
       reportRows.put(spec.name(), (long) rows.size());
       LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows.size(), elapsedMs(stageStart));
