@@ -125,10 +125,11 @@ run_main() {
   if launcher_archive_ready "$main_class"; then
     exec "${java[@]}" -Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds*=off -cp "$classpath" "$main_class" "$@"
   fi
-  # No archive for this jar yet: record one while this run runs, unless it only prints help.
+  # No archive for this jar yet: record one while this run runs, unless it only prints help or the
+  # version (an archive of such a run would hold none of Spark's classes).
   local arg
   for arg in "$@"; do
-    [[ "$arg" == -h || "$arg" == --help ]] && exec "${java[@]}" -cp "$classpath" "$main_class" "$@"
+    [[ "$arg" == -h || "$arg" == --help || "$arg" == --version ]] && exec "${java[@]}" -cp "$classpath" "$main_class" "$@"
   done
   local recording="$archive.$$" status=0
   "${java[@]}" -XX:ArchiveClassesAtExit="$recording" -Xlog:cds*=off \

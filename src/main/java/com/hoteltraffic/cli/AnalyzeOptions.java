@@ -249,12 +249,30 @@ public final class AnalyzeOptions {
     if (at > 0) {
       OptionSpec before = line.getCommandSpec().findOption(args[at - 1]);
       if (before != null && before.arity().min() > 0) {
-        return before.longestName() + " needs a value"; // "--output --bogus": an option is not a value
+        return valueLikeAnOption(before, word);
       }
     }
     return word.startsWith("-")
         ? "unknown option " + word.split("=", 2)[0] + " (see --help)"
         : "unexpected argument \"" + word + "\" (see --help)";
+  }
+
+  /**
+   * A value that starts with {@code -} ({@code --window -5s}, {@code --output --bogus}): what the option's
+   * check says of it, or that the option needs a value.
+   */
+  private static String valueLikeAnOption(OptionSpec option, String word) {
+    ITypeConverter<?>[] converters = option.converters();
+    if (converters != null && converters.length > 0 && !word.startsWith("--")) {
+      try {
+        converters[0].convert(word);
+      } catch (TypeConversionException e) {
+        return option.longestName() + " " + e.getMessage();
+      } catch (Exception e) {
+        // not a check of ours: fall through to the plain message
+      }
+    }
+    return option.longestName() + " needs a value, not \"" + word + "\"";
   }
 
   /** Of the options picocli found missing, the one declared first (--input before --output). */

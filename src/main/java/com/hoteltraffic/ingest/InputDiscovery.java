@@ -56,6 +56,9 @@ public final class InputDiscovery {
         paths.add(input);
         continue;
       }
+      if (days.isEmpty()) {
+        throw new MissingInputException("--input " + input + ": date placeholders need --date");
+      }
       int found = 0;
       for (DatedInputs.DatedPath dated : DatedInputs.expandAll(input, days)) {
         if (exists(dated.path(), conf)) {
