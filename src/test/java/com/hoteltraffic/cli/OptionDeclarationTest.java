@@ -111,6 +111,34 @@ class OptionDeclarationTest {
   }
 
   @Test
+  void datePlaceholdersNeedADate() throws Exception {
+    String template = dir.resolve("archive").toString() + "/{yyyy}/{MM}/{dd}/";
+
+    UsageException e = assertThrows(UsageException.class, () -> AnalyzeOptions.parse(
+        new String[] {"--input", template, "--output", output}, Map.of()));
+    assertEquals("--input " + template + ": date placeholders need --date", e.getMessage());
+
+    AnalyzeConfig daily = AnalyzeOptions.parse(
+        new String[] {"--input", template, "--output", output, "--date", "2026-11-19"}, Map.of());
+    assertEquals(List.of(template), daily.inputs(), "kept as given; the job expands it for the run's days");
+  }
+
+  @Test
+  void aValueThatLooksLikeAnOptionIsCheckedOrRefusedNamingTheOption() {
+    Map<List<String>, String> cases = Map.of(
+        List.of("--window", "-5s"), "--window \"-5s\": not a duration (use e.g. 500ms, 60s, 5m, 1h, 1d)",
+        List.of("--burst-min", "-1"), "--burst-min -1: must be at least 1",
+        List.of("--master", "--bogus"), "--master needs a value, not \"--bogus\"");
+    cases.forEach((extra, message) -> {
+      List<String> args = new java.util.ArrayList<>(List.of("--input", input, "--output", output));
+      args.addAll(extra);
+      UsageException e = assertThrows(UsageException.class,
+          () -> AnalyzeOptions.parse(args.toArray(new String[0]), Map.of()), extra.toString());
+      assertEquals(message, e.getMessage(), extra.toString());
+    });
+  }
+
+  @Test
   void csvBomIsOffUnlessGiven() throws Exception {
     assertFalse(AnalyzeOptions.parse(new String[] {"--input", input, "--output", output}, Map.of()).csvBom());
     assertTrue(AnalyzeOptions.parse(new String[] {"--input", input, "--output", output, "--csv-bom"}, Map.of())
