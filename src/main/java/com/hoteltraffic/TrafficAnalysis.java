@@ -1,12 +1,12 @@
 package com.hoteltraffic;
 
-import com.hoteltraffic.classify.Classification;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
@@ -17,6 +17,9 @@ import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.RateLimitBursts;
+import com.hoteltraffic.sql.ClassifyResponse;
+import com.hoteltraffic.sql.SqlFunctions;
+import com.hoteltraffic.sql.TokenId;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,11 +34,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -69,9 +68,9 @@ public final class TrafficAnalysis {
   public static final String UNCONFIRMED_BOOKINGS = Reports.UNCONFIRMED_BOOKINGS;
 
   /** SQL function: {@code classify_response(provider, http_status, body)} → struct. */
-  public static final String CLASSIFY_RESPONSE = "classify_response";
+  public static final String CLASSIFY_RESPONSE = ClassifyResponse.NAME;
   /** SQL function: {@code token_id(credential)} → the pseudonym the reports use. */
-  public static final String TOKEN_ID = "token_id";
+  public static final String TOKEN_ID = TokenId.NAME;
 
   /** The defaults of {@code jobs/analyze}. */
   public static final Duration DEFAULT_WINDOW = ReportSettings.DEFAULT_WINDOW;
@@ -81,11 +80,7 @@ public final class TrafficAnalysis {
   public static final int DEFAULT_OUTAGE_MIN = ReportSettings.DEFAULT_OUTAGE_MIN;
 
   /** The struct {@link #CLASSIFY_RESPONSE} returns. */
-  public static final StructType CLASSIFICATION_TYPE = new StructType()
-      .add("error_code", DataTypes.StringType)
-      .add("error_class", DataTypes.StringType)
-      .add("retryable", DataTypes.BooleanType)
-      .add("documented", DataTypes.BooleanType);
+  public static final StructType CLASSIFICATION_TYPE = ClassifyResponse.RESULT_TYPE;
 
   private TrafficAnalysis() {}
 
@@ -209,18 +204,13 @@ public final class TrafficAnalysis {
    *   <li>{@code token_id(credential STRING)} → {@code tok_…}, the pseudonym the reports show.
    * </ul>
    *
+   * <p>The same classes ({@link SqlFunctions}) register from PySpark through its public API,
+   * {@code spark.udf.registerJavaFunction}.
+   *
    * @param tokenKey the HMAC key the run used, or null for plain SHA-256
    */
   public static void registerFunctions(SparkSession spark, byte[] tokenKey) {
-    ResponseClassifier classifier = ResponseClassifier.withDefaultTaxonomy();
-    UDF3<String, Integer, String, Row> classify = (provider, status, body) -> {
-      Classification result = classifier.classify(provider, status, Map.of(), body, null);
-      return RowFactory.create(result.errorCode(), result.errorClass(), result.retryable(), result.documented());
-    };
-    spark.udf().register(CLASSIFY_RESPONSE, classify, CLASSIFICATION_TYPE);
-    TokenPseudonymizer pseudonymizer = new TokenPseudonymizer(tokenKey);
-    UDF1<String, String> tokenId = pseudonymizer::tokenId;
-    spark.udf().register(TOKEN_ID, tokenId, DataTypes.StringType);
+    SqlFunctions.register(spark, tokenKey);
   }
 
   /** {@link #registerFunctions(SparkSession, byte[])} without a key. */

@@ -164,18 +164,47 @@ class AnalyzeEndToEndTest {
     for (CSVRecord row : csv("rate_limit_bursts")) {
       actual.add(String.join("|", row.get("provider"), row.get("token_id"), row.get("kind"),
           Instant.parse(row.get("start")).toString(), Instant.parse(row.get("end")).toString(),
-          row.get("rejected"), row.get("requests")));
+          row.get("rejected"), row.get("requests"), row.get("client_backoff")));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.Burst burst : truth.bursts()) {
       expected.add(String.join("|", burst.provider(), tokenId(burst.token()), burst.kind(),
           Instant.parse(burst.start()).toString(), Instant.parse(burst.end()).toString(),
-          Long.toString(burst.rejected()), Long.toString(burst.requests())));
+          Long.toString(burst.rejected()), Long.toString(burst.requests()), burst.clientBackoff()));
     }
     actual.sort(null);
     expected.sort(null);
     assertFalse(expected.isEmpty(), "the generator injects bursts");
-    assertEquals(expected, actual, "provider | token | kind | start | end | rejected | requests");
+    assertEquals(expected, actual, "provider | token | kind | start | end | rejected | requests | client_backoff");
+    assertTrue(actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|backed_off"))
+        && actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|kept_sending"))
+        && actual.stream().anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|backed_off"))
+        && actual.stream().anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|kept_sending")),
+        "both verdicts for both providers: " + actual);
+    assertTrue(actual.stream().allMatch(row -> Long.parseLong(row.split("\\|")[5]) >= 5),
+        "every row, quota_exceeded too, has at least --burst-min rejections: " + actual);
+  }
+
+  /**
+   * Issue 14 rule 8: the generator sends the Activities and Transfers APIs on Hotelbeds' host with
+   * the booking engine's key, six rejections a second apart among them (5 x 429, 1 x 403 with
+   * the Mashery over-QPS header). They are an unknown provider's, in no Hotelbeds row.
+   */
+  @Test
+  void otherApisOnHotelbedsHostsAreAnUnknownProvider() throws IOException {
+    Map<String, String> unknownCodes = new TreeMap<>();
+    for (CSVRecord row : csv("error_codes")) {
+      if (row.get("provider").equals("unknown") && Set.of("403", "429").contains(row.get("http_status"))) {
+        unknownCodes.put(row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"),
+            row.get("count"));
+      }
+    }
+    assertEquals(Map.of("403|HTTP_403|undocumented", "1", "429|HTTP_429|undocumented", "5"), unknownCodes,
+        "the Activities API's rejections, counted as an unknown provider's");
+    String day2 = truth.config().start().plusSeconds(86_400).toString().substring(0, 10);
+    for (CSVRecord row : csv("rate_limit_bursts")) {
+      assertFalse(row.get("start").startsWith(day2 + "T21:30"), "no burst of the Activities API: " + row);
+    }
   }
 
   @Test

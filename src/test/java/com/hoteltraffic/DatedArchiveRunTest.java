@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.generate.TrafficGenerator;
 import com.hoteltraffic.testing.OutputDiff;
 import com.hoteltraffic.testing.SparkTestSession;

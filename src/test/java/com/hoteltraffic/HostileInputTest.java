@@ -1,17 +1,22 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.testing.LogCapture;
 import com.hoteltraffic.testing.TrafficLines;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +62,7 @@ class HostileInputTest {
   private static JsonNode summary;
   private static Map<String, JsonNode> files;
   private static long cutGzipLinesBeforeTheCut;
+  private static long cutHarEntriesBeforeTheCut;
   private static int strictExit;
   private static String strictStderr;
   private static Path strictOut;
@@ -83,7 +89,9 @@ class HostileInputTest {
     Path har = TrafficLines.files(traffic).stream().filter(p -> p.toString().endsWith(".har")).findFirst()
         .orElseThrow();
     byte[] harBytes = Files.readAllBytes(har);
-    Files.write(inputs.resolve("cut.har"), java.util.Arrays.copyOf(harBytes, harBytes.length * 7 / 10));
+    int harCut = harBytes.length * 7 / 10;
+    Files.write(inputs.resolve("cut.har"), java.util.Arrays.copyOf(harBytes, harCut));
+    cutHarEntriesBeforeTheCut = entriesEndingBefore(harBytes, harCut);
 
     String big = "x".repeat(BIG_BODY_BYTES);
     Files.writeString(inputs.resolve("big-body.jsonl"), String.join("\n",
@@ -200,9 +208,35 @@ class HostileInputTest {
   @Test
   void cutOffHarKeepsTheEntriesBeforeTheCutAndIsNamedCorrupt() {
     JsonNode file = files.get("cut.har");
-    assertTrue(file.get("exchanges").asLong() > 0, "entries before the cut: " + file);
+    assertTrue(cutHarEntriesBeforeTheCut > 0, "the cut leaves whole entries before it");
+    assertEquals(cutHarEntriesBeforeTheCut, file.get("exchanges").asLong(),
+        "every entry that ends before the cut, and none after it: " + file);
     assertTrue(file.get("corrupt_reason").asText().contains("HAR"), "reason: " + file.get("corrupt_reason"));
     assertCorruptEverywhere("cut.har");
+  }
+
+  /**
+   * How many of the whole HAR file's entries end within its first {@code cut} bytes, found by
+   * parsing the uncut file: what a reader of the cut file can keep, worked out without it.
+   */
+  private static long entriesEndingBefore(byte[] har, int cut) throws IOException {
+    long whole = 0;
+    try (JsonParser parser = new JsonFactory().createParser(har)) {
+      while (parser.nextToken() != null) {
+        // The generator's HAR has one "entries" field: log.entries.
+        if (parser.currentToken() == JsonToken.FIELD_NAME && "entries".equals(parser.currentName())) {
+          parser.nextToken(); // START_ARRAY
+          while (parser.nextToken() == JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            if (parser.currentLocation().getByteOffset() <= cut) {
+              whole++;
+            }
+          }
+          return whole;
+        }
+      }
+    }
+    throw new IllegalStateException("no log.entries in the generated HAR file");
   }
 
   private static void assertCorruptEverywhere(String name) {

@@ -1,5 +1,8 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.model.RecordedExchange;
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +17,10 @@ import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.ingest.JsonFactories;
+import com.hoteltraffic.json.JsonFactories;
 import com.hoteltraffic.ingest.JsonLinesParser;
 import com.hoteltraffic.ingest.MalformedRecordException;
-import com.hoteltraffic.ingest.RawExchange;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.testing.TrafficLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,7 +123,7 @@ class MutationTest {
         continue;
       }
       try {
-        RawExchange raw = parser.parse(line, 0, line.length);
+        RecordedExchange raw = parser.parse(line, 0, line.length);
         interpreter.interpret(raw);
         accepted++;
         repaired += raw.repairedUtf8() ? 1 : 0;

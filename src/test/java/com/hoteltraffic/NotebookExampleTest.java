@@ -10,14 +10,21 @@ import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.RateLimitBursts;
+import com.hoteltraffic.sql.SqlFunctions;
+import com.hoteltraffic.sql.TokenId;
 import com.hoteltraffic.testing.SparkTestSession;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +34,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.classic.UDFRegistration;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,22 +43,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The notebook API and the example notebook on generated traffic: every {@code %%sparksql} cell
- * of {@code jobs/notebooks/traffic-analysis.ipynb} runs against views registered from a
- * {@code jobs/analyze} run and returns rows, a few of them are compared with the ground truth,
- * and {@code tables.md} documents every column of every table with its type.
+ * The example notebook {@code jobs/notebooks/traffic-analysis.ipynb} on generated traffic, through
+ * the public APIs it uses: its tables read with {@code spark.read().parquet} under the names its
+ * {@code TABLES} list gives, its SQL functions registered by the JVM side of each of its
+ * {@code spark.udf.registerJavaFunction(name, className, returnType)} calls ({@code registerJava}
+ * with the same arguments), then every {@code spark.sql("""...""")} cell and its DuckDB query run
+ * and a few answers compared with the ground truth. Also the Java library ({@code TrafficAnalysis})
+ * and {@code tables.md}, which must document every column of every table with its type.
  */
 class NotebookExampleTest {
   private static final Path NOTEBOOK = Path.of("jobs", "notebooks", "traffic-analysis.ipynb");
   private static final Path TABLES_DOC = Path.of("jobs", "notebooks", "tables.md");
-  private static final String SQL_MAGIC = "%%sparksql";
+  private static final Pattern SQL_CELL = Pattern.compile("(?s)^spark\\.sql\\(\"\"\"\n(.*?)\n\"\"\"\\)\\s*$");
+  private static final Pattern TABLE_LIST = Pattern.compile("(?s)TABLES = \\[(.*?)\\]");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+  private static final Pattern CONF_SET = Pattern.compile("spark\\.conf\\.set\\(\"([^\"]+)\", KEY_FILE\\)");
+  private static final Pattern REGISTER_JAVA = Pattern.compile(
+      "spark\\.udf\\.registerJavaFunction\\(\"([^\"]+)\",\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"\\)");
+  private static final Pattern DUCKDB_SQL = Pattern.compile("(?s)DUCKDB_SQL = \"\"\"\n(.*?)\"\"\"");
   private static final String KEY = "notebook-test-key";
 
   @TempDir static Path work;
   private static GroundTruth truth;
   private static Path traffic;
+  private static Path out;
+  private static Path keyFile;
   private static SparkSession spark;
-  private static List<String> views;
+  private static List<String> tables;
+  private static List<List<String>> registeredFunctions;
 
   @BeforeAll
   static void analyseGeneratedTraffic() throws Exception {
@@ -57,15 +78,49 @@ class NotebookExampleTest {
     truth = TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(7).days(2)
         .exchangesPerDay(500).build());
     traffic = generated.resolve(TrafficGenerator.TRAFFIC_DIR);
-    Path keyFile = work.resolve("key.txt");
-    Files.writeString(keyFile, KEY);
-    Path out = work.resolve("out");
+    keyFile = work.resolve("key.txt");
+    Files.writeString(keyFile, KEY + "\n");
+    out = work.resolve("out");
     assertEquals(0, AnalyzeMainAccess.run("--input", traffic.toString(), "--output", out.toString(),
         "--master", "local[2]", "--token-key-file", keyFile.toString()), "jobs/analyze exit status");
     // jobs/analyze stopped its own session; the notebook has its own, as here.
+    // Not SparkTestSession's extension: the in-process jobs/analyze run above would stop that session.
     spark = SparkTestSession.create("NotebookExampleTest");
-    views = TrafficAnalysis.registerViews(spark, out.toString());
-    TrafficAnalysis.registerFunctions(spark, KEY.getBytes(StandardCharsets.UTF_8));
+    tables = readTablesAsTheNotebookDoes();
+    registeredFunctions = registerFunctionsAsTheNotebookDoes();
+  }
+
+  /** The notebook's {@code TABLES} loop: {@code spark.read.parquet(OUTPUT/tables/NAME)} as view NAME. */
+  private static List<String> readTablesAsTheNotebookDoes() throws Exception {
+    Matcher list = TABLE_LIST.matcher(cellSource("tables"));
+    assertTrue(list.find(), "the tables cell has a TABLES = [...] list");
+    List<String> names = new ArrayList<>();
+    for (Matcher name = QUOTED.matcher(list.group(1)); name.find(); ) {
+      names.add(name.group(1));
+      spark.read().parquet(out.resolve("tables").resolve(name.group(1)).toString())
+          .createOrReplaceTempView(name.group(1));
+    }
+    return names;
+  }
+
+  /**
+   * The notebook's functions cell: its {@code spark.conf.set(NAME, KEY_FILE)} with the run's key file,
+   * then, for each {@code spark.udf.registerJavaFunction(name, className, returnType)}, what PySpark
+   * calls on the JVM: {@code registerJava(name, className, returnType parsed as DDL)}.
+   *
+   * @return the {@code [name, className, returnType]} of each call
+   */
+  private static List<List<String>> registerFunctionsAsTheNotebookDoes() throws Exception {
+    String cell = cellSource("functions");
+    Matcher conf = CONF_SET.matcher(cell);
+    assertTrue(conf.find(), "the functions cell sets the key file setting");
+    spark.conf().set(conf.group(1), keyFile.toString());
+    List<List<String>> calls = new ArrayList<>();
+    for (Matcher call = REGISTER_JAVA.matcher(cell); call.find(); ) {
+      calls.add(List.of(call.group(1), call.group(2), call.group(3)));
+      ((UDFRegistration) spark.udf()).registerJava(call.group(1), call.group(2), DataType.fromDDL(call.group(3)));
+    }
+    return calls;
   }
 
   @AfterAll
@@ -76,10 +131,30 @@ class NotebookExampleTest {
   }
 
   @Test
-  void registersAViewPerTable() {
-    assertEquals(List.of("db_outages", "error_codes", "error_rates_by_hotel", "error_rates_by_token", "exchanges",
-            "rate_limit_bursts", "unconfirmed_bookings", "error_rates_by_provider"),
-        views, "views registered from the output directory");
+  void notebookReadsEveryTableTheRunWrites() throws Exception {
+    List<String> written;
+    try (var listing = Files.list(out.resolve("tables"))) {
+      written = listing.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(written, tables.stream().sorted().toList(), "the notebook's TABLES against the run's tables/");
+    assertEquals(truth.totals().exchanges(), spark.table(TrafficAnalysis.EXCHANGES).count(), "exchanges read");
+  }
+
+  @Test
+  void notebookRegistersEveryFunctionOfTheJar() throws Exception {
+    List<List<String>> expected = SqlFunctions.ALL.stream()
+        .map(f -> List.of(f.name(), f.udfClass().getName(), f.returnType())).toList();
+    assertEquals(expected, registeredFunctions, "registerJavaFunction calls of the notebook");
+    assertEquals(TokenId.KEY_FILE_CONF, CONF_SET.matcher(cellSource("functions")).results()
+        .map(m -> m.group(1)).findFirst().orElse(""), "the key file setting the notebook sets");
+  }
+
+  @Test
+  void notebookUsesNoPrivateApiAndNoMagic() throws Exception {
+    String notebook = Files.readString(NOTEBOOK);
+    for (String banned : List.of("_jvm", "_jsparkSession", "_jsc", "%%", "%load_ext", "sparksql")) {
+      assertFalse(notebook.contains(banned), "the notebook contains " + banned);
+    }
   }
 
   @Test
@@ -87,7 +162,7 @@ class NotebookExampleTest {
     Map<String, List<Row>> results = runSqlCells();
     assertEquals(List.of("exchanges-by-provider", "worst-hotel-hours", "latency-per-day", "error-classes", "bursts",
             "outages", "bookings-to-act-on", "rates-by-provider", "classify-response", "busiest-credentials"),
-        new ArrayList<>(results.keySet()), "the notebook's SQL cells, by tag");
+        new ArrayList<>(results.keySet()), "the notebook's spark.sql cells, by tag");
     results.forEach((tag, rows) -> assertFalse(rows.isEmpty(), "cell " + tag + " returned no rows"));
 
     long exchanges = 0;
@@ -111,6 +186,43 @@ class NotebookExampleTest {
     assertEquals(ErrorClass.UPSTREAM_UNAVAILABLE, casy502.getString(1), "CASY 502 class");
     assertTrue(casy502.getBoolean(2), "CASY 502 is retryable");
     assertEquals(ErrorClass.NO_RESPONSE, classified.getString(2), "no status means no response");
+
+    assertEquals(ratesByProviderOfTheLibrary(), results.get("rates-by-provider").stream()
+            .map(row -> List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)))
+            .map(Object::toString).toList(),
+        "the notebook's hourly rates per provider against TrafficAnalysis.errorRatesByProvider");
+  }
+
+  /** The job's own error rates per provider and hour, in the notebook cell's columns and order. */
+  private static List<String> ratesByProviderOfTheLibrary() {
+    return TrafficAnalysis.errorRatesByProvider(spark.table(TrafficAnalysis.EXCHANGES), TrafficAnalysis.DEFAULT_WINDOW,
+            java.time.ZoneOffset.UTC)
+        .selectExpr("window_start", "provider", "requests", "errors", "error_rate", "latency_p95_ms")
+        .orderBy("window_start", "provider").collectAsList().stream()
+        .map(row -> List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)).toString())
+        .toList();
+  }
+
+  @Test
+  void duckDbReadsTheTablesWithoutSparkOrTheJar() throws Exception {
+    Matcher query = DUCKDB_SQL.matcher(cellSource("duckdb"));
+    assertTrue(query.find(), "the duckdb cell has a DUCKDB_SQL = \"\"\"...\"\"\" query");
+    String sql = query.group(1).replace("{tables}", out.resolve("tables").toString().replace("'", "''"));
+    long exchanges = 0;
+    long errors = 0;
+    int providers = 0;
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        providers++;
+        exchanges += rows.getLong("exchanges");
+        errors += rows.getLong("errors");
+      }
+    }
+    assertTrue(providers >= 2, "providers in DuckDB's answer: " + providers);
+    assertEquals(truth.totals().exchanges(), exchanges, "exchanges counted by DuckDB");
+    assertEquals(truth.totals().errors(), errors, "errors counted by DuckDB");
   }
 
   @Test
@@ -138,7 +250,8 @@ class NotebookExampleTest {
   @Test
   void tablesDocumentEveryColumnWithItsType() throws Exception {
     Map<String, Map<String, String>> documented = documentedTables();
-    for (String view : views) {
+    // The Java library's views: every table, plus error_rates_by_provider (the same data as above).
+    for (String view : TrafficAnalysis.registerViews(spark, out.toString())) {
       Map<String, String> actual = new LinkedHashMap<>();
       for (StructField field : spark.table(view).schema().fields()) {
         actual.put(field.name(), field.dataType().simpleString());
@@ -147,19 +260,16 @@ class NotebookExampleTest {
     }
   }
 
-  /** Runs each {@code %%sparksql} code cell, keyed by its first tag, in notebook order. */
+  /** Runs each {@code spark.sql("""...""")} code cell, keyed by its first tag, in notebook order. */
   private static Map<String, List<Row>> runSqlCells() throws Exception {
-    JsonNode notebook = new ObjectMapper().readTree(NOTEBOOK.toFile());
     Map<String, List<Row>> results = new LinkedHashMap<>();
-    for (JsonNode cell : notebook.get("cells")) {
-      StringBuilder source = new StringBuilder();
-      cell.get("source").forEach(line -> source.append(line.asText()));
-      String text = source.toString();
-      if (!"code".equals(cell.get("cell_type").asText()) || !text.startsWith(SQL_MAGIC)) {
+    for (JsonNode cell : codeCells()) {
+      Matcher sqlCell = SQL_CELL.matcher(source(cell));
+      if (!sqlCell.matches()) {
         continue;
       }
       String tag = cell.path("metadata").path("tags").path(0).asText("cell " + results.size());
-      String sql = text.substring(text.indexOf('\n') + 1);
+      String sql = sqlCell.group(1);
       try {
         results.put(tag, spark.sql(sql).collectAsList());
       } catch (RuntimeException e) {
@@ -167,6 +277,32 @@ class NotebookExampleTest {
       }
     }
     return results;
+  }
+
+  private static List<JsonNode> codeCells() throws IOException {
+    List<JsonNode> cells = new ArrayList<>();
+    for (JsonNode cell : new ObjectMapper().readTree(NOTEBOOK.toFile()).get("cells")) {
+      if ("code".equals(cell.get("cell_type").asText())) {
+        cells.add(cell);
+      }
+    }
+    return cells;
+  }
+
+  private static String source(JsonNode cell) {
+    StringBuilder source = new StringBuilder();
+    cell.get("source").forEach(line -> source.append(line.asText()));
+    return source.toString();
+  }
+
+  /** The source of the code cell tagged {@code tag}. */
+  private static String cellSource(String tag) throws IOException {
+    for (JsonNode cell : codeCells()) {
+      if (tag.equals(cell.path("metadata").path("tags").path(0).asText())) {
+        return source(cell);
+      }
+    }
+    throw new AssertionError("no code cell tagged " + tag + " in " + NOTEBOOK);
   }
 
   /** {@code ## `name`} headings, each followed by a {@code | `column` | type | meaning |} table. */

@@ -1,9 +1,11 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
@@ -18,9 +20,9 @@ import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * whose tasks also fold the reports' pieces) and the merge of those pieces (one job, no SQL). The
  * CSVs, report tables, summary and page are written from the merged rows without Spark.
  */
+@ExtendWith(SparkTestSession.class)
 class QueryCountGuardTest {
   /** The read. */
   static final int MAX_SQL_EXECUTIONS = 1;
@@ -46,7 +49,6 @@ class QueryCountGuardTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSession.create("QueryCountGuardTest");
     spark.sparkContext().addSparkListener(new SparkListener() {
       @Override
       public void onJobStart(SparkListenerJobStart jobStart) {
@@ -60,11 +62,6 @@ class QueryCountGuardTest {
         }
       }
     });
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

@@ -48,7 +48,7 @@ class ReportBrowserTest {
   void rendersEverySectionAndEveryChartWithoutConsoleMessages() throws Exception {
     Browser run = chromium("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString());
     String dom = run.stdout();
-    for (String section : List.of("summary", "error-rates", "latency", "top-hotels", "top-credentials", "incidents",
+    for (String section : List.of("alerts", "summary", "error-rates", "latency", "top-hotels", "top-credentials", "incidents",
         "bursts", "outages", "bookings", "codes", "files")) {
       assertTrue(dom.contains("id=\"" + section + "\""), "section " + section + " in the rendered page");
     }

@@ -1,5 +1,7 @@
 package com.hoteltraffic;
 
+import com.hoteltraffic.job.AnalyzeJob;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
@@ -31,9 +33,9 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Spark's own INFO logging on. Guest names appear only with {@code --include-pii}, and then only
  * in the unconfirmed-bookings report and the tables.
  */
+@ExtendWith(SparkTestSession.class)
 class SecretLeakTest {
   private static final String TOKEN_KEY = "leak-test-hmac-key-Wombat-0042";
   private static final String OWN_CASY_TOKEN = "casy_OwnLeakTestToken8c1d4e7f2a9b3c6d";
@@ -97,14 +100,6 @@ class SecretLeakTest {
     Path keyFile = Files.writeString(work.resolve("key.txt"), TOKEN_KEY + "\n");
     plain = analyze("plain", traffic, own, keyFile, "--verbose");
     withPii = analyze("pii", traffic, own, keyFile, "--include-pii");
-    spark = SparkTestSession.create("SecretLeakTest");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package com.hoteltraffic.classify;
 
+import com.hoteltraffic.model.RecordedExchange;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
  * misbehaving server or proxy may echo the request into them.
  */
 final class BodySecrets {
-  /** Request headers (lower-cased, as {@code RawExchange} keeps them) whose values are secrets. */
+  /** Request headers (lower-cased, as {@code RecordedExchange} keeps them) whose values are secrets. */
   static final List<String> SECRET_HEADERS = List.of("authorization", "api-key", "x-signature");
 
   /** Shorter header values are not matched: they would match ordinary text by chance. */

@@ -3,7 +3,7 @@ package com.hoteltraffic.classify;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.hoteltraffic.ingest.JsonFactories;
+import com.hoteltraffic.json.JsonFactories;
 import java.io.IOException;
 import java.util.Locale;
 

@@ -1,12 +1,12 @@
 package com.hoteltraffic.classify;
 
+import com.hoteltraffic.model.RecordedExchange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hoteltraffic.ingest.BodyNeeds;
-import com.hoteltraffic.ingest.JsonFactories;
-import com.hoteltraffic.ingest.RawExchange;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.model.BodyNeeds;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.Operation;
@@ -15,7 +15,7 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * Turns a {@link RawExchange} into a {@link ClassifiedExchange}: provider, operation, hotel and
+ * Turns a {@link RecordedExchange} into a {@link ClassifiedExchange}: provider, operation, hotel and
  * credential pseudonym from the request, error code and class from the response, and the booking
  * facts reconciliation needs. The raw credential is dropped here; nothing after this step sees it.
  *
@@ -85,7 +85,7 @@ public final class ExchangeInterpreter implements Serializable {
         || (Provider.HOTELBEDS.equals(match.provider()) && operations.contains(match.operation()));
   }
 
-  public ClassifiedExchange interpret(RawExchange raw) {
+  public ClassifiedExchange interpret(RecordedExchange raw) {
     ProviderRules.Match match = match(raw.method(), raw.url(), raw.providerHint());
     ClassifiedExchange out = new ClassifiedExchange();
     out.tsMillis = raw.tsMillis();
@@ -126,7 +126,7 @@ public final class ExchangeInterpreter implements Serializable {
     return out;
   }
 
-  private void readHotelbedsFacts(RawExchange raw, ProviderRules.Match match, ClassifiedExchange out) {
+  private void readHotelbedsFacts(RecordedExchange raw, ProviderRules.Match match, ClassifiedExchange out) {
     String operation = match.operation();
     if (REQUEST_FACTS.contains(operation)) {
       facts().readRequest(raw.requestBody(), out);

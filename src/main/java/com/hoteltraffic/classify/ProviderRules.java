@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
+import com.hoteltraffic.model.RateLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -19,6 +20,12 @@ import java.util.Map;
  * path templates per provider ({@code providers.json}, overridable with {@code --providers}).
  * A template segment {@code {hotel}} captures the hotel id; any other {@code {name}} matches one
  * segment.
+ *
+ * <p>A provider whose rules say {@code "base_path_required": true} owns only the paths under its
+ * base: Hotelbeds is the Hotel API ({@code /hotel-api/...}), and the other APIs on its hosts
+ * ({@code /activity-api/}, {@code /transfer-api/}, ...) are {@link Provider#UNKNOWN}, also when the
+ * record's {@code provider} field names it. Any other provider is recognised by host alone, and a
+ * path outside its base is its operation {@link Operation#OTHER}.
  */
 public final class ProviderRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,7 +41,8 @@ public final class ProviderRules implements Serializable {
       String[] baseSegments,
       String credentialHeader,
       String credentialScheme,
-      List<OperationRule> operations)
+      List<OperationRule> operations,
+      boolean basePathRequired)
       implements Serializable {}
 
   /** What a request URL says: provider, operation, hotel from the path, and the URL's parts. */
@@ -42,11 +50,13 @@ public final class ProviderRules implements Serializable {
       String provider, String operation, String hotelId, String host, String path, String query) {}
 
   private final List<ProviderRule> providers;
+  private final RateLimits rateLimits;
   private final Map<String, ProviderRule> byHost = new HashMap<>();
   private final Map<String, ProviderRule> byName = new HashMap<>();
 
-  private ProviderRules(List<ProviderRule> providers) {
+  private ProviderRules(List<ProviderRule> providers, RateLimits rateLimits) {
     this.providers = List.copyOf(providers);
+    this.rateLimits = rateLimits;
     for (ProviderRule provider : providers) {
       byName.put(provider.name(), provider);
       for (String host : provider.hosts()) {
@@ -90,9 +100,15 @@ public final class ProviderRules implements Serializable {
               segments(node.path("base_path").asText("")),
               required(credential, "header", name + " credential").asText().toLowerCase(Locale.ROOT),
               credential.path("scheme").asText(null),
-              operations));
+              operations,
+              node.path("base_path_required").asBoolean(false)));
     }
-    return new ProviderRules(providers);
+    return new ProviderRules(providers, RateLimits.of(root));
+  }
+
+  /** The documented request limits of the same document ({@code rate_limits} per provider). */
+  public RateLimits rateLimits() {
+    return rateLimits;
   }
 
   private static JsonNode required(JsonNode node, String field, String where) {
@@ -118,7 +134,9 @@ public final class ProviderRules implements Serializable {
     }
     String[] pathSegments = segments(parts.path);
     if (!startsWith(pathSegments, provider.baseSegments())) {
-      return new Match(provider.name(), Operation.OTHER, null, parts.host, parts.path, parts.query);
+      // Another API on the provider's host is not the provider's (issue 14 rule 8).
+      String owner = provider.basePathRequired() ? Provider.UNKNOWN : provider.name();
+      return new Match(owner, Operation.OTHER, null, parts.host, parts.path, parts.query);
     }
     int offset = provider.baseSegments().length;
     String upperMethod = method.toUpperCase(Locale.ROOT);

@@ -103,9 +103,19 @@ public final class Taxonomy implements Serializable {
     requireNonNull(document.noResponseTimeout(), "no_response_timeout");
     this.entries = List.copyOf(document.entries());
     this.detectionRules = List.copyOf(document.detectionRules());
+    this.codeFromBodyByProvider = codeSources(document.providers());
+    this.timeoutPhrases = timeoutPhrases(document.noResponseTimeout());
+    checkNotTimeouts(document.noResponseTimeout());
 
+    Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus = new LinkedHashMap<>();
+    this.noResponseByProvider = splitNoResponseEntries(entries, entriesByStatus);
+    this.tablesByProvider = statusTables(entriesByStatus, rulesByStatus(detectionRules, entriesByStatus));
+  }
+
+  /** How each provider's error bodies name their code; a provider listed twice is an error. */
+  private static Map<String, BodyCodeSource> codeSources(List<ProviderSettings> providers) {
     Map<String, BodyCodeSource> codeSources = new LinkedHashMap<>();
-    for (ProviderSettings settings : document.providers()) {
+    for (ProviderSettings settings : providers) {
       requireNonNull(settings.provider(), "providers[].provider");
       requireNonNull(
           settings.codeFromBody(), "providers[].code_from_body of " + settings.provider());
@@ -113,24 +123,35 @@ public final class Taxonomy implements Serializable {
         throw new IllegalArgumentException("provider listed twice: " + settings.provider());
       }
     }
-    this.codeFromBodyByProvider = Map.copyOf(codeSources);
+    return Map.copyOf(codeSources);
+  }
 
-    NoResponseTimeout timeout = document.noResponseTimeout();
+  private static List<String> timeoutPhrases(NoResponseTimeout timeout) {
     requireNonNull(timeout.phrases(), "no_response_timeout.phrases");
-    this.timeoutPhrases =
-        timeout.phrases().stream().map(phrase -> phrase.toLowerCase(Locale.ROOT)).toList();
-    if (timeout.notTimeouts() != null) {
-      for (String reason : timeout.notTimeouts()) {
-        if (isTimeoutReason(reason)) {
-          throw new IllegalArgumentException(
-              "no_response_timeout.not_timeouts lists a reason the phrases call a timeout: "
-                  + reason);
-        }
+    return timeout.phrases().stream().map(phrase -> phrase.toLowerCase(Locale.ROOT)).toList();
+  }
+
+  /** The file's own examples of reasons that are not timeouts must not match its phrases. */
+  private void checkNotTimeouts(NoResponseTimeout timeout) {
+    if (timeout.notTimeouts() == null) {
+      return;
+    }
+    for (String reason : timeout.notTimeouts()) {
+      if (isTimeoutReason(reason)) {
+        throw new IllegalArgumentException(
+            "no_response_timeout.not_timeouts lists a reason the phrases call a timeout: "
+                + reason);
       }
     }
+  }
 
+  /**
+   * Validates every entry; returns the no-response entries (provider → code → entry) and puts the
+   * others into {@code entriesByStatus} (provider → status → entries, in file order).
+   */
+  private static Map<String, Map<String, TaxonomyEntry>> splitNoResponseEntries(
+      List<TaxonomyEntry> entries, Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus) {
     Map<String, Map<String, TaxonomyEntry>> noResponse = new HashMap<>();
-    Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus = new LinkedHashMap<>();
     for (TaxonomyEntry entry : entries) {
       validate(entry);
       if (entry.httpStatus() == null) {
@@ -156,8 +177,13 @@ public final class Taxonomy implements Serializable {
     }
     Map<String, Map<String, TaxonomyEntry>> frozen = new HashMap<>();
     noResponse.forEach((provider, byCode) -> frozen.put(provider, Map.copyOf(byCode)));
-    this.noResponseByProvider = Map.copyOf(frozen);
+    return Map.copyOf(frozen);
+  }
 
+  /** Validated detection rules by provider and status, in file order. */
+  private static Map<String, Map<Integer, List<DetectionRule>>> rulesByStatus(
+      List<DetectionRule> detectionRules,
+      Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus) {
     Map<String, Map<Integer, List<DetectionRule>>> rulesByStatus = new HashMap<>();
     for (DetectionRule rule : detectionRules) {
       validate(rule, entriesByStatus);
@@ -166,23 +192,24 @@ public final class Taxonomy implements Serializable {
           .computeIfAbsent(rule.httpStatus(), status -> new ArrayList<>())
           .add(rule);
     }
+    return rulesByStatus;
+  }
 
+  private static Map<String, Map<Integer, StatusTable>> statusTables(
+      Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus,
+      Map<String, Map<Integer, List<DetectionRule>>> rulesByStatus) {
     Map<String, Map<Integer, StatusTable>> tables = new HashMap<>();
     entriesByStatus.forEach(
         (provider, byStatus) -> {
+          Map<Integer, List<DetectionRule>> providerRules = rulesByStatus.getOrDefault(provider, Map.of());
           Map<Integer, StatusTable> providerTables = new HashMap<>();
           byStatus.forEach(
               (status, atStatus) ->
                   providerTables.put(
-                      status,
-                      statusTable(
-                          atStatus,
-                          rulesByStatus
-                              .getOrDefault(provider, Map.of())
-                              .getOrDefault(status, List.of()))));
+                      status, statusTable(atStatus, providerRules.getOrDefault(status, List.of()))));
           tables.put(provider, Map.copyOf(providerTables));
         });
-    this.tablesByProvider = Map.copyOf(tables);
+    return Map.copyOf(tables);
   }
 
   /** Loads {@value #DEFAULT_RESOURCE} from the classpath. */

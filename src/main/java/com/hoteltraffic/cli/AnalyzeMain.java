@@ -1,8 +1,10 @@
 package com.hoteltraffic.cli;
 
-import com.hoteltraffic.AnalyzeJob;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.Severity;
+import com.hoteltraffic.job.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.output.OutputDirectory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exit status: 0 on success (also when records were quarantined or files were corrupt), 2 for
  * a usage error with a one-line message naming the problem, 3 when {@code --strict} is given and
- * an input file is corrupt (the results are written all the same), 1 for any other failure.
+ * an input file is corrupt (the results are written all the same), 4 when {@code --fail-on} is given
+ * and alerts at or above that severity exist (all results written; 3 wins over 4), 1 for any
+ * other failure.
  *
  * <p>How the status leaves the JVM depends on where the driver runs. Success always returns normally
  * from {@code main}: a {@code System.exit} there would end a cluster-mode driver before YARN's
@@ -36,6 +40,7 @@ public final class AnalyzeMain {
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
   static final int EXIT_CORRUPT_INPUT = 3;
+  static final int EXIT_ALERTS = 4;
 
   private AnalyzeMain() {}
 
@@ -75,7 +80,8 @@ public final class AnalyzeMain {
     ExitException(int exitCode) {
       super("analyze failed with exit code " + exitCode + " ("
           + (exitCode == EXIT_USAGE ? "usage error" : exitCode == EXIT_CORRUPT_INPUT ? "--strict: corrupt input"
-              : "failure") + "; the reason is on stderr above)", null, false, false);
+              : exitCode == EXIT_ALERTS ? "--fail-on: alerts" : "failure")
+          + "; the reason is on stderr above)", null, false, false);
       this.exitCode = exitCode;
     }
 
@@ -104,24 +110,36 @@ public final class AnalyzeMain {
     SparkSession spark = session(config.master(), config.sparkConf());
     try {
       AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
-      if (config.strict() && !result.corruptFiles().isEmpty()) {
+      boolean corrupt = config.strict() && !result.corruptFiles().isEmpty();
+      if (corrupt) {
         // The run is complete and its results are in place: --strict only turns the loss into a failure.
         System.err.println("analyze: --strict: corrupt input " + String.join(", ", result.corruptFiles())
             + " (see corrupt_files in " + AnalyzeJob.SUMMARY_FILE + ")");
-        return EXIT_CORRUPT_INPUT;
       }
-      return EXIT_OK;
-    } catch (InputDiscovery.MissingInputException | FileAlreadyExistsException | OutputDirectory.LockedException e) {
+      boolean page = failOn(config, result);
+      return corrupt ? EXIT_CORRUPT_INPUT : page ? EXIT_ALERTS : EXIT_OK;
+    } catch (InputDiscovery.MissingInputException | FileAlreadyExistsException e) {
       System.err.println("analyze: " + e.getMessage());
       return EXIT_USAGE;
     } catch (Exception e) {
-      LOG.error("Run failed: {}", e.toString());
-      LOG.debug("Run failure", e);
+      LOG.error("Run failed", e);
       System.err.println("analyze: failed: " + e.getMessage());
       return EXIT_FAILURE;
     } finally {
       spark.stop();
     }
+  }
+
+  /** Whether {@code --fail-on} is given and met; says so on stderr. Alerts alone never fail a run. */
+  private static boolean failOn(AnalyzeConfig config, AnalyzeJob.Result result) {
+    Optional<Severity> level = config.alerts().failOn();
+    if (level.isEmpty() || !AlertRules.anyAtLeast(result.alerts(), level.get())) {
+      return false;
+    }
+    Map<Severity, Long> counts = AlertRules.counts(result.alerts());
+    System.err.println("analyze: --fail-on " + level.get().label() + ": " + counts.get(Severity.CRITICAL)
+        + " critical and " + counts.get(Severity.WARNING) + " warning alerts (see " + AnalyzeJob.ALERTS_FILE + ")");
+    return true;
   }
 
   /**

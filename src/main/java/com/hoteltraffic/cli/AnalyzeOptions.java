@@ -1,11 +1,17 @@
 package com.hoteltraffic.cli;
 
 import com.hoteltraffic.ingest.DatedInputs;
+import com.hoteltraffic.job.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.report.alert.AlertSettings;
+import com.hoteltraffic.report.alert.AlertThresholds;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -122,6 +128,28 @@ public final class AnalyzeOptions {
       description = "daily run: also read this long after the day (0 for none); default ${DEFAULT-VALUE}")
   private Duration lookahead;
 
+  @Option(names = "--previous", paramLabel = "DIR", converter = Converters.NonEmpty.class,
+      description = "a previous run's output to compare alerts with (daily run: the previous day's)")
+  private String previous;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", converter = Converters.Level.class,
+      description = "exit 4 when alerts of this severity or above exist: warning or critical")
+  private Severity failOn;
+
+  @Option(names = "--alert-rate-rise", paramLabel = "SHARE", converter = Converters.Share.class,
+      description = "a hotel's or credential's error-rate rise over the run, in points, that warns; "
+          + "default ${DEFAULT-VALUE}")
+  private BigDecimal rateRise;
+
+  @Option(names = "--alert-rate-rise-critical", paramLabel = "SHARE", converter = Converters.Share.class,
+      description = "the rise that is critical; default ${DEFAULT-VALUE}")
+  private BigDecimal rateRiseCritical;
+
+  @Option(names = "--alert-min-requests", paramLabel = "N", converter = Converters.PositiveInt.class,
+      description = "requests a hotel or credential needs in both runs before rates are compared; "
+          + "default ${DEFAULT-VALUE}")
+  private int alertMinRequests;
+
   @Option(names = "--csv-bom", description = "start each CSV with a UTF-8 byte-order mark (for Excel)")
   private boolean csvBom;
 
@@ -212,12 +240,13 @@ public final class AnalyzeOptions {
     Map<String, String> conf = new LinkedHashMap<>();
     sparkConf.forEach(setting -> conf.put(setting.getKey(), setting.getValue()));
     TokenKey key = tokenKey(environment);
+    AlertSettings alerts = alerts();
     return new AnalyzeConfig(
         inputs, output, Optional.ofNullable(format), window, zone, burstGap, burstMin, outageGap, outageMin,
         key.bytes(), key.source(), Optional.ofNullable(providers), Optional.ofNullable(master), includePii,
         verbose, strict,
         Optional.ofNullable(date).map(day -> new DayScope(day, zone, lookback, lookahead)), listLag,
-        conf, csvBom);
+        alerts, conf, csvBom);
   }
 
   /** One line naming the option, from what picocli found wrong. */
@@ -339,6 +368,51 @@ public final class AnalyzeOptions {
     return Path.of(path.startsWith("file:") ? path.substring(5) : path);
   }
 
+  /**
+   * The alert options, checked: the thresholds in order, and a local {@code --previous} that is a
+   * finished run's output (its summary); other file systems are checked by the job.
+   */
+  private AlertSettings alerts() throws UsageException {
+    if (rateRiseCritical.compareTo(rateRise) < 0) {
+      throw new UsageException("--alert-rate-rise-critical " + percent(rateRiseCritical)
+          + ": must be at least --alert-rate-rise (" + percent(rateRise) + ")");
+    }
+    if (previous != null && isLocal(previous)) {
+      Path dir = Path.of(previous.startsWith("file:") ? java.net.URI.create(previous).getPath() : previous);
+      if (!Files.isDirectory(dir)) {
+        throw new UsageException("--previous " + previous + ": no such directory");
+      }
+      if (!Files.isRegularFile(dir.resolve(AnalyzeJob.SUMMARY_FILE))) {
+        throw new UsageException("--previous " + previous + ": not the output of a finished run (no "
+            + AnalyzeJob.SUMMARY_FILE + ")");
+      }
+    }
+    return new AlertSettings(Optional.ofNullable(previous), Optional.ofNullable(failOn), new AlertThresholds(
+        canonical(rateRise, AlertThresholds.DEFAULT_RATE_RISE),
+        canonical(rateRiseCritical, AlertThresholds.DEFAULT_RATE_RISE_CRITICAL), alertMinRequests));
+  }
+
+  /** The default itself when {@code value} equals it: the default's scale (0.10) is what outputs show. */
+  private static BigDecimal canonical(BigDecimal value, BigDecimal byDefault) {
+    return value.compareTo(byDefault) == 0 ? byDefault : value;
+  }
+
+  /**
+   * A share as a percentage ({@code 10%}, {@code 12.5%}) or a fraction ({@code 0.1}), above 0 and
+   * at most 100%.
+   */
+  static BigDecimal fraction(String option, String text) throws UsageException {
+    try {
+      return new Converters.Share().convert(text);
+    } catch (TypeConversionException e) {
+      throw new UsageException(option + " " + e.getMessage());
+    }
+  }
+
+  private static String percent(BigDecimal fraction) {
+    return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+
   /** The credential key and where it came from, for the run summary: file, environment or none. */
   private record TokenKey(byte[] bytes, String source) {}
 
@@ -370,16 +444,19 @@ public final class AnalyzeOptions {
 
   /** The defaults that live elsewhere ({@code ReportSettings}, {@code DayScope}), as option text. */
   static final class Defaults implements CommandLine.IDefaultValueProvider {
-    private static final Map<String, String> BY_OPTION = Map.of(
-        "--window", Durations.format(ReportSettings.DEFAULT_WINDOW),
-        "--timezone", "UTC",
-        "--burst-gap", Durations.format(ReportSettings.DEFAULT_BURST_GAP),
-        "--burst-min", Integer.toString(ReportSettings.DEFAULT_BURST_MIN),
-        "--outage-gap", Durations.format(ReportSettings.DEFAULT_OUTAGE_GAP),
-        "--outage-min", Integer.toString(ReportSettings.DEFAULT_OUTAGE_MIN),
-        "--list-lag", Durations.format(ReportSettings.DEFAULT_LIST_LAG),
-        "--lookback", Durations.format(DayScope.DEFAULT_LOOKBACK),
-        "--lookahead", Durations.format(DayScope.DEFAULT_LOOKAHEAD));
+    private static final Map<String, String> BY_OPTION = Map.ofEntries(
+        Map.entry("--window", Durations.format(ReportSettings.DEFAULT_WINDOW)),
+        Map.entry("--timezone", "UTC"),
+        Map.entry("--burst-gap", Durations.format(ReportSettings.DEFAULT_BURST_GAP)),
+        Map.entry("--burst-min", Integer.toString(ReportSettings.DEFAULT_BURST_MIN)),
+        Map.entry("--outage-gap", Durations.format(ReportSettings.DEFAULT_OUTAGE_GAP)),
+        Map.entry("--outage-min", Integer.toString(ReportSettings.DEFAULT_OUTAGE_MIN)),
+        Map.entry("--list-lag", Durations.format(ReportSettings.DEFAULT_LIST_LAG)),
+        Map.entry("--lookback", Durations.format(DayScope.DEFAULT_LOOKBACK)),
+        Map.entry("--lookahead", Durations.format(DayScope.DEFAULT_LOOKAHEAD)),
+        Map.entry("--alert-rate-rise", percent(AlertThresholds.DEFAULT_RATE_RISE)),
+        Map.entry("--alert-rate-rise-critical", percent(AlertThresholds.DEFAULT_RATE_RISE_CRITICAL)),
+        Map.entry("--alert-min-requests", Long.toString(AlertThresholds.DEFAULT_MIN_REQUESTS)));
 
     @Override
     public String defaultValue(ArgSpec spec) {
@@ -484,6 +561,35 @@ public final class AnalyzeOptions {
       public InputFormat convert(String text) {
         return InputFormat.fromOption(text)
             .orElseThrow(() -> new TypeConversionException("\"" + text + "\": use jsonl or har"));
+      }
+    }
+
+    static final class Level implements ITypeConverter<Severity> {
+      @Override
+      public Severity convert(String text) {
+        return Severity.of(text)
+            .orElseThrow(() -> new TypeConversionException("\"" + text + "\": use warning or critical"));
+      }
+    }
+
+    /** A share: {@code 10%}, {@code 12.5%} or {@code 0.1}; above 0 and at most 100%. */
+    static final class Share implements ITypeConverter<BigDecimal> {
+      @Override
+      public BigDecimal convert(String text) {
+        boolean percent = text.endsWith("%");
+        BigDecimal value;
+        try {
+          value = new BigDecimal(percent ? text.substring(0, text.length() - 1) : text);
+        } catch (NumberFormatException e) {
+          throw new TypeConversionException("\"" + text + "\": not a share (use e.g. 10% or 0.1)");
+        }
+        if (percent) {
+          value = value.movePointLeft(2);
+        }
+        if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
+          throw new TypeConversionException(text + ": must be above 0 and at most 100% (use e.g. 10% or 0.1)");
+        }
+        return value.stripTrailingZeros();
       }
     }
 

@@ -35,10 +35,12 @@ public record GroundTruth(
   public record HourCount(String windowStart, String provider, String hotelId, long requests, long errors) {}
 
   /**
-   * A run of rejections of one credential. {@code kind} {@code rate_limited} rows are the bursts
-   * the analyzer must find; {@code quota_exceeded} rows (daily quota) are informational.
+   * A run of at least {@link #BURST_MIN} rejections of one kind and credential: {@code
+   * rate_limited} (the QPS bursts the plan counts) or {@code quota_exceeded} (daily quota), with
+   * the client's {@code client_backoff} ({@code backed_off} or {@code kept_sending}).
    */
-  public record Burst(String provider, String token, String kind, String start, String end, long rejected, long requests) {}
+  public record Burst(String provider, String token, String kind, String start, String end, long rejected, long requests,
+      String clientBackoff) {}
 
   /** {@code recoveredAt} is the first later success (of the hotel, or of any hotel for central), or null. */
   public record Outage(String provider, String scope, String hotelId, String start, String end, long failedRequests,
@@ -115,7 +117,8 @@ public record GroundTruth(
       out.append("{\"provider\":\"").append(b.provider()).append("\",\"token\":");
       Json.quote(out, b.token()).append(",\"kind\":\"").append(b.kind()).append("\",\"start\":\"").append(b.start())
           .append("\",\"end\":\"").append(b.end()).append("\",\"rejected\":").append(b.rejected())
-          .append(",\"requests\":").append(b.requests()).append('}');
+          .append(",\"requests\":").append(b.requests()).append(",\"client_backoff\":\"").append(b.clientBackoff())
+          .append("\"}");
     }
     out.append("\n],\n\"outages\":[");
     for (int i = 0; i < outages.size(); i++) {

@@ -86,6 +86,7 @@ final class Scenario {
       firstDay(out, Rng.derive(config.seed(), "incidents-day-0"), dayStart);
     } else if (d == 1) {
       secondDay(out, Rng.derive(config.seed(), "incidents-day-1"), dayStart);
+      new EvidenceScenarios(world, this).secondDay(out, Rng.derive(config.seed(), "evidence-day-1"), dayStart);
     }
     return out;
   }

@@ -71,7 +71,7 @@ final class TruthBuilder {
 
     List<GroundTruth.Burst> bursts = new ArrayList<>();
     bursts.addAll(bursts("rate_limited", GroundTruth.BURST_MIN));
-    bursts.addAll(bursts("quota_exceeded", 1));
+    bursts.addAll(bursts("quota_exceeded", GroundTruth.BURST_MIN));
     bursts.sort(Comparator.comparing(GroundTruth.Burst::provider).thenComparing(GroundTruth.Burst::token)
         .thenComparing(GroundTruth.Burst::start).thenComparing(GroundTruth.Burst::kind));
 
@@ -118,12 +118,50 @@ final class TruthBuilder {
       for (long[] group : groups(entry.getValue(), GroundTruth.BURST_GAP_SECONDS * Times.SECOND)) {
         if (group[2] >= min) {
           long inside = upperBound(all, group[1]) - lowerBound(all, group[0]);
-          out.add(new GroundTruth.Burst(part(entry.getKey(), 0), part(entry.getKey(), 1), errorClass,
-              Times.isoUtc(group[0]), Times.isoUtc(group[1]), group[2], inside));
+          String provider = part(entry.getKey(), 0);
+          List<Long> own = entry.getValue().subList(lowerBound(entry.getValue(), group[0]),
+              upperBound(entry.getValue(), group[1]));
+          out.add(new GroundTruth.Burst(provider, part(entry.getKey(), 1), errorClass,
+              Times.isoUtc(group[0]), Times.isoUtc(group[1]), group[2], inside,
+              clientBackoff(own, all, windowMillis(provider, errorClass))));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The window a rejected client had to wait out: the CASY 429 bodies the generator writes say 60
+   * s; Hotelbeds documents a per-second throttle and a daily quota.
+   */
+  private static long windowMillis(String provider, String errorClass) {
+    if ("casy".equals(provider)) {
+      return 60 * Times.SECOND;
+    }
+    return "quota_exceeded".equals(errorClass) ? Times.DAY : Times.SECOND;
+  }
+
+  /**
+   * The contract's client_backoff: the wait after each rejection until the credential's next
+   * exchange (0 when another exchange shares its millisecond, never when none follows); backed
+   * off when the waits inside the group never shrink and the last is at least twice the first
+   * (and longer), or when at least half the rejections were followed by a wait of a whole window.
+   */
+  private static String clientBackoff(List<Long> rejections, long[] all, long windowMillis) {
+    long[] waits = new long[rejections.size()];
+    for (int i = 0; i < waits.length; i++) {
+      long ts = rejections.get(i);
+      int after = upperBound(all, ts);
+      boolean shared = after - lowerBound(all, ts) > 1;
+      waits[i] = shared ? 0 : after < all.length ? all[after] - ts : Long.MAX_VALUE;
+    }
+    long respected = java.util.Arrays.stream(waits).filter(w -> w >= windowMillis).count();
+    boolean grows = waits.length >= 3;
+    for (int i = 1; grows && i < waits.length - 1; i++) {
+      grows = waits[i] >= waits[i - 1];
+    }
+    grows = grows && waits[waits.length - 2] > waits[0] && waits[waits.length - 2] >= 2 * waits[0];
+    return grows || 2 * respected >= waits.length ? "backed_off" : "kept_sending";
   }
 
   private List<GroundTruth.Outage> outages() {
@@ -174,6 +212,14 @@ final class TruthBuilder {
       current[2]++;
     }
     return out;
+  }
+
+  private static int lowerBound(List<Long> sorted, long value) {
+    return lowerBound(sorted.stream().mapToLong(Long::longValue).toArray(), value);
+  }
+
+  private static int upperBound(List<Long> sorted, long value) {
+    return upperBound(sorted.stream().mapToLong(Long::longValue).toArray(), value);
   }
 
   private static int lowerBound(long[] sorted, long value) {

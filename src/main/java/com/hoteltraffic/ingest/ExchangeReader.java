@@ -1,5 +1,7 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.json.JsonFactories;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.classify.ExchangeInterpreter;

@@ -1,5 +1,7 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.json.JsonFactories;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,9 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.model.BodyNeeds;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.json.JsonScalars;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -138,6 +142,14 @@ public final class JsonLinesParser {
     if (parser.nextToken() != null) {
       throw new MalformedRecordException("unexpected content after the JSON object");
     }
+    requireContract(exchange, hasTs, hasRequest, deferredResponse);
+    return exchange;
+  }
+
+  /** The fields the input contract requires of every record. */
+  private static void requireContract(
+      RawExchange exchange, boolean hasTs, boolean hasRequest, ResponsePart response)
+      throws MalformedRecordException {
     if (!hasTs) {
       throw new MalformedRecordException("missing field ts");
     }
@@ -150,10 +162,9 @@ public final class JsonLinesParser {
     if (exchange.url == null) {
       throw new MalformedRecordException("missing field request.url");
     }
-    if (deferredResponse != null && deferredResponse.missingStatus) {
+    if (response != null && response.missingStatus) {
       throw new MalformedRecordException("missing field response.status");
     }
-    return exchange;
   }
 
   private static long parseTs(JsonParser parser, JsonToken value) throws IOException, MalformedRecordException {

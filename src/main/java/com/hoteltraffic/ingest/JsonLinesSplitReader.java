@@ -1,5 +1,7 @@
 package com.hoteltraffic.ingest;
 
+
+import com.hoteltraffic.json.JsonFactories;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +23,7 @@ import java.util.zip.ZipException;
  */
 final class JsonLinesSplitReader extends ReadEventIterator {
   /** Longest line kept whole; longer ones are quarantined with their start only. */
-  static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+  static final int MAX_LINE_BYTES = JsonFactories.MAX_RECORD_BYTES;
 
   private static final int RAW_PREVIEW_BYTES = 4096;
 

@@ -1,14 +1,15 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.model.BodyNeeds;
+import com.hoteltraffic.model.RecordedExchange;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One recorded exchange as read from a JSON Lines record or a HAR entry, before interpretation.
- * Header names are lower-cased. A body is {@code null} when absent or when the reader skipped it
- * because nothing downstream needs it (see {@link BodyNeeds}).
+ * The readers' mutable {@link RecordedExchange}: one JSON Lines record or HAR entry, filled field
+ * by field while it is parsed (see {@link BodyNeeds} for skipped bodies).
  */
-public final class RawExchange {
+public final class RawExchange implements RecordedExchange {
   long tsMillis;
   Long durationMs;
   String requestId;
@@ -26,54 +27,67 @@ public final class RawExchange {
   /** The record held bytes that are not UTF-8 and was read with U+FFFD in their place. */
   boolean repairedUtf8;
 
+  @Override
   public long tsMillis() {
     return tsMillis;
   }
 
+  @Override
   public Long durationMs() {
     return durationMs;
   }
 
+  @Override
   public String requestId() {
     return requestId;
   }
 
+  @Override
   public String providerHint() {
     return providerHint;
   }
 
+  @Override
   public String method() {
     return method;
   }
 
+  @Override
   public String url() {
     return url;
   }
 
+  @Override
   public Map<String, String> requestHeaders() {
     return requestHeaders;
   }
 
+  @Override
   public String requestBody() {
     return requestBody;
   }
 
+  @Override
   public Integer status() {
     return status;
   }
 
+  @Override
   public Map<String, String> responseHeaders() {
     return responseHeaders;
   }
 
+  @Override
   public String responseBody() {
     return responseBody;
   }
 
+  @Override
   public String error() {
     return error;
   }
 
+  @Override
   public boolean repairedUtf8() {
     return repairedUtf8;
   }

@@ -1,5 +1,6 @@
 package com.hoteltraffic.ingest;
 
+
 /**
  * What reading a split yields, in file order: an exchange, a quarantined record, and finally the
  * split's counts. Exactly one of the payloads is set, according to {@link #kind()}.

@@ -66,4 +66,11 @@ public final class CsvCells {
         ? "'" + text
         : text;
   }
+
+  /** Undoes {@link #neutralize} on a cell read back from a report CSV. */
+  public static String restore(String cell) {
+    return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
+        ? cell.substring(1)
+        : cell;
+  }
 }

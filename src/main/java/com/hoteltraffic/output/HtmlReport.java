@@ -1,5 +1,9 @@
 package com.hoteltraffic.output;
 
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.PreviousRun;
+import com.hoteltraffic.report.alert.Severity;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
@@ -39,16 +43,32 @@ public final class HtmlReport {
   static final int MAX_INCIDENTS = 200;
   static final int MAX_BOOKINGS = 500;
   static final int MAX_CODE_ROWS = 500;
+  /** Alerts listed on the page; alerts.json has every one. */
+  static final int MAX_ALERTS = 500;
 
   private HtmlReport() {}
 
-  /** Builds the page from the run's reports and writes it to {@code target}. */
-  public static void write(ReportResults reports, RunSummary summary, Duration window, ZoneId zone, Path target,
-      Configuration conf) throws IOException {
+  /**
+   * Builds the page from the run's reports and alerts and writes it to {@code target}.
+   *
+   * @param previous the previous run the alerts compared against, or null
+   */
+  public static void write(ReportResults reports, RunSummary summary, Duration window, ZoneId zone,
+      List<Alert> alerts, PreviousRun previous, Path target, Configuration conf) throws IOException {
     ReportPage.Data data = data(reports, summary, window, zone);
     try (OutputStream out = target.getFileSystem(conf).create(target, true)) {
-      out.write(ReportPage.render(data).getBytes(StandardCharsets.UTF_8));
+      out.write(ReportPage.render(data, alerts(alerts, previous)).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** The page's alerts section: the first {@link #MAX_ALERTS} alerts, critical first, and the counts of all. */
+  static ReportPage.Alerts alerts(List<Alert> alerts, PreviousRun previous) {
+    Map<Severity, Long> counts = AlertRules.counts(alerts);
+    return new ReportPage.Alerts(alerts.stream().limit(MAX_ALERTS).map(alert -> new ReportPage.AlertLine(
+            alert.severity().label(),
+            alert.reason(), alert.report(), alert.where(), alert.anchor())).toList(),
+        counts.get(Severity.CRITICAL), counts.get(Severity.WARNING),
+        previous == null ? null : previous.location());
   }
 
   static ReportPage.Data data(ReportResults reports, RunSummary summary, Duration window, ZoneId zone) {

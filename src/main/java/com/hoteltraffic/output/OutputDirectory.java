@@ -39,8 +39,11 @@ public final class OutputDirectory {
     this.lock = lock;
   }
 
-  /** Another run holds the output's lock: a usage error (exit 2), one line naming the lock file. */
-  public static final class LockedException extends IOException {
+  /**
+   * Another run holds the output's lock: a usage error (exit 2), one line naming the lock file. A
+   * {@link FileAlreadyExistsException} (the lock file exists and is held), so callers need not know this type.
+   */
+  public static final class LockedException extends FileAlreadyExistsException {
     private static final long serialVersionUID = 1L;
 
     LockedException(String message) {
@@ -116,6 +119,7 @@ public final class OutputDirectory {
     try {
       fs.delete(staging, true);
     } catch (IOException e) {
+      // The run has already failed; this only leaves a directory the next run's recovery removes.
       LOG.warn("Could not remove the staging directory {}", staging, e);
     } finally {
       lock.close();

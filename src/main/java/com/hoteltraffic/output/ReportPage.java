@@ -19,7 +19,9 @@ import java.util.Map;
  * script, nothing fetched; it prints readably (black text, dash patterns besides colours,
  * navigation hidden).
  *
- * <p>Sections, each with an id the navigation and the timeline link to: {@code summary},
+ * <p>Sections, each with an id the navigation and the timeline link to: {@code alerts} (first,
+ * when the page is rendered with alerts; each alert row {@code alert-N} links to the section of
+ * its rows), {@code summary},
  * {@code error-rates}, {@code latency}, {@code top-hotels}, {@code top-credentials},
  * {@code incidents} (timeline, {@code bursts}, {@code outages}), {@code bookings},
  * {@code codes}, {@code files}.
@@ -55,6 +57,27 @@ public final class ReportPage {
   public record CodeRow(
       String provider, Integer httpStatus, String errorCode, String errorClass, long count, Boolean documented,
       Instant firstSeen, Instant lastSeen) {}
+
+  /**
+   * One alert as the page lists it.
+   *
+   * @param severity {@code critical} or {@code warning}
+   * @param where the key columns and values of its rows in {@code report}
+   * @param anchor the id of the section that shows its rows
+   */
+  public record AlertLine(String severity, String reason, String report, Map<String, String> where,
+      String anchor) {}
+
+  /**
+   * The alerts of a run, critical first.
+   *
+   * @param previousRun the previous run compared against, or null when there was none
+   */
+  public record Alerts(List<AlertLine> alerts, long critical, long warning, String previousRun) {
+    public Alerts {
+      alerts = List.copyOf(alerts);
+    }
+  }
 
   /** The first rows of a list and how many it had in all: the page says "showing N of M". */
   public record Shown<T>(List<T> rows, long total) {
@@ -100,7 +123,7 @@ public final class ReportPage {
       ".wide{overflow-x:auto}",
       "td,th{border:1px solid #bbb;padding:.25em .55em;text-align:left;vertical-align:top}",
       "th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}",
-      ".note{color:#444;font-size:.9em}.bad{color:#a00}.top{font-size:.85em;float:right}",
+      ".note{color:#444;font-size:.9em}.bad{color:#a00}.critical{color:#a00;font-weight:600}.top{font-size:.85em;float:right}",
       "tr:target{outline:2px solid #b35900}td.action{font-weight:600;min-width:18em;max-width:32em}",
       "td.t{white-space:nowrap}svg.chart{max-width:100%;height:auto}figure{margin:.5em 0}",
       "@media print{nav,.top{display:none}section{break-inside:avoid}a{color:#111;text-decoration:none}}");
@@ -119,8 +142,13 @@ public final class ReportPage {
 
   private ReportPage() {}
 
-  /** The whole page. */
+  /** The whole page, without an alerts section. */
   public static String render(Data data) {
+    return render(data, null);
+  }
+
+  /** The whole page; with {@code alerts}, its first section lists them. */
+  public static String render(Data data, Alerts alerts) {
     DateTimeFormatter time =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(data.zone());
     Page page = new Page(data, time);
@@ -131,10 +159,16 @@ public final class ReportPage {
         .append("<h1 id=\"top\">Hotel API traffic report</h1>\n<p class=\"note\">Times are ")
         .append(escape(data.zone().getId())).append("; windows of ").append(escape(duration(data.window())))
         .append(".</p>\n<nav>");
+    if (alerts != null) {
+      html.append("<a href=\"#alerts\">Alerts</a>");
+    }
     for (String[] section : SECTIONS) {
       html.append("<a href=\"#").append(section[0]).append("\">").append(section[1]).append("</a>");
     }
     html.append("</nav>\n");
+    if (alerts != null) {
+      page.alerts(alerts);
+    }
     page.summary();
     page.errorRates();
     page.latency();
@@ -175,6 +209,44 @@ public final class ReportPage {
 
     void close() {
       html.append("</section>\n");
+    }
+
+    void alerts(Alerts alerts) {
+      open("alerts", "Alerts");
+      html.append("<p class=\"note\">").append(alerts.critical()).append(" critical, ").append(alerts.warning())
+          .append(" warning. ");
+      if (alerts.previousRun() == null) {
+        html.append("No previous run to compare with: new error codes and error-rate rises are not checked.");
+      } else {
+        html.append("Compared with the previous run in <code>").append(escape(alerts.previousRun()))
+            .append("</code>.");
+      }
+      long total = alerts.critical() + alerts.warning();
+      if (total > alerts.alerts().size()) {
+        html.append(" Showing the first ").append(alerts.alerts().size()).append(" of ").append(total).append(";");
+      }
+      html.append(" Every alert is in <a href=\"alerts.json\">alerts.json</a>.</p>\n");
+      if (alerts.alerts().isEmpty()) {
+        html.append("<p>No alerts.</p>\n");
+        close();
+        return;
+      }
+      html.append("<div class=\"wide\"><table><tr><th>#</th><th>severity</th><th>alert</th><th>rows</th></tr>");
+      for (int i = 0; i < alerts.alerts().size(); i++) {
+        AlertLine alert = alerts.alerts().get(i);
+        html.append("<tr id=\"alert-").append(i + 1).append("\">");
+        numeric(i + 1);
+        html.append("<td class=\"").append(escape(alert.severity())).append("\">").append(escape(alert.severity()))
+            .append("</td>");
+        cell(alert.reason());
+        StringBuilder rows = new StringBuilder(alert.report());
+        alert.where().forEach((column, value) -> rows.append(rows.length() == alert.report().length() ? ": " : ", ")
+            .append(column).append('=').append(value));
+        html.append("<td><a href=\"#").append(escape(alert.anchor())).append("\">").append(escape(rows))
+            .append("</a></td></tr>");
+      }
+      html.append("</table></div>\n");
+      close();
     }
 
     void summary() {

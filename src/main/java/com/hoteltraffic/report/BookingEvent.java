@@ -192,7 +192,7 @@ public record BookingEvent(
       return null;
     }
     for (Booking booking : bookings) {
-      if (BookingText.trimSpaces(booking.reference()) == null
+      if (BookingText.bookingReference(booking.reference()) == null
           || BookingText.referenceKey(booking.clientReference()) == null) {
         return null; // inconclusive: this booking may be the attempt's
       }

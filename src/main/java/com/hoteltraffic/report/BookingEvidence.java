@@ -26,7 +26,7 @@ final class BookingEvidence implements Piece {
     int attemptTs = BookingReconciliation.columns(pii).indexOf(BookingReconciliation.ATTEMPT_TS);
     List<ReportRow> rows = new ArrayList<>();
     for (BookingRule.Reconciled booking
-        : BookingRule.reconcile(key.key(), events, shared.coveringLists(), pii,
+        : BookingRule.reconcile(key.key(), events, shared.coveringIndex(), pii,
             settings.listLag())) {
       Object[] values = booking.values(pii).toArray();
       if (settings.bounds().counts(Micros.of((Instant) values[attemptTs]))) {

@@ -127,6 +127,12 @@ public final class BookingRule {
    */
   public static List<Reconciled> reconcile(String key, List<BookingEvent> events,
       List<CoveringList> coveringLists, boolean includePii, Duration listLag) {
+    return reconcile(key, events, new CoveringIndex(coveringLists), includePii, listLag);
+  }
+
+  /** {@link #reconcile(String, List, List, boolean, Duration)} with the run's shared index of lists. */
+  static List<Reconciled> reconcile(String key, List<BookingEvent> events,
+      CoveringIndex coveringLists, boolean includePii, Duration listLag) {
     List<Reconciled> rows = new ArrayList<>();
     for (BookingEvent event : events) {
       if (event.isAttempt() && key.equals(groupKey(event))) {
@@ -143,7 +149,7 @@ public final class BookingRule {
   }
 
   private static Reconciled reconcileAttempt(BookingEvent attempt, List<BookingEvent> events,
-      List<CoveringList> coveringLists, boolean includePii, Duration listLag) {
+      CoveringIndex coveringLists, boolean includePii, Duration listLag) {
     String key = attempt.attemptKey();
     Long ts = attempt.tsMicros();
     Days days = null;
@@ -158,7 +164,7 @@ public final class BookingRule {
         completeListTs =
             latest(
                 latestFilteredList(attempt, key, days, settled, events),
-                latestCoveringList(settled, days, coveringLists));
+                coveringLists.latestCovering(settled, days.first(), days.last()));
       }
     }
     return decide(attempt, days, found, completeListTs, includePii);
@@ -216,7 +222,7 @@ public final class BookingRule {
         continue; // only a later answer can show what the attempt did
       }
       for (BookingEvent.Booking booking : event.bookings()) {
-        String reference = BookingText.trimSpaces(booking.reference());
+        String reference = BookingText.bookingReference(booking.reference());
         LocalDate created = creationDay(booking.creationDate());
         if (created != null && created.isBefore(oldestCounted)) {
           continue; // an older booking with the same reference
@@ -279,23 +285,6 @@ public final class BookingRule {
       return days.within(start, end);
     }
     return "CHECKIN".equals(filter) && BookingText.within(checkIn, start, end);
-  }
-
-  /**
-   * The latest covering list fetched at least the list lag after the attempt ended ({@code
-   * settled}) that covers its {@link Days}; lists sorted by time.
-   */
-  private static Long latestCoveringList(long settled, Days days, List<CoveringList> lists) {
-    for (int i = lists.size() - 1; i >= 0; i--) {
-      CoveringList list = lists.get(i);
-      if (list.tsMicros() < settled) {
-        return null; // sorted: every earlier one is too early as well
-      }
-      if (days.within(list.start(), list.end())) {
-        return list.tsMicros();
-      }
-    }
-    return null;
   }
 
   /** Applies the status rules in their order and fills the row. */

@@ -46,6 +46,15 @@ final class BookingText {
     return s.substring(start, end);
   }
 
+  /**
+   * A space-trimmed booking reference, null when missing or blank: a list item with {@code
+   * "reference": ""} names no booking, and makes its page inconclusive rather than a sighting.
+   */
+  static String bookingReference(String reference) {
+    String trimmed = trimSpaces(reference);
+    return trimmed == null || trimmed.isEmpty() ? null : trimmed;
+  }
+
   /** Lower-cased, space-trimmed client reference; blank becomes null so that it never matches. */
   static String referenceKey(String reference) {
     String key = trimSpaces(reference);

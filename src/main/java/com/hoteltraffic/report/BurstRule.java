@@ -1,7 +1,7 @@
 package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.ErrorClass;
-import com.hoteltraffic.model.Provider;
+import com.hoteltraffic.model.RateLimits;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +19,11 @@ import java.util.Set;
  *
  * <p>Exchanges sharing a timestamp: {@code requests} and {@code peak_rejected_per_minute} count
  * multisets, so every exchange at a boundary instant counts. The one place where order within a
- * timestamp would matter is the Hotelbeds "respected" check (next request at least 1 s later),
+ * timestamp would matter is the wait after a rejection (until the credential's next exchange),
  * because the recorded traffic gives no order among exchanges of the same microsecond. The tie
- * rule: a rejection is respected when no <em>other</em> exchange of the credential has a
- * timestamp in {@code [ts, ts + 1 s)}. Another exchange at the very same microsecond therefore
- * counts as a next request 0 s later, whichever of the two was logged first: a client that fires
- * concurrent requests did not pause, and the verdict never depends on input order.
+ * rule: another exchange of the credential at the very same microsecond is a next request 0 s
+ * later, whichever of the two was logged first: a client that fires concurrent requests did not
+ * pause, and the verdict never depends on input order.
  *
  * <p>{@code peak_rejected_per_minute} counts the group's own rejections only, as documented: at
  * a {@code --burst-gap} below 60 s a neighbouring group of the same kind can lie within the
@@ -43,15 +42,8 @@ public final class BurstRule {
   /** {@code client_backoff} of a group whose client kept sending. */
   static final String KEPT_SENDING = "kept_sending";
 
-  /** CASY's documented default limit, used for the verdict when no 429 body carried one. */
-  static final int CASY_DEFAULT_LIMIT = 10;
-
-  /** CASY's documented default window, in seconds. */
-  static final int CASY_DEFAULT_WINDOW_S = 60;
-
   private static final long MICROS_PER_SECOND = 1_000_000L;
   private static final long PEAK_SPAN_MICROS = 60 * MICROS_PER_SECOND;
-  private static final long QPS_WINDOW_MICROS = MICROS_PER_SECOND;
 
   /** Hotel ids sorted as Spark's array_sort sorts strings: by code point (UTF-8 byte order). */
   private static final Comparator<String> BY_CODE_POINT = CodePoints::compare;
@@ -100,8 +92,8 @@ public final class BurstRule {
    * it is only read, never copied.
    *
    * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
-   * @param minRejections the fewest rejections a {@code rate_limited} group needs; {@code
-   *     quota_exceeded} groups are kept whatever their size
+   * @param minRejections the fewest rejections a group of either kind needs ({@code --burst-min})
+   * @param limits the providers' documented limits, for the windows of {@code client_backoff}
    * @return the credential's bursts, ordered by kind ({@code rate_limited} first), then start
    */
   public static List<Burst> detect(
@@ -110,7 +102,8 @@ public final class BurstRule {
       List<Rejection> rejections,
       long[] trafficMicros,
       Duration gap,
-      int minRejections) {
+      int minRejections,
+      RateLimits limits) {
     if (gap.isNegative()) {
       throw new IllegalArgumentException("burst gap must not be negative: " + gap);
     }
@@ -131,7 +124,7 @@ public final class BurstRule {
     for (Rejection r : rejections) {
       kinds[kindIndex(r)].addFacts(r);
     }
-    Credential credential = new Credential(provider, tokenId, trafficMicros);
+    Credential credential = new Credential(provider, tokenId, trafficMicros, limits);
     List<Burst> bursts = new ArrayList<>();
     for (KindGroups k : kinds) {
       for (int g = 0; g < k.starts.length; g++) {
@@ -226,8 +219,8 @@ public final class BurstRule {
     }
   }
 
-  /** The credential whose groups are measured, with its sorted traffic. */
-  private record Credential(String provider, String tokenId, long[] traffic) {
+  /** The credential whose groups are measured, with its sorted traffic and documented limits. */
+  private record Credential(String provider, String tokenId, long[] traffic, RateLimits limits) {
 
     /** The burst row of one kind's group number {@code group}. */
     Burst burst(KindGroups k, int group) {
@@ -241,52 +234,87 @@ public final class BurstRule {
           new Burst(provider, tokenId, start, end, to - from, requests, k.kind,
               (end - start) / (double) MICROS_PER_SECOND, peakPerMinute(k.times, from, to),
               facts.limit, facts.windowSeconds, facts.hotels.size(), facts.hotelList(), null);
-      return withVerdict(measured, backedOff(measured, k.times, from, to));
+      long[] waits = waits(k.times, from, to);
+      boolean backedOff =
+          waitsGrow(waits) || 2 * respected(waits, windowMicros(k.kind, facts)) >= measured.rejected();
+      return withVerdict(measured, backedOff);
     }
 
-    /** The verdict rules of the {@link RateLimitBursts} class Javadoc. */
-    private boolean backedOff(Burst b, long[] times, int from, int to) {
-      if (ErrorClass.QUOTA_EXCEEDED.equals(b.kind())) {
-        return b.rejected() == 1;
+    /**
+     * The rate window the client had to wait out: the one the group's 429 bodies reported, else
+     * the provider's documented one for the kind; null when neither is known.
+     */
+    private Long windowMicros(String kind, GroupFacts facts) {
+      if (facts.windowSeconds != null && facts.windowSeconds > 0) {
+        return facts.windowSeconds * MICROS_PER_SECOND;
       }
-      if (Provider.CASY.equals(provider)) {
-        return casyWithinLimit(b);
-      }
-      return 2 * respected(times, from, to) >= b.rejected();
+      RateLimits.Limit documented = limits.of(provider, kind);
+      return documented == null ? null : documented.windowSeconds() * MICROS_PER_SECOND;
     }
 
-    /** Rejections of the group after which no other exchange came within the QPS window. */
-    private long respected(long[] times, int from, int to) {
-      long respected = 0;
+    /**
+     * The wait after each rejection of the group until the credential's next exchange, in
+     * microseconds; {@link #NEVER} when none came. Another exchange at the very same microsecond
+     * is a next request 0 µs later (the tie rule of the class comment).
+     */
+    private long[] waits(long[] times, int from, int to) {
+      long[] waits = new long[to - from];
       for (int i = from; i < to; i++) {
-        // The rejection itself is one of the exchanges in [ts, ts + 1 s): see the tie rule.
-        long inWindow =
-            countFrom(traffic, times[i] + QPS_WINDOW_MICROS, false)
-                - countFrom(traffic, times[i], false);
-        if (inWindow <= 1) {
-          respected++;
+        long ts = times[i];
+        int atOrBefore = countFrom(traffic, ts, true);
+        if (atOrBefore - countFrom(traffic, ts, false) > 1) {
+          waits[i - from] = 0; // the rejection is one of the exchanges at ts: another one is too
+        } else {
+          waits[i - from] = atOrBefore < traffic.length ? traffic[atOrBefore] - ts : NEVER;
         }
       }
-      return respected;
+      return waits;
     }
   }
 
-  private static boolean kept(Burst burst, int minRejections) {
-    return ErrorClass.QUOTA_EXCEEDED.equals(burst.kind()) || burst.rejected() >= minRejections;
+  /** The wait after a rejection that no later exchange of the credential ended. */
+  static final long NEVER = Long.MAX_VALUE;
+
+  /**
+   * Rejections after which the client waited out the rate window: its next exchange came at
+   * least one window later, or never. Without a known window none did.
+   */
+  static long respected(long[] waits, Long windowMicros) {
+    if (windowMicros == null) {
+      return 0;
+    }
+    long respected = 0;
+    for (long wait : waits) {
+      if (wait >= windowMicros) {
+        respected++;
+      }
+    }
+    return respected;
   }
 
   /**
-   * CASY: the requests after the first rejection are at most {@code L × max(1, ceil(duration /
-   * W))}, with the body's limit and window or the documented defaults.
+   * Exponential back-off: the waits after the group's rejections but the last (each one ended by
+   * an exchange within the group) never shrink, and the last of them is at least twice the first
+   * and longer than it. Needs two such waits, so three rejections; a steady pace (equal waits)
+   * never grows.
    */
-  private static boolean casyWithinLimit(Burst b) {
-    long limit = b.limit() == null ? CASY_DEFAULT_LIMIT : b.limit();
-    long windowS = b.windowSeconds() == null ? CASY_DEFAULT_WINDOW_S : b.windowSeconds();
-    // A body reporting a zero window would divide by zero; treat it as one second.
-    long windowMicros = Math.max(1L, windowS) * MICROS_PER_SECOND;
-    long durationMicros = b.endMicros() - b.startMicros();
-    long windowsSpanned = Math.max(1L, -Math.floorDiv(-durationMicros, windowMicros));
-    return b.requests() - 1 <= limit * windowsSpanned;
+  static boolean waitsGrow(long[] waits) {
+    int n = waits.length - 1;
+    if (n < 2) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      if (waits[i] < waits[i - 1]) {
+        return false;
+      }
+    }
+    long first = waits[0];
+    long last = waits[n - 1];
+    return last > first && last >= 2 * first; // waits within a group are at most the gap: no overflow
+  }
+
+  private static boolean kept(Burst burst, int minRejections) {
+    return burst.rejected() >= minRejections;
   }
 
   /**

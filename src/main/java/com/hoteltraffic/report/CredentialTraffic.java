@@ -39,7 +39,7 @@ final class CredentialTraffic implements Piece {
     }
     List<ReportRow> rows = new ArrayList<>();
     for (BurstRule.Burst b : BurstRule.detect(key.provider(), key.key(), rejections, traffic.sorted(),
-        settings.burstGap(), settings.burstMin())) {
+        settings.burstGap(), settings.burstMin(), settings.rateLimits())) {
       if (settings.bounds().overlapsDay(b.startMicros(), b.endMicros())) {
         rows.add(new ReportRow(Reports.RATE_LIMIT_BURSTS, new Object[] {
           b.provider(), b.tokenId(), Micros.instant(b.startMicros()), Micros.instant(b.endMicros()),

@@ -15,17 +15,19 @@ import org.apache.spark.sql.types.StructType;
  * Rate-limit bursts ({@code reports/rate_limit_bursts.csv}, {@code tables/rate_limit_bursts}):
  * runs of one credential's rejections that the providers count against a request limit.
  *
- * <p>Two kinds of row, told apart by {@link #KIND}:
+ * <p>Two kinds of row, told apart by {@link #KIND}, grouped and thresholded the same way: a
+ * credential's rejections of one kind join while the gap between consecutive ones is at most
+ * {@code gap} (a gap exactly equal joins), and a group is a row when it has at least {@code
+ * minRejections} ({@code --burst-min}) rejections. The kinds never mix: the other kind's
+ * rejections neither join nor split a group.
  *
  * <ul>
  *   <li>{@code rate_limited}: rejections of class {@code rate_limited} (CASY 429, Hotelbeds 429
- *       and 403 over-QPS) of one provider and credential, joined while the gap between
- *       consecutive rejections is at most {@code gap} (a gap exactly equal joins); a group is
- *       kept when it has at least {@code minRejections} rejections.
+ *       and 403 Developer Over Qps);
  *   <li>{@code quota_exceeded}: rejections of class {@code quota_exceeded} (Hotelbeds 403
- *       Developer Over Rate, the daily quota), grouped the same way but kept whatever their
- *       size: one exhausted daily quota already stops a credential for the rest of the day, so
- *       even a single such rejection is worth a row. They are never mixed into QPS bursts.
+ *       Developer Over Rate, the daily quota). A client that hits an exhausted quota fewer than
+ *       {@code --burst-min} times is not a burst (its rejections still count in the error rates
+ *       and {@code error_codes}).
  * </ul>
  *
  * <p>{@link #START}/{@link #END}: first and last rejection; {@link #REJECTED}: their count;
@@ -37,31 +39,32 @@ import org.apache.spark.sql.types.StructType;
  * distinct hotels that the rejected requests named (empty when none named one), {@link
  * #HOTELS_TOUCHED} their count.
  *
- * <p>{@link #CLIENT_BACKOFF} is {@value #BACKED_OFF} or {@value #KEPT_SENDING}:
+ * <p>{@link #CLIENT_BACKOFF} is {@value #BACKED_OFF} or {@value #KEPT_SENDING}, from the
+ * <em>wait</em> after each rejection of the group: the time until the credential's next exchange
+ * (of any outcome), or never. The documented remedy is exponential back-off and waiting for the
+ * window, so the client backed off when
  *
  * <ul>
- *   <li>CASY {@code rate_limited}: with {@code L} = limit and {@code W} = window_seconds from the
- *       429 body (the documented default 10 per 60 s when no body carried them), the client
- *       backed off when the requests it sent after the first rejection of the burst ({@code
- *       requests - 1}) are at most {@code L × max(1, ceil(duration_s / W))}: over the burst it
- *       sent no faster than the limit allows. A client that keeps sending above the limit sends
- *       more than that and gets {@value #KEPT_SENDING}.
- *   <li>Any other provider's {@code rate_limited} (Hotelbeds): the gateway documents a per-second
- *       throttle ("Over Qps") but no number, so the rule looks at what the client did after each
- *       rejection: a rejection is <em>respected</em> when the credential's next request came at
- *       least 1 s (one QPS window) later, or never. The client backed off when at least half of
- *       the burst's rejections were respected.
- *   <li>{@code quota_exceeded}: the daily quota stays exhausted, so every further request within
- *       the gap is rejected again and joins the group; the client backed off when the group has
- *       exactly one rejection.
+ *   <li><b>its waits grow</b>: the waits after the group's rejections but the last (each ended by
+ *       an exchange within the group) never shrink, and the last of them is longer than the first
+ *       and at least twice it (so at least three rejections); or
+ *   <li><b>it waited for the window</b>: at least half of the group's rejections were followed by
+ *       a wait of at least one rate window {@code W}, or by no exchange at all. {@code W} is the
+ *       {@link #WINDOW_SECONDS} the group's CASY 429 bodies reported, else the provider's
+ *       documented window for the kind in {@code providers.json} ({@code rate_limits}): CASY 60 s
+ *       (10 requests per 60 s), Hotelbeds {@code rate_limited} 1 s (a per-second throttle),
+ *       Hotelbeds {@code quota_exceeded} 1 day. A provider without a documented window has no
+ *       respected rejection.
  * </ul>
  *
+ * <p>Otherwise it {@value #KEPT_SENDING}: a client retrying at a steady pace into a closed window
+ * (equal waits shorter than the window), such as 11 rejections one second apart against CASY's
+ * 10 per 60 s, where only the last rejection is followed by a long enough wait.
+ *
  * <p>Exchanges sharing a timestamp: {@link #REQUESTS} and {@link #PEAK_REJECTED_PER_MINUTE}
- * count every exchange at a boundary instant. For the respected check, whose "next request"
- * needs an order the recorded timestamps do not give among equal ones, the rule is: a rejection
- * is respected when no <em>other</em> exchange of the credential has a timestamp in {@code [ts,
- * ts + 1 s)}; another exchange at the very same microsecond counts as a next request 0 s later,
- * whichever was logged first.
+ * count every exchange at a boundary instant. For the wait, whose "next exchange" needs an order
+ * the recorded timestamps do not give among equal ones, another exchange at the very same
+ * microsecond counts as a next exchange 0 s later, whichever was logged first.
  *
  * <p>Rows of one credential may come from many files in any order: grouping only looks at
  * timestamps, so a burst crossing midnight or a file boundary is one burst. Exchanges without a
@@ -143,8 +146,8 @@ public final class RateLimitBursts {
    * traffic goes through {@link BurstRule}.
    *
    * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
-   * @param minRejections the fewest rejections a {@code rate_limited} group needs to be reported
-   *     ({@code --burst-min}); {@code quota_exceeded} groups are reported whatever their size
+   * @param minRejections the fewest rejections a group of either kind needs to be reported
+   *     ({@code --burst-min})
    * @return one row per burst with the columns {@link #COLUMNS} typed as {@link #SCHEMA}
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minRejections) {

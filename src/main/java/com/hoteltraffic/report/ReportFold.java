@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * What every report needs of the traffic, folded in the read's tasks as the exchanges go by (see
@@ -42,7 +43,8 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String BOOKING = "booking";
   /**
    * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
-   * database failure, an uncertain booking attempt (see {@link SharedFacts}).
+   * database failure, an uncertain booking attempt (see {@link SharedFacts}; booking keys are known
+   * by their bucket only, so that the driver's facts stay bounded in a 504 storm).
    */
   static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING);
 
@@ -60,6 +62,8 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     final Map<Piece.PieceKey, Piece> pieces = new HashMap<>();
     final List<CoveringList> coveringLists = new ArrayList<>();
     final Set<Piece.PieceKey> incidentKeys = new HashSet<>();
+    /** {@link SharedFacts#attemptBucket} of every client reference with an uncertain attempt. */
+    final RoaringBitmap attemptBuckets = new RoaringBitmap();
 
     @SuppressWarnings("unchecked")
     <T extends Piece> T piece(Piece.PieceKey key, Supplier<T> fresh) {
@@ -100,7 +104,9 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   @Override
   public Serializable facts(Partial partial) {
-    return new SharedFacts.TaskFacts(List.copyOf(partial.coveringLists), Set.copyOf(partial.incidentKeys));
+    partial.attemptBuckets.runOptimize();
+    return new SharedFacts.TaskFacts(List.copyOf(partial.coveringLists), Set.copyOf(partial.incidentKeys),
+        partial.attemptBuckets);
   }
 
   private void addRates(Partial partial, ClassifiedExchange e, long tsMicros) {
@@ -153,7 +159,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       Piece.PieceKey key = new Piece.PieceKey(BOOKING, null, reference, null, 0);
       partial.piece(key, BookingEvidence::new).add(event.forKey(reference));
       if (event.isAttempt()) {
-        partial.incidentKeys.add(key);
+        partial.attemptBuckets.add(SharedFacts.attemptBucket(reference));
       }
     }
     CoveringList covering = event.coveringList();

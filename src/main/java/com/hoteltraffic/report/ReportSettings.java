@@ -1,5 +1,6 @@
 package com.hoteltraffic.report;
 
+import com.hoteltraffic.model.RateLimits;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,10 +14,12 @@ import java.time.ZoneOffset;
  * @param day the day of a daily run, or null for a run over everything read
  * @param listLag how long after a booking attempt ended a booking list must have been fetched to
  *     prove that the attempt made no booking (new bookings take about 90 s to appear in lists)
+ * @param rateLimits the providers' documented request limits ({@code providers.json}), which the
+ *     burst rule's {@code client_backoff} measures waits against
  */
 public record ReportSettings(
     Duration window, ZoneId zone, Duration burstGap, int burstMin, Duration outageGap, int outageMin,
-    boolean includePii, DayScope day, Duration listLag) implements Serializable {
+    boolean includePii, DayScope day, Duration listLag, RateLimits rateLimits) implements Serializable {
 
   /** The defaults of {@code jobs/analyze}. */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
@@ -29,30 +32,38 @@ public record ReportSettings(
   /** {@code jobs/analyze}'s defaults: 1 h windows in UTC, no holder names, not a daily run. */
   public static ReportSettings defaults() {
     return new ReportSettings(DEFAULT_WINDOW, ZoneOffset.UTC, DEFAULT_BURST_GAP, DEFAULT_BURST_MIN,
-        DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN, false, null, DEFAULT_LIST_LAG);
+        DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN, false, null, DEFAULT_LIST_LAG, RateLimits.builtIn());
   }
 
   public ReportSettings withWindow(Duration newWindow, ZoneId newZone) {
-    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag);
+    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag, rateLimits);
   }
 
   public ReportSettings withBursts(Duration gap, int min) {
-    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day, listLag);
+    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day, listLag, rateLimits);
   }
 
   public ReportSettings withOutages(Duration gap, int min) {
-    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day, listLag);
+    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day, listLag, rateLimits);
   }
 
   public ReportSettings withIncludePii(boolean include) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day, listLag);
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day, listLag, rateLimits);
   }
 
   public ReportSettings withListLag(Duration lag) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, lag);
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, lag, rateLimits);
+  }
+
+  /** The same settings with other documented limits (a {@code --providers} file's). */
+  public ReportSettings withRateLimits(RateLimits limits) {
+    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag, limits);
   }
 
   public ReportSettings {
+    if (rateLimits == null) {
+      throw new IllegalArgumentException("rate limits must not be null: use RateLimits.NONE");
+    }
     if (listLag == null || listLag.isNegative()) {
       throw new IllegalArgumentException("list lag must not be negative: " + listLag);
     }

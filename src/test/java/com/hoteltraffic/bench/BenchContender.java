@@ -14,8 +14,8 @@ import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
 
-import com.hoteltraffic.AnalyzeJob;
-import com.hoteltraffic.cli.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;

@@ -1,10 +1,10 @@
 package com.hoteltraffic.classify;
 
+import com.hoteltraffic.model.RecordedExchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.ingest.RawExchange;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class BodySecretsTest {
   @Test
   void anUndocumentedCodeThatEchoesTheTokenIsReplacedByTheStatusClassification() throws Exception {
     ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
-        ResponseClassifier.withDefaultTaxonomy(), new com.hoteltraffic.ingest.TokenPseudonymizer(null), false);
+        ResponseClassifier.withDefaultTaxonomy(), new com.hoteltraffic.classify.TokenPseudonymizer(null), false);
     com.hoteltraffic.ingest.JsonLinesParser parser = new com.hoteltraffic.ingest.JsonLinesParser(
         new com.fasterxml.jackson.databind.ObjectMapper().getFactory(), interpreter.bodyNeeds());
     String echo = "{\"ts\":0,\"request\":{\"method\":\"GET\",\"url\":\"https://onlinebuchungen.ch/v1/reservations/1\","
@@ -43,8 +43,8 @@ class BodySecretsTest {
         + "\"body\":\"{\\\"error\\\":\\\"casy_secretToken123\\\"}\"}}";
     String plain = echo.replace("\"{\\\"error\\\":\\\"casy_secretToken123\\\"}\"", "null");
     assertFalse(plain.equals(echo), "the comparison record has no body");
-    RawExchange echoed = parser.parse(echo.getBytes(), 0, echo.length());
-    RawExchange noCode = parser.parse(plain.getBytes(), 0, plain.length());
+    RecordedExchange echoed = parser.parse(echo.getBytes(), 0, echo.length());
+    RecordedExchange noCode = parser.parse(plain.getBytes(), 0, plain.length());
     assertEquals(interpreter.interpret(noCode).errorCode, interpreter.interpret(echoed).errorCode,
         "the echoing body is classified as if it named no code");
     assertFalse(interpreter.interpret(echoed).errorCode.contains("casy_secretToken123"), "no token in the code");

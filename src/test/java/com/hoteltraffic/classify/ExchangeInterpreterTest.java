@@ -1,5 +1,6 @@
 package com.hoteltraffic.classify;
 
+import com.hoteltraffic.model.RecordedExchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hoteltraffic.ingest.JsonLinesParser;
-import com.hoteltraffic.ingest.RawExchange;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
@@ -71,7 +71,7 @@ class ExchangeInterpreterTest {
 
   private static ClassifiedExchange interpret(ExchangeInterpreter interpreter, String line) throws Exception {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    RawExchange raw = new JsonLinesParser(MAPPER.getFactory(), interpreter.bodyNeeds()).parse(bytes, 0, bytes.length);
+    RecordedExchange raw = new JsonLinesParser(MAPPER.getFactory(), interpreter.bodyNeeds()).parse(bytes, 0, bytes.length);
     ClassifiedExchange out = interpreter.interpret(raw);
     assertNoSecret(out);
     return out;
@@ -121,6 +121,23 @@ class ExchangeInterpreterTest {
                 HotelbedsBookingFactsTest.BOOKING_XML, null));
     assertEquals("Jane Doe", pii.holderName, "holder with includePii");
     assertEquals("1534", pii.hotelId, "hotel from the XML response");
+  }
+
+  /** Issue 14 rule 8: another API on Hotelbeds' host is an unknown provider, whatever it answers. */
+  @Test
+  void theActivitiesApiOnAHotelbedsHostIsAnUnknownProvider() throws Exception {
+    String activities = "https://api.hotelbeds.com/activity-api/3.0/activities?destination=PMI";
+    ClassifiedExchange rejected = interpret(record("GET", activities, hbHeaders(), null, 429,
+        "{\"error\":\"Rate limit exceeded\"}", null));
+    assertEquals(Provider.UNKNOWN, rejected.provider, "provider");
+    assertEquals(Operation.OTHER, rejected.operation, "operation");
+    assertEquals("HTTP_429", rejected.errorCode, "code of an unknown provider's 429");
+    assertEquals(ErrorClass.UNDOCUMENTED, rejected.errorClass, "not rate_limited: no Hotelbeds burst");
+    assertNull(rejected.tokenId, "an unknown provider has no credential");
+    ClassifiedExchange hotelApi = interpret(record("GET", HB + "/bookings/1-1", hbHeaders(), null, 429,
+        "{\"error\":\"Rate limit exceeded\"}", null));
+    assertEquals(Provider.HOTELBEDS, hotelApi.provider, "the Hotel API on the same host");
+    assertEquals(ErrorClass.RATE_LIMITED, hotelApi.errorClass, "the Hotel API's 429");
   }
 
   @Test

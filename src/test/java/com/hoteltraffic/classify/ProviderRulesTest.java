@@ -60,8 +60,14 @@ class ProviderRulesTest {
         Arguments.of("GET", CASY_BASE + "/reservations/9994/all/more", CASY, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch/v2/introspect", CASY, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch", CASY, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", HB, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api", HB, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api/1.0/status", HB, Operation.OTHER, null),
+        // Hotelbeds is the Hotel API only (issue 14 rule 8): its hosts' other APIs are unknown.
+        Arguments.of("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("POST", "https://api.test.hotelbeds.com/transfer-api/1.0/bookings", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api-secure.hotelbeds.com/activity-api/3.0/bookings", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/hotel-content-api/1.0/hotels", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of("GET", "https://api.hotelbeds.com/", Provider.UNKNOWN, Operation.OTHER, null),
         // Unknown hosts.
         Arguments.of("GET", "https://example.com/v1/reservations/9994", Provider.UNKNOWN, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch.evil.com/v1/introspect", Provider.UNKNOWN, Operation.OTHER, null),
@@ -97,7 +103,13 @@ class ProviderRulesTest {
     assertEquals(CASY, hinted.provider(), "hint names the provider");
     assertEquals(Operation.CASY_RESERVATIONS, hinted.operation(), "operation from the provider's rules");
     assertEquals("9994", hinted.hotelId(), "hotel");
-    assertEquals(HB, RULES.match("GET", CASY_BASE + "/introspect", "HOTELBEDS").provider(), "hint beats host, any case");
+    assertEquals(HB, RULES.match("POST", "https://onlinebuchungen.ch/hotel-api/1.0/bookings", "HOTELBEDS").provider(),
+        "hint beats host, any case");
+    assertEquals(Provider.UNKNOWN, RULES.match("GET", CASY_BASE + "/introspect", "hotelbeds").provider(),
+        "a hint of hotelbeds on a path outside /hotel-api/ is not the Hotel API");
+    assertEquals(Provider.UNKNOWN,
+        RULES.match("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", "hotelbeds").provider(),
+        "the Activities API stays unknown even when the record names hotelbeds");
     assertEquals(
         CASY, RULES.match("GET", CASY_BASE + "/introspect", "nobody").provider(), "unknown hint falls back to the host");
     assertEquals(
@@ -134,6 +146,36 @@ class ProviderRulesTest {
         "the default base no longer applies");
     assertEquals("tok", custom.credential(CASY, Map.of("x-casy-token", "tok")), "custom credential header, no scheme");
     assertEquals(java.util.List.of(CASY, HB), custom.providerNames(), "provider names in file order");
+  }
+
+  @Test
+  void aRulesFileScopesAProviderToItsBasePathAndCarriesItsRateLimits() throws IOException {
+    String rules = """
+        {"providers": [
+          {"name": "hotelbeds", "hosts": ["hb-proxy.corp.local"], "base_path": "/hb/hotel-api/{version}",
+           "base_path_required": true, "credential": {"header": "Api-key"},
+           "rate_limits": {"rate_limited": {"window_seconds": 2}, "quota_exceeded": {"limit": 5000, "window_seconds": 86400}},
+           "operations": [{"method": "POST", "path": "/bookings", "operation": "booking_confirmation"}]}
+        ]}
+        """;
+    ProviderRules custom = ProviderRules.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(HB, custom.match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null).provider(),
+        "under the base");
+    assertEquals(Provider.UNKNOWN,
+        custom.match("GET", "https://hb-proxy.corp.local/hb/activity-api/3.0/activities", null).provider(),
+        "outside the base of a base_path_required provider");
+    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(null, 2),
+        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "QPS window from the file");
+    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(5000, 86_400),
+        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.QUOTA_EXCEEDED), "quota from the file");
+    assertNull(custom.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "no CASY in the file");
+    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(10, 60),
+        RULES.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "bundled CASY limit");
+    String noWindow = "{\"providers\":[{\"name\":\"casy\",\"hosts\":[],\"credential\":{\"header\":\"A\"},"
+        + "\"operations\":[],\"rate_limits\":{\"rate_limited\":{\"limit\":10}}}]}";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ProviderRules.load(new ByteArrayInputStream(noWindow.getBytes(StandardCharsets.UTF_8))), "no window");
+    assertTrue(e.getMessage().contains("window_seconds") && e.getMessage().contains("casy"), e.getMessage());
   }
 
   @Test

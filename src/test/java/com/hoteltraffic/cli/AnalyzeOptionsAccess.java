@@ -1,5 +1,7 @@
 package com.hoteltraffic.cli;
 
+import com.hoteltraffic.job.AnalyzeConfig;
+
 import java.util.List;
 import java.util.Map;
 

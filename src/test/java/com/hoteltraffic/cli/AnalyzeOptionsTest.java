@@ -1,5 +1,7 @@
 package com.hoteltraffic.cli;
 
+import com.hoteltraffic.job.AnalyzeConfig;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

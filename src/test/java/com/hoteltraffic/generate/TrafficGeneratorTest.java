@@ -132,7 +132,7 @@ class TrafficGeneratorTest {
   void burstsAreRunsOfAtLeastFiveRejectionsAtMostSixtySecondsApart() throws IOException {
     Map<String, List<Instant>> rejections = rateLimitRejections();
     List<GroundTruth.Burst> bursts = truth.bursts().stream().filter(b -> b.kind().equals("rate_limited")).toList();
-    assertEquals(7, bursts.size(), "scripted bursts: " + bursts);
+    assertEquals(9, bursts.size(), "scripted bursts: " + bursts);
     for (GroundTruth.Burst burst : bursts) {
       Instant start = Instant.parse(burst.start());
       Instant end = Instant.parse(burst.end());
@@ -152,7 +152,15 @@ class TrafficGeneratorTest {
     }
     assertTrue(bursts.stream().anyMatch(b -> !b.start().substring(0, 10).equals(b.end().substring(0, 10))), "a burst crosses midnight");
     assertTrue(bursts.stream().anyMatch(b -> b.provider().equals("hotelbeds")), "Hotelbeds bursts");
-    assertEquals(1, truth.bursts().stream().filter(b -> b.kind().equals("quota_exceeded")).count(), "one daily-quota run");
+    assertEquals(1, truth.bursts().stream().filter(b -> b.kind().equals("quota_exceeded")).count(),
+        "one daily-quota run of 6; the run of 2 is under --burst-min");
+    // Issue 14 rule 10: the scripted clients' verdicts.
+    assertEquals(List.of("casy|backed_off", "casy|kept_sending", "hotelbeds|backed_off", "hotelbeds|kept_sending"),
+        truth.bursts().stream().map(b -> b.provider() + "|" + b.clientBackoff()).distinct().sorted().toList(),
+        "exponential back-off and a window-waiting client back off; steady clients keep sending");
+    assertTrue(truth.bursts().stream().anyMatch(b -> b.provider().equals("casy") && b.rejected() == 11
+        && Instant.parse(b.end()).toEpochMilli() - Instant.parse(b.start()).toEpochMilli() == 10_000
+        && b.clientBackoff().equals("kept_sending")), "11 rejections one second apart keep sending: " + bursts);
   }
 
   @Test
@@ -167,8 +175,9 @@ class TrafficGeneratorTest {
     }
     Map<String, Long> statuses = new TreeMap<>();
     truth.bookings().forEach(b -> statuses.merge(b.status(), 1L, Long::sum));
-    assertEquals(Map.of("BOOKED", 2L, "BOOKED_ON_RETRY", 2L, "DUPLICATE", 1L, "NOT_BOOKED", 3L, "UNRESOLVED", 4L), statuses,
-        "booking statuses");
+    assertEquals(Map.of("BOOKED", 3L, "BOOKED_ON_RETRY", 2L, "DUPLICATE", 1L, "NOT_BOOKED", 3L, "UNRESOLVED", 8L), statuses,
+        "booking statuses (issue 14: status-filtered, too-soon, inconclusive and UTC-only lists are UNRESOLVED;"
+            + " a reused reference is BOOKED)");
     assertTrue(truth.bookings().stream().anyMatch(b -> b.bookingStatus().equals("CANCELLED")), "one booking later cancelled");
     assertTrue(truth.bookings().stream().allMatch(b -> b.clientReference().length() <= 20), "client references fit 20 chars");
   }

@@ -1,5 +1,7 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.classify.TokenPseudonymizer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,27 +23,17 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one-pass read: exchange rows, quarantine parts and counts, over files cut into many splits. */
+@ExtendWith(SparkTestSession.class)
 class ExchangeReaderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static SparkSession spark;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.create("ExchangeReaderTest");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   private static String exchange(int n) {
     return "{\"ts\":\"2026-11-18T10:00:" + String.format("%02d", n % 60) + "Z\",\"duration_ms\":" + n

@@ -1,5 +1,8 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.model.BodyNeeds;
+import com.hoteltraffic.json.JsonFactories;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,9 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.model.BodyNeeds;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.classify.TokenPseudonymizer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

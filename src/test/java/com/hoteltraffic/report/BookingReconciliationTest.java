@@ -27,9 +27,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (where unfiltered creation-date lists are involved) its own day, reconciled once and asserted row
  * by row.
  */
+@ExtendWith(SparkTestSession.class)
 class BookingReconciliationTest {
   private static SparkSession spark;
 
@@ -54,7 +55,6 @@ class BookingReconciliationTest {
 
   @BeforeAll
   static void reconcileSharedSet() {
-    spark = SparkTestSession.create("BookingReconciliationTest");
     List<Row> rows = new ArrayList<>();
 
     // DUPLICATE, JSON: a list filtered by the reference shows two bookings.
@@ -273,11 +273,6 @@ class BookingReconciliationTest {
     }
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
   @Test
   void columnsAreTheReportColumnsWithoutPii() {
     assertEquals(BookingReconciliation.COLUMNS, resultColumns);
@@ -326,7 +321,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void duplicateFromRetryAndXmlListWithOneCancelled() {
+  void duplicateFromRetryAndCreationListWithOneCancelled() {
     expect(
         "dup-xml",
         "NO_RESPONSE",
@@ -354,7 +349,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void bookedFromXmlCreationListOfNoResponseAttempt() {
+  void bookedFromCreationListOfNoResponseAttempt() {
     expect(
         "Booked-Xml",
         "NO_RESPONSE",
@@ -397,7 +392,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void bookedOnRetryXmlWithReferenceOnlyInRequest() {
+  void bookedOnRetryWithReferenceOnlyInRequest() {
     expect(
         "retry-xml",
         "NO_RESPONSE",
@@ -426,7 +421,7 @@ class BookingReconciliationTest {
   }
 
   @Test
-  void notBookedFromLatestCompleteXmlCreationList() {
+  void notBookedFromLatestCompleteCreationList() {
     expect(
         "notbooked-xml",
         "NO_RESPONSE",

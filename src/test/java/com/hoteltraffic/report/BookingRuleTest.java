@@ -169,6 +169,13 @@ class BookingRuleTest {
     expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
         listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
             booking(null, "ITEMS", "CONFIRMED"))), "2024-04-03");
+    // A blank booking reference ("reference": "", as a generated page has it) names no booking
+    // either: inconclusive, not BOOKED with an empty reference.
+    for (String blank : new String[] {"", "   "}) {
+      expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
+          listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
+              booking(blank, "ITEMS", "CONFIRMED"))), "2024-04-03");
+    }
     // Empty: proof.
     expect(single(attempt("2024-04-03T10:00:00Z", "items", 504),
         listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 0)),
@@ -181,6 +188,9 @@ class BookingRuleTest {
     BookingEvent unnamed = listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
         booking("1-441", "OTHER", "CONFIRMED"), booking("1-442", " ", "CONFIRMED"));
     assertNull(unnamed.coveringList());
+    assertNull(listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
+        booking("1-441", "OTHER", "CONFIRMED"), booking("", "ANOTHER", "CONFIRMED")).coveringList(),
+        "an item with a blank booking reference makes the page no covering list");
     expectUnresolved(single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), unnamed),
         "2024-04-04");
     BookingEvent named = listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,

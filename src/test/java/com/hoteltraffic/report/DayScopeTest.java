@@ -20,24 +20,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkTestSession.class)
 class DayScopeTest {
   private static final DayScope ZURICH_DAY =
       new DayScope(LocalDate.parse("2026-03-10"), ZoneId.of("Europe/Zurich"), Duration.ofHours(6), Duration.ofHours(24));
   private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.create("DayScopeTest");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void dayBoundsAreLocalMidnightsAndTheReadWindowWidensThem() {

@@ -15,25 +15,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkTestSession.class)
 class DbOutagesTest {
   private static final Duration GAP = Duration.ofMinutes(5);
   private static final int MIN = 3;
 
   private static SparkSession spark;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.create("DbOutagesTest");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void findsEveryKnownOutageWithExactBoundsCountsAndRecoveryAndNothingElse() {

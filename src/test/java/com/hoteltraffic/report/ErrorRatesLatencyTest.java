@@ -16,18 +16,18 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Counts and latency percentiles per window, by hotel, credential and provider. */
+@ExtendWith(SparkTestSession.class)
 class ErrorRatesLatencyTest {
   private static SparkSession spark;
   private static Dataset<Row> exchanges;
 
   @BeforeAll
   static void setUp() {
-    spark = SparkTestSession.create("ErrorRatesTest");
     List<Row> rows = new ArrayList<>();
     // Hotel 1 in the 10:00 window: durations 1..100 ms, every tenth one a 503.
     for (int i = 1; i <= 100; i++) {
@@ -43,11 +43,6 @@ class ErrorRatesLatencyTest {
     rows.add(ExchangeRows.row("2024-03-01T11:30:00Z", Provider.CASY, "tok_b", "2", null, "timeout",
         ErrorClass.NO_RESPONSE));
     exchanges = ExchangeRows.dataset(spark, rows);
-  }
-
-  @AfterAll
-  static void tearDown() {
-    spark.stop();
   }
 
   @Test

@@ -16,26 +16,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkTestSession.class)
 class ErrorRatesTest {
   private static final Duration HOUR = Duration.ofHours(1);
   private static final ZoneId UTC = ZoneId.of("UTC");
   private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
 
   private static SparkSession spark;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.create("ErrorRatesTest");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   /**
    * CASY hotel 9994: four exchanges in the 10:00 hour (one at 10:59:59.999) and one at exactly

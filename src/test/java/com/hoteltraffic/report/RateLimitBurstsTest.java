@@ -23,25 +23,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkTestSession.class)
 class RateLimitBurstsTest {
   private static final Duration GAP = Duration.ofSeconds(60);
   private static final int MIN = 5;
 
   private static SparkSession spark;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.create("RateLimitBurstsTest");
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void findsEveryKnownBurstWithExactBoundsCountsAndExtrasAndNothingElse() {
@@ -73,11 +63,12 @@ class RateLimitBurstsTest {
 
     assertEquals(
         List.of(
-            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:00:40Z|5|7|rate_limited|40.0|5|10|60|2|1001,1002|backed_off",
+            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:00:40Z|5|7|rate_limited|40.0|5|10|60|2|1001,1002|kept_sending",
             "hotelbeds|tok_h|2024-03-01T12:00:00Z|2024-03-01T12:00:08Z|5|5|rate_limited|8.0|5|null|null|0||backed_off"),
         bursts(rows, GAP, MIN),
-        "tok_a: 5 rejections, 7 requests in [start, end] (5 + the ok and the 502 between);"
-            + " tok_b below min; tok_h one Hotelbeds burst");
+        "tok_a: 5 rejections, 7 requests in [start, end] (5 + the ok and the 502 between), waits"
+            + " of 5 to 10 s against a 60 s window; tok_b below min; tok_h one Hotelbeds burst,"
+            + " 2 s waits against its 1 s window");
   }
 
   @Test
@@ -110,10 +101,11 @@ class RateLimitBurstsTest {
     withFarTraffic.add(hbOk("2024-03-01T12:05:00Z", "tok_h"));
     List<String> expected =
         List.of(
-            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:03:20Z|5|8|rate_limited|200.0|2|10|60|1|1001|backed_off",
+            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:03:20Z|5|8|rate_limited|200.0|2|10|60|1|1001|kept_sending",
             "hotelbeds|tok_h|2024-03-01T12:00:55.500Z|2024-03-01T12:00:59.900Z|5|5|rate_limited|4.4|5|null|null|0||kept_sending");
     assertEquals(expected, bursts(near, GAP, MIN),
-        "tok_a: 5 rejections and 3 requests in [start, end]; tok_h: 2 of 5 rejections respected");
+        "tok_a: 5 rejections and 3 requests in [start, end], every wait 25 s or less against 60 s;"
+            + " tok_h: 2 of 5 rejections respected");
     assertEquals(expected, bursts(withFarTraffic, GAP, MIN), "traffic an hour or minutes away counts for nothing");
   }
 
@@ -135,15 +127,16 @@ class RateLimitBurstsTest {
     rows.addAll(everySecond("2024-03-01T10:01:05Z", 5, "tok_a")); // 61 s after 10:00:04
     assertEquals(
         List.of(
-            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:00:04Z|5|5|rate_limited|4.0|5|10|60|1|1001|backed_off",
-            "casy|tok_a|2024-03-01T10:01:05Z|2024-03-01T10:01:09Z|5|5|rate_limited|4.0|5|10|60|1|1001|backed_off"),
+            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:00:04Z|5|5|rate_limited|4.0|5|10|60|1|1001|kept_sending",
+            "casy|tok_a|2024-03-01T10:01:05Z|2024-03-01T10:01:09Z|5|5|rate_limited|4.0|5|10|60|1|1001|kept_sending"),
         bursts(rows, GAP, MIN),
         "a 61 s gap at --burst-gap 60s splits");
     assertEquals(
         List.of(
-            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:01:09Z|10|10|rate_limited|69.0|5|10|60|1|1001|backed_off"),
+            "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:01:09Z|10|10|rate_limited|69.0|5|10|60|1|1001|kept_sending"),
         bursts(rows, Duration.ofSeconds(61), MIN),
-        "at --burst-gap 61s the same runs join; no 60 s span holds more than one run");
+        "at --burst-gap 61s the same runs join; no 60 s span holds more than one run; 2 of 10"
+            + " waits (61 s, and none after the last) reach the 60 s window");
   }
 
   @Test
@@ -203,23 +196,24 @@ class RateLimitBurstsTest {
   }
 
   @Test
-  void casyVerdictUsesTheLimitFromTheBodyOrTheDocumentedDefault() {
-    // 20 rejections one second apart: 19 requests after the first, within one 60 s window.
+  void casyVerdictUsesTheWindowFromTheBodyOrTheDocumentedDefault() {
+    // 20 rejections one second apart (waits of 1 s), bodies reporting a 1 s window, a 60 s
+    // window, or none (the documented 10 per 60 s of providers.json).
     List<Row> rows = new ArrayList<>();
     Instant start = Instant.parse("2024-03-01T10:00:00Z");
     for (int second = 0; second < 20; second++) {
       String ts = start.plusSeconds(second).toString();
-      rows.add(casy429Body(ts, "tok_10", 10));
-      rows.add(casy429Body(ts, "tok_30", 30));
+      rows.add(casy429Body(ts, "tok_1s", 1));
+      rows.add(casy429Body(ts, "tok_60s", 60));
       rows.add(casy429Body(ts, "tok_none", null));
     }
     assertEquals(
-        List.of("tok_10|kept_sending|10", "tok_30|backed_off|30", "tok_none|kept_sending|null"),
+        List.of("tok_1s|backed_off|1", "tok_60s|kept_sending|60", "tok_none|kept_sending|null"),
         bursts(rows, GAP, MIN).stream()
             .map(line -> line.split("\\|", -1))
-            .map(cells -> cells[1] + "|" + cells[13] + "|" + cells[9])
+            .map(cells -> cells[1] + "|" + cells[13] + "|" + cells[10])
             .collect(Collectors.toList()),
-        "19 > 10, 19 <= 30, and a missing body means the documented 10 per 60 s");
+        "1 s waits wait out a 1 s window, not a 60 s one; no body means the documented 60 s");
   }
 
   @Test
@@ -237,21 +231,27 @@ class RateLimitBurstsTest {
   }
 
   @Test
-  void dailyQuotaRejectionsAreTheirOwnRowsKeptBelowTheMinimum() {
+  void dailyQuotaRejectionsAreTheirOwnRowsThresholdedLikeBursts() {
     List<Row> rows = new ArrayList<>(everySecondHb("2024-03-01T12:00:00Z", 5, "tok_h"));
-    // Quota rejections interleaved with the QPS burst: not counted into it.
+    // Quota rejections interleaved with the QPS burst: not counted into it, and 2 < --burst-min.
     rows.add(hbQuota("2024-03-01T12:00:01.500Z"));
     rows.add(hbQuota("2024-03-01T12:00:03.500Z"));
-    // A lone quota rejection an hour later: still reported, and the client stopped.
+    // A lone quota rejection an hour later: 1 < --burst-min, no row.
     rows.add(hbQuota("2024-03-01T13:00:00Z"));
+    // Five quota rejections 10 s apart in the evening: a row, kept sending into the closed day.
+    for (int i = 0; i < 5; i++) {
+      rows.add(hbQuota(Instant.parse("2024-03-01T18:00:00Z").plusSeconds(10L * i).toString()));
+    }
     assertEquals(
         List.of(
             "hotelbeds|tok_h|2024-03-01T12:00:00Z|2024-03-01T12:00:04Z|5|7|rate_limited|4.0|5|null|null|0||backed_off",
-            "hotelbeds|tok_h|2024-03-01T12:00:01.500Z|2024-03-01T12:00:03.500Z|2|4|quota_exceeded|2.0|2|null|null|0||kept_sending",
-            "hotelbeds|tok_h|2024-03-01T13:00:00Z|2024-03-01T13:00:00Z|1|1|quota_exceeded|0.0|1|null|null|0||backed_off"),
+            "hotelbeds|tok_h|2024-03-01T18:00:00Z|2024-03-01T18:00:40Z|5|5|quota_exceeded|40.0|5|null|null|0||kept_sending"),
         bursts(rows, GAP, MIN),
         "QPS burst of 5 (its requests include the 2 quota rejections; 3 of 5 rejections were"
-            + " followed by a 1 s pause); quota rows of 2 (client kept sending) and 1");
+            + " followed by a 1 s wait); quota groups of 2 and 1 under --burst-min 5 are no rows,"
+            + " the group of 5 is one");
+    assertEquals(4, bursts(rows, GAP, 1).size(),
+        "at --burst-min 1 the quota groups of 2 and 1 are rows too (1 QPS + 3 quota)");
   }
 
   @Test
@@ -362,11 +362,11 @@ class RateLimitBurstsTest {
         .toRow();
   }
 
-  private static Row casy429Body(String ts, String token, Integer limit) {
+  private static Row casy429Body(String ts, String token, Integer windowSeconds) {
     ExchangeRows.Builder row =
         ExchangeRows.exchange(
             ts, Provider.CASY, token, "1001", 429, "rate_limited", ErrorClass.RATE_LIMITED);
-    return (limit == null ? row : row.rateLimit(limit, 60)).toRow();
+    return (windowSeconds == null ? row : row.rateLimit(10, windowSeconds)).toRow();
   }
 
   private static Row casy429From(String ts, String source) {

@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import com.hoteltraffic.testing.SparkTestSession;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Report rows as a DataFrame, for notebooks: the values go in unchanged. */
+@ExtendWith(SparkTestSession.class)
 class ReportResultsTest {
   private static final ReportSpec SPEC = new ReportSpec("times", new StructType()
       .add("name", DataTypes.StringType).add("at", DataTypes.TimestampType), List.of("at"), true);
@@ -21,14 +23,7 @@ class ReportResultsTest {
   @BeforeAll
   static void start() {
     // Only to read the values back as Instants; the product never sets it.
-    spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.datetime.java8API.enabled", "true").getOrCreate();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructField;
 /**
  * Hotelbeds booking exchanges as already parsed rows of {@link ExchangeSchema#SCHEMA}, for tests of
  * the stages after ingest. JSON and XML responses fill the same columns, so "XML" here only shows
- * in {@link ExchangeSchema#SOURCE}.
+ * in {@link ExchangeSchema#SOURCE}; {@code XmlBookingTrafficTest} reads real XML bodies.
  *
  * <p>Every factory returns a {@link Builder}; set what the case needs and call {@link
  * Builder#row()}.

@@ -1,4 +1,4 @@
-package com.hoteltraffic.ingest;
+package com.hoteltraffic.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -12,14 +12,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * all share the same limits.
  *
  * <p>Jackson refuses strings over 20 million characters by default; the README promises that
- * only lines over {@value JsonLinesSplitReader#MAX_LINE_BYTES} bytes are refused, and a string
- * inside such a line has at most that many characters, so that is the string limit here. The
+ * only records over {@value #MAX_RECORD_BYTES} bytes are refused, and a string inside such a
+ * record has at most that many characters, so that is the string limit here. The
  * other limits (document length: none; nesting depth, number and name lengths) keep Jackson's
  * defaults, which no valid record comes near.
  */
 public final class JsonFactories {
-  /** Longest JSON string read: as many characters as the longest line kept has bytes. */
-  public static final int MAX_STRING_CHARS = JsonLinesSplitReader.MAX_LINE_BYTES;
+  /** Longest JSON Lines record (line) read whole; longer lines are quarantined. */
+  public static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+  /** Longest JSON string read: as many characters as the longest record kept has bytes. */
+  public static final int MAX_STRING_CHARS = MAX_RECORD_BYTES;
 
   private JsonFactories() {}
 

@@ -1,4 +1,4 @@
-package com.hoteltraffic.ingest;
+package com.hoteltraffic.model;
 
 /**
  * Tells a reader which bodies are worth materialising. Most traffic is successful reads whose

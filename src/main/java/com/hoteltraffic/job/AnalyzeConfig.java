@@ -1,5 +1,6 @@
-package com.hoteltraffic.cli;
+package com.hoteltraffic.job;
 
+import com.hoteltraffic.report.alert.AlertSettings;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
  *     the results then go to {@code output/date=YYYY-MM-DD}
  * @param listLag how long after an attempt a booking list proves the booking absent
+ * @param alerts the previous run to compare with, {@code --fail-on} and the alert thresholds
  * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
  * @param csvBom each CSV starts with a UTF-8 byte-order mark
  */
@@ -49,6 +51,7 @@ public record AnalyzeConfig(
     boolean strict,
     Optional<DayScope> day,
     Duration listLag,
+    AlertSettings alerts,
     Map<String, String> sparkConf,
     boolean csvBom) {
 
@@ -81,6 +84,7 @@ public record AnalyzeConfig(
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
         + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
-        + ", day=" + day + ", listLag=" + listLag + ", sparkConf=" + sparkConf.keySet() + ", csvBom=" + csvBom + "]";
+        + ", day=" + day + ", listLag=" + listLag + ", alerts=" + alerts + ", sparkConf=" + sparkConf.keySet()
+        + ", csvBom=" + csvBom + "]";
   }
 }

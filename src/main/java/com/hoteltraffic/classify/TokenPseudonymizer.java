@@ -1,4 +1,4 @@
-package com.hoteltraffic.ingest;
+package com.hoteltraffic.classify;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,23 @@
-package com.hoteltraffic;
+package com.hoteltraffic.job;
 
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
+import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.classify.ResponseClassifier;
-import com.hoteltraffic.cli.AnalyzeConfig;
 import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.ingest.TokenPseudonymizer;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.output.AlertsFile;
 import com.hoteltraffic.output.ExchangesTable;
 import com.hoteltraffic.output.HtmlReport;
 import com.hoteltraffic.output.OutputDirectory;
+import com.hoteltraffic.output.PreviousRunReader;
 import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.ReportFiles;
 import com.hoteltraffic.output.ReportParquet;
@@ -21,6 +26,7 @@ import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ReportEngine;
 import com.hoteltraffic.report.ReportFold;
 import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
@@ -61,6 +67,7 @@ public final class AnalyzeJob {
   public static final String EXCHANGES_TABLE = "exchanges";
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String HTML_FILE = "report.html";
+  public static final String ALERTS_FILE = "alerts.json";
   /**
    * Quarantine parts and fold blocks left by the read's tasks; joined into {@code quarantine/} and
    * merged into the reports, then removed.
@@ -70,7 +77,8 @@ public final class AnalyzeJob {
   private AnalyzeJob() {}
 
   /** What a finished run reports back to its caller. */
-  public record Result(Path output, long exchanges, long quarantined, List<String> corruptFiles) {}
+  public record Result(Path output, long exchanges, long quarantined, List<String> corruptFiles,
+      List<Alert> alerts) {}
 
   /**
    * Runs the analysis: read and classify (folding every exchange into the reports' pieces on the
@@ -86,24 +94,30 @@ public final class AnalyzeJob {
     config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
         day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
     try {
-      ReportSettings settings = settings(config);
-      ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config),
+      PreviousRun previous = previousRun(config, hadoop);
+      ProviderRules rules = providerRules(config);
+      ReportSettings settings = settings(config).withRateLimits(rules.rateLimits());
+      ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config, rules),
           out.resolve(READ_SIDE_DIR), new ReportFold(settings));
       ExchangeReader.Outcome outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
       Totals totals = Totals.of(outcome.files());
       writeQuarantine(outcome, totals, out, hadoop);
       ReportResults reports = computeReports(spark, outcome, settings);
       read.deleteSideOutputs(hadoop);
+      List<Alert> alerts = alerts(reports, previous, config);
       Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
       RunSummary summary = summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
+      summary.put("alerts", alertSummary(alerts, previous));
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
-      writePage(reports, summary, config, out, hadoop);
+      AlertsFile.write(AlertsFile.document(alerts, previous, REPORTS_DIR, HTML_FILE), out.resolve(ALERTS_FILE),
+          hadoop);
+      writePage(reports, summary, alerts, previous, config, out, hadoop);
       out.commit();
       LOG.info("Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
           (System.currentTimeMillis() - started.toEpochMilli()) / 1000, out.target(), HTML_FILE,
           out.target(), REPORTS_DIR, out.target(), TABLES_DIR, out.target(), SUMMARY_FILE);
       return new Result(out.target(), totals.exchanges, totals.quarantined,
-          totals.corrupt.stream().map(c -> c.get("path")).toList());
+          totals.corrupt.stream().map(c -> c.get("path")).toList(), alerts);
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
@@ -130,14 +144,15 @@ public final class AnalyzeJob {
     return inputs;
   }
 
-  private static ExchangeInterpreter interpreter(AnalyzeConfig config) throws IOException {
-    return new ExchangeInterpreter(providerRules(config), ResponseClassifier.withDefaultTaxonomy(),
+  private static ExchangeInterpreter interpreter(AnalyzeConfig config, ProviderRules rules) {
+    return new ExchangeInterpreter(rules, ResponseClassifier.withDefaultTaxonomy(),
         new TokenPseudonymizer(config.tokenKey()), config.includePii());
   }
 
   static ReportSettings settings(AnalyzeConfig config) {
     return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
-        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag());
+        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag(),
+        RateLimits.builtIn());
   }
 
   /**
@@ -197,10 +212,63 @@ public final class AnalyzeJob {
     return reportRows;
   }
 
-  private static void writePage(ReportResults reports, RunSummary summary, AnalyzeConfig config,
-      OutputDirectory out, Configuration hadoop) throws IOException {
+  /**
+   * The run to compare alerts with: {@code --previous}, which must be a finished run's output; or
+   * for a daily run the previous day's folder under the same output, when it holds a finished run
+   * (one that cannot be read is logged and skipped: it must not stop today's reports). Null for none.
+   */
+  static PreviousRun previousRun(AnalyzeConfig config, Configuration hadoop) throws IOException {
+    PreviousRunReader.Layout layout = new PreviousRunReader.Layout(SUMMARY_FILE, REPORTS_DIR);
+    if (config.alerts().previous().isPresent()) {
+      PreviousRun previous = PreviousRunReader.read(new Path(config.alerts().previous().get()),
+          PreviousRun.SOURCE_OPTION, layout, hadoop);
+      LOG.info("Alerts compare with the previous run in {}", previous.location());
+      return previous;
+    }
+    if (config.day().isEmpty()) {
+      return null;
+    }
+    DayScope day = config.day().get();
+    String dayBefore = new DayScope(day.date().minusDays(1), day.zone(), day.lookback(), day.lookahead())
+        .partitionName();
+    Path dir = new Path((config.output().endsWith("/") ? config.output() : config.output() + "/") + dayBefore);
+    try {
+      if (!PreviousRunReader.isRun(dir, layout, hadoop)) {
+        LOG.info("No run of the previous day in {}: alerts compare with nothing", dir);
+        return null;
+      }
+      PreviousRun previous = PreviousRunReader.read(dir, PreviousRun.SOURCE_PREVIOUS_DAY, layout, hadoop);
+      LOG.info("Alerts compare with the previous day's run in {}", previous.location());
+      return previous;
+    } catch (IOException e) {
+      LOG.warn("Cannot read the previous day's run in {}: alerts compare with nothing", dir, e);
+      return null;
+    }
+  }
+
+  /** The alerts of the run, each logged; plain Java over the report rows, no Spark. */
+  private static List<Alert> alerts(ReportResults reports, PreviousRun previous, AnalyzeConfig config) {
+    List<Alert> alerts = AlertRules.evaluate(reports, previous, config.alerts().thresholds());
+    for (Alert alert : alerts) {
+      LOG.warn("Alert ({}): {}", alert.severity().label(), alert.reason());
+    }
+    Map<String, Object> counts = AlertsFile.counts(alerts);
+    LOG.info("Alerts: {} critical, {} warning (see {})", counts.get("critical"), counts.get("warning"), ALERTS_FILE);
+    return alerts;
+  }
+
+  /** The {@code alerts} section of {@code run_summary.json}: counts by severity and the run compared with. */
+  private static Map<String, Object> alertSummary(List<Alert> alerts, PreviousRun previous) {
+    Map<String, Object> section = new LinkedHashMap<>(AlertsFile.counts(alerts));
+    section.put("previous_run", previous == null ? null : previous.location());
+    return section;
+  }
+
+  private static void writePage(ReportResults reports, RunSummary summary, List<Alert> alerts,
+      PreviousRun previous, AnalyzeConfig config, OutputDirectory out, Configuration hadoop) throws IOException {
     long stageStart = System.nanoTime();
-    HtmlReport.write(reports, summary, config.window(), config.zone(), out.resolve(HTML_FILE), hadoop);
+    HtmlReport.write(reports, summary, config.window(), config.zone(), alerts, previous, out.resolve(HTML_FILE),
+        hadoop);
     LOG.info("Page {} written ({} ms)", HTML_FILE, elapsedMs(stageStart));
   }
 
@@ -288,6 +356,7 @@ public final class AnalyzeJob {
     settings.put("include_pii", config.includePii());
     settings.put("format", config.format().map(Enum::name).orElse("by file name"));
     settings.put("providers", config.providersFile().orElse("built-in"));
+    settings.put("alerts", alertSettings(config));
     config.day().ifPresent(day -> {
       Map<String, Object> daily = new LinkedHashMap<>();
       daily.put("date", day.date().toString());
@@ -339,6 +408,16 @@ public final class AnalyzeJob {
             .map(s -> Map.of("path", s.path(), "reason", s.reason())).toList())
         .put("corrupt_files", totals.corrupt)
         .put("reports", reportRows);
+  }
+
+  private static Map<String, Object> alertSettings(AnalyzeConfig config) {
+    Map<String, Object> alerts = new LinkedHashMap<>();
+    alerts.put("previous", config.alerts().previous().orElse(null));
+    alerts.put("fail_on", config.alerts().failOn().map(s -> s.label()).orElse(null));
+    alerts.put("rate_rise", config.alerts().thresholds().rateRise().toPlainString());
+    alerts.put("rate_rise_critical", config.alerts().thresholds().rateRiseCritical().toPlainString());
+    alerts.put("min_requests", config.alerts().thresholds().minRequests());
+    return alerts;
   }
 
   private static Map<String, Object> fileEntry(ExchangeReader.FileCounts file) {

@@ -1,4 +1,4 @@
-package com.hoteltraffic.ingest;
+package com.hoteltraffic.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

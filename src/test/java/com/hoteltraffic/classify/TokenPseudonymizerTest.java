@@ -1,4 +1,4 @@
-package com.hoteltraffic.ingest;
+package com.hoteltraffic.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

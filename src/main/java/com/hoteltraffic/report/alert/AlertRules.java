@@ -1,0 +1,382 @@
+package com.hoteltraffic.report.alert;
+
+import com.hoteltraffic.model.ErrorClass;
+import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.DbOutages;
+import com.hoteltraffic.report.ErrorCodes;
+import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.ReportResults;
+import com.hoteltraffic.report.Reports;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What ops should act on, decided from one run's report rows and, where a rule compares, the
+ * previous run's ({@link PreviousRun}). Plain Java over rows already computed: no Spark, no query.
+ *
+ * <table>
+ *   <caption>Alert kinds</caption>
+ *   <tr><th>kind</th><th>severity</th><th>when</th></tr>
+ *   <tr><td>{@value #BOOKING_DUPLICATE}</td><td>critical</td><td>an {@code unconfirmed_bookings} row
+ *       with status {@code DUPLICATE} of which at least two bookings are not {@code CANCELLED} (one
+ *       with at most one left standing needs nothing done, as its action says)</td></tr>
+ *   <tr><td>{@value #BOOKING_UNRESOLVED}</td><td>warning</td><td>a row with status {@code UNRESOLVED}:
+ *       someone must look the booking up by hand</td></tr>
+ *   <tr><td>{@value #DB_OUTAGE}</td><td>critical for scope {@code central} (every hotel), warning for
+ *       {@code tenant}</td><td>a {@code db_outages} row</td></tr>
+ *   <tr><td>{@value #CREDENTIAL_FAILING_AUTH}</td><td>critical</td><td>a {@code credential_health} row
+ *       in state {@code failing_auth}, unless the previous run showed that credential in that state
+ *       already (the alert is for the turn, once)</td></tr>
+ *   <tr><td>{@value #CREDENTIAL_QUOTA_EXHAUSTED}</td><td>warning (the daily quota resets by
+ *       itself)</td><td>the same for state {@code quota_exhausted}</td></tr>
+ *   <tr><td>{@value #NEW_ERROR_CODE}</td><td>warning</td><td>an {@code error_codes} row of an error
+ *       class (not {@code ok}) whose provider × HTTP status × code the previous run's report does
+ *       not hold</td></tr>
+ *   <tr><td>{@value #HOTEL_ERROR_RATE_ROSE} / {@value #CREDENTIAL_ERROR_RATE_ROSE}</td><td>warning;
+ *       critical at or above the critical rise</td><td>see below</td></tr>
+ * </table>
+ *
+ * <p>Error-rate rise: per provider × hotel ({@code error_rates_by_hotel}) and per provider ×
+ * credential ({@code error_rates_by_token}), requests and errors are summed over all windows of
+ * a run, and the run's rate is {@code errors / requests}. A key alerts when it had at least {@code
+ * minRequests} requests in this run <em>and</em> in the previous one, and {@code rate − previous
+ * rate ≥ rateRise} (percentage points; the boundary alerts), computed exactly in integers. Rows
+ * with an empty hotel or credential (exchanges that name none) are not a hotel or credential
+ * and never alert. Without a previous run, the comparing rules (new code, rate rise) yield
+ * nothing.
+ *
+ * <p>Alerts are listed critical first, then by kind in the order above, then in their report's
+ * row order (rate rises by provider and key).
+ */
+public final class AlertRules {
+  public static final String BOOKING_DUPLICATE = "booking_duplicate";
+  public static final String BOOKING_UNRESOLVED = "booking_unresolved";
+  public static final String DB_OUTAGE = "db_outage";
+  public static final String CREDENTIAL_FAILING_AUTH = "credential_failing_auth";
+  public static final String CREDENTIAL_QUOTA_EXHAUSTED = "credential_quota_exhausted";
+  public static final String NEW_ERROR_CODE = "new_error_code";
+  public static final String HOTEL_ERROR_RATE_ROSE = "hotel_error_rate_rose";
+  public static final String CREDENTIAL_ERROR_RATE_ROSE = "credential_error_rate_rose";
+
+  /** Every kind, in listing order. */
+  public static final List<String> KINDS = List.of(BOOKING_DUPLICATE, BOOKING_UNRESOLVED, DB_OUTAGE,
+      CREDENTIAL_FAILING_AUTH, CREDENTIAL_QUOTA_EXHAUSTED, NEW_ERROR_CODE, HOTEL_ERROR_RATE_ROSE,
+      CREDENTIAL_ERROR_RATE_ROSE);
+
+  /** Page sections (ids on {@code report.html}) that show each report's rows. */
+  static final String SECTION_DUPLICATE = "bookings-" + BookingReconciliation.DUPLICATE;
+  static final String SECTION_UNRESOLVED = "bookings-" + BookingReconciliation.UNRESOLVED;
+  static final String SECTION_OUTAGES = "outages";
+  static final String SECTION_CODES = "codes";
+  static final String SECTION_TOP_HOTELS = "top-hotels";
+  static final String SECTION_TOP_CREDENTIALS = "top-credentials";
+
+  private AlertRules() {}
+
+  /**
+   * Every alert of a run.
+   *
+   * @param previous the previous run's facts, or null when there is none
+   */
+  public static List<Alert> evaluate(ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
+    List<Alert> alerts = new ArrayList<>();
+    alerts.addAll(bookings(results));
+    alerts.addAll(outages(results));
+    alerts.addAll(credentials(results, previous));
+    if (previous != null) {
+      alerts.addAll(newCodes(results, previous));
+      alerts.addAll(rateRises(results, previous, thresholds));
+    }
+    alerts.sort(Comparator.comparing(Alert::severity).reversed()
+        .thenComparingInt(alert -> KINDS.indexOf(alert.kind())));
+    return alerts;
+  }
+
+  /** How many alerts of each severity, critical first; both severities always present. */
+  public static Map<Severity, Long> counts(List<Alert> alerts) {
+    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      counts.put(severity, alerts.stream().filter(a -> a.severity() == severity).count());
+    }
+    Map<Severity, Long> criticalFirst = new LinkedHashMap<>();
+    criticalFirst.put(Severity.CRITICAL, counts.get(Severity.CRITICAL));
+    criticalFirst.put(Severity.WARNING, counts.get(Severity.WARNING));
+    return criticalFirst;
+  }
+
+  /** Whether any alert is at or above {@code threshold}. */
+  public static boolean anyAtLeast(List<Alert> alerts, Severity threshold) {
+    return alerts.stream().anyMatch(alert -> alert.severity().atLeast(threshold));
+  }
+
+  static List<Alert> bookings(ReportResults results) {
+    Table table = Table.of(results, Reports.UNCONFIRMED_BOOKINGS);
+    List<Alert> alerts = new ArrayList<>();
+    for (Object[] row : table.rows()) {
+      String status = table.text(row, BookingReconciliation.STATUS);
+      boolean duplicate = BookingReconciliation.DUPLICATE.equals(status);
+      if (duplicate && standing(table.text(row, BookingReconciliation.BOOKING_STATUS)) < 2) {
+        continue;
+      }
+      if (!duplicate && !BookingReconciliation.UNRESOLVED.equals(status)) {
+        continue;
+      }
+      String reason = status + " booking of client reference " + table.text(row, BookingReconciliation.CLIENT_REFERENCE)
+          + " at hotel " + orNone(table.text(row, BookingReconciliation.HOTEL_ID)) + " ("
+          + table.text(row, BookingReconciliation.OUTCOME) + " at "
+          + table.cell(row, BookingReconciliation.ATTEMPT_TS) + "): "
+          + table.text(row, BookingReconciliation.ACTION);
+      alerts.add(new Alert(duplicate ? Severity.CRITICAL : Severity.WARNING,
+          duplicate ? BOOKING_DUPLICATE : BOOKING_UNRESOLVED, reason, Reports.UNCONFIRMED_BOOKINGS,
+          table.where(row, BookingReconciliation.ATTEMPT_TS, BookingReconciliation.CLIENT_REFERENCE),
+          duplicate ? SECTION_DUPLICATE : SECTION_UNRESOLVED));
+    }
+    return alerts;
+  }
+
+  /** Bookings of a DUPLICATE row not known to be cancelled ({@code booking_status} joined by ";"). */
+  static long standing(String bookingStatuses) {
+    if (bookingStatuses == null || bookingStatuses.isEmpty()) {
+      return 0;
+    }
+    return java.util.Arrays.stream(bookingStatuses.split(";", -1))
+        .filter(s -> !BookingReconciliation.BOOKING_CANCELLED.equals(s)).count();
+  }
+
+  static List<Alert> outages(ReportResults results) {
+    Table table = Table.of(results, Reports.DB_OUTAGES);
+    List<Alert> alerts = new ArrayList<>();
+    for (Object[] row : table.rows()) {
+      boolean central = DbOutages.SCOPE_CENTRAL.equals(table.text(row, DbOutages.SCOPE));
+      String provider = table.text(row, DbOutages.PROVIDER);
+      Object recovered = table.value(row, DbOutages.RECOVERED_AT);
+      String reason = (central ? "Central database outage of " + provider
+              : "Tenant database outage of " + provider + " hotel " + orNone(table.text(row, DbOutages.HOTEL_ID)))
+          + ": " + table.value(row, DbOutages.FAILED_REQUESTS) + " failed requests from "
+          + table.cell(row, DbOutages.START) + " to " + table.cell(row, DbOutages.END) + ", "
+          + (recovered == null ? "no recovery seen" : "recovered at " + table.cell(row, DbOutages.RECOVERED_AT));
+      alerts.add(new Alert(central ? Severity.CRITICAL : Severity.WARNING, DB_OUTAGE, reason, Reports.DB_OUTAGES,
+          table.where(row, DbOutages.PROVIDER, DbOutages.SCOPE, DbOutages.HOTEL_ID, DbOutages.START),
+          SECTION_OUTAGES));
+    }
+    return alerts;
+  }
+
+  /** Credentials that turned failing_auth or quota_exhausted; nothing when the run has no such report. */
+  static List<Alert> credentials(ReportResults results, PreviousRun previous) {
+    if (!Table.exists(results, CredentialHealthColumns.REPORT)) {
+      return List.of();
+    }
+    Table table = Table.of(results, CredentialHealthColumns.REPORT);
+    Map<PreviousRun.Key, String> before = previous == null ? null : previous.credentialStates();
+    List<Alert> alerts = new ArrayList<>();
+    for (Object[] row : table.rows()) {
+      String state = table.text(row, CredentialHealthColumns.STATE);
+      if (!CredentialHealthColumns.ALERTING_STATES.contains(state)) {
+        continue;
+      }
+      PreviousRun.Key key = new PreviousRun.Key(table.text(row, CredentialHealthColumns.PROVIDER),
+          table.text(row, CredentialHealthColumns.TOKEN_ID));
+      if (before != null && state.equals(before.get(key))) {
+        continue;
+      }
+      boolean failingAuth = CredentialHealthColumns.STATE_FAILING_AUTH.equals(state);
+      String credential = "Credential " + key.id() + hint(table.text(row, CredentialHealthColumns.TOKEN_HINT))
+          + " of " + key.provider();
+      String since = table.cell(row, CredentialHealthColumns.SINCE);
+      String reason = failingAuth
+          ? credential + " fails authentication since " + since
+              + ": every request since was refused (expired or revoked); replace or reactivate it"
+          : credential + " has used up its daily quota since " + since
+              + ": requests are refused until it resets; slow the client down or ask for a higher quota";
+      alerts.add(new Alert(failingAuth ? Severity.CRITICAL : Severity.WARNING,
+          failingAuth ? CREDENTIAL_FAILING_AUTH : CREDENTIAL_QUOTA_EXHAUSTED, reason, CredentialHealthColumns.REPORT,
+          table.where(row, CredentialHealthColumns.PROVIDER, CredentialHealthColumns.TOKEN_ID),
+          CredentialHealthColumns.PAGE_SECTION));
+    }
+    return alerts;
+  }
+
+  static List<Alert> newCodes(ReportResults results, PreviousRun previous) {
+    Table table = Table.of(results, Reports.ERROR_CODES);
+    List<Alert> alerts = new ArrayList<>();
+    for (Object[] row : table.rows()) {
+      if (ErrorClass.OK.equals(table.text(row, ExchangeSchema.ERROR_CLASS))) {
+        continue;
+      }
+      PreviousRun.CodeKey key = new PreviousRun.CodeKey(table.text(row, ExchangeSchema.PROVIDER),
+          table.cell(row, ExchangeSchema.HTTP_STATUS), table.text(row, ExchangeSchema.ERROR_CODE));
+      if (previous.codes().contains(key)) {
+        continue;
+      }
+      Object documented = table.value(row, ExchangeSchema.DOCUMENTED);
+      String reason = "New error code " + key.provider() + " "
+          + (key.httpStatus().isEmpty() ? "no response" : "HTTP " + key.httpStatus()) + " " + key.errorCode()
+          + " (" + table.text(row, ExchangeSchema.ERROR_CLASS)
+          + (Boolean.FALSE.equals(documented) ? ", undocumented" : "") + "): "
+          + table.value(row, ErrorCodes.COUNT) + " times from " + table.cell(row, ErrorCodes.FIRST_SEEN) + " to "
+          + table.cell(row, ErrorCodes.LAST_SEEN) + ", never seen in the previous run";
+      alerts.add(new Alert(Severity.WARNING, NEW_ERROR_CODE, reason, Reports.ERROR_CODES,
+          table.where(row, ExchangeSchema.PROVIDER, ExchangeSchema.HTTP_STATUS, ExchangeSchema.ERROR_CODE),
+          SECTION_CODES));
+    }
+    return alerts;
+  }
+
+  static List<Alert> rateRises(ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
+    List<Alert> alerts = new ArrayList<>();
+    alerts.addAll(rateRises(Table.of(results, Reports.ERROR_RATES_BY_HOTEL), ExchangeSchema.HOTEL_ID,
+        previous.hotelRates(), thresholds, HOTEL_ERROR_RATE_ROSE, SECTION_TOP_HOTELS));
+    alerts.addAll(rateRises(Table.of(results, Reports.ERROR_RATES_BY_TOKEN), ExchangeSchema.TOKEN_ID,
+        previous.tokenRates(), thresholds, CREDENTIAL_ERROR_RATE_ROSE, SECTION_TOP_CREDENTIALS));
+    return alerts;
+  }
+
+  private static List<Alert> rateRises(Table table, String keyColumn, Map<PreviousRun.Key, PreviousRun.Counts> before,
+      AlertThresholds thresholds, String kind, String section) {
+    Map<PreviousRun.Key, PreviousRun.Counts> now = new TreeMap<>(KEY_ORDER);
+    Map<PreviousRun.Key, String> hints = new TreeMap<>(KEY_ORDER);
+    boolean withHint = table.has(ExchangeSchema.TOKEN_HINT);
+    for (Object[] row : table.rows()) {
+      String id = table.text(row, keyColumn);
+      if (id == null || id.isEmpty()) {
+        continue;
+      }
+      PreviousRun.Key key = new PreviousRun.Key(table.text(row, ExchangeSchema.PROVIDER), id);
+      now.merge(key, new PreviousRun.Counts(table.number(row, ErrorRates.REQUESTS),
+          table.number(row, ErrorRates.ERRORS)), PreviousRun.Counts::plus);
+      if (withHint && table.text(row, ExchangeSchema.TOKEN_HINT) != null) {
+        hints.putIfAbsent(key, table.text(row, ExchangeSchema.TOKEN_HINT));
+      }
+    }
+    List<Alert> alerts = new ArrayList<>();
+    for (Map.Entry<PreviousRun.Key, PreviousRun.Counts> entry : now.entrySet()) {
+      PreviousRun.Counts current = entry.getValue();
+      PreviousRun.Counts earlier = before.get(entry.getKey());
+      Severity severity = riseSeverity(earlier, current, thresholds);
+      if (severity == null) {
+        continue;
+      }
+      PreviousRun.Key key = entry.getKey();
+      String what = HOTEL_ERROR_RATE_ROSE.equals(kind) ? key.provider() + " hotel " + key.id()
+          : "credential " + key.id() + hint(hints.get(key)) + " of " + key.provider();
+      String reason = "Error rate of " + what + " rose from " + percent(earlier) + " in the previous run to "
+          + percent(current) + ", " + points(earlier, current);
+      Map<String, String> where = new LinkedHashMap<>();
+      where.put(ExchangeSchema.PROVIDER, key.provider());
+      where.put(keyColumn, key.id());
+      alerts.add(new Alert(severity, kind, reason, table.name(), where, section));
+    }
+    return alerts;
+  }
+
+  /**
+   * The severity of a rise from {@code earlier} to {@code current}, or null for none: both need
+   * {@code minRequests}, and the rise {@code e1/r1 − e0/r0} is compared with the thresholds
+   * exactly, as {@code (e1·r0 − e0·r1) ≥ t·r0·r1}.
+   */
+  static Severity riseSeverity(PreviousRun.Counts earlier, PreviousRun.Counts current, AlertThresholds thresholds) {
+    if (earlier == null || earlier.requests() < thresholds.minRequests()
+        || current.requests() < thresholds.minRequests()) {
+      return null;
+    }
+    BigDecimal rise = new BigDecimal(BigInteger.valueOf(current.errors()).multiply(BigInteger.valueOf(earlier.requests()))
+        .subtract(BigInteger.valueOf(earlier.errors()).multiply(BigInteger.valueOf(current.requests()))));
+    BigDecimal base = new BigDecimal(BigInteger.valueOf(earlier.requests()).multiply(BigInteger.valueOf(current.requests())));
+    if (rise.compareTo(thresholds.rateRiseCritical().multiply(base)) >= 0) {
+      return Severity.CRITICAL;
+    }
+    if (rise.compareTo(thresholds.rateRise().multiply(base)) >= 0) {
+      return Severity.WARNING;
+    }
+    return null;
+  }
+
+  private static final Comparator<PreviousRun.Key> KEY_ORDER =
+      Comparator.comparing(PreviousRun.Key::provider, ReportResults::compareValues)
+          .thenComparing(PreviousRun.Key::id, ReportResults::compareValues);
+
+  /** "12.50% (25 of 200)". */
+  static String percent(PreviousRun.Counts counts) {
+    return String.format(Locale.ROOT, "%.2f%%", 100.0 * counts.errors() / counts.requests()) + " ("
+        + counts.errors() + " of " + counts.requests() + ")";
+  }
+
+  /** "+12.50 points". */
+  private static String points(PreviousRun.Counts earlier, PreviousRun.Counts current) {
+    BigDecimal now = BigDecimal.valueOf(current.errors()).divide(BigDecimal.valueOf(current.requests()),
+        MathContext.DECIMAL64);
+    BigDecimal then = BigDecimal.valueOf(earlier.errors()).divide(BigDecimal.valueOf(earlier.requests()),
+        MathContext.DECIMAL64);
+    return String.format(Locale.ROOT, "+%.2f points", now.subtract(then).movePointRight(2));
+  }
+
+  private static String hint(String hint) {
+    return hint == null || hint.isEmpty() ? "" : " (" + hint + ")";
+  }
+
+  private static String orNone(String value) {
+    return value == null || value.isEmpty() ? "(none)" : value;
+  }
+
+  /** One report's rows with access by column name. */
+  private record Table(String name, List<String> columns, List<Object[]> rows) {
+    static boolean exists(ReportResults results, String name) {
+      return results.specs().stream().anyMatch(spec -> spec.name().equals(name));
+    }
+
+    static Table of(ReportResults results, String name) {
+      return new Table(name, results.spec(name).columns(), results.rows(name));
+    }
+
+    boolean has(String column) {
+      return columns.contains(column);
+    }
+
+    Object value(Object[] row, String column) {
+      int index = columns.indexOf(column);
+      if (index < 0) {
+        throw new IllegalArgumentException("No column " + column + " in " + name + ": " + columns);
+      }
+      return row[index];
+    }
+
+    String text(Object[] row, String column) {
+      Object value = value(row, column);
+      return value == null ? null : value.toString();
+    }
+
+    long number(Object[] row, String column) {
+      return value(row, column) instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** A value as the CSV writes it: ISO-8601 UTC for timestamps, empty for none. */
+    String cell(Object[] row, String column) {
+      Object value = value(row, column);
+      if (value == null) {
+        return "";
+      }
+      return value instanceof java.sql.Timestamp ts ? ts.toInstant().toString()
+          : value instanceof Instant instant ? instant.toString() : value.toString();
+    }
+
+    Map<String, String> where(Object[] row, String... keyColumns) {
+      Map<String, String> where = new LinkedHashMap<>();
+      for (String column : keyColumns) {
+        where.put(column, cell(row, column));
+      }
+      return where;
+    }
+  }
+}
