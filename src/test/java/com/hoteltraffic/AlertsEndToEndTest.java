@@ -147,7 +147,7 @@ class AlertsEndToEndTest {
     alerts.add(alert("warning", "new_error_code", "New error code hotelbeds HTTP 504 GATEWAY_TIMEOUT (timeout): "
         + "1 times from 2026-11-19T12:00:00Z to 2026-11-19T12:00:00Z, never seen in the previous run", "error_codes",
         "{\"provider\":\"hotelbeds\",\"http_status\":\"504\",\"error_code\":\"GATEWAY_TIMEOUT\"}", "codes"));
-    alerts.add(alert("warning", "credential_error_rate_rose", "Error rate of credential " + tokenId + " (…0001) of "
+    alerts.add(alert("warning", "credential_error_rate_rose", "Error rate of credential " + tokenId + " (...0001) of "
         + "casy rose from 5.00% (6 of 120) in the previous run to 36.67% (44 of 120), +31.67 points",
         "error_rates_by_token", "{\"provider\":\"casy\",\"token_id\":\"" + tokenId + "\"}", "top-credentials"));
     return root;

@@ -83,8 +83,8 @@ class DailyRunTest {
 
   @Test
   void eachDayGoesToItsOwnFolderAndNothingElseIsLeftBehind() {
-    assertEquals(List.of("date=" + DAY, "date=" + NEXT_DAY), outputEntries,
-        "entries of the output directory, staging directories included");
+    assertEquals(List.of(".date=" + DAY + ".lock", ".date=" + NEXT_DAY + ".lock", "date=" + DAY, "date=" + NEXT_DAY),
+        outputEntries, "entries of the output directory, staging directories included; one lock file a day");
   }
 
   @Test

@@ -56,14 +56,15 @@ public final class TokenPseudonymizer implements Serializable {
   }
 
   /**
-   * A hint ops can match against their own records: {@code …} and the last 4 characters, only
-   * for credentials long enough that 4 characters give nothing useful away.
+   * A hint ops can match against their own records: {@code ...} and the last 4 characters, only
+   * for credentials long enough that 4 characters give nothing useful away. ASCII only: the CSVs
+   * are opened in Excel, which reads a UTF-8 file without a byte-order mark as the local code page.
    */
   public static String hint(String credential) {
     if (credential == null) {
       return null;
     }
-    return credential.length() >= 16 ? "…" + credential.substring(credential.length() - 4) : "…";
+    return credential.length() >= 16 ? "..." + credential.substring(credential.length() - 4) : "...";
   }
 
   private String hash(String credential) {

@@ -97,6 +97,9 @@ public final class AnalyzeMain {
     } catch (AnalyzeOptions.HelpRequested help) {
       System.out.println(AnalyzeOptions.USAGE);
       return EXIT_OK;
+    } catch (AnalyzeOptions.VersionRequested version) {
+      System.out.println(AnalyzeOptions.version());
+      return EXIT_OK;
     } catch (UsageException e) {
       System.err.println("analyze: " + e.getMessage());
       return EXIT_USAGE;
@@ -104,7 +107,7 @@ public final class AnalyzeMain {
     if (config.verbose()) {
       Configurator.setRootLevel(Level.INFO);
     }
-    SparkSession spark = session(config.master());
+    SparkSession spark = session(config.master(), config.sparkConf());
     try {
       AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
       boolean corrupt = config.strict() && !result.corruptFiles().isEmpty();
@@ -141,15 +144,21 @@ public final class AnalyzeMain {
 
   /**
    * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes
-   * {@code spark.master} as a system property).
+   * {@code spark.master} as a system property). The {@code --conf} settings are applied last, before
+   * the session is built, as spark-submit applies its own: they win over the defaults set here.
    */
-  static SparkSession session(Optional<String> master) {
+  static SparkSession session(Optional<String> master, Map<String, String> sparkConf) {
     SparkSession.Builder builder = SparkSession.builder().appName("hotel-traffic-analyzer")
         .config("spark.sql.session.timeZone", "UTC");
     if (master.isPresent()) {
       builder.master(master.get());
     } else if (System.getProperty("spark.master") == null) {
       builder.master("local[*]").config("spark.ui.enabled", "false");
+    }
+    sparkConf.forEach(builder::config);
+    if (!sparkConf.isEmpty()) {
+      // Keys only: a value may be a secret (spark.hadoop.fs.s3a.secret.key).
+      LOG.info("Spark settings from --conf: {}", sparkConf.keySet());
     }
     return builder.getOrCreate();
   }

@@ -1,201 +1,352 @@
 package com.hoteltraffic.cli;
 
+import com.hoteltraffic.ingest.DatedInputs;
+import com.hoteltraffic.job.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.report.alert.AlertSettings;
 import com.hoteltraffic.report.alert.AlertThresholds;
 import com.hoteltraffic.report.alert.Severity;
-import com.hoteltraffic.job.AnalyzeConfig;
-import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line of {@code jobs/analyze}: parses and validates it into an {@link AnalyzeConfig},
- * or fails with a {@link UsageException} whose one-line message names the option at fault.
+ * The command line of {@code jobs/analyze}: every option is declared once below, with its
+ * description, default and validation (a converter that rejects a bad value); the usage text,
+ * {@code --help} and the error messages come from that declaration (picocli). Parsing yields an
+ * immutable {@link AnalyzeConfig}, or a {@link UsageException} whose one-line message names the
+ * option at fault.
+ *
+ * <p>To add an option: a field with {@code @Option} (names, {@code paramLabel}, description ending
+ * in {@code ${DEFAULT-VALUE}} when it has a default, a converter from {@link Converters} or a new
+ * one that throws {@link TypeConversionException} with the reason), a default in {@link Defaults}
+ * when it comes from {@code ReportSettings}, and the value passed on in {@link #toConfig}.
  */
+@Command(
+    name = "jobs/analyze",
+    customSynopsis = "jobs/analyze --input PATH [PATH ...] --output DIR [options]%n",
+    sortOptions = false,
+    usageHelpWidth = 110,
+    defaultValueProvider = AnalyzeOptions.Defaults.class,
+    versionProvider = AnalyzeOptions.Version.class)
 public final class AnalyzeOptions {
-  public static final String USAGE =
-      String.join(
-          "\n",
-          "Usage: jobs/analyze --input PATH [PATH ...] --output DIR [options]",
-          "",
-          "  --input PATH...        files, directories (read recursively) or globs; repeatable",
-          "  --output DIR           where reports/, tables/, quarantine/, run_summary.json and report.html go",
-          "  --format jsonl|har     read every input in this format instead of choosing by file name",
-          "  --window 1h            error-rate window size (ms, s, m, h, d)",
-          "  --timezone UTC         time zone of windows and day boundaries (e.g. Europe/Zurich)",
-          "  --burst-gap 60s        rate-limit rejections closer than this form one burst",
-          "  --burst-min 5          rejections needed for a burst",
-          "  --outage-gap 5m        database failures closer than this form one outage",
-          "  --outage-min 3         failures needed for an outage",
-          "  --list-lag 90s         a booking list proves a booking absent only this long after the attempt ended",
-          "  --token-key-file FILE  HMAC key for credential pseudonyms (else $TRAFFIC_TOKEN_KEY)",
-          "  --providers FILE       provider host/path rules replacing the built-in providers.json",
-          "  --include-pii          keep booking holder names in reports (never card data)",
-          "  --date YYYY-MM-DD      daily run: analyse that day (in --timezone) into DIR/date=YYYY-MM-DD/",
-          "  --lookback 6h          daily run: also read this long before the day, for incidents begun earlier",
-          "  --lookahead 24h        daily run: also read this long after the day, for booking evidence",
-          "  --master URL           Spark master; default embedded local[*]",
-          "  --verbose              show Spark's own INFO logging",
-          "  --strict               exit 3 when an input file is corrupt (results are still written)",
-          "  --previous DIR         a previous run's output to compare alerts with (daily run: the previous day's)",
-          "  --fail-on LEVEL        exit 4 when alerts of this severity or above exist: warning or critical",
-          "  --alert-rate-rise 10%  a hotel's or credential's error-rate rise over the run, in points, that warns",
-          "  --alert-rate-rise-critical 50%",
-          "                         the rise that is critical",
-          "  --alert-min-requests 50",
-          "                         requests a hotel or credential needs in both runs before rates are compared",
-          "  --help                 this text");
-
   static final String TOKEN_KEY_ENV = "TRAFFIC_TOKEN_KEY";
+
+  /** The usage text of {@code --help}, generated from the declaration. */
+  public static final String USAGE = commandLine(new AnalyzeOptions()).getUsageMessage().stripTrailing();
+
+  @Option(names = "--input", paramLabel = "PATH", arity = "1..*", required = true,
+      converter = Converters.NonEmpty.class,
+      description = "files, directories (read recursively) or globs; repeatable. With --date, a path may "
+          + "hold {yyyy}, {MM}, {dd} or {yyyy-MM-dd}: read for each day of the run only")
+  private List<String> inputs;
+
+  @Option(names = "--output", paramLabel = "DIR", required = true, converter = Converters.NonEmpty.class,
+      description = "where reports/, tables/, quarantine/, run_summary.json and report.html go")
+  private String output;
+
+  @Option(names = "--format", paramLabel = "jsonl|har", converter = Converters.Format.class,
+      description = "read every input in this format instead of choosing by file name")
+  private InputFormat format;
+
+  @Option(names = "--window", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+      description = "error-rate window size (ms, s, m, h, d); default ${DEFAULT-VALUE}")
+  private Duration window;
+
+  @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
+      description = "time zone of windows and day boundaries (e.g. Europe/Zurich); default ${DEFAULT-VALUE}")
+  private ZoneId zone;
+
+  @Option(names = "--burst-gap", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+      description = "rate-limit rejections closer than this form one burst; default ${DEFAULT-VALUE}")
+  private Duration burstGap;
+
+  @Option(names = "--burst-min", paramLabel = "N", converter = Converters.PositiveInt.class,
+      description = "rejections needed for a burst; default ${DEFAULT-VALUE}")
+  private int burstMin;
+
+  @Option(names = "--outage-gap", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+      description = "database failures closer than this form one outage; default ${DEFAULT-VALUE}")
+  private Duration outageGap;
+
+  @Option(names = "--outage-min", paramLabel = "N", converter = Converters.PositiveInt.class,
+      description = "failures needed for an outage; default ${DEFAULT-VALUE}")
+  private int outageMin;
+
+  @Option(names = "--list-lag", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+      description = "a booking list proves a booking absent only this long after the attempt ended; "
+          + "default ${DEFAULT-VALUE}")
+  private Duration listLag;
+
+  @Option(names = "--token-key-file", paramLabel = "FILE", converter = Converters.NonEmpty.class,
+      description = "HMAC key for credential pseudonyms; default $" + TOKEN_KEY_ENV)
+  private String tokenKeyFile;
+
+  @Option(names = "--providers", paramLabel = "FILE", converter = Converters.ReadableFile.class,
+      description = "provider host/path rules replacing the built-in providers.json")
+  private String providers;
+
+  @Option(names = "--include-pii", description = "keep booking holder names in reports (never card data)")
+  private boolean includePii;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Converters.Date.class,
+      description = "daily run: analyse that day (in --timezone) into DIR/date=YYYY-MM-DD/")
+  private LocalDate date;
+
+  @Option(names = "--lookback", paramLabel = "DURATION", converter = Converters.DurationOrZero.class,
+      description = "daily run: also read this long before the day (0 for none); default ${DEFAULT-VALUE}")
+  private Duration lookback;
+
+  @Option(names = "--lookahead", paramLabel = "DURATION", converter = Converters.DurationOrZero.class,
+      description = "daily run: also read this long after the day (0 for none); default ${DEFAULT-VALUE}")
+  private Duration lookahead;
+
+  @Option(names = "--previous", paramLabel = "DIR", converter = Converters.NonEmpty.class,
+      description = "a previous run's output to compare alerts with (daily run: the previous day's)")
+  private String previous;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", converter = Converters.Level.class,
+      description = "exit 4 when alerts of this severity or above exist: warning or critical")
+  private Severity failOn;
+
+  @Option(names = "--alert-rate-rise", paramLabel = "SHARE", converter = Converters.Share.class,
+      description = "a hotel's or credential's error-rate rise over the run, in points, that warns; "
+          + "default ${DEFAULT-VALUE}")
+  private BigDecimal rateRise;
+
+  @Option(names = "--alert-rate-rise-critical", paramLabel = "SHARE", converter = Converters.Share.class,
+      description = "the rise that is critical; default ${DEFAULT-VALUE}")
+  private BigDecimal rateRiseCritical;
+
+  @Option(names = "--alert-min-requests", paramLabel = "N", converter = Converters.PositiveInt.class,
+      description = "requests a hotel or credential needs in both runs before rates are compared; "
+          + "default ${DEFAULT-VALUE}")
+  private int alertMinRequests;
+
+  @Option(names = "--csv-bom", description = "start each CSV with a UTF-8 byte-order mark (for Excel)")
+  private boolean csvBom;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", converter = Converters.SparkSetting.class,
+      description = "a Spark setting for an embedded run, as spark-submit --conf; repeatable")
+  private List<Map.Entry<String, String>> sparkConf = List.of();
+
+  @Option(names = "--master", paramLabel = "URL", converter = Converters.NonEmpty.class,
+      description = "Spark master; default embedded local[*]")
+  private String master;
+
+  @Option(names = "--verbose", description = "show Spark's own INFO logging")
+  private boolean verbose;
+
+  @Option(names = "--strict", description = "exit 3 when an input file is corrupt (results are still written)")
+  private boolean strict;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+  private boolean help;
+
+  @Option(names = "--version", versionHelp = true, description = "print the version")
+  private boolean version;
 
   private AnalyzeOptions() {}
 
   /** Thrown for {@code --help}: not an error, the caller prints {@link #USAGE} and exits 0. */
   public static final class HelpRequested extends Exception {
+    private static final long serialVersionUID = 1L;
+
     HelpRequested() {
-      super("help");
+      super("help", null, false, false);
     }
   }
 
-  public static AnalyzeConfig parse(String[] args, Map<String, String> environment)
-      throws UsageException, HelpRequested {
-    List<String> inputs = new ArrayList<>();
-    String output = null;
-    Optional<InputFormat> format = Optional.empty();
-    Duration window = ReportSettings.DEFAULT_WINDOW;
-    ZoneId zone = ZoneId.of("UTC");
-    Duration burstGap = ReportSettings.DEFAULT_BURST_GAP;
-    int burstMin = ReportSettings.DEFAULT_BURST_MIN;
-    Duration outageGap = ReportSettings.DEFAULT_OUTAGE_GAP;
-    int outageMin = ReportSettings.DEFAULT_OUTAGE_MIN;
-    Duration listLag = ReportSettings.DEFAULT_LIST_LAG;
-    String tokenKeyFile = null;
-    Optional<String> providers = Optional.empty();
-    Optional<String> master = Optional.empty();
-    boolean includePii = false;
-    boolean verbose = false;
-    boolean strict = false;
-    LocalDate date = null;
-    Duration lookback = DayScope.DEFAULT_LOOKBACK;
-    Duration lookahead = DayScope.DEFAULT_LOOKAHEAD;
-    boolean dayWindowGiven = false;
-    Optional<String> previous = Optional.empty();
-    Optional<Severity> failOn = Optional.empty();
-    BigDecimal rateRise = AlertThresholds.DEFAULT_RATE_RISE;
-    BigDecimal rateRiseCritical = AlertThresholds.DEFAULT_RATE_RISE_CRITICAL;
-    long alertMinRequests = AlertThresholds.DEFAULT_MIN_REQUESTS;
+  /** Thrown for {@code --version}: not an error, the caller prints {@link #version()} and exits 0. */
+  public static final class VersionRequested extends Exception {
+    private static final long serialVersionUID = 1L;
 
-    String[] words = splitInlineValues(args);
-    for (int i = 0; i < words.length; i++) {
-      String arg = words[i];
-      switch (arg) {
-        case "--help", "-h" -> throw new HelpRequested();
-        case "--input" -> {
-          int before = inputs.size();
-          // Paths run to the next option; "-h" ends them too (a file named -h can be given as ./-h).
-          while (i + 1 < words.length && !words[i + 1].startsWith("--") && !words[i + 1].equals("-h")) {
-            // "--input=" arrives as an empty word; as a path it would silently mean the working directory.
-            if (words[i + 1].isEmpty()) {
-              throw new UsageException("--input needs a path, got an empty one");
-            }
-            inputs.add(words[++i]);
-          }
-          if (inputs.size() == before) {
-            throw new UsageException("--input needs at least one path");
-          }
-        }
-        case "--output" -> output = value(words, ++i, arg);
-        case "--format" -> {
-          String text = value(words, ++i, arg);
-          format = Optional.of(InputFormat.fromOption(text)
-              .orElseThrow(() -> new UsageException("--format \"" + text + "\": use jsonl or har")));
-        }
-        case "--window" -> window = Durations.parse(arg, value(words, ++i, arg));
-        case "--timezone" -> zone = zone(value(words, ++i, arg));
-        case "--burst-gap" -> burstGap = Durations.parse(arg, value(words, ++i, arg));
-        case "--burst-min" -> burstMin = positive(arg, value(words, ++i, arg));
-        case "--outage-gap" -> outageGap = Durations.parse(arg, value(words, ++i, arg));
-        case "--list-lag" -> listLag = Durations.parse(arg, value(words, ++i, arg));
-        case "--outage-min" -> outageMin = positive(arg, value(words, ++i, arg));
-        case "--token-key-file" -> tokenKeyFile = value(words, ++i, arg);
-        case "--providers" -> providers = Optional.of(value(words, ++i, arg));
-        case "--master" -> master = Optional.of(value(words, ++i, arg));
-        case "--include-pii" -> includePii = true;
-        case "--verbose" -> verbose = true;
-        case "--strict" -> strict = true;
-        case "--date" -> date = date(value(words, ++i, arg));
-        case "--lookback" -> {
-          lookback = durationOrZero(arg, value(words, ++i, arg));
-          dayWindowGiven = true;
-        }
-        case "--lookahead" -> {
-          lookahead = durationOrZero(arg, value(words, ++i, arg));
-          dayWindowGiven = true;
-        }
-        case "--previous" -> previous = Optional.of(value(words, ++i, arg));
-        case "--fail-on" -> failOn = Optional.of(severity(arg, value(words, ++i, arg)));
-        case "--alert-rate-rise" -> rateRise = fraction(arg, value(words, ++i, arg));
-        case "--alert-rate-rise-critical" -> rateRiseCritical = fraction(arg, value(words, ++i, arg));
-        case "--alert-min-requests" -> alertMinRequests = positive(arg, value(words, ++i, arg));
-        default -> throw new UsageException(
-            arg.startsWith("-")
-                ? "unknown option " + arg + " (see --help)"
-                : "unexpected argument \"" + arg + "\" (see --help)");
-      }
+    VersionRequested() {
+      super("version", null, false, false);
     }
-    if (inputs.isEmpty()) {
-      throw new UsageException("--input is required");
+  }
+
+  /** Parses and validates the command line; {@code environment} supplies {@value #TOKEN_KEY_ENV}. */
+  public static AnalyzeConfig parse(String[] args, Map<String, String> environment)
+      throws UsageException, HelpRequested, VersionRequested {
+    AnalyzeOptions options = new AnalyzeOptions();
+    CommandLine line = commandLine(options);
+    ParseResult result;
+    try {
+      result = line.parseArgs(args);
+    } catch (ParameterException e) {
+      throw new UsageException(message(e, args));
     }
-    if (output == null) {
-      throw new UsageException("--output is required");
+    if (line.isUsageHelpRequested()) {
+      throw new HelpRequested();
     }
-    if (dayWindowGiven && date == null) {
+    if (line.isVersionHelpRequested()) {
+      throw new VersionRequested();
+    }
+    return options.toConfig(result, environment);
+  }
+
+  /** The text {@code --version} prints. */
+  public static String version() {
+    return String.join("\n", new Version().getVersion());
+  }
+
+  private static CommandLine commandLine(AnalyzeOptions options) {
+    return new CommandLine(options)
+        .setExpandAtFiles(false) // an input path may start with @
+        .setOverwrittenOptionsAllowed(true) // the last --window wins, as in most tools
+        .setUnmatchedOptionsAllowedAsOptionParameters(false) // "--output --bogus" is not a directory
+        .setTrimQuotes(false);
+  }
+
+  /** The cross-option checks and what needs the file system or the environment. */
+  private AnalyzeConfig toConfig(ParseResult result, Map<String, String> environment) throws UsageException {
+    if ((result.hasMatchedOption("--lookback") || result.hasMatchedOption("--lookahead")) && date == null) {
       throw new UsageException("--lookback and --lookahead need --date");
     }
+    for (String input : inputs) {
+      if (DatedInputs.hasPlaceholder(input) && date == null) {
+        throw new UsageException("--input " + input + ": date placeholders need --date");
+      }
+    }
     checkLocalPaths(inputs, output);
-    AlertSettings alerts = alerts(previous, failOn, rateRise, rateRiseCritical, alertMinRequests);
-    byte[] key = null;
-    String keySource = "none";
-    if (tokenKeyFile != null) {
-      key = readKey(tokenKeyFile);
-      keySource = "file";
-    } else if (environment.get(TOKEN_KEY_ENV) != null && !environment.get(TOKEN_KEY_ENV).isEmpty()) {
-      key = environment.get(TOKEN_KEY_ENV).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      keySource = "environment";
-    }
-    if (providers.isPresent() && !Files.isReadable(Path.of(providers.get()))) {
-      throw new UsageException("--providers " + providers.get() + ": no such readable file");
-    }
+    Map<String, String> conf = new LinkedHashMap<>();
+    sparkConf.forEach(setting -> conf.put(setting.getKey(), setting.getValue()));
+    TokenKey key = tokenKey(environment);
+    AlertSettings alerts = alerts();
     return new AnalyzeConfig(
-        inputs, output, format, window, zone, burstGap, burstMin, outageGap, outageMin, key, keySource,
-        providers, master, includePii, verbose, strict,
-        date == null ? Optional.empty() : Optional.of(new DayScope(date, zone, lookback, lookahead)), listLag,
-        alerts);
+        inputs, output, Optional.ofNullable(format), window, zone, burstGap, burstMin, outageGap, outageMin,
+        key.bytes(), key.source(), Optional.ofNullable(providers), Optional.ofNullable(master), includePii,
+        verbose, strict,
+        Optional.ofNullable(date).map(day -> new DayScope(day, zone, lookback, lookahead)), listLag,
+        alerts, conf, csvBom);
+  }
+
+  /** One line naming the option, from what picocli found wrong. */
+  private static String message(ParameterException e, String[] args) {
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      return unmatched(e.getCommandLine(), unmatched.getUnmatched(), args);
+    }
+    String name = optionName(e.getArgSpec());
+    if (e instanceof MissingParameterException missing) {
+      ArgSpec spec = firstDeclared(e.getCommandLine(), missing.getMissing(), e.getArgSpec());
+      name = optionName(spec);
+      if (typed(name, args)) {
+        return name + " needs a value";
+      }
+      // picocli checks the required options first; a misspelt option is the better message.
+      Optional<String> unknown = unknownOption(e.getCommandLine(), args);
+      return unknown.map(word -> "unknown option " + word + " (see --help)").orElse(name + " is required");
+    }
+    if (e.getCause() instanceof TypeConversionException reason && name != null) {
+      return name + " " + reason.getMessage();
+    }
+    return e.getMessage().replaceAll("\\s+", " ").strip();
+  }
+
+  /** An unknown option or a stray argument; or an option whose value is missing before an unknown one. */
+  private static String unmatched(CommandLine line, List<String> unmatched, String[] args) {
+    String word = unmatched.isEmpty() ? unknownOption(line, args).orElse("") : unmatched.get(0);
+    int at = List.of(args).indexOf(word);
+    if (at > 0) {
+      OptionSpec before = line.getCommandSpec().findOption(args[at - 1]);
+      if (before != null && before.arity().min() > 0) {
+        return valueLikeAnOption(before, word);
+      }
+    }
+    return word.startsWith("-")
+        ? "unknown option " + word.split("=", 2)[0] + " (see --help)"
+        : "unexpected argument \"" + word + "\" (see --help)";
+  }
+
+  /**
+   * A value that starts with {@code -} ({@code --window -5s}, {@code --output --bogus}): what the option's
+   * check says of it, or that the option needs a value.
+   */
+  private static String valueLikeAnOption(OptionSpec option, String word) {
+    ITypeConverter<?>[] converters = option.converters();
+    if (converters != null && converters.length > 0 && !word.startsWith("--")) {
+      try {
+        converters[0].convert(word);
+      } catch (TypeConversionException e) {
+        return option.longestName() + " " + e.getMessage();
+      } catch (Exception e) {
+        // not a check of ours: fall through to the plain message
+      }
+    }
+    return option.longestName() + " needs a value, not \"" + word + "\"";
+  }
+
+  /** Of the options picocli found missing, the one declared first (--input before --output). */
+  private static ArgSpec firstDeclared(CommandLine line, List<ArgSpec> missing, ArgSpec fallback) {
+    for (OptionSpec option : line.getCommandSpec().options()) {
+      if (missing.contains(option)) {
+        return option;
+      }
+    }
+    return missing.isEmpty() ? fallback : missing.get(0);
+  }
+
+  private static Optional<String> unknownOption(CommandLine line, String[] args) {
+    for (String arg : args) {
+      String word = arg.split("=", 2)[0];
+      if (word.startsWith("-") && word.length() > 1 && line.getCommandSpec().findOption(word) == null) {
+        return Optional.of(word);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String optionName(ArgSpec spec) {
+    return spec instanceof OptionSpec option ? option.longestName() : null;
+  }
+
+  /** Whether the option was on the command line (as {@code --name} or {@code --name=...}). */
+  private static boolean typed(String name, String[] args) {
+    for (String arg : args) {
+      if (arg.equals(name) || arg.startsWith(name + "=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * Catches the common mistakes before Spark starts: a local input that does not exist, an output
-   * that is a file. Paths with a scheme (hdfs://, s3a://) and globs are checked by the job itself.
+   * that is a file. Paths with a scheme (hdfs://, s3a://), globs and date placeholders are checked by
+   * the job itself.
    */
   private static void checkLocalPaths(List<String> inputs, String output) throws UsageException {
     for (String input : inputs) {
       if (isLocal(input) && !input.matches(".*[*?\\[{].*")) {
-        Path path = Path.of(input.startsWith("file:") ? input.substring(5) : input);
+        Path path = localPath(input);
         if (!Files.exists(path)) {
           throw new UsageException("--input " + input + ": no such file or directory");
         }
@@ -204,38 +355,46 @@ public final class AnalyzeOptions {
         }
       }
     }
-    if (isLocal(output) && Files.isRegularFile(Path.of(output.startsWith("file:") ? output.substring(5) : output))) {
+    if (isLocal(output) && Files.isRegularFile(localPath(output))) {
       throw new UsageException("--output " + output + ": is a file, not a directory");
     }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://") || path.startsWith("file://");
+  }
+
+  private static Path localPath(String path) {
+    return Path.of(path.startsWith("file:") ? path.substring(5) : path);
   }
 
   /**
    * The alert options, checked: the thresholds in order, and a local {@code --previous} that is a
    * finished run's output (its summary); other file systems are checked by the job.
    */
-  private static AlertSettings alerts(Optional<String> previous, Optional<Severity> failOn, BigDecimal rateRise,
-      BigDecimal rateRiseCritical, long minRequests) throws UsageException {
+  private AlertSettings alerts() throws UsageException {
     if (rateRiseCritical.compareTo(rateRise) < 0) {
       throw new UsageException("--alert-rate-rise-critical " + percent(rateRiseCritical)
           + ": must be at least --alert-rate-rise (" + percent(rateRise) + ")");
     }
-    if (previous.isPresent() && isLocal(previous.get())) {
-      Path dir = Path.of(previous.get().startsWith("file:") ? java.net.URI.create(previous.get()).getPath()
-          : previous.get());
+    if (previous != null && isLocal(previous)) {
+      Path dir = Path.of(previous.startsWith("file:") ? java.net.URI.create(previous).getPath() : previous);
       if (!Files.isDirectory(dir)) {
-        throw new UsageException("--previous " + previous.get() + ": no such directory");
+        throw new UsageException("--previous " + previous + ": no such directory");
       }
       if (!Files.isRegularFile(dir.resolve(AnalyzeJob.SUMMARY_FILE))) {
-        throw new UsageException("--previous " + previous.get() + ": not the output of a finished run (no "
+        throw new UsageException("--previous " + previous + ": not the output of a finished run (no "
             + AnalyzeJob.SUMMARY_FILE + ")");
       }
     }
-    return new AlertSettings(previous, failOn, new AlertThresholds(rateRise, rateRiseCritical, minRequests));
+    return new AlertSettings(Optional.ofNullable(previous), Optional.ofNullable(failOn), new AlertThresholds(
+        canonical(rateRise, AlertThresholds.DEFAULT_RATE_RISE),
+        canonical(rateRiseCritical, AlertThresholds.DEFAULT_RATE_RISE_CRITICAL), alertMinRequests));
   }
 
-  private static Severity severity(String option, String text) throws UsageException {
-    return Severity.of(text).orElseThrow(() -> new UsageException(option + " \"" + text
-        + "\": use warning or critical"));
+  /** The default itself when {@code value} equals it: the default's scale (0.10) is what outputs show. */
+  private static BigDecimal canonical(BigDecimal value, BigDecimal byDefault) {
+    return value.compareTo(byDefault) == 0 ? byDefault : value;
   }
 
   /**
@@ -243,97 +402,223 @@ public final class AnalyzeOptions {
    * at most 100%.
    */
   static BigDecimal fraction(String option, String text) throws UsageException {
-    boolean percent = text.endsWith("%");
-    BigDecimal value;
     try {
-      value = new BigDecimal(percent ? text.substring(0, text.length() - 1) : text);
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " \"" + text + "\": not a share (use e.g. 10% or 0.1)");
+      return new Converters.Share().convert(text);
+    } catch (TypeConversionException e) {
+      throw new UsageException(option + " " + e.getMessage());
     }
-    if (percent) {
-      value = value.movePointLeft(2);
-    }
-    if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
-      throw new UsageException(option + " " + text + ": must be above 0 and at most 100% (use e.g. 10% or 0.1)");
-    }
-    return value.stripTrailingZeros();
   }
 
   private static String percent(BigDecimal fraction) {
     return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
-  private static boolean isLocal(String path) {
-    return !path.contains("://") || path.startsWith("file://");
-  }
+  /** The credential key and where it came from, for the run summary: file, environment or none. */
+  private record TokenKey(byte[] bytes, String source) {}
 
-  /** {@code --window=2h} is read as {@code --window 2h}. */
-  private static String[] splitInlineValues(String[] args) {
-    List<String> words = new ArrayList<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 2) {
-        words.add(arg.substring(0, eq));
-        words.add(arg.substring(eq + 1));
-      } else {
-        words.add(arg);
-      }
+  /** The key file wins over the environment; surrounding white space (a trailing newline) is not key. */
+  private TokenKey tokenKey(Map<String, String> environment) throws UsageException {
+    if (tokenKeyFile != null) {
+      return new TokenKey(readKey(tokenKeyFile), "file");
     }
-    return words.toArray(new String[0]);
-  }
-
-  private static String value(String[] words, int index, String option) throws UsageException {
-    if (index >= words.length || words[index].startsWith("--") || words[index].isEmpty()) {
-      throw new UsageException(option + " needs a value");
+    String fromEnvironment = environment.get(TOKEN_KEY_ENV);
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return new TokenKey(fromEnvironment.getBytes(StandardCharsets.UTF_8), "environment");
     }
-    return words[index];
+    return new TokenKey(null, "none");
   }
 
-  private static int positive(String option, String text) throws UsageException {
-    try {
-      int value = Integer.parseInt(text);
-      if (value < 1) {
-        throw new UsageException(option + " " + text + ": must be at least 1");
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " \"" + text + "\": not a whole number");
-    }
-  }
-
-  private static ZoneId zone(String text) throws UsageException {
-    try {
-      return ZoneId.of(text);
-    } catch (DateTimeException e) {
-      throw new UsageException("--timezone \"" + text + "\": not a time zone (use e.g. UTC or Europe/Zurich)");
-    }
-  }
-
-  /** A look-back or look-ahead: {@code 0} turns it off. */
-  private static Duration durationOrZero(String option, String text) throws UsageException {
-    return text.equals("0") ? Duration.ZERO : Durations.parse(option, text);
-  }
-
-  private static LocalDate date(String text) throws UsageException {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--date \"" + text + "\": not a date (use YYYY-MM-DD)");
-    }
-  }
-
-  /** Reads the key file; surrounding white space (a trailing newline) is not part of the key. */
   private static byte[] readKey(String file) throws UsageException {
     try {
       String key = Files.readString(Path.of(file)).strip();
       if (key.isEmpty()) {
         throw new UsageException("--token-key-file " + file + ": the file is empty");
       }
-      return key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return key.getBytes(StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new UsageException("--token-key-file " + file + ": no such file");
     } catch (IOException e) {
       throw new UsageException("--token-key-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The defaults that live elsewhere ({@code ReportSettings}, {@code DayScope}), as option text. */
+  static final class Defaults implements CommandLine.IDefaultValueProvider {
+    private static final Map<String, String> BY_OPTION = Map.ofEntries(
+        Map.entry("--window", Durations.format(ReportSettings.DEFAULT_WINDOW)),
+        Map.entry("--timezone", "UTC"),
+        Map.entry("--burst-gap", Durations.format(ReportSettings.DEFAULT_BURST_GAP)),
+        Map.entry("--burst-min", Integer.toString(ReportSettings.DEFAULT_BURST_MIN)),
+        Map.entry("--outage-gap", Durations.format(ReportSettings.DEFAULT_OUTAGE_GAP)),
+        Map.entry("--outage-min", Integer.toString(ReportSettings.DEFAULT_OUTAGE_MIN)),
+        Map.entry("--list-lag", Durations.format(ReportSettings.DEFAULT_LIST_LAG)),
+        Map.entry("--lookback", Durations.format(DayScope.DEFAULT_LOOKBACK)),
+        Map.entry("--lookahead", Durations.format(DayScope.DEFAULT_LOOKAHEAD)),
+        Map.entry("--alert-rate-rise", percent(AlertThresholds.DEFAULT_RATE_RISE)),
+        Map.entry("--alert-rate-rise-critical", percent(AlertThresholds.DEFAULT_RATE_RISE_CRITICAL)),
+        Map.entry("--alert-min-requests", Long.toString(AlertThresholds.DEFAULT_MIN_REQUESTS)));
+
+    @Override
+    public String defaultValue(ArgSpec spec) {
+      return spec instanceof OptionSpec option ? BY_OPTION.get(option.longestName()) : null;
+    }
+  }
+
+  /** The version Maven wrote into {@code traffic-analyzer-version.properties} at build time. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = "unknown";
+      try (InputStream in = AnalyzeOptions.class.getResourceAsStream("/traffic-analyzer-version.properties")) {
+        if (in != null) {
+          Properties properties = new Properties();
+          properties.load(in);
+          version = properties.getProperty("version", version);
+        }
+      } catch (IOException e) {
+        // "unknown" says enough: the version file is part of every build.
+      }
+      return new String[] {"traffic-analyzer " + version};
+    }
+  }
+
+  /**
+   * The validation of each option's value. A converter throws {@link TypeConversionException} with
+   * the part of the message after the option's name, e.g. {@code "5x": not a duration (...)}.
+   */
+  static final class Converters {
+    private Converters() {}
+
+    static final class NonEmpty implements ITypeConverter<String> {
+      @Override
+      public String convert(String text) {
+        if (text.isEmpty()) {
+          throw new TypeConversionException("needs a value");
+        }
+        return text;
+      }
+    }
+
+    static final class PositiveDuration implements ITypeConverter<Duration> {
+      @Override
+      public Duration convert(String text) {
+        try {
+          return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+          throw new TypeConversionException(e.getMessage());
+        }
+      }
+    }
+
+    /** A look-back or look-ahead: {@code 0} turns it off. */
+    static final class DurationOrZero implements ITypeConverter<Duration> {
+      @Override
+      public Duration convert(String text) {
+        return text.equals("0") ? Duration.ZERO : new PositiveDuration().convert(text);
+      }
+    }
+
+    static final class PositiveInt implements ITypeConverter<Integer> {
+      @Override
+      public Integer convert(String text) {
+        int value;
+        try {
+          value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+          throw new TypeConversionException("\"" + text + "\": not a whole number");
+        }
+        if (value < 1) {
+          throw new TypeConversionException(text + ": must be at least 1");
+        }
+        return value;
+      }
+    }
+
+    static final class Zone implements ITypeConverter<ZoneId> {
+      @Override
+      public ZoneId convert(String text) {
+        try {
+          return ZoneId.of(text);
+        } catch (DateTimeException e) {
+          throw new TypeConversionException("\"" + text + "\": not a time zone (use e.g. UTC or Europe/Zurich)");
+        }
+      }
+    }
+
+    static final class Date implements ITypeConverter<LocalDate> {
+      @Override
+      public LocalDate convert(String text) {
+        try {
+          return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+          throw new TypeConversionException("\"" + text + "\": not a date (use YYYY-MM-DD)");
+        }
+      }
+    }
+
+    static final class Format implements ITypeConverter<InputFormat> {
+      @Override
+      public InputFormat convert(String text) {
+        return InputFormat.fromOption(text)
+            .orElseThrow(() -> new TypeConversionException("\"" + text + "\": use jsonl or har"));
+      }
+    }
+
+    static final class Level implements ITypeConverter<Severity> {
+      @Override
+      public Severity convert(String text) {
+        return Severity.of(text)
+            .orElseThrow(() -> new TypeConversionException("\"" + text + "\": use warning or critical"));
+      }
+    }
+
+    /** A share: {@code 10%}, {@code 12.5%} or {@code 0.1}; above 0 and at most 100%. */
+    static final class Share implements ITypeConverter<BigDecimal> {
+      @Override
+      public BigDecimal convert(String text) {
+        boolean percent = text.endsWith("%");
+        BigDecimal value;
+        try {
+          value = new BigDecimal(percent ? text.substring(0, text.length() - 1) : text);
+        } catch (NumberFormatException e) {
+          throw new TypeConversionException("\"" + text + "\": not a share (use e.g. 10% or 0.1)");
+        }
+        if (percent) {
+          value = value.movePointLeft(2);
+        }
+        if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
+          throw new TypeConversionException(text + ": must be above 0 and at most 100% (use e.g. 10% or 0.1)");
+        }
+        return value.stripTrailingZeros();
+      }
+    }
+
+    static final class ReadableFile implements ITypeConverter<String> {
+      @Override
+      public String convert(String text) {
+        if (text.isEmpty() || !Files.isReadable(Path.of(text)) || Files.isDirectory(Path.of(text))) {
+          throw new TypeConversionException(text + ": no such readable file");
+        }
+        return text;
+      }
+    }
+
+    /** {@code spark.key=value}, as spark-submit's {@code --conf}: the value may hold {@code =}. */
+    static final class SparkSetting implements ITypeConverter<Map.Entry<String, String>> {
+      @Override
+      public Map.Entry<String, String> convert(String text) {
+        int eq = text.indexOf('=');
+        if (eq < 1) {
+          throw new TypeConversionException(
+              "\"" + text + "\": not KEY=VALUE (e.g. spark.sql.shuffle.partitions=8)");
+        }
+        String key = text.substring(0, eq).strip();
+        if (!key.startsWith("spark.")) {
+          throw new TypeConversionException(
+              "\"" + text + "\": not a Spark setting (keys start with spark., as for spark-submit)");
+        }
+        return Map.entry(key, text.substring(eq + 1));
+      }
     }
   }
 }

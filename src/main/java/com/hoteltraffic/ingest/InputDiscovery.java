@@ -2,6 +2,7 @@ package com.hoteltraffic.ingest;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,50 @@ public final class InputDiscovery {
   }
 
   private InputDiscovery() {}
+
+  /**
+   * {@link #discover(List, Optional, Configuration, long)} after expanding the date placeholders of
+   * {@link DatedInputs} for {@code days}. A day whose path does not exist is passed over and listed
+   * as skipped (an archive may lack a day); a template that exists for none of the days is missing
+   * input, as a plain path that does not exist.
+   */
+  public static Result discover(List<String> inputs, List<LocalDate> days, Optional<InputFormat> forcedFormat,
+      Configuration conf, long splitBytes) throws IOException, MissingInputException {
+    List<String> paths = new ArrayList<>();
+    List<SkippedFile> missingDays = new ArrayList<>();
+    for (String input : inputs) {
+      if (!DatedInputs.hasPlaceholder(input)) {
+        paths.add(input);
+        continue;
+      }
+      if (days.isEmpty()) {
+        throw new MissingInputException("--input " + input + ": date placeholders need --date");
+      }
+      int found = 0;
+      for (DatedInputs.DatedPath dated : DatedInputs.expandAll(input, days)) {
+        if (exists(dated.path(), conf)) {
+          paths.add(dated.path());
+          found++;
+        } else {
+          missingDays.add(new SkippedFile(dated.path(), "no input for " + dated.day() + " (date placeholder)"));
+        }
+      }
+      if (found == 0) {
+        throw new MissingInputException("--input " + input + ": no such path for any day from "
+            + days.get(0) + " to " + days.get(days.size() - 1));
+      }
+    }
+    Result result = discover(paths, forcedFormat, conf, splitBytes);
+    List<SkippedFile> skipped = new ArrayList<>(missingDays);
+    skipped.addAll(result.skipped());
+    return new Result(result.splits(), result.files(), skipped);
+  }
+
+  private static boolean exists(String input, Configuration conf) throws IOException {
+    Path path = new Path(input);
+    FileStatus[] matches = path.getFileSystem(conf).globStatus(path);
+    return matches != null && matches.length > 0;
+  }
 
   public static Result discover(
       List<String> inputs, Optional<InputFormat> forcedFormat, Configuration conf, long splitBytes)

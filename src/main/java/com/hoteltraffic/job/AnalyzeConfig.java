@@ -5,7 +5,10 @@ import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +27,10 @@ import java.util.Optional;
  * @param strict a corrupt input file fails the run (exit 3) instead of only being reported
  * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
  *     the results then go to {@code output/date=YYYY-MM-DD}
+ * @param listLag how long after an attempt a booking list proves the booking absent
  * @param alerts the previous run to compare with, {@code --fail-on} and the alert thresholds
+ * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
+ * @param csvBom each CSV starts with a UTF-8 byte-order mark
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -45,10 +51,13 @@ public record AnalyzeConfig(
     boolean strict,
     Optional<DayScope> day,
     Duration listLag,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    Map<String, String> sparkConf,
+    boolean csvBom) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
+    sparkConf = Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
     tokenKey = tokenKey == null ? null : tokenKey.clone();
   }
 
@@ -75,6 +84,7 @@ public record AnalyzeConfig(
         + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
         + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
         + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
-        + ", day=" + day + ", listLag=" + listLag + ", alerts=" + alerts + "]";
+        + ", day=" + day + ", listLag=" + listLag + ", alerts=" + alerts + ", sparkConf=" + sparkConf.keySet()
+        + ", csvBom=" + csvBom + "]";
   }
 }

@@ -8,7 +8,7 @@ import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.classify.ResponseClassifier;
-import com.hoteltraffic.job.AnalyzeConfig;
+import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.classify.TokenPseudonymizer;
@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class AnalyzeJob {
       ReportResults reports = computeReports(spark, outcome, settings);
       read.deleteSideOutputs(hadoop);
       List<Alert> alerts = alerts(reports, previous, config);
-      Map<String, Long> reportRows = writeReports(reports, out, hadoop);
+      Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
       RunSummary summary = summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
       summary.put("alerts", alertSummary(alerts, previous));
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
@@ -127,8 +128,11 @@ public final class AnalyzeJob {
   private static InputDiscovery.Result discover(AnalyzeConfig config, Configuration hadoop)
       throws IOException, InputDiscovery.MissingInputException {
     long stageStart = System.nanoTime();
-    InputDiscovery.Result inputs =
-        InputDiscovery.discover(config.inputs(), config.format(), hadoop, InputDiscovery.DEFAULT_SPLIT_BYTES);
+    // Date placeholders in --input expand to the days the run reads (--date with its look-back and look-ahead).
+    List<LocalDate> days = config.day()
+        .map(day -> DatedInputs.days(day.readFrom(), day.readUntil(), day.zone())).orElse(List.of());
+    InputDiscovery.Result inputs = InputDiscovery.discover(config.inputs(), days, config.format(), hadoop,
+        InputDiscovery.DEFAULT_SPLIT_BYTES);
     LOG.info("Inputs: {} files to read in {} splits, {} skipped ({} ms)",
         inputs.files().size(), inputs.splits().size(), inputs.skipped().size(), elapsedMs(stageStart));
     for (InputDiscovery.SkippedFile skipped : inputs.skipped()) {
@@ -193,7 +197,7 @@ public final class AnalyzeJob {
 
   /** Each written report as CSV and as a table, from the same rows; returns the row counts. */
   private static Map<String, Long> writeReports(ReportResults reports, OutputDirectory out,
-      Configuration hadoop) throws IOException {
+      Configuration hadoop, boolean csvBom) throws IOException {
     Map<String, Long> reportRows = new LinkedHashMap<>();
     for (ReportSpec spec : reports.specs()) {
       if (!spec.written()) {
@@ -201,7 +205,7 @@ public final class AnalyzeJob {
       }
       long stageStart = System.nanoTime();
       List<Object[]> rows = reports.rows(spec.name());
-      ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop);
+      ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop, csvBom);
       ReportParquet.write(spec, rows, out.resolve(TABLES_DIR + "/" + spec.name()), hadoop);
       reportRows.put(spec.name(), (long) rows.size());
       LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows.size(), elapsedMs(stageStart));

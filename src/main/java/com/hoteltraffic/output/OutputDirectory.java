@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Spark and Hadoop readers skip names starting with a dot. A killed run leaves its staging
  * directory behind; the next run on the same output removes it when it starts, and restores the
  * previous results if the kill fell between the two renames of a commit. Two runs on the same output
- * at the same time are therefore not supported (a scheduler runs one day once at a time).
+ * at the same time would destroy each other's staging: {@link OutputLock} makes the second one fail
+ * at once with {@link LockedException}; the lock is given up by {@link #commit()} and
+ * {@link #abandon()}, and by the operating system when a run is killed.
  */
 public final class OutputDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
@@ -28,11 +30,25 @@ public final class OutputDirectory {
   private final FileSystem fs;
   private final Path target;
   private final Path staging;
+  private final OutputLock lock;
 
-  private OutputDirectory(FileSystem fs, Path target, Path staging) {
+  private OutputDirectory(FileSystem fs, Path target, Path staging, OutputLock lock) {
     this.fs = fs;
     this.target = target;
     this.staging = staging;
+    this.lock = lock;
+  }
+
+  /**
+   * Another run holds the output's lock: a usage error (exit 2), one line naming the lock file. A
+   * {@link FileAlreadyExistsException} (the lock file exists and is held), so callers need not know this type.
+   */
+  public static final class LockedException extends FileAlreadyExistsException {
+    private static final long serialVersionUID = 1L;
+
+    LockedException(String message) {
+      super(message);
+    }
   }
 
   /**
@@ -50,12 +66,19 @@ public final class OutputDirectory {
     // The local file system would put a hidden .crc beside every output file: clutter for the
     // people who open the folder, and no protection that the files need.
     fs.setWriteChecksum(false);
-    recoverLeftovers(fs, target);
-    Path staging = new Path(target.getParent(), stagingPrefix(target) + UUID.randomUUID());
-    if (!fs.mkdirs(staging)) {
-      throw new IOException("Could not create the staging directory " + staging);
+    // Before anything else: a second run would delete the first one's staging as a leftover.
+    OutputLock lock = OutputLock.acquire(fs, target, output);
+    try {
+      recoverLeftovers(fs, target);
+      Path staging = new Path(target.getParent(), stagingPrefix(target) + UUID.randomUUID());
+      if (!fs.mkdirs(staging)) {
+        throw new IOException("Could not create the staging directory " + staging);
+      }
+      return new OutputDirectory(fs, target, staging, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
-    return new OutputDirectory(fs, target, staging);
   }
 
   /** Where this run writes; the same file system as the target, so the final rename is cheap. */
@@ -87,6 +110,7 @@ public final class OutputDirectory {
     if (previous != null) {
       fs.delete(previous, true);
     }
+    lock.close();
     LOG.debug("Output committed to {}", target);
   }
 
@@ -97,6 +121,8 @@ public final class OutputDirectory {
     } catch (IOException e) {
       // The run has already failed; this only leaves a directory the next run's recovery removes.
       LOG.warn("Could not remove the staging directory {}", staging, e);
+    } finally {
+      lock.close();
     }
   }
 

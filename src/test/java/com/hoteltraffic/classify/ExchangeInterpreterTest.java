@@ -105,7 +105,7 @@ class ExchangeInterpreterTest {
     assertEquals(ErrorClass.OK, out.errorClass, "class");
     assertEquals("OK", out.errorCode, "code");
     assertEquals(new TokenPseudonymizer(KEY).tokenId(HB_API_KEY), out.tokenId, "token id of the Api-key");
-    assertEquals("…" + HB_API_KEY.substring(HB_API_KEY.length() - 4), out.tokenHint, "hint");
+    assertEquals("..." + HB_API_KEY.substring(HB_API_KEY.length() - 4), out.tokenHint, "hint");
     assertEquals("IntegrationAgency", out.clientReference, "clientReference from the request");
     assertEquals("1534", out.hotelId, "hotel from the response");
     assertEquals(

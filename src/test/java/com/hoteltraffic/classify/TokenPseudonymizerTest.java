@@ -111,10 +111,10 @@ class TokenPseudonymizerTest {
 
   @Test
   void hintShowsTheLast4OnlyForLongCredentials() {
-    assertEquals("…cdef", TokenPseudonymizer.hint("0123456789abcdef"), "16 characters: last 4");
-    assertEquals("…WXYZ", TokenPseudonymizer.hint("abcdefghijklmnopqrstuvwxyzWXYZ"), "long: last 4");
-    assertEquals("…", TokenPseudonymizer.hint("0123456789abcde"), "15 characters: nothing");
-    assertEquals("…", TokenPseudonymizer.hint("abc"), "short: nothing");
-    assertEquals("…", TokenPseudonymizer.hint(""), "empty: nothing");
+    assertEquals("...cdef", TokenPseudonymizer.hint("0123456789abcdef"), "16 characters: last 4");
+    assertEquals("...WXYZ", TokenPseudonymizer.hint("abcdefghijklmnopqrstuvwxyzWXYZ"), "long: last 4");
+    assertEquals("...", TokenPseudonymizer.hint("0123456789abcde"), "15 characters: nothing");
+    assertEquals("...", TokenPseudonymizer.hint("abc"), "short: nothing");
+    assertEquals("...", TokenPseudonymizer.hint(""), "empty: nothing");
   }
 }

@@ -12,7 +12,7 @@ public final class AnalyzeOptionsAccess {
   public static AnalyzeConfig parse(List<String> args, Map<String, String> environment) {
     try {
       return AnalyzeOptions.parse(args.toArray(new String[0]), environment);
-    } catch (UsageException | AnalyzeOptions.HelpRequested e) {
+    } catch (UsageException | AnalyzeOptions.HelpRequested | AnalyzeOptions.VersionRequested e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
   }

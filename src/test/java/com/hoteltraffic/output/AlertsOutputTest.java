@@ -37,8 +37,8 @@ class AlertsOutputTest {
   void previousRunFactsAreSummedFromItsReports() throws IOException {
     Path run = previousRun(dir.resolve("run"));
     write(run.resolve("reports/credential_health.csv"), "provider,token_id,token_hint,state,since,requests",
-        "hotelbeds,tok_aaaaaaaaaaaa,…a1b2,failing_auth,2026-11-18T10:00:00Z,40",
-        "casy,tok_bbbbbbbbbbbb,…c3d4,healthy,,7");
+        "hotelbeds,tok_aaaaaaaaaaaa,...a1b2,failing_auth,2026-11-18T10:00:00Z,40",
+        "casy,tok_bbbbbbbbbbbb,...c3d4,healthy,,7");
 
     PreviousRun previous = PreviousRunReader.read(new org.apache.hadoop.fs.Path(run.toString()),
         PreviousRun.SOURCE_OPTION, LAYOUT, new Configuration());
@@ -179,8 +179,8 @@ class AlertsOutputTest {
         "2026-11-18T11:00:00Z,2026-11-18T12:00:00Z,casy,,5,0,0");
     write(run.resolve("reports/error_rates_by_token.csv"),
         "window_start,window_end,provider,token_id,token_hint,requests,errors,error_rate",
-        "2026-11-18T10:00:00Z,2026-11-18T11:00:00Z,hotelbeds,tok_aaaaaaaaaaaa,…a1b2,15,15,1",
-        "2026-11-18T11:00:00Z,2026-11-18T12:00:00Z,hotelbeds,tok_aaaaaaaaaaaa,…a1b2,25,25,1");
+        "2026-11-18T10:00:00Z,2026-11-18T11:00:00Z,hotelbeds,tok_aaaaaaaaaaaa,...a1b2,15,15,1",
+        "2026-11-18T11:00:00Z,2026-11-18T12:00:00Z,hotelbeds,tok_aaaaaaaaaaaa,...a1b2,25,25,1");
     return run;
   }
 

@@ -26,7 +26,7 @@ class OutputDirectoryRecoveryTest {
     out.commit();
 
     assertEquals(List.of("new.csv"), visibleNames(target), "files of the target after the commit");
-    assertEquals(List.of("out"), names(parent), "nothing beside the target");
+    assertEquals(List.of(".out.lock", "out"), names(parent), "nothing beside the target");
   }
 
   @Test
@@ -38,9 +38,11 @@ class OutputDirectoryRecoveryTest {
 
     OutputDirectory out = OutputDirectory.prepare(target.toString(), new Configuration());
 
-    assertEquals(List.of(".other.staging-running", out.staging().getName(), "out"), names(parent),
-        "the killed run's staging directory is gone; another output's is not touched");
+    assertEquals(List.of(".other.staging-running", ".out.lock", out.staging().getName(), "out"), names(parent),
+        "the killed run's staging directory is gone; another output's is not touched; the run holds its lock");
     out.abandon();
+    assertEquals(List.of(".other.staging-running", ".out.lock", "out"), names(parent), "abandon removes staging");
+    assertEquals("", Files.readString(parent.resolve(".out.lock")), "the lock file stays, empty: no holder");
   }
 
   @Test
@@ -55,7 +57,7 @@ class OutputDirectoryRecoveryTest {
     OutputDirectory out = OutputDirectory.prepare(target.toString(), new Configuration());
     out.abandon();
 
-    assertEquals(List.of("out"), names(parent), "the previous results are back in place, leftovers gone");
+    assertEquals(List.of(".out.lock", "out"), names(parent), "the previous results are back in place, leftovers gone");
     assertEquals("good", Files.readString(target.resolve("good.csv")), "the previous results, intact");
   }
 

@@ -34,7 +34,7 @@ class OutputDirectoryTest {
     out.commit();
 
     assertEquals("new", Files.readString(target.resolve("reports/a.csv")), "committed file");
-    assertEquals(List.of("out"), names(dir), "only the target is left beside it");
+    assertEquals(List.of(".out.lock", "out"), names(dir), "only the target is left beside it");
   }
 
   @Test
@@ -54,7 +54,7 @@ class OutputDirectoryTest {
     assertEquals("new", Files.readString(target.resolve("reports/a.csv")), "replaced file");
     assertEquals(List.of("reports"), names(target), "nothing of the previous run at the top");
     assertEquals(List.of("a.csv"), names(target.resolve("reports")), "nothing of the previous run in reports/");
-    assertEquals(List.of("out"), names(dir), "no staging or previous folder left");
+    assertEquals(List.of(".out.lock", "out"), names(dir), "no staging or previous folder left");
   }
 
   @Test
@@ -69,7 +69,7 @@ class OutputDirectoryTest {
 
     assertFalse(Files.exists(localPath(out.staging())), "staging removed");
     assertEquals("previous", Files.readString(target.resolve("run_summary.json")), "previous results kept");
-    assertEquals(List.of("out"), names(dir), "nothing else left beside the target");
+    assertEquals(List.of(".out.lock", "out"), names(dir), "nothing else left beside the target");
   }
 
   @Test

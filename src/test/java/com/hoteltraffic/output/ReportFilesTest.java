@@ -1,5 +1,6 @@
 package com.hoteltraffic.output;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.hoteltraffic.report.ReportResults;
@@ -83,11 +84,46 @@ class ReportFilesTest {
         Files.readString(write("again.csv", row(1L, "x", null, null)), StandardCharsets.UTF_8), "old content gone");
   }
 
+  @Test
+  void withoutTheOptionTheFileIsPlainUtf8WithoutAByteOrderMark() throws IOException {
+    Path target = write("plain.csv", row(1L, "Z\u00fcrich ...wxyz", null, null));
+
+    assertArrayEquals(concat(bytes("key,name,ts,rate\r\n1,Z"), new byte[] {(byte) 0xC3, (byte) 0xBC},
+        bytes("rich ...wxyz,,\r\n")), Files.readAllBytes(target), "exact bytes: UTF-8, no BOM");
+  }
+
+  @Test
+  void csvBomPutsTheUtf8ByteOrderMarkFirstAndNothingElseChanges() throws IOException {
+    Path target = write("bom.csv", true, row(1L, "Z\u00fcrich ...wxyz", null, null));
+
+    assertArrayEquals(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes("key,name,ts,rate\r\n1,Z"),
+        new byte[] {(byte) 0xC3, (byte) 0xBC}, bytes("rich ...wxyz,,\r\n")), Files.readAllBytes(target),
+        "exact bytes: EF BB BF, then the same file as without the option");
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'k', 'e', 'y'},
+        java.util.Arrays.copyOf(Files.readAllBytes(write("empty-bom.csv", true)), 6), "an empty report too");
+  }
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
   private Path write(String name, ReportRow... rows) throws IOException {
+    return write(name, false, rows);
+  }
+
+  private Path write(String name, boolean byteOrderMark, ReportRow... rows) throws IOException {
     ReportResults results = ReportResults.of(List.of(SPEC), List.of(rows));
     Path target = dir.resolve(name);
     ReportFiles.writeCsv(SPEC, results.rows(SPEC.name()), new org.apache.hadoop.fs.Path(target.toUri()),
-        new Configuration());
+        new Configuration(), byteOrderMark);
     return target;
   }
 

@@ -41,7 +41,7 @@ class ReportPageTest {
     ReportPage.Data data = new ReportPage.Data(summary, Duration.ofHours(1), ZoneOffset.UTC,
         new ReportPage.Shown<>(series, 2),
         new ReportPage.Shown<>(List.of(new ReportPage.TopRow("casy", HOSTILE, "", 40, 4, 90L)), 1),
-        new ReportPage.Shown<>(List.of(new ReportPage.TopRow("casy", "tok_1", "…abcd", 40, 4, null)), 1),
+        new ReportPage.Shown<>(List.of(new ReportPage.TopRow("casy", "tok_1", "...abcd", 40, 4, null)), 1),
         20,
         new ReportPage.Shown<>(List.of(
             new ReportPage.Burst("casy", "tok_1", "rate_limited", T0, T0.plusSeconds(60), 12, 20, "kept_sending"),

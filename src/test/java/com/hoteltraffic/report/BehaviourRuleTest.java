@@ -114,7 +114,7 @@ class BehaviourRuleTest {
           ReportSettings.defaults(), parts, traffic);
       // provider|token_id|token_hint|requests|fix_first_failures|repeated_unchanged|retryable_failures|fast_retries|
       // rejected_in_bursts|wasted|wasted_share
-      assertEquals("casy|t1|…t1|12|12|11|0|0|0|11|0.916667", HealthExchanges.text(rows.get(0)),
+      assertEquals("casy|t1|...t1|12|12|11|0|0|0|11|0.916667", HealthExchanges.text(rows.get(0)),
           "a 400 sent 12 times unchanged, from " + parts + " pieces");
     }
   }

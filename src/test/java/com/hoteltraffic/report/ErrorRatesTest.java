@@ -36,7 +36,7 @@ class ErrorRatesTest {
         spark,
         List.of(
             ExchangeRows.exchange("2024-03-01T10:00:00Z", Provider.CASY, "tok_a", "9994", 200, "OK", ErrorClass.OK)
-                .set(ExchangeSchema.TOKEN_HINT, "…aaaa")
+                .set(ExchangeSchema.TOKEN_HINT, "...aaaa")
                 .toRow(),
             ExchangeRows.row("2024-03-01T10:15:00Z", Provider.CASY, "tok_a", "9994", 429, "rate_limited",
                 ErrorClass.RATE_LIMITED),
@@ -74,7 +74,7 @@ class ErrorRatesTest {
         List.of(
             // window_start, window_end, provider, token, hint, requests, errors, rate, rate_limited, no_resp., 5xx
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|null|null|1|1|1.0|0|1|0",
-            "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|tok_a|…aaaa|2|1|0.5|1|0|0",
+            "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|tok_a|...aaaa|2|1|0.5|1|0|0",
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|tok_b|null|3|1|0.333333|0|0|1",
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|hotelbeds|tok_a|null|1|1|1.0|0|0|1",
             "2024-03-01T11:00:00Z|2024-03-01T12:00:00Z|casy|tok_a|null|1|0|0.0|0|0|0"),

@@ -16,7 +16,7 @@ final class HealthExchanges {
     e.provider = provider;
     e.tsMillis = Instant.parse(ts).toEpochMilli();
     e.tokenId = token;
-    e.tokenHint = token == null ? null : "…" + token.substring(Math.max(0, token.length() - 4));
+    e.tokenHint = token == null ? null : "..." + token.substring(Math.max(0, token.length() - 4));
     e.hotelId = hotel;
     e.httpStatus = status;
     e.errorCode = code;

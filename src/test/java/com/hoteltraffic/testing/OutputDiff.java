@@ -47,7 +47,7 @@ public final class OutputDiff {
     System.exit(differences.isEmpty() ? 0 : 1);
   }
 
-  static void compareCsvs(Path a, Path b, List<String> differences) throws IOException {
+  public static void compareCsvs(Path a, Path b, List<String> differences) throws IOException {
     for (String name : names(a, b)) {
       Path fa = a.resolve(name);
       Path fb = b.resolve(name);
@@ -80,7 +80,7 @@ public final class OutputDiff {
     }
   }
 
-  static void compareTables(SparkSession spark, Path a, Path b, List<String> differences) throws IOException {
+  public static void compareTables(SparkSession spark, Path a, Path b, List<String> differences) throws IOException {
     for (String name : names(a, b)) {
       Dataset<Row> ta = spark.read().parquet(a.resolve(name).toString());
       Dataset<Row> tb = spark.read().parquet(b.resolve(name).toString());

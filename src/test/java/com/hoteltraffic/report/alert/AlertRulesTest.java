@@ -147,25 +147,25 @@ class AlertRulesTest {
   @Test
   void credentialsTurningFailingAuthOrQuotaExhausted() {
     List<ReportRow> rows = List.of(
-        health("hotelbeds", "tok_aaaaaaaaaaaa", "…a1b2", "failing_auth", T1),
-        health("hotelbeds", "tok_bbbbbbbbbbbb", "…c3d4", "quota_exhausted", T2),
-        health("casy", "tok_cccccccccccc", "…e5f6", "degraded", T1),
-        health("casy", "tok_dddddddddddd", "…g7h8", "healthy", T1),
-        health("casy", "tok_eeeeeeeeeeee", "…i9j0", "failing_auth", T3));
+        health("hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", "failing_auth", T1),
+        health("hotelbeds", "tok_bbbbbbbbbbbb", "...c3d4", "quota_exhausted", T2),
+        health("casy", "tok_cccccccccccc", "...e5f6", "degraded", T1),
+        health("casy", "tok_dddddddddddd", "...g7h8", "healthy", T1),
+        health("casy", "tok_eeeeeeeeeeee", "...i9j0", "failing_auth", T3));
     ReportResults results = results(rows);
 
     Alert failing = new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_FAILING_AUTH,
-        "Credential tok_aaaaaaaaaaaa (…a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
+        "Credential tok_aaaaaaaaaaaa (...a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
             + "request since was refused (expired or revoked); replace or reactivate it",
         CredentialHealthColumns.REPORT, where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
         CredentialHealthColumns.PAGE_SECTION);
     Alert quota = new Alert(Severity.WARNING, AlertRules.CREDENTIAL_QUOTA_EXHAUSTED,
-        "Credential tok_bbbbbbbbbbbb (…c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
+        "Credential tok_bbbbbbbbbbbb (...c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
             + "requests are refused until it resets; slow the client down or ask for a higher quota",
         CredentialHealthColumns.REPORT, where("provider", "hotelbeds", "token_id", "tok_bbbbbbbbbbbb"),
         CredentialHealthColumns.PAGE_SECTION);
     Alert casyFailing = new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_FAILING_AUTH,
-        "Credential tok_eeeeeeeeeeee (…i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
+        "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
             + "request since was refused (expired or revoked); replace or reactivate it",
         CredentialHealthColumns.REPORT, where("provider", "casy", "token_id", "tok_eeeeeeeeeeee"),
         CredentialHealthColumns.PAGE_SECTION);
@@ -220,16 +220,16 @@ class AlertRulesTest {
         // no hotel: 60 of 60 failed, but no hotel to act on.
         hotelRate(T1, "casy", "", 60, 60),
         // credential: 100 requests, 70 errors; previous 20%: +50 points, critical.
-        tokenRate(T1, "hotelbeds", "tok_aaaaaaaaaaaa", "…a1b2", 100, 70),
+        tokenRate(T1, "hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", 100, 70),
         // credential new in this run: nothing to compare with.
-        tokenRate(T1, "hotelbeds", "tok_ffffffffffff", "…zz99", 100, 100));
+        tokenRate(T1, "hotelbeds", "tok_ffffffffffff", "...zz99", 100, 100));
     Map<Key, Counts> hotels = Map.of(new Key("casy", "1"), new Counts(60, 6), new Key("casy", "2"), new Counts(60, 6),
         new Key("casy", ""), new Counts(60, 0));
     Map<Key, Counts> tokens = Map.of(new Key("hotelbeds", "tok_aaaaaaaaaaaa"), new Counts(50, 10));
 
     assertEquals(List.of(
         new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_ERROR_RATE_ROSE, "Error rate of credential "
-            + "tok_aaaaaaaaaaaa (…a1b2) of hotelbeds rose from 20.00% (10 of 50) in the previous run to 70.00% "
+            + "tok_aaaaaaaaaaaa (...a1b2) of hotelbeds rose from 20.00% (10 of 50) in the previous run to 70.00% "
             + "(70 of 100), +50.00 points", Reports.ERROR_RATES_BY_TOKEN,
             where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"), "top-credentials"),
         new Alert(Severity.WARNING, AlertRules.HOTEL_ERROR_RATE_ROSE, "Error rate of casy hotel 1 rose from 10.00% "
