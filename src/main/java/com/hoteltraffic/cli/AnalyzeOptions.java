@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -236,7 +237,7 @@ public final class AnalyzeOptions {
         throw new UsageException("--input " + input + ": date placeholders need --date");
       }
     }
-    checkLocalPaths(inputs, output);
+    checkLocalPaths(inputs, output, Files::isReadable);
     Map<String, String> conf = new LinkedHashMap<>();
     sparkConf.forEach(setting -> conf.put(setting.getKey(), setting.getValue()));
     TokenKey key = tokenKey(environment);
@@ -342,15 +343,19 @@ public final class AnalyzeOptions {
    * Catches the common mistakes before Spark starts: a local input that does not exist, an output
    * that is a file. Paths with a scheme (hdfs://, s3a://), globs and date placeholders are checked by
    * the job itself.
+   *
+   * @param readable whether this process may read a path: {@link Files#isReadable} (a parameter so
+   *     that tests reach the refusal even as root, who may read every file)
    */
-  private static void checkLocalPaths(List<String> inputs, String output) throws UsageException {
+  static void checkLocalPaths(List<String> inputs, String output, Predicate<Path> readable)
+      throws UsageException {
     for (String input : inputs) {
       if (isLocal(input) && !input.matches(".*[*?\\[{].*")) {
         Path path = localPath(input);
         if (!Files.exists(path)) {
           throw new UsageException("--input " + input + ": no such file or directory");
         }
-        if (!Files.isReadable(path)) {
+        if (!readable.test(path)) {
           throw new UsageException("--input " + input + ": not readable");
         }
       }
