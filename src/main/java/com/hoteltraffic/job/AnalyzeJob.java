@@ -300,7 +300,7 @@ public final class AnalyzeJob {
         totals.quarantined += file.quarantined();
         totals.repairedUtf8 += file.repairedUtf8();
         if (file.corruptReason() != null) {
-          totals.corrupt.add(Map.of("path", file.source(), "reason", file.corruptReason()));
+          totals.corrupt.add(pathAndReason(file.source(), file.corruptReason()));
         }
       }
       return totals;
@@ -337,7 +337,13 @@ public final class AnalyzeJob {
         last = last == null || rowLast.isAfter(last) ? rowLast : last;
       }
       Map<String, Object> byProvider = new LinkedHashMap<>();
-      sums.forEach((name, sum) -> byProvider.put(name, Map.of("exchanges", sum[0], "errors", sum[1])));
+      // Ordered maps: Map.of's iteration order changes from one JVM to the next.
+      sums.forEach((name, sum) -> {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("exchanges", sum[0]);
+        counts.put("errors", sum[1]);
+        byProvider.put(name, counts);
+      });
       return new ProviderTotals(byProvider, exchanges, errors, first, last);
     }
   }
@@ -345,6 +351,38 @@ public final class AnalyzeJob {
   private static RunSummary summary(
       AnalyzeConfig config, InputDiscovery.Result inputs, List<ExchangeReader.FileCounts> fileCounts, Totals totals,
       ReportResults reports, Map<String, Long> reportRows, Instant started) {
+    // A handful of rows per provider: the error_codes report, not another pass over the exchanges.
+    ProviderTotals byProvider = ProviderTotals.of(reports);
+    Map<String, Object> timeRange = new LinkedHashMap<>();
+    timeRange.put("first", byProvider.first() == null ? null : byProvider.first().toString());
+    timeRange.put("last", byProvider.last() == null ? null : byProvider.last().toString());
+    List<Map<String, Object>> files = fileCounts.stream().map(AnalyzeJob::fileEntry).collect(Collectors.toList());
+    Instant finished = Instant.now();
+    return new RunSummary()
+        .put("started_at", started.toString())
+        .put("finished_at", finished.toString())
+        .put("elapsed_s", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0)
+        .put("inputs", config.inputs())
+        .put("settings", summarySettings(config))
+        .put("counts", summaryCounts(config, fileCounts.size(), totals, byProvider))
+        .put("time_range", timeRange)
+        .put("files", files)
+        .put("skipped_files", inputs.skipped().stream()
+            .map(s -> pathAndReason(s.path(), s.reason())).toList())
+        .put("corrupt_files", totals.corrupt)
+        .put("reports", reportRows);
+  }
+
+  /** A file and why: in this key order in every run (Map.of's order changes from one JVM to the next). */
+  private static Map<String, String> pathAndReason(String path, String reason) {
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put("path", path);
+    entry.put("reason", reason);
+    return entry;
+  }
+
+  /** The run's settings as {@code run_summary.json} records them. */
+  private static Map<String, Object> summarySettings(AnalyzeConfig config) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("window", config.window().toString());
     settings.put("timezone", config.zone().getId());
@@ -367,48 +405,25 @@ public final class AnalyzeJob {
       daily.put("lookahead", day.lookahead().toString());
       settings.put("daily", daily);
     });
+    return settings;
+  }
 
-    // A handful of rows per provider: the error_codes report, not another pass over the exchanges.
-    ProviderTotals totalsByProvider = ProviderTotals.of(reports);
-    long errors = totalsByProvider.errors();
-    long dayExchanges = totalsByProvider.exchanges();
-    Map<String, Object> providers = totalsByProvider.byProvider();
-    Instant first = totalsByProvider.first();
-    Instant last = totalsByProvider.last();
-
+  private static Map<String, Object> summaryCounts(
+      AnalyzeConfig config, int files, Totals totals, ProviderTotals byProvider) {
     Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("files", fileCounts.size());
+    counts.put("files", files);
     counts.put("lines", totals.lines);
     counts.put("blank", totals.blank);
     counts.put("exchanges", totals.exchanges);
     counts.put("quarantined", totals.quarantined);
     counts.put("repaired_utf8", totals.repairedUtf8);
-    counts.put("errors", errors);
+    counts.put("errors", byProvider.errors());
     if (config.day().isPresent()) {
       // The counts above cover every input line read; errors and by_provider only the day.
-      counts.put("exchanges_in_day", dayExchanges);
+      counts.put("exchanges_in_day", byProvider.exchanges());
     }
-    counts.put("by_provider", providers);
-
-    Map<String, Object> timeRange = new LinkedHashMap<>();
-    timeRange.put("first", first == null ? null : first.toString());
-    timeRange.put("last", last == null ? null : last.toString());
-
-    List<Map<String, Object>> files = fileCounts.stream().map(AnalyzeJob::fileEntry).collect(Collectors.toList());
-    Instant finished = Instant.now();
-    return new RunSummary()
-        .put("started_at", started.toString())
-        .put("finished_at", finished.toString())
-        .put("elapsed_s", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0)
-        .put("inputs", config.inputs())
-        .put("settings", settings)
-        .put("counts", counts)
-        .put("time_range", timeRange)
-        .put("files", files)
-        .put("skipped_files", inputs.skipped().stream()
-            .map(s -> Map.of("path", s.path(), "reason", s.reason())).toList())
-        .put("corrupt_files", totals.corrupt)
-        .put("reports", reportRows);
+    counts.put("by_provider", byProvider.byProvider());
+    return counts;
   }
 
   private static Map<String, Object> alertSettings(AnalyzeConfig config) {

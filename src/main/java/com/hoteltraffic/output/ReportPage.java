@@ -420,6 +420,14 @@ public final class ReportPage {
 
     void incidents() {
       open("incidents", "Incidents: rate-limit bursts and database outages");
+      incidentTimeline();
+      burstTable(data.bursts().rows());
+      outageTable(data.outages().rows());
+      close();
+    }
+
+    /** One bar per burst and outage, each linking to its row below. */
+    private void incidentTimeline() {
       List<TimelineChart.Bar> bars = new ArrayList<>();
       List<Burst> bursts = data.bursts().rows();
       for (int i = 0; i < bursts.size(); i++) {
@@ -448,50 +456,55 @@ public final class ReportPage {
             .append("<figcaption class=\"note\">One lane per credential (bursts) or database (outages); ")
             .append("select a bar for its row below.</figcaption></figure>\n");
       }
+    }
 
+    private void burstTable(List<Burst> bursts) {
       html.append("<h3 id=\"bursts\">Rate-limit bursts</h3>\n<p class=\"note\">")
           .append(showing(data.bursts(), "bursts")).append(", by start.</p>\n");
-      if (!bursts.isEmpty()) {
-        html.append("<table><tr><th>#</th><th>provider</th><th>token_id</th><th>kind</th><th>start</th>")
-            .append("<th>end</th><th>rejected</th><th>requests</th><th>client</th></tr>");
-        for (int i = 0; i < bursts.size(); i++) {
-          Burst burst = bursts.get(i);
-          html.append("<tr id=\"burst-").append(i + 1).append("\">");
-          numeric(i + 1);
-          cell(burst.provider());
-          cell(burst.tokenId());
-          cell(burst.kind());
-          timeCell(burst.start());
-          timeCell(burst.end());
-          numeric(burst.rejected());
-          numeric(burst.requests());
-          cell(burst.clientBackoff());
-          html.append("</tr>");
-        }
-        html.append("</table>\n");
+      if (bursts.isEmpty()) {
+        return;
       }
+      html.append("<table><tr><th>#</th><th>provider</th><th>token_id</th><th>kind</th><th>start</th>")
+          .append("<th>end</th><th>rejected</th><th>requests</th><th>client</th></tr>");
+      for (int i = 0; i < bursts.size(); i++) {
+        Burst burst = bursts.get(i);
+        html.append("<tr id=\"burst-").append(i + 1).append("\">");
+        numeric(i + 1);
+        cell(burst.provider());
+        cell(burst.tokenId());
+        cell(burst.kind());
+        timeCell(burst.start());
+        timeCell(burst.end());
+        numeric(burst.rejected());
+        numeric(burst.requests());
+        cell(burst.clientBackoff());
+        html.append("</tr>");
+      }
+      html.append("</table>\n");
+    }
 
+    private void outageTable(List<Outage> outages) {
       html.append("<h3 id=\"outages\">Database outages</h3>\n<p class=\"note\">")
           .append(showing(data.outages(), "outages")).append(", by start.</p>\n");
-      if (!outages.isEmpty()) {
-        html.append("<table><tr><th>#</th><th>provider</th><th>scope</th><th>hotel_id</th><th>start</th>")
-            .append("<th>end</th><th>failed requests</th><th>recovered at</th></tr>");
-        for (int i = 0; i < outages.size(); i++) {
-          Outage outage = outages.get(i);
-          html.append("<tr id=\"outage-").append(i + 1).append("\">");
-          numeric(i + 1);
-          cell(outage.provider());
-          cell(outage.scope());
-          cell(outage.hotelId());
-          timeCell(outage.start());
-          timeCell(outage.end());
-          numeric(outage.failedRequests());
-          cell(outage.recoveredAt() == null ? "not seen" : time.format(outage.recoveredAt()));
-          html.append("</tr>");
-        }
-        html.append("</table>\n");
+      if (outages.isEmpty()) {
+        return;
       }
-      close();
+      html.append("<table><tr><th>#</th><th>provider</th><th>scope</th><th>hotel_id</th><th>start</th>")
+          .append("<th>end</th><th>failed requests</th><th>recovered at</th></tr>");
+      for (int i = 0; i < outages.size(); i++) {
+        Outage outage = outages.get(i);
+        html.append("<tr id=\"outage-").append(i + 1).append("\">");
+        numeric(i + 1);
+        cell(outage.provider());
+        cell(outage.scope());
+        cell(outage.hotelId());
+        timeCell(outage.start());
+        timeCell(outage.end());
+        numeric(outage.failedRequests());
+        cell(outage.recoveredAt() == null ? "not seen" : time.format(outage.recoveredAt()));
+        html.append("</tr>");
+      }
+      html.append("</table>\n");
     }
 
     private String outageLane(Outage outage) {
