@@ -1,22 +1,22 @@
 package com.hoteltraffic;
 
-import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.classify.TokenPseudonymizer;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
+import com.hoteltraffic.report.RateLimitBursts;
 import com.hoteltraffic.report.ReportEngine;
 import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
-import com.hoteltraffic.report.RateLimitBursts;
 import com.hoteltraffic.sql.ClassifyResponse;
 import com.hoteltraffic.sql.SqlFunctions;
 import com.hoteltraffic.sql.TokenId;
@@ -58,10 +58,13 @@ import org.apache.spark.sql.types.StructType;
 public final class TrafficAnalysis {
   /** View (and table directory) name of the classified exchanges. */
   public static final String EXCHANGES = AnalyzeJob.EXCHANGES_TABLE;
+
   public static final String ERROR_RATES_BY_HOTEL = Reports.ERROR_RATES_BY_HOTEL;
   public static final String ERROR_RATES_BY_TOKEN = Reports.ERROR_RATES_BY_TOKEN;
+
   /** Only a view: {@code jobs/analyze} does not write this one. */
   public static final String ERROR_RATES_BY_PROVIDER = Reports.ERROR_RATES_BY_PROVIDER;
+
   public static final String ERROR_CODES = Reports.ERROR_CODES;
   public static final String RATE_LIMIT_BURSTS = Reports.RATE_LIMIT_BURSTS;
   public static final String DB_OUTAGES = Reports.DB_OUTAGES;
@@ -73,11 +76,13 @@ public final class TrafficAnalysis {
 
   /** SQL function: {@code classify_response(provider, http_status, body)} → struct. */
   public static final String CLASSIFY_RESPONSE = ClassifyResponse.NAME;
+
   /** SQL function: {@code token_id(credential)} → the pseudonym the reports use. */
   public static final String TOKEN_ID = TokenId.NAME;
 
   /** The defaults of {@code jobs/analyze}. */
   public static final Duration DEFAULT_WINDOW = ReportSettings.DEFAULT_WINDOW;
+
   public static final Duration DEFAULT_BURST_GAP = ReportSettings.DEFAULT_BURST_GAP;
   public static final int DEFAULT_BURST_MIN = ReportSettings.DEFAULT_BURST_MIN;
   public static final Duration DEFAULT_OUTAGE_GAP = ReportSettings.DEFAULT_OUTAGE_GAP;
@@ -89,18 +94,26 @@ public final class TrafficAnalysis {
   private TrafficAnalysis() {}
 
   /**
-   * Reads and classifies recordings (files, directories or globs; JSON Lines and HAR, by file
-   * name) into the exchanges table (schema {@link com.hoteltraffic.model.ExchangeSchema#SCHEMA}).
-   * Records that cannot be read are left out here; {@code jobs/analyze} quarantines them.
+   * Reads and classifies recordings (files, directories or globs; JSON Lines and HAR, by file name)
+   * into the exchanges table (schema {@link com.hoteltraffic.model.ExchangeSchema#SCHEMA}). Records
+   * that cannot be read are left out here; {@code jobs/analyze} quarantines them.
    *
    * @param tokenKey the HMAC key for {@code token_id}, or null for plain SHA-256
    */
   public static Dataset<Row> readExchanges(SparkSession spark, List<String> inputs, byte[] tokenKey)
       throws IOException, InputDiscovery.MissingInputException {
-    InputDiscovery.Result found = InputDiscovery.discover(inputs, Optional.empty(),
-        spark.sparkContext().hadoopConfiguration(), InputDiscovery.DEFAULT_SPLIT_BYTES);
-    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
-        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(tokenKey), false);
+    InputDiscovery.Result found =
+        InputDiscovery.discover(
+            inputs,
+            Optional.empty(),
+            spark.sparkContext().hadoopConfiguration(),
+            InputDiscovery.DEFAULT_SPLIT_BYTES);
+    ExchangeInterpreter interpreter =
+        new ExchangeInterpreter(
+            ProviderRules.loadDefault(),
+            ResponseClassifier.withDefaultTaxonomy(),
+            new TokenPseudonymizer(tokenKey),
+            false);
     // Quarantined records are left out (jobs/analyze writes them): a notebook wants the exchanges.
     return ExchangeReader.read(spark, found.splits(), interpreter, null).exchanges();
   }
@@ -111,20 +124,28 @@ public final class TrafficAnalysis {
     return readExchanges(spark, inputs, null);
   }
 
-  /** One table of a {@code jobs/analyze} output directory, e.g. {@code readTable(spark, "out", "db_outages")}. */
+  /**
+   * One table of a {@code jobs/analyze} output directory, e.g. {@code readTable(spark, "out",
+   * "db_outages")}.
+   */
   public static Dataset<Row> readTable(SparkSession spark, String outputDir, String table) {
-    return spark.read().parquet(new Path(new Path(outputDir, AnalyzeJob.TABLES_DIR), table).toString());
+    return spark
+        .read()
+        .parquet(new Path(new Path(outputDir, AnalyzeJob.TABLES_DIR), table).toString());
   }
 
-  public static Dataset<Row> errorRatesByHotel(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+  public static Dataset<Row> errorRatesByHotel(
+      Dataset<Row> exchanges, Duration window, ZoneId zone) {
     return ErrorRates.byHotel(exchanges, window, zone);
   }
 
-  public static Dataset<Row> errorRatesByToken(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+  public static Dataset<Row> errorRatesByToken(
+      Dataset<Row> exchanges, Duration window, ZoneId zone) {
     return ErrorRates.byToken(exchanges, window, zone);
   }
 
-  public static Dataset<Row> errorRatesByProvider(Dataset<Row> exchanges, Duration window, ZoneId zone) {
+  public static Dataset<Row> errorRatesByProvider(
+      Dataset<Row> exchanges, Duration window, ZoneId zone) {
     return ErrorRates.byProvider(exchanges, window, zone);
   }
 
@@ -132,7 +153,8 @@ public final class TrafficAnalysis {
     return ErrorCodes.summarize(exchanges);
   }
 
-  public static Dataset<Row> rateLimitBursts(Dataset<Row> exchanges, Duration gap, int minRejections) {
+  public static Dataset<Row> rateLimitBursts(
+      Dataset<Row> exchanges, Duration gap, int minRejections) {
     return RateLimitBursts.detect(exchanges, gap, minRejections);
   }
 
@@ -140,17 +162,21 @@ public final class TrafficAnalysis {
     return DbOutages.detect(exchanges, gap, minFailures);
   }
 
-  /** @param zone the zone of the day boundaries used to match booking lists to attempts */
+  /**
+   * @param zone the zone of the day boundaries used to match booking lists to attempts
+   */
   public static Dataset<Row> unconfirmedBookings(Dataset<Row> exchanges, ZoneId zone) {
     return BookingReconciliation.reconcile(exchanges, false, zone.getId());
   }
 
   /**
-   * Error rates, error classes, latency and the exchanges over the documented timeout per window
-   * × provider × operation ({@code error_rates_by_operation}).
+   * Error rates, error classes, latency and the exchanges over the documented timeout per window ×
+   * provider × operation ({@code error_rates_by_operation}).
    */
-  public static Dataset<Row> errorRatesByOperation(Dataset<Row> exchanges, Duration window, ZoneId zone) {
-    return report(exchanges, defaultSettings().withWindow(window, zone), Reports.ERROR_RATES_BY_OPERATION);
+  public static Dataset<Row> errorRatesByOperation(
+      Dataset<Row> exchanges, Duration window, ZoneId zone) {
+    return report(
+        exchanges, defaultSettings().withWindow(window, zone), Reports.ERROR_RATES_BY_OPERATION);
   }
 
   /** One row per provider × credential with its state ({@code credential_health}). */
@@ -169,10 +195,13 @@ public final class TrafficAnalysis {
   }
 
   private static Dataset<Row> report(Dataset<Row> exchanges, ReportSettings settings, String name) {
-    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), name);
+    return ReportEngine.fromExchanges(exchanges, settings)
+        .dataFrame(exchanges.sparkSession(), name);
   }
 
-  /** {@code jobs/analyze}'s defaults, with the built-in providers' documented limits and timeouts. */
+  /**
+   * {@code jobs/analyze}'s defaults, with the built-in providers' documented limits and timeouts.
+   */
   private static ReportSettings defaultSettings() {
     return ReportSettings.defaults();
   }
@@ -191,19 +220,21 @@ public final class TrafficAnalysis {
   }
 
   /**
-   * Registers a temp view for every table of a {@code jobs/analyze} output directory
-   * ({@code exchanges} and each report), plus {@code error_rates_by_provider} computed from the
-   * exchanges with the default window.
+   * Registers a temp view for every table of a {@code jobs/analyze} output directory ({@code
+   * exchanges} and each report), plus {@code error_rates_by_provider} computed from the exchanges
+   * with the default window.
    *
    * @return the view names: the tables in name order, then {@code error_rates_by_provider}
    */
-  public static List<String> registerViews(SparkSession spark, String outputDir) throws IOException {
+  public static List<String> registerViews(SparkSession spark, String outputDir)
+      throws IOException {
     Path tables = new Path(outputDir, AnalyzeJob.TABLES_DIR);
     FileSystem fs = tables.getFileSystem(spark.sparkContext().hadoopConfiguration());
     List<String> views = new ArrayList<>();
     FileStatus[] listing = fs.listStatus(tables);
     // File systems list in any order; views in name order make the result the same everywhere.
-    java.util.Arrays.sort(listing, java.util.Comparator.comparing(status -> status.getPath().getName()));
+    java.util.Arrays.sort(
+        listing, java.util.Comparator.comparing(status -> status.getPath().getName()));
     for (FileStatus table : listing) {
       if (table.isDirectory()) {
         String name = table.getPath().getName();
@@ -219,29 +250,35 @@ public final class TrafficAnalysis {
     return views;
   }
 
-  /** Registers {@code exchanges} and every report of {@link #reports} computed from it as temp views. */
+  /**
+   * Registers {@code exchanges} and every report of {@link #reports} computed from it as temp
+   * views.
+   */
   public static List<String> registerViews(SparkSession spark, Dataset<Row> exchanges) {
     List<String> views = new ArrayList<>();
     exchanges.createOrReplaceTempView(EXCHANGES);
     views.add(EXCHANGES);
-    reports(exchanges).forEach((name, report) -> {
-      report.createOrReplaceTempView(name);
-      views.add(name);
-    });
+    reports(exchanges)
+        .forEach(
+            (name, report) -> {
+              report.createOrReplaceTempView(name);
+              views.add(name);
+            });
     return views;
   }
 
   /**
    * Registers the classification as SQL functions, with the built-in taxonomy:
+   *
    * <ul>
-   *   <li>{@code classify_response(provider STRING, http_status INT, body STRING)} → struct
-   *       {@code <error_code, error_class, retryable, documented>}: the response classifier on one
+   *   <li>{@code classify_response(provider STRING, http_status INT, body STRING)} → struct {@code
+   *       <error_code, error_class, retryable, documented>}: the response classifier on one
    *       response (a null status means no response came back);
    *   <li>{@code token_id(credential STRING)} → {@code tok_…}, the pseudonym the reports show.
    * </ul>
    *
-   * <p>The same classes ({@link SqlFunctions}) register from PySpark through its public API,
-   * {@code spark.udf.registerJavaFunction}.
+   * <p>The same classes ({@link SqlFunctions}) register from PySpark through its public API, {@code
+   * spark.udf.registerJavaFunction}.
    *
    * @param tokenKey the HMAC key the run used, or null for plain SHA-256
    */

@@ -51,16 +51,23 @@ class AnalyzeEndToEndTest {
   @BeforeAll
   static void generateAndAnalyze() throws Exception {
     Path generated = work.resolve("generated");
-    truth = TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(42).days(2)
-        .exchangesPerDay(1500).build());
+    truth =
+        TrafficGenerator.generate(
+            GeneratorConfig.builder()
+                .outDir(generated)
+                .seed(42)
+                .days(2)
+                .exchangesPerDay(1500)
+                .build());
     Path keyFile = work.resolve("key.txt");
     Files.writeString(keyFile, KEY + "\n");
     out = work.resolve("out");
-    int exit = AnalyzeMainAccess.run(
-        "--input", generated.resolve(TrafficGenerator.TRAFFIC_DIR).toString(),
-        "--output", out.toString(),
-        "--master", "local[2]",
-        "--token-key-file", keyFile.toString());
+    int exit =
+        AnalyzeMainAccess.run(
+            "--input", generated.resolve(TrafficGenerator.TRAFFIC_DIR).toString(),
+            "--output", out.toString(),
+            "--master", "local[2]",
+            "--token-key-file", keyFile.toString());
     assertEquals(0, exit, "jobs/analyze exit status");
   }
 
@@ -81,65 +88,103 @@ class AnalyzeEndToEndTest {
     for (FileStats expected : truth.files()) {
       JsonNode actual = files.get(expected.path());
       assertEquals(expected.lines(), actual.get("lines").asLong(), expected.path() + " lines");
-      assertEquals(expected.exchanges(), actual.get("exchanges").asLong(), expected.path() + " exchanges");
-      assertEquals(expected.quarantined(), actual.get("quarantined").asLong(), expected.path() + " quarantined");
+      assertEquals(
+          expected.exchanges(), actual.get("exchanges").asLong(), expected.path() + " exchanges");
+      assertEquals(
+          expected.quarantined(),
+          actual.get("quarantined").asLong(),
+          expected.path() + " quarantined");
       assertEquals(expected.blank(), actual.get("blank").asLong(), expected.path() + " blank");
     }
-    assertEquals(truth.totals().quarantined(),
-        Files.readAllLines(out.resolve("quarantine/records.jsonl")).size(), "quarantine lines");
+    assertEquals(
+        truth.totals().quarantined(),
+        Files.readAllLines(out.resolve("quarantine/records.jsonl")).size(),
+        "quarantine lines");
   }
 
   @Test
   void errorRatesByHotelMatchGroundTruthPerHourWindow() throws IOException {
     Map<String, long[]> actual = new TreeMap<>();
     for (CSVRecord row : csv("error_rates_by_hotel")) {
-      String key = Instant.parse(row.get("window_start")) + "|" + row.get("provider") + "|" + row.get("hotel_id");
-      assertEquals(null, actual.put(key, new long[] {Long.parseLong(row.get("requests")),
-          Long.parseLong(row.get("errors"))}), "one row per window, provider and hotel: " + key);
+      String key =
+          Instant.parse(row.get("window_start"))
+              + "|"
+              + row.get("provider")
+              + "|"
+              + row.get("hotel_id");
+      assertEquals(
+          null,
+          actual.put(
+              key,
+              new long[] {Long.parseLong(row.get("requests")), Long.parseLong(row.get("errors"))}),
+          "one row per window, provider and hotel: " + key);
     }
     Map<String, long[]> expected = new TreeMap<>();
     for (GroundTruth.HourCount hour : truth.byHour()) {
-      expected.put(Instant.parse(hour.windowStart()) + "|" + hour.provider() + "|" + hour.hotelId(),
+      expected.put(
+          Instant.parse(hour.windowStart()) + "|" + hour.provider() + "|" + hour.hotelId(),
           new long[] {hour.requests(), hour.errors()});
     }
-    assertEquals(render(expected), render(actual), "requests and errors per hour, provider and hotel");
+    assertEquals(
+        render(expected), render(actual), "requests and errors per hour, provider and hotel");
     long hotelsWithTraffic = truth.byHotel().size();
-    assertEquals(hotelsWithTraffic,
-        actual.keySet().stream().map(k -> k.substring(k.indexOf('|') + 1)).distinct().count(), "hotels");
+    assertEquals(
+        hotelsWithTraffic,
+        actual.keySet().stream().map(k -> k.substring(k.indexOf('|') + 1)).distinct().count(),
+        "hotels");
   }
 
   @Test
   void errorRatesByTokenMatchGroundTruth() throws IOException {
     Map<String, long[]> actual = new TreeMap<>();
     for (CSVRecord row : csv("error_rates_by_token")) {
-      long[] sums = actual.computeIfAbsent(row.get("provider") + "|" + row.get("token_id"), k -> new long[2]);
+      long[] sums =
+          actual.computeIfAbsent(row.get("provider") + "|" + row.get("token_id"), k -> new long[2]);
       sums[0] += Long.parseLong(row.get("requests"));
       sums[1] += Long.parseLong(row.get("errors"));
     }
     Map<String, long[]> expected = new TreeMap<>();
     for (GroundTruth.TokenCount token : truth.byToken()) {
-      expected.put(token.provider() + "|" + tokenId(token.token()), new long[] {token.requests(), token.errors()});
+      expected.put(
+          token.provider() + "|" + tokenId(token.token()),
+          new long[] {token.requests(), token.errors()});
     }
-    assertEquals(render(expected), render(actual), "requests and errors per provider and credential");
+    assertEquals(
+        render(expected), render(actual), "requests and errors per provider and credential");
   }
 
   @Test
   void errorCodesMatchGroundTruth() throws IOException {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("error_codes")) {
-      actual.add(String.join("|", row.get("provider"), row.get("http_status"), row.get("error_code"),
-          row.get("error_class"), row.get("count"), Instant.parse(row.get("first_seen")).toString(),
-          Instant.parse(row.get("last_seen")).toString()));
+      actual.add(
+          String.join(
+              "|",
+              row.get("provider"),
+              row.get("http_status"),
+              row.get("error_code"),
+              row.get("error_class"),
+              row.get("count"),
+              Instant.parse(row.get("first_seen")).toString(),
+              Instant.parse(row.get("last_seen")).toString()));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.CodeCount code : truth.byCode()) {
-      expected.add(String.join("|", code.provider(), code.httpStatus() == null ? "" : code.httpStatus().toString(),
-          code.errorCode(), code.errorClass(), Long.toString(code.count()),
-          Instant.parse(code.firstSeen()).toString(), Instant.parse(code.lastSeen()).toString()));
+      expected.add(
+          String.join(
+              "|",
+              code.provider(),
+              code.httpStatus() == null ? "" : code.httpStatus().toString(),
+              code.errorCode(),
+              code.errorClass(),
+              Long.toString(code.count()),
+              Instant.parse(code.firstSeen()).toString(),
+              Instant.parse(code.lastSeen()).toString()));
     }
     actual.sort(null);
     expected.sort(null);
-    assertEquals(expected, actual, "provider | status | code | class | count | first seen | last seen");
+    assertEquals(
+        expected, actual, "provider | status | code | class | count | first seen | last seen");
   }
 
   @Test
@@ -147,16 +192,21 @@ class AnalyzeEndToEndTest {
     Map<String, Integer> rows = new TreeMap<>();
     Set<String> codes = new TreeSet<>();
     for (CSVRecord row : csv("error_codes")) {
-      rows.merge(String.join("|", row.get("provider"), row.get("http_status"), row.get("error_code")), 1,
+      rows.merge(
+          String.join("|", row.get("provider"), row.get("http_status"), row.get("error_code")),
+          1,
           Integer::sum);
-      codes.add(row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"));
+      codes.add(
+          row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"));
     }
     rows.values().removeIf(count -> count == 1);
     assertEquals(Map.of(), rows, "provider | status | code on more than one row");
     assertTrue(codes.contains("|TIMEOUT|timeout"), "a timeout without a response: " + codes);
-    assertTrue(codes.contains("|NO_RESPONSE|no_response"), "another failure without a response: " + codes);
+    assertTrue(
+        codes.contains("|NO_RESPONSE|no_response"), "another failure without a response: " + codes);
     for (String notAnError : List.of("101|HTTP_101|ok", "301|HTTP_301|ok", "304|HTTP_304|ok")) {
-      assertTrue(codes.contains(notAnError), "the browser HAR's 1xx and 3xx are not errors: " + codes);
+      assertTrue(
+          codes.contains(notAnError), "the browser HAR's 1xx and 3xx are not errors: " + codes);
     }
   }
 
@@ -164,48 +214,77 @@ class AnalyzeEndToEndTest {
   void everyInjectedBurstIsFoundExactlyAndNothingElse() throws IOException {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("rate_limit_bursts")) {
-      actual.add(String.join("|", row.get("provider"), row.get("token_id"), row.get("kind"),
-          Instant.parse(row.get("start")).toString(), Instant.parse(row.get("end")).toString(),
-          row.get("rejected"), row.get("requests"), row.get("client_backoff")));
+      actual.add(
+          String.join(
+              "|",
+              row.get("provider"),
+              row.get("token_id"),
+              row.get("kind"),
+              Instant.parse(row.get("start")).toString(),
+              Instant.parse(row.get("end")).toString(),
+              row.get("rejected"),
+              row.get("requests"),
+              row.get("client_backoff")));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.Burst burst : truth.bursts()) {
-      expected.add(String.join("|", burst.provider(), tokenId(burst.token()), burst.kind(),
-          Instant.parse(burst.start()).toString(), Instant.parse(burst.end()).toString(),
-          Long.toString(burst.rejected()), Long.toString(burst.requests()), burst.clientBackoff()));
+      expected.add(
+          String.join(
+              "|",
+              burst.provider(),
+              tokenId(burst.token()),
+              burst.kind(),
+              Instant.parse(burst.start()).toString(),
+              Instant.parse(burst.end()).toString(),
+              Long.toString(burst.rejected()),
+              Long.toString(burst.requests()),
+              burst.clientBackoff()));
     }
     actual.sort(null);
     expected.sort(null);
     assertFalse(expected.isEmpty(), "the generator injects bursts");
-    assertEquals(expected, actual, "provider | token | kind | start | end | rejected | requests | client_backoff");
-    assertTrue(actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|backed_off"))
-        && actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|kept_sending"))
-        && actual.stream().anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|backed_off"))
-        && actual.stream().anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|kept_sending")),
+    assertEquals(
+        expected,
+        actual,
+        "provider | token | kind | start | end | rejected | requests | client_backoff");
+    assertTrue(
+        actual.stream().anyMatch(row -> row.startsWith("casy|") && row.endsWith("|backed_off"))
+            && actual.stream()
+                .anyMatch(row -> row.startsWith("casy|") && row.endsWith("|kept_sending"))
+            && actual.stream()
+                .anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|backed_off"))
+            && actual.stream()
+                .anyMatch(row -> row.startsWith("hotelbeds|") && row.endsWith("|kept_sending")),
         "both verdicts for both providers: " + actual);
-    assertTrue(actual.stream().allMatch(row -> Long.parseLong(row.split("\\|")[5]) >= 5),
+    assertTrue(
+        actual.stream().allMatch(row -> Long.parseLong(row.split("\\|")[5]) >= 5),
         "every row, quota_exceeded too, has at least --burst-min rejections: " + actual);
   }
 
   /**
    * Issue 14 rule 8: the generator sends the Activities and Transfers APIs on Hotelbeds' host with
-   * the booking engine's key, six rejections a second apart among them (5 x 429, 1 x 403 with
-   * the Mashery over-QPS header). They are an unknown provider's, in no Hotelbeds row.
+   * the booking engine's key, six rejections a second apart among them (5 x 429, 1 x 403 with the
+   * Mashery over-QPS header). They are an unknown provider's, in no Hotelbeds row.
    */
   @Test
   void otherApisOnHotelbedsHostsAreAnUnknownProvider() throws IOException {
     Map<String, String> unknownCodes = new TreeMap<>();
     for (CSVRecord row : csv("error_codes")) {
-      if (row.get("provider").equals("unknown") && Set.of("403", "429").contains(row.get("http_status"))) {
-        unknownCodes.put(row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"),
+      if (row.get("provider").equals("unknown")
+          && Set.of("403", "429").contains(row.get("http_status"))) {
+        unknownCodes.put(
+            row.get("http_status") + "|" + row.get("error_code") + "|" + row.get("error_class"),
             row.get("count"));
       }
     }
-    assertEquals(Map.of("403|HTTP_403|undocumented", "1", "429|HTTP_429|undocumented", "5"), unknownCodes,
+    assertEquals(
+        Map.of("403|HTTP_403|undocumented", "1", "429|HTTP_429|undocumented", "5"),
+        unknownCodes,
         "the Activities API's rejections, counted as an unknown provider's");
     String day2 = truth.config().start().plusSeconds(86_400).toString().substring(0, 10);
     for (CSVRecord row : csv("rate_limit_bursts")) {
-      assertFalse(row.get("start").startsWith(day2 + "T21:30"), "no burst of the Activities API: " + row);
+      assertFalse(
+          row.get("start").startsWith(day2 + "T21:30"), "no burst of the Activities API: " + row);
     }
   }
 
@@ -213,20 +292,35 @@ class AnalyzeEndToEndTest {
   void everyInjectedOutageIsFoundExactlyAndNothingElse() throws IOException {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("db_outages")) {
-      actual.add(String.join("|", row.get("provider"), row.get("scope"), row.get("hotel_id"),
-          Instant.parse(row.get("start")).toString(), Instant.parse(row.get("end")).toString(),
-          row.get("failed_requests"), Instant.parse(row.get("recovered_at")).toString()));
+      actual.add(
+          String.join(
+              "|",
+              row.get("provider"),
+              row.get("scope"),
+              row.get("hotel_id"),
+              Instant.parse(row.get("start")).toString(),
+              Instant.parse(row.get("end")).toString(),
+              row.get("failed_requests"),
+              Instant.parse(row.get("recovered_at")).toString()));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.Outage outage : truth.outages()) {
-      expected.add(String.join("|", outage.provider(), outage.scope(), outage.hotelId(),
-          Instant.parse(outage.start()).toString(), Instant.parse(outage.end()).toString(),
-          Long.toString(outage.failedRequests()), Instant.parse(outage.recoveredAt()).toString()));
+      expected.add(
+          String.join(
+              "|",
+              outage.provider(),
+              outage.scope(),
+              outage.hotelId(),
+              Instant.parse(outage.start()).toString(),
+              Instant.parse(outage.end()).toString(),
+              Long.toString(outage.failedRequests()),
+              Instant.parse(outage.recoveredAt()).toString()));
     }
     actual.sort(null);
     expected.sort(null);
     assertFalse(expected.isEmpty(), "the generator injects outages");
-    assertEquals(expected, actual, "provider | scope | hotel | start | end | failed | recovered at");
+    assertEquals(
+        expected, actual, "provider | scope | hotel | start | end | failed | recovered at");
   }
 
   @Test
@@ -234,29 +328,52 @@ class AnalyzeEndToEndTest {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("unconfirmed_bookings")) {
       boolean duplicate = row.get("status").equals("DUPLICATE");
-      actual.add(String.join("|", Instant.parse(row.get("attempt_ts")).toString(), row.get("token_id"),
-          row.get("hotel_id"), row.get("client_reference"), row.get("outcome"), row.get("status"),
-          duplicate ? sortedReferences(row.get("booking_reference")) : row.get("booking_reference"),
-          duplicate ? "" : row.get("booking_status")));
+      actual.add(
+          String.join(
+              "|",
+              Instant.parse(row.get("attempt_ts")).toString(),
+              row.get("token_id"),
+              row.get("hotel_id"),
+              row.get("client_reference"),
+              row.get("outcome"),
+              row.get("status"),
+              duplicate
+                  ? sortedReferences(row.get("booking_reference"))
+                  : row.get("booking_reference"),
+              duplicate ? "" : row.get("booking_status")));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.UncertainBooking booking : truth.bookings()) {
       boolean duplicate = booking.status().equals("DUPLICATE");
-      expected.add(String.join("|", Instant.parse(booking.attemptTs()).toString(), tokenId(booking.token()),
-          booking.hotelId(), booking.clientReference(), booking.outcome(), booking.status(),
-          duplicate ? String.join(";", booking.referencesSeen().stream().sorted().toList())
-              : booking.bookingReference(),
-          duplicate ? "" : booking.bookingStatus()));
+      expected.add(
+          String.join(
+              "|",
+              Instant.parse(booking.attemptTs()).toString(),
+              tokenId(booking.token()),
+              booking.hotelId(),
+              booking.clientReference(),
+              booking.outcome(),
+              booking.status(),
+              duplicate
+                  ? String.join(";", booking.referencesSeen().stream().sorted().toList())
+                  : booking.bookingReference(),
+              duplicate ? "" : booking.bookingStatus()));
     }
     actual.sort(null);
     expected.sort(null);
-    assertEquals(expected, actual, "attempt | token | hotel | client reference | outcome | status | reference | booking status");
+    assertEquals(
+        expected,
+        actual,
+        "attempt | token | hotel | client reference | outcome | status | reference | booking status");
   }
 
   @Test
   void noRawCredentialReachesAnyTextOutput() throws IOException {
     List<String> secrets = new ArrayList<>();
-    truth.byToken().stream().map(GroundTruth.TokenCount::token).filter(t -> t.length() >= 8).forEach(secrets::add);
+    truth.byToken().stream()
+        .map(GroundTruth.TokenCount::token)
+        .filter(t -> t.length() >= 8)
+        .forEach(secrets::add);
     assertFalse(secrets.isEmpty(), "the traffic carries credentials");
     try (Stream<Path> files = Files.walk(out)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -275,15 +392,35 @@ class AnalyzeEndToEndTest {
   void credentialHealthMatchesGroundTruth() throws IOException {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("credential_health")) {
-      actual.add(String.join("|", row.get("provider"), row.get("token_id"), time(row.get("first_seen")),
-          time(row.get("last_seen")), row.get("requests"), time(row.get("last_success")), row.get("missing_token"),
-          row.get("invalid_token"), row.get("invalid_token_or_not_found"), row.get("signature_failed"),
-          row.get("developer_inactive"), row.get("developer_over_rate"), row.get("state"), time(row.get("since"))));
+      actual.add(
+          String.join(
+              "|",
+              row.get("provider"),
+              row.get("token_id"),
+              time(row.get("first_seen")),
+              time(row.get("last_seen")),
+              row.get("requests"),
+              time(row.get("last_success")),
+              row.get("missing_token"),
+              row.get("invalid_token"),
+              row.get("invalid_token_or_not_found"),
+              row.get("signature_failed"),
+              row.get("developer_inactive"),
+              row.get("developer_over_rate"),
+              row.get("state"),
+              time(row.get("since"))));
     }
     List<String> expected = new ArrayList<>();
     for (HealthTruth.Credential c : truth.health().credentials()) {
-      List<String> cells = new ArrayList<>(List.of(c.provider(), tokenId(c.token()), time(c.firstSeen()),
-          time(c.lastSeen()), Long.toString(c.requests()), time(c.lastSuccess())));
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  c.provider(),
+                  tokenId(c.token()),
+                  time(c.firstSeen()),
+                  time(c.lastSeen()),
+                  Long.toString(c.requests()),
+                  time(c.lastSuccess())));
       c.failures().forEach(n -> cells.add(Long.toString(n)));
       cells.add(c.state());
       cells.add(time(c.since()));
@@ -291,16 +428,50 @@ class AnalyzeEndToEndTest {
     }
     actual.sort(null);
     expected.sort(null);
-    assertEquals(expected, actual, "provider | token_id | first | last | requests | last success | failures | state | since");
+    assertEquals(
+        expected,
+        actual,
+        "provider | token_id | first | last | requests | last success | failures | state | since");
 
     HealthTruth.Situation revoked = situation(HealthSituations.REVOKED_MID_DAY);
-    assertTrue(actual.contains(String.join("|", "casy", tokenId(revoked.token()), "2026-11-18T06:00:00Z",
-            "2026-11-18T17:50:00Z", "42", "2026-11-18T11:40:00Z", "0", "0", "24", "0", "0", "0", "failing_auth",
-            "2026-11-18T12:05:00Z")),
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "casy",
+                tokenId(revoked.token()),
+                "2026-11-18T06:00:00Z",
+                "2026-11-18T17:50:00Z",
+                "42",
+                "2026-11-18T11:40:00Z",
+                "0",
+                "0",
+                "24",
+                "0",
+                "0",
+                "0",
+                "failing_auth",
+                "2026-11-18T12:05:00Z")),
         "the token revoked at noon: 18 successes, then 24 failures from 12:05; " + actual);
     HealthTruth.Situation hammering = situation(HealthSituations.HAMMERED_400);
-    assertTrue(actual.contains(String.join("|", "casy", tokenId(hammering.token()), "2026-11-18T15:00:00Z",
-            "2026-11-18T15:05:00Z", "13", "2026-11-18T15:05:00Z", "0", "0", "0", "0", "0", "0", "healthy", "")),
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "casy",
+                tokenId(hammering.token()),
+                "2026-11-18T15:00:00Z",
+                "2026-11-18T15:05:00Z",
+                "13",
+                "2026-11-18T15:05:00Z",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "healthy",
+                "")),
         "a client hammering a 400 has a healthy credential");
   }
 
@@ -308,27 +479,71 @@ class AnalyzeEndToEndTest {
   void accessDeniedMatchesGroundTruth() throws IOException {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("access_denied")) {
-      actual.add(String.join("|", row.get("provider"), row.get("token_id"), row.get("hotel_id"), row.get("forbidden"),
-          row.get("forbidden_action"), time(row.get("first_seen")), time(row.get("last_seen")),
-          row.get("ever_succeeded"), time(row.get("last_success"))));
+      actual.add(
+          String.join(
+              "|",
+              row.get("provider"),
+              row.get("token_id"),
+              row.get("hotel_id"),
+              row.get("forbidden"),
+              row.get("forbidden_action"),
+              time(row.get("first_seen")),
+              time(row.get("last_seen")),
+              row.get("ever_succeeded"),
+              time(row.get("last_success"))));
     }
     List<String> expected = new ArrayList<>();
     for (HealthTruth.Denied d : truth.health().denied()) {
-      expected.add(String.join("|", d.provider(), tokenId(d.token()), d.hotelId(), Long.toString(d.forbidden()),
-          Long.toString(d.forbiddenAction()), time(d.firstSeen()), time(d.lastSeen()),
-          Boolean.toString(d.everSucceeded()), time(d.lastSuccess())));
+      expected.add(
+          String.join(
+              "|",
+              d.provider(),
+              tokenId(d.token()),
+              d.hotelId(),
+              Long.toString(d.forbidden()),
+              Long.toString(d.forbiddenAction()),
+              time(d.firstSeen()),
+              time(d.lastSeen()),
+              Boolean.toString(d.everSucceeded()),
+              time(d.lastSuccess())));
     }
     actual.sort(null);
     expected.sort(null);
-    assertEquals(expected, actual, "provider | token_id | hotel | forbidden | forbidden_action | first | last | ever "
-        + "succeeded | last success");
+    assertEquals(
+        expected,
+        actual,
+        "provider | token_id | hotel | forbidden | forbidden_action | first | last | ever "
+            + "succeeded | last success");
 
     HealthTruth.Situation never = situation(HealthSituations.HOTEL_NEVER_GRANTED);
-    assertTrue(actual.contains(String.join("|", "casy", tokenId(never.token()), never.hotelId(), "4", "0",
-        "2026-11-18T08:15:00Z", "2026-11-18T11:15:00Z", "false", "")), "a hotel the token never had: " + actual);
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "casy",
+                tokenId(never.token()),
+                never.hotelId(),
+                "4",
+                "0",
+                "2026-11-18T08:15:00Z",
+                "2026-11-18T11:15:00Z",
+                "false",
+                "")),
+        "a hotel the token never had: " + actual);
     HealthTruth.Situation removed = situation(HealthSituations.PERMISSION_REMOVED);
-    assertTrue(actual.contains(String.join("|", "casy", tokenId(removed.token()), removed.hotelId(), "3", "0",
-        "2026-11-18T13:00:00Z", "2026-11-18T14:00:00Z", "true", "2026-11-18T07:30:00Z")),
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "casy",
+                tokenId(removed.token()),
+                removed.hotelId(),
+                "3",
+                "0",
+                "2026-11-18T13:00:00Z",
+                "2026-11-18T14:00:00Z",
+                "true",
+                "2026-11-18T07:30:00Z")),
         "a permission removed after two successes: " + actual);
   }
 
@@ -339,11 +554,15 @@ class AnalyzeEndToEndTest {
     for (CSVRecord row : csv("error_rates_by_operation")) {
       String window = time(row.get("window_start")) + "|" + row.get("provider");
       requestsPerHour.merge(window, Long.parseLong(row.get("requests")), Long::sum);
-      if (row.get("provider").equals("hotelbeds") && row.get("operation").equals("booking_confirmation")) {
-        actual.put(time(row.get("window_start")), row.get("requests") + "/" + row.get("over_timeout") + "/"
-            + row.get("timeout_ms"));
+      if (row.get("provider").equals("hotelbeds")
+          && row.get("operation").equals("booking_confirmation")) {
+        actual.put(
+            time(row.get("window_start")),
+            row.get("requests") + "/" + row.get("over_timeout") + "/" + row.get("timeout_ms"));
       } else {
-        assertEquals("", row.get("timeout_ms") + row.get("over_timeout"),
+        assertEquals(
+            "",
+            row.get("timeout_ms") + row.get("over_timeout"),
             "no documented timeout for " + row.get("provider") + " " + row.get("operation"));
       }
     }
@@ -351,44 +570,76 @@ class AnalyzeEndToEndTest {
     for (HealthTruth.Confirmations c : truth.health().confirmations()) {
       expected.put(time(c.windowStart()), c.requests() + "/" + c.overTimeout() + "/60000");
     }
-    assertEquals(expected, actual, "booking confirmations per hour: requests / over 60 s / timeout_ms");
-    assertTrue(actual.get("2026-11-18T21:00:00Z").matches("\\d+/[3-9]/60000"),
+    assertEquals(
+        expected, actual, "booking confirmations per hour: requests / over 60 s / timeout_ms");
+    assertTrue(
+        actual.get("2026-11-18T21:00:00Z").matches("\\d+/[3-9]/60000"),
         "the three scripted confirmations over 60 s (60 000 ms exactly is not over): " + actual);
     Map<String, Long> expectedPerHour = new TreeMap<>();
     for (GroundTruth.HourCount hour : truth.byHour()) {
-      expectedPerHour.merge(time(hour.windowStart()) + "|" + hour.provider(), hour.requests(), Long::sum);
+      expectedPerHour.merge(
+          time(hour.windowStart()) + "|" + hour.provider(), hour.requests(), Long::sum);
     }
-    assertEquals(expectedPerHour, requestsPerHour, "every exchange in one operation row of its hour and provider");
+    assertEquals(
+        expectedPerHour,
+        requestsPerHour,
+        "every exchange in one operation row of its hour and provider");
   }
 
   @Test
   void clientBehaviourShowsTheHammered400AndEveryBurstRejection() throws IOException {
     Map<String, String> actual = new TreeMap<>();
     for (CSVRecord row : csv("client_behaviour")) {
-      actual.put(row.get("provider") + "|" + row.get("token_id"), String.join("|", row.get("requests"),
-          row.get("fix_first_failures"), row.get("repeated_unchanged"), row.get("retryable_failures"),
-          row.get("fast_retries"), row.get("rejected_in_bursts"), row.get("wasted"), row.get("wasted_share")));
+      actual.put(
+          row.get("provider") + "|" + row.get("token_id"),
+          String.join(
+              "|",
+              row.get("requests"),
+              row.get("fix_first_failures"),
+              row.get("repeated_unchanged"),
+              row.get("retryable_failures"),
+              row.get("fast_retries"),
+              row.get("rejected_in_bursts"),
+              row.get("wasted"),
+              row.get("wasted_share")));
     }
     HealthTruth.Situation hammering = situation(HealthSituations.HAMMERED_400);
-    assertEquals("13|12|11|0|0|0|11|0.846154", actual.get("casy|" + tokenId(hammering.token())),
+    assertEquals(
+        "13|12|11|0|0|0|11|0.846154",
+        actual.get("casy|" + tokenId(hammering.token())),
         "one 400 sent 12 times, 20 s apart: 11 unchanged repeats, then the fixed call");
 
     Map<String, Long> expectedRequests = new TreeMap<>();
-    truth.byToken().forEach(t -> expectedRequests.put(t.provider() + "|" + tokenId(t.token()), t.requests()));
+    truth
+        .byToken()
+        .forEach(t -> expectedRequests.put(t.provider() + "|" + tokenId(t.token()), t.requests()));
     Map<String, Long> actualRequests = new TreeMap<>();
-    actual.forEach((key, cells) -> actualRequests.put(key, Long.parseLong(cells.substring(0, cells.indexOf('|')))));
+    actual.forEach(
+        (key, cells) ->
+            actualRequests.put(key, Long.parseLong(cells.substring(0, cells.indexOf('|')))));
     assertEquals(expectedRequests, actualRequests, "one row per credential with all its requests");
 
     Map<String, Long> expectedRejected = new TreeMap<>();
     expectedRequests.keySet().forEach(key -> expectedRejected.put(key, 0L));
-    truth.bursts().forEach(b -> expectedRejected.merge(b.provider() + "|" + tokenId(b.token()), b.rejected(), Long::sum));
+    truth
+        .bursts()
+        .forEach(
+            b ->
+                expectedRejected.merge(
+                    b.provider() + "|" + tokenId(b.token()), b.rejected(), Long::sum));
     Map<String, Long> actualRejected = new TreeMap<>();
     actual.forEach((key, cells) -> actualRejected.put(key, Long.parseLong(cells.split("\\|")[5])));
-    assertEquals(expectedRejected, actualRejected, "rejected_in_bursts: the rejections of the credential's bursts");
+    assertEquals(
+        expectedRejected,
+        actualRejected,
+        "rejected_in_bursts: the rejections of the credential's bursts");
   }
 
   private static HealthTruth.Situation situation(String name) {
-    return truth.health().situations().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return truth.health().situations().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** An ISO instant as {@link Instant#toString}, empty stays empty. */
@@ -402,9 +653,16 @@ class AnalyzeEndToEndTest {
 
   private static List<CSVRecord> csv(String report) throws IOException {
     try (Reader reader = Files.newBufferedReader(out.resolve("reports/" + report + ".csv"))) {
-      List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-          .parse(reader).getRecords();
-      assertTrue(rows.stream().allMatch(CSVRecord::isConsistent), report + ": every row has every column");
+      List<CSVRecord> rows =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(reader)
+              .getRecords();
+      assertTrue(
+          rows.stream().allMatch(CSVRecord::isConsistent), report + ": every row has every column");
       return rows;
     }
   }
@@ -426,8 +684,14 @@ class AnalyzeEndToEndTest {
 
   private static String render(Map<String, long[]> counts) {
     StringBuilder text = new StringBuilder();
-    counts.forEach((key, value) -> text.append(key).append(" = ").append(value[0]).append('/').append(value[1])
-        .append('\n'));
+    counts.forEach(
+        (key, value) ->
+            text.append(key)
+                .append(" = ")
+                .append(value[0])
+                .append('/')
+                .append(value[1])
+                .append('\n'));
     return text.toString();
   }
 }

@@ -18,74 +18,98 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The product's packages depend on each other one way only: cli → job → ingest → classify → model,
- * report → model, output → report and model, sql (the notebook's SQL functions) → classify. This test reads the compiled main classes (not the
- * tests) and fails naming every import against that direction, and any cycle between packages.
+ * report → model, output → report and model, sql (the notebook's SQL functions) → classify. This
+ * test reads the compiled main classes (not the tests) and fails naming every import against that
+ * direction, and any cycle between packages.
  */
 class ArchitectureTest {
   private static final String ROOT = "com.hoteltraffic";
 
   /** What each top-level package may import of ours; anything else of ours is a violation. */
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "model", Set.of(),
-      "json", Set.of(),
-      "classify", Set.of("model", "json"),
-      "ingest", Set.of("classify", "model", "json"),
-      "report", Set.of("model"),
-      "sql", Set.of("classify", "model"),
-      "output", Set.of("report", "model"),
-      "job", Set.of("ingest", "classify", "report", "output", "model", "json"),
-      "cli", Set.of("job", "ingest", "report", "model"));
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "model", Set.of(),
+          "json", Set.of(),
+          "classify", Set.of("model", "json"),
+          "ingest", Set.of("classify", "model", "json"),
+          "report", Set.of("model"),
+          "sql", Set.of("classify", "model"),
+          "output", Set.of("report", "model"),
+          "job", Set.of("ingest", "classify", "report", "output", "model", "json"),
+          "cli", Set.of("job", "ingest", "report", "model"));
 
   private static JavaClasses classes;
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages(ROOT);
   }
 
   @Test
   void everyPackageIsListed() {
     Set<String> found = new TreeSet<>();
-    classes.forEach(c -> {
-      String rest = c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1);
-      if (!rest.isEmpty()) {
-        found.add(rest.split("\\.")[0]);
-      }
-    });
-    assertEquals(new TreeSet<>(ALLOWED.keySet()), found,
+    classes.forEach(
+        c -> {
+          String rest =
+              c.getPackageName().equals(ROOT)
+                  ? ""
+                  : c.getPackageName().substring(ROOT.length() + 1);
+          if (!rest.isEmpty()) {
+            found.add(rest.split("\\.")[0]);
+          }
+        });
+    assertEquals(
+        new TreeSet<>(ALLOWED.keySet()),
+        found,
         "a new top-level package needs its allowed dependencies in ALLOWED");
   }
 
   @Test
   void noCyclesBetweenPackages() {
-    EvaluationResult result = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().evaluate(classes);
-    assertTrue(!result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
+    EvaluationResult result =
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().evaluate(classes);
+    assertTrue(
+        !result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
   }
 
   @Test
   void dependenciesPointOneWay() {
     List<String> violations = new java.util.ArrayList<>();
-    ALLOWED.forEach((pkg, allowed) -> {
-      String[] forbidden = ALLOWED.keySet().stream()
-          .filter(other -> !other.equals(pkg) && !allowed.contains(other))
-          .map(other -> ROOT + "." + other + "..")
-          .toArray(String[]::new);
-      EvaluationResult result = noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-          .evaluate(classes);
-      violations.addAll(result.getFailureReport().getDetails());
-    });
+    ALLOWED.forEach(
+        (pkg, allowed) -> {
+          String[] forbidden =
+              ALLOWED.keySet().stream()
+                  .filter(other -> !other.equals(pkg) && !allowed.contains(other))
+                  .map(other -> ROOT + "." + other + "..")
+                  .toArray(String[]::new);
+          EvaluationResult result =
+              noClasses()
+                  .that()
+                  .resideInAPackage(ROOT + "." + pkg + "..")
+                  .should()
+                  .dependOnClassesThat()
+                  .resideInAnyPackage(forbidden)
+                  .evaluate(classes);
+          violations.addAll(result.getFailureReport().getDetails());
+        });
     assertTrue(violations.isEmpty(), () -> String.join("\n", violations));
   }
 
   @Test
   void nothingDependsOnTheNotebookFacade() {
-    EvaluationResult result = noClasses().that().resideOutsideOfPackage(ROOT)
-        .should().dependOnClassesThat().resideInAPackage(ROOT)
-        .evaluate(classes);
-    assertTrue(!result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
+    EvaluationResult result =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT)
+            .evaluate(classes);
+    assertTrue(
+        !result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
   }
 }

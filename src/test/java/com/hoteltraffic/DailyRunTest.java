@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scheduled daily runs ({@code --date}) on three generated days, with input and output given as
- * {@code file://} URIs as a scheduler on a Hadoop file system would: the day's reports against
- * the ground truth cut to the day, and reruns that replace exactly one day.
+ * {@code file://} URIs as a scheduler on a Hadoop file system would: the day's reports against the
+ * ground truth cut to the day, and reruns that replace exactly one day.
  */
 class DailyRunTest {
   private static final String DAY = "2026-11-19";
@@ -56,8 +56,15 @@ class DailyRunTest {
   @BeforeAll
   static void runDayNextDayAndDayAgain() throws Exception {
     Path generated = work.resolve("generated");
-    truth = TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(11).days(3)
-        .start(Instant.parse("2026-11-18T00:00:00Z")).exchangesPerDay(400).build());
+    truth =
+        TrafficGenerator.generate(
+            GeneratorConfig.builder()
+                .outDir(generated)
+                .seed(11)
+                .days(3)
+                .start(Instant.parse("2026-11-18T00:00:00Z"))
+                .exchangesPerDay(400)
+                .build());
     trafficUri = generated.resolve(TrafficGenerator.TRAFFIC_DIR).toUri().toString();
     out = work.resolve("daily");
     assertTrue(trafficUri.startsWith("file:///"), "input given as a URI: " + trafficUri);
@@ -76,38 +83,62 @@ class DailyRunTest {
   }
 
   private static void runDay(String date) {
-    int exit = AnalyzeMainAccess.run("--input", trafficUri, "--output", out.toUri().toString(),
-        "--date", date, "--master", "local[2]");
+    int exit =
+        AnalyzeMainAccess.run(
+            "--input",
+            trafficUri,
+            "--output",
+            out.toUri().toString(),
+            "--date",
+            date,
+            "--master",
+            "local[2]");
     assertEquals(0, exit, "exit status of the run for " + date);
   }
 
   @Test
   void eachDayGoesToItsOwnFolderAndNothingElseIsLeftBehind() {
-    assertEquals(List.of(".date=" + DAY + ".lock", ".date=" + NEXT_DAY + ".lock", "date=" + DAY, "date=" + NEXT_DAY),
-        outputEntries, "entries of the output directory, staging directories included; one lock file a day");
+    assertEquals(
+        List.of(
+            ".date=" + DAY + ".lock",
+            ".date=" + NEXT_DAY + ".lock",
+            "date=" + DAY,
+            "date=" + NEXT_DAY),
+        outputEntries,
+        "entries of the output directory, staging directories included; one lock file a day");
   }
 
   @Test
   void rerunningADayReplacesThatDayOnlyWithTheSameReports() {
     // Every written report's CSV and the quarantine.
-    assertEquals(Reports.all(false).stream().filter(ReportSpec::written).count() + 1, dayAfterFirstRun.size(),
+    assertEquals(
+        Reports.all(false).stream().filter(ReportSpec::written).count() + 1,
+        dayAfterFirstRun.size(),
         "report files of the day: " + dayAfterFirstRun.keySet());
-    assertEquals(dayAfterFirstRun, dayAfterNextDayRun, "running the next day left the day untouched");
+    assertEquals(
+        dayAfterFirstRun, dayAfterNextDayRun, "running the next day left the day untouched");
     assertEquals(dayAfterFirstRun, dayAfterRerun, "rerunning the day gave byte-identical reports");
-    assertEquals(nextDayAfterItsRun, nextDayAfterRerun, "rerunning the day left the next day untouched");
+    assertEquals(
+        nextDayAfterItsRun, nextDayAfterRerun, "rerunning the day left the next day untouched");
   }
 
   @Test
   void errorRatesCoverTheDayOnly() throws IOException {
     Map<String, String> actual = new TreeMap<>();
     for (CSVRecord row : csv("error_rates_by_hotel")) {
-      actual.put(Instant.parse(row.get("window_start")) + "|" + row.get("provider") + "|" + row.get("hotel_id"),
+      actual.put(
+          Instant.parse(row.get("window_start"))
+              + "|"
+              + row.get("provider")
+              + "|"
+              + row.get("hotel_id"),
           row.get("requests") + "/" + row.get("errors"));
     }
     Map<String, String> expected = new TreeMap<>();
     for (GroundTruth.HourCount hour : truth.byHour()) {
       if (inDay(hour.windowStart())) {
-        expected.put(Instant.parse(hour.windowStart()) + "|" + hour.provider() + "|" + hour.hotelId(),
+        expected.put(
+            Instant.parse(hour.windowStart()) + "|" + hour.provider() + "|" + hour.hotelId(),
             hour.requests() + "/" + hour.errors());
       }
     }
@@ -119,31 +150,57 @@ class DailyRunTest {
   void incidentsOverlappingTheDayAreReportedWhole() throws IOException {
     List<String> bursts = new ArrayList<>();
     for (CSVRecord row : csv("rate_limit_bursts")) {
-      bursts.add(String.join("|", row.get("provider"), row.get("kind"), Instant.parse(row.get("start")).toString(),
-          Instant.parse(row.get("end")).toString(), row.get("rejected"), row.get("requests")));
+      bursts.add(
+          String.join(
+              "|",
+              row.get("provider"),
+              row.get("kind"),
+              Instant.parse(row.get("start")).toString(),
+              Instant.parse(row.get("end")).toString(),
+              row.get("rejected"),
+              row.get("requests")));
     }
     List<String> expectedBursts = new ArrayList<>();
     for (GroundTruth.Burst burst : truth.bursts()) {
       if (overlapsDay(burst.start(), burst.end())) {
-        expectedBursts.add(String.join("|", burst.provider(), burst.kind(), Instant.parse(burst.start()).toString(),
-            Instant.parse(burst.end()).toString(), Long.toString(burst.rejected()), Long.toString(burst.requests())));
+        expectedBursts.add(
+            String.join(
+                "|",
+                burst.provider(),
+                burst.kind(),
+                Instant.parse(burst.start()).toString(),
+                Instant.parse(burst.end()).toString(),
+                Long.toString(burst.rejected()),
+                Long.toString(burst.requests())));
       }
     }
     bursts.sort(null);
     expectedBursts.sort(null);
-    assertEquals(expectedBursts, bursts, "bursts: provider | kind | start | end | rejected | requests");
+    assertEquals(
+        expectedBursts, bursts, "bursts: provider | kind | start | end | rejected | requests");
 
     List<String> outages = new ArrayList<>();
     for (CSVRecord row : csv("db_outages")) {
-      outages.add(String.join("|", row.get("scope"), row.get("hotel_id"), Instant.parse(row.get("start")).toString(),
-          Instant.parse(row.get("end")).toString(), row.get("failed_requests")));
+      outages.add(
+          String.join(
+              "|",
+              row.get("scope"),
+              row.get("hotel_id"),
+              Instant.parse(row.get("start")).toString(),
+              Instant.parse(row.get("end")).toString(),
+              row.get("failed_requests")));
     }
     List<String> expectedOutages = new ArrayList<>();
     for (GroundTruth.Outage outage : truth.outages()) {
       if (overlapsDay(outage.start(), outage.end())) {
-        expectedOutages.add(String.join("|", outage.scope(), outage.hotelId(),
-            Instant.parse(outage.start()).toString(), Instant.parse(outage.end()).toString(),
-            Long.toString(outage.failedRequests())));
+        expectedOutages.add(
+            String.join(
+                "|",
+                outage.scope(),
+                outage.hotelId(),
+                Instant.parse(outage.start()).toString(),
+                Instant.parse(outage.end()).toString(),
+                Long.toString(outage.failedRequests())));
       }
     }
     outages.sort(null);
@@ -156,14 +213,22 @@ class DailyRunTest {
   void bookingsAttemptedInTheDayAreReconciledWithLaterEvidence() throws IOException {
     List<String> actual = new ArrayList<>();
     for (CSVRecord row : csv("unconfirmed_bookings")) {
-      actual.add(String.join("|", Instant.parse(row.get("attempt_ts")).toString(), row.get("client_reference"),
-          row.get("status")));
+      actual.add(
+          String.join(
+              "|",
+              Instant.parse(row.get("attempt_ts")).toString(),
+              row.get("client_reference"),
+              row.get("status")));
     }
     List<String> expected = new ArrayList<>();
     for (GroundTruth.UncertainBooking booking : truth.bookings()) {
       if (inDay(booking.attemptTs())) {
-        expected.add(String.join("|", Instant.parse(booking.attemptTs()).toString(), booking.clientReference(),
-            booking.status()));
+        expected.add(
+            String.join(
+                "|",
+                Instant.parse(booking.attemptTs()).toString(),
+                booking.clientReference(),
+                booking.status()));
       }
     }
     actual.sort(null);
@@ -173,14 +238,19 @@ class DailyRunTest {
 
   @Test
   void summaryNamesTheDayAndCountsItsExchanges() throws IOException {
-    JsonNode summary = new ObjectMapper().readTree(out.resolve("date=" + DAY + "/run_summary.json").toFile());
+    JsonNode summary =
+        new ObjectMapper().readTree(out.resolve("date=" + DAY + "/run_summary.json").toFile());
     JsonNode daily = summary.get("settings").get("daily");
     assertEquals(DAY, daily.get("date").asText(), "date");
     assertEquals("PT6H", daily.get("lookback").asText(), "default look-back");
     assertEquals("PT24H", daily.get("lookahead").asText(), "default look-ahead");
-    long expected = truth.byHour().stream().filter(h -> inDay(h.windowStart()))
-        .mapToLong(GroundTruth.HourCount::requests).sum();
-    assertEquals(expected, summary.get("counts").get("exchanges_in_day").asLong(), "exchanges in the day");
+    long expected =
+        truth.byHour().stream()
+            .filter(h -> inDay(h.windowStart()))
+            .mapToLong(GroundTruth.HourCount::requests)
+            .sum();
+    assertEquals(
+        expected, summary.get("counts").get("exchanges_in_day").asLong(), "exchanges in the day");
   }
 
   private static boolean inDay(String ts) {
@@ -193,22 +263,34 @@ class DailyRunTest {
   }
 
   private static List<CSVRecord> csv(String report) throws IOException {
-    try (Reader reader = Files.newBufferedReader(out.resolve("date=" + DAY + "/reports/" + report + ".csv"))) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+    try (Reader reader =
+        Files.newBufferedReader(out.resolve("date=" + DAY + "/reports/" + report + ".csv"))) {
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
     }
   }
 
   /** SHA-256 of every report and the quarantine file of a day folder, by relative path. */
-  private static Map<String, String> reportBytes(Path dayDir) throws IOException, NoSuchAlgorithmException {
+  private static Map<String, String> reportBytes(Path dayDir)
+      throws IOException, NoSuchAlgorithmException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dayDir)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         String relative = dayDir.relativize(file).toString();
-        // Hadoop's local file system writes hidden .crc checksum files beside each file: not outputs.
+        // Hadoop's local file system writes hidden .crc checksum files beside each file: not
+        // outputs.
         boolean hidden = file.getFileName().toString().startsWith(".");
         if (!hidden && (relative.startsWith("reports/") || relative.startsWith("quarantine/"))) {
-          files.put(relative, HexFormat.of().formatHex(
-              MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+          files.put(
+              relative,
+              HexFormat.of()
+                  .formatHex(
+                      MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
         }
       }
     }

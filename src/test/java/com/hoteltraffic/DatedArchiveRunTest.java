@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
-import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.generate.TrafficGenerator;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.testing.OutputDiff;
 import com.hoteltraffic.testing.SparkTestSession;
 import java.io.IOException;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A daily run on an archive laid out by day ({@code archive/yyyy/MM/dd/...}, 30 generated days) with
- * a date placeholder in {@code --input} reads only the files of its three days (the day, the day of
- * its look-back, the day of its look-ahead) and writes the same reports, byte for byte, as a daily
- * run over the whole archive.
+ * A daily run on an archive laid out by day ({@code archive/yyyy/MM/dd/...}, 30 generated days)
+ * with a date placeholder in {@code --input} reads only the files of its three days (the day, the
+ * day of its look-back, the day of its look-ahead) and writes the same reports, byte for byte, as a
+ * daily run over the whole archive.
  */
 class DatedArchiveRunTest {
   private static final String DAY = "2026-11-15";
@@ -46,8 +46,14 @@ class DatedArchiveRunTest {
   @BeforeAll
   static void generateLayOutAndRun() throws Exception {
     Path generated = work.resolve("generated");
-    TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(15).days(30)
-        .start(Instant.parse("2026-11-01T00:00:00Z")).exchangesPerDay(150).build());
+    TrafficGenerator.generate(
+        GeneratorConfig.builder()
+            .outDir(generated)
+            .seed(15)
+            .days(30)
+            .start(Instant.parse("2026-11-01T00:00:00Z"))
+            .exchangesPerDay(150)
+            .build());
     archive = layOutByDay(generated.resolve(TrafficGenerator.TRAFFIC_DIR), work.resolve("archive"));
 
     byPlaceholder = run("{yyyy}/{MM}/{dd}/", DAY, "placeholder");
@@ -56,9 +62,9 @@ class DatedArchiveRunTest {
   }
 
   /**
-   * Moves the generator's per-day files ({@code casy/app-2026-11-14.jsonl.gz}) to
-   * {@code archive/2026/11/14/casy/...}; the files that span every day (proxy log, HAR captures)
-   * have no day and stay out of this archive.
+   * Moves the generator's per-day files ({@code casy/app-2026-11-14.jsonl.gz}) to {@code
+   * archive/2026/11/14/casy/...}; the files that span every day (proxy log, HAR captures) have no
+   * day and stay out of this archive.
    */
   private static Path layOutByDay(Path traffic, Path archive) throws IOException {
     List<Path> files;
@@ -69,8 +75,12 @@ class DatedArchiveRunTest {
     for (Path file : files) {
       Matcher day = DAY_IN_NAME.matcher(file.getFileName().toString());
       if (day.find()) {
-        Path target = archive.resolve(day.group(1)).resolve(day.group(2)).resolve(day.group(3))
-            .resolve(traffic.relativize(file));
+        Path target =
+            archive
+                .resolve(day.group(1))
+                .resolve(day.group(2))
+                .resolve(day.group(3))
+                .resolve(traffic.relativize(file));
         Files.createDirectories(target.getParent());
         Files.move(file, target);
         moved++;
@@ -83,8 +93,16 @@ class DatedArchiveRunTest {
 
   private static Path run(String layout, String date, String name) {
     Path out = work.resolve("out-" + name);
-    int exit = AnalyzeMainAccess.run("--input", archive + "/" + layout, "--output", out.toString(),
-        "--date", date, "--master", "local[2]");
+    int exit =
+        AnalyzeMainAccess.run(
+            "--input",
+            archive + "/" + layout,
+            "--output",
+            out.toString(),
+            "--date",
+            date,
+            "--master",
+            "local[2]");
     assertEquals(0, exit, "exit status of the " + name + " run");
     return out.resolve("date=" + date);
   }
@@ -99,11 +117,15 @@ class DatedArchiveRunTest {
     }
     expected.sort(null);
     for (String day : READ_DAYS) {
-      assertTrue(expected.stream().anyMatch(f -> f.contains("/" + day + "/")), "files on " + day + ": " + expected);
+      assertTrue(
+          expected.stream().anyMatch(f -> f.contains("/" + day + "/")),
+          "files on " + day + ": " + expected);
     }
 
     assertEquals(expected, filesRead(byPlaceholder), "run_summary.json files");
-    assertEquals(List.of(archive + "/{yyyy}/{MM}/{dd}/"), texts(summary(byPlaceholder).get("inputs")),
+    assertEquals(
+        List.of(archive + "/{yyyy}/{MM}/{dd}/"),
+        texts(summary(byPlaceholder).get("inputs")),
         "the input as given");
     assertEquals(archiveFiles, filesRead(whole).size(), "the whole archive, for comparison");
   }
@@ -114,14 +136,18 @@ class DatedArchiveRunTest {
     OutputDiff.compareCsvs(byPlaceholder.resolve("reports"), whole.resolve("reports"), differences);
     SparkSession spark = SparkTestSession.create("dated-archive");
     try {
-      OutputDiff.compareTables(spark, byPlaceholder.resolve("tables"), whole.resolve("tables"), differences);
+      OutputDiff.compareTables(
+          spark, byPlaceholder.resolve("tables"), whole.resolve("tables"), differences);
     } finally {
       spark.stop();
     }
     assertEquals(List.of(), differences, "differences between the dated and the whole-archive run");
-    assertEquals(summary(whole).get("counts").get("exchanges_in_day").asLong(),
-        summary(byPlaceholder).get("counts").get("exchanges_in_day").asLong(), "exchanges in the day");
-    assertTrue(summary(whole).get("counts").get("exchanges_in_day").asLong() > 50,
+    assertEquals(
+        summary(whole).get("counts").get("exchanges_in_day").asLong(),
+        summary(byPlaceholder).get("counts").get("exchanges_in_day").asLong(),
+        "exchanges in the day");
+    assertTrue(
+        summary(whole).get("counts").get("exchanges_in_day").asLong() > 50,
         "the day has traffic: " + summary(whole).get("counts"));
     try (Stream<Path> csvs = Files.list(byPlaceholder.resolve("reports"))) {
       assertTrue(csvs.count() >= 5, "reports were compared");
@@ -132,14 +158,19 @@ class DatedArchiveRunTest {
   void aDayMissingFromTheArchiveIsSkippedAndListed() throws IOException {
     JsonNode summary = summary(firstDay);
     List<String> skipped = new ArrayList<>();
-    summary.get("skipped_files").forEach(s -> skipped.add(s.get("path").asText() + " | " + s.get("reason").asText()));
+    summary
+        .get("skipped_files")
+        .forEach(s -> skipped.add(s.get("path").asText() + " | " + s.get("reason").asText()));
 
-    assertEquals(List.of(archive + "/2026/10/31 | no input for 2026-10-31 (date placeholder)"), skipped,
+    assertEquals(
+        List.of(archive + "/2026/10/31 | no input for 2026-10-31 (date placeholder)"),
+        skipped,
         "the look-back's day is not in the archive");
     List<String> firstTwoDays = new ArrayList<>();
     for (String day : List.of("2026/11/01", "2026/11/02")) {
       try (Stream<Path> walk = Files.walk(archive.resolve(day))) {
-        walk.filter(Files::isRegularFile).forEach(f -> firstTwoDays.add("file:" + f.toAbsolutePath()));
+        walk.filter(Files::isRegularFile)
+            .forEach(f -> firstTwoDays.add("file:" + f.toAbsolutePath()));
       }
     }
     firstTwoDays.sort(null);

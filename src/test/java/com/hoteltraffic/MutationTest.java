@@ -1,8 +1,5 @@
 package com.hoteltraffic;
 
-import com.hoteltraffic.model.RecordedExchange;
-import com.hoteltraffic.job.AnalyzeJob;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.json.JsonFactories;
 import com.hoteltraffic.ingest.JsonLinesParser;
 import com.hoteltraffic.ingest.MalformedRecordException;
-import com.hoteltraffic.classify.TokenPseudonymizer;
+import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.model.RecordedExchange;
 import com.hoteltraffic.testing.TrafficLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,16 +37,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thousands of deterministically corrupted copies of valid generator lines (cut, byte-flipped,
- * fields retyped, invalid UTF-8, odd headers, extreme timestamps, stray CR/NUL/LF) in one file, read
- * by one run of the command line: the run must succeed, and every line must be accounted for as
- * an exchange, a quarantined record or a blank line.
+ * fields retyped, invalid UTF-8, odd headers, extreme timestamps, stray CR/NUL/LF) in one file,
+ * read by one run of the command line: the run must succeed, and every line must be accounted for
+ * as an exchange, a quarantined record or a blank line.
  */
 class MutationTest {
   private static final long SEED = 20261122L;
   private static final int MUTANTS = 4000;
 
   /** How a mutant was made; each kind gets an equal share. */
-  enum Kind { CUT, FLIP, RETYPE, INVALID_UTF8, HEADERS, EXTREME_TS, STRAY_BYTES }
+  enum Kind {
+    CUT,
+    FLIP,
+    RETYPE,
+    INVALID_UTF8,
+    HEADERS,
+    EXTREME_TS,
+    STRAY_BYTES
+  }
 
   @TempDir static Path work;
   private static byte[] input;
@@ -57,8 +64,8 @@ class MutationTest {
   @BeforeAll
   static void mutateAndAnalyze() throws IOException {
     Path generated = work.resolve("generated");
-    TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(11).days(2)
-        .exchangesPerDay(150).build());
+    TrafficGenerator.generate(
+        GeneratorConfig.builder().outDir(generated).seed(11).days(2).exchangesPerDay(150).build());
     List<String> valid = TrafficLines.jsonLines(generated.resolve(TrafficGenerator.TRAFFIC_DIR));
     Random random = new Random(SEED);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -72,9 +79,16 @@ class MutationTest {
     input = file.toByteArray();
     Path inputDir = Files.createDirectories(work.resolve("in"));
     Files.write(inputDir.resolve("mutants.jsonl"), input);
-    exit = AnalyzeMainAccess.run("--input", inputDir.toString(), "--output", work.resolve("out").toString(),
-        "--master", "local[2]");
-    summary = new ObjectMapper().readTree(work.resolve("out").resolve(AnalyzeJob.SUMMARY_FILE).toFile());
+    exit =
+        AnalyzeMainAccess.run(
+            "--input",
+            inputDir.toString(),
+            "--output",
+            work.resolve("out").toString(),
+            "--master",
+            "local[2]");
+    summary =
+        new ObjectMapper().readTree(work.resolve("out").resolve(AnalyzeJob.SUMMARY_FILE).toFile());
   }
 
   @Test
@@ -91,11 +105,16 @@ class MutationTest {
     assertEquals(expected.blank, blank, "blank lines");
     assertTrue(blank > 0, "some mutants are white space only");
     assertEquals(lines, exchanges + quarantined + blank, "lines = exchanges + quarantined + blank");
-    assertEquals(expected.lines - expected.blank, exchanges + quarantined,
+    assertEquals(
+        expected.lines - expected.blank,
+        exchanges + quarantined,
         "every non-blank mutant line is an exchange or quarantined");
-    assertEquals(quarantined, Files.readAllLines(work.resolve("out/quarantine/records.jsonl")).size(),
+    assertEquals(
+        quarantined,
+        Files.readAllLines(work.resolve("out/quarantine/records.jsonl")).size(),
         "quarantine records");
-    assertTrue(file.get("corrupt_reason").isNull(), "a plain file of bad lines is not a corrupt file");
+    assertTrue(
+        file.get("corrupt_reason").isNull(), "a plain file of bad lines is not a corrupt file");
   }
 
   /**
@@ -104,9 +123,14 @@ class MutationTest {
    */
   @Test
   void eachMutantIsReadOrRefusedWithoutAnExceptionAndTheRunAgrees() {
-    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
-        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(null), false);
-    JsonLinesParser parser = new JsonLinesParser(JsonFactories.mapper().getFactory(), interpreter.bodyNeeds());
+    ExchangeInterpreter interpreter =
+        new ExchangeInterpreter(
+            ProviderRules.loadDefault(),
+            ResponseClassifier.withDefaultTaxonomy(),
+            new TokenPseudonymizer(null),
+            false);
+    JsonLinesParser parser =
+        new JsonLinesParser(JsonFactories.mapper().getFactory(), interpreter.bodyNeeds());
     long accepted = 0;
     long repaired = 0;
     List<String> crashes = new ArrayList<>();
@@ -135,10 +159,16 @@ class MutationTest {
     }
     assertEquals(List.of(), crashes, "lines that threw instead of being read or refused");
     JsonNode counts = summary.get("counts");
-    assertEquals(accepted, counts.get("exchanges").asLong(), "exchanges: the run against the parser alone");
-    assertEquals(repaired, counts.get("repaired_utf8").asLong(), "repaired_utf8: the run against the parser");
-    assertTrue(repaired > 0, "some mutants with invalid UTF-8 inside a string are kept: " + repaired);
-    assertTrue(accepted > MUTANTS / 10 && counts.get("quarantined").asLong() > MUTANTS / 10,
+    assertEquals(
+        accepted, counts.get("exchanges").asLong(), "exchanges: the run against the parser alone");
+    assertEquals(
+        repaired,
+        counts.get("repaired_utf8").asLong(),
+        "repaired_utf8: the run against the parser");
+    assertTrue(
+        repaired > 0, "some mutants with invalid UTF-8 inside a string are kept: " + repaired);
+    assertTrue(
+        accepted > MUTANTS / 10 && counts.get("quarantined").asLong() > MUTANTS / 10,
         "the mutants mix kept and refused lines: " + accepted + " kept");
   }
 
@@ -148,7 +178,10 @@ class MutationTest {
     List<String> leaking = new ArrayList<>();
     for (String line : Files.readAllLines(work.resolve("out/quarantine/records.jsonl"))) {
       String reason = mapper.readTree(line).get("reason").asText();
-      if (reason.contains("Bearer") || reason.contains("casy_") || reason.contains("\"") || reason.length() > 120) {
+      if (reason.contains("Bearer")
+          || reason.contains("casy_")
+          || reason.contains("\"")
+          || reason.length() > 120) {
         leaking.add(reason);
       }
     }
@@ -158,27 +191,60 @@ class MutationTest {
   // ---- mutation operators ----
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<Supplier<JsonNode>> ODD_VALUES = List.of(
-      () -> NODES.textNode("abc"), NODES::objectNode, () -> NODES.booleanNode(true), () -> NODES.numberNode(5),
-      NODES::arrayNode, NODES::nullNode, () -> NODES.numberNode(-1), () -> NODES.numberNode(1e308),
-      () -> NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), () -> NODES.textNode(""),
-      () -> NODES.arrayNode().addNull(), () -> NODES.numberNode(Long.MAX_VALUE), () -> NODES.numberNode(0.5));
+  private static final List<Supplier<JsonNode>> ODD_VALUES =
+      List.of(
+          () -> NODES.textNode("abc"),
+          NODES::objectNode,
+          () -> NODES.booleanNode(true),
+          () -> NODES.numberNode(5),
+          NODES::arrayNode,
+          NODES::nullNode,
+          () -> NODES.numberNode(-1),
+          () -> NODES.numberNode(1e308),
+          () -> NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
+          () -> NODES.textNode(""),
+          () -> NODES.arrayNode().addNull(),
+          () -> NODES.numberNode(Long.MAX_VALUE),
+          () -> NODES.numberNode(0.5));
   private static final String[][] FIELDS = {
-      {"ts"}, {"duration_ms"}, {"request"}, {"request", "method"}, {"request", "url"}, {"request", "headers"},
-      {"request", "body"}, {"response"}, {"response", "status"}, {"response", "headers"}, {"response", "body"},
-      {"error"}, {"id"}, {"provider"}};
+    {"ts"},
+    {"duration_ms"},
+    {"request"},
+    {"request", "method"},
+    {"request", "url"},
+    {"request", "headers"},
+    {"request", "body"},
+    {"response"},
+    {"response", "status"},
+    {"response", "headers"},
+    {"response", "body"},
+    {"error"},
+    {"id"},
+    {"provider"}
+  };
   private static final byte[][] INVALID_UTF8 = {
-      {(byte) 0xff}, {(byte) 0xc3}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xe2, (byte) 0x82},
-      {(byte) 0xc0, (byte) 0xaf}, {(byte) 0x80}};
+    {(byte) 0xff},
+    {(byte) 0xc3},
+    {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+    {(byte) 0xe2, (byte) 0x82},
+    {(byte) 0xc0, (byte) 0xaf},
+    {(byte) 0x80}
+  };
   private static final Supplier<JsonNode>[] EXTREME_TS = extremeTimestamps();
 
   @SuppressWarnings("unchecked")
   private static Supplier<JsonNode>[] extremeTimestamps() {
     return new Supplier[] {
-        () -> NODES.numberNode(0L), () -> NODES.numberNode(-62135596800001L), () -> NODES.numberNode(253402300800000L),
-        () -> NODES.numberNode(32503680000000L), () -> NODES.textNode("2999-01-01T00:00:00Z"),
-        () -> NODES.textNode("+10000-01-01T00:00:00Z"), () -> NODES.textNode("1970-01-01T00:00:00Z"),
-        () -> NODES.numberNode(Long.MIN_VALUE), () -> NODES.textNode("2026-11-19T10:00:05")};
+      () -> NODES.numberNode(0L),
+      () -> NODES.numberNode(-62135596800001L),
+      () -> NODES.numberNode(253402300800000L),
+      () -> NODES.numberNode(32503680000000L),
+      () -> NODES.textNode("2999-01-01T00:00:00Z"),
+      () -> NODES.textNode("+10000-01-01T00:00:00Z"),
+      () -> NODES.textNode("1970-01-01T00:00:00Z"),
+      () -> NODES.numberNode(Long.MIN_VALUE),
+      () -> NODES.textNode("2026-11-19T10:00:05")
+    };
   }
 
   static byte[] mutate(Kind kind, byte[] line, Random random) throws IOException {
@@ -199,11 +265,16 @@ class MutationTest {
         String[] path = FIELDS[random.nextInt(FIELDS.length)];
         JsonNode parent = path.length == 1 ? record : record.get(path[0]);
         if (parent instanceof ObjectNode object) {
-          object.set(path[path.length - 1], ODD_VALUES.get(random.nextInt(ODD_VALUES.size())).get());
+          object.set(
+              path[path.length - 1], ODD_VALUES.get(random.nextInt(ODD_VALUES.size())).get());
         }
         yield bytes(record);
       }
-      case INVALID_UTF8 -> insert(line, random.nextInt(line.length + 1), INVALID_UTF8[random.nextInt(INVALID_UTF8.length)]);
+      case INVALID_UTF8 ->
+          insert(
+              line,
+              random.nextInt(line.length + 1),
+              INVALID_UTF8[random.nextInt(INVALID_UTF8.length)]);
       case HEADERS -> {
         ObjectNode record = asObject(line);
         if (record == null || !(record.get("request") instanceof ObjectNode request)) {
@@ -263,7 +334,10 @@ class MutationTest {
     return out;
   }
 
-  /** Lines and blank lines as the JSON Lines reader counts them: LF ends a line, a trailing CR is dropped. */
+  /**
+   * Lines and blank lines as the JSON Lines reader counts them: LF ends a line, a trailing CR is
+   * dropped.
+   */
   static final class LineCounts {
     long lines;
     long blank;
@@ -282,7 +356,9 @@ class MutationTest {
     }
 
     static byte[] stripCr(byte[] line) {
-      return line.length > 0 && line[line.length - 1] == '\r' ? Arrays.copyOf(line, line.length - 1) : line;
+      return line.length > 0 && line[line.length - 1] == '\r'
+          ? Arrays.copyOf(line, line.length - 1)
+          : line;
     }
 
     static boolean isBlank(byte[] line) {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
 import com.hoteltraffic.generate.TrafficGenerator;
-import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.RateLimitBursts;
@@ -45,21 +45,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example notebook {@code jobs/notebooks/traffic-analysis.ipynb} on generated traffic, through
  * the public APIs it uses: its tables read with {@code spark.read().parquet} under the names its
- * {@code TABLES} list gives, its SQL functions registered by the JVM side of each of its
- * {@code spark.udf.registerJavaFunction(name, className, returnType)} calls ({@code registerJava}
- * with the same arguments), then every {@code spark.sql("""...""")} cell and its DuckDB query run
- * and a few answers compared with the ground truth. Also the Java library ({@code TrafficAnalysis})
- * and {@code tables.md}, which must document every column of every table with its type.
+ * {@code TABLES} list gives, its SQL functions registered by the JVM side of each of its {@code
+ * spark.udf.registerJavaFunction(name, className, returnType)} calls ({@code registerJava} with the
+ * same arguments), then every {@code spark.sql("""...""")} cell and its DuckDB query run and a few
+ * answers compared with the ground truth. Also the Java library ({@code TrafficAnalysis}) and
+ * {@code tables.md}, which must document every column of every table with its type.
  */
 class NotebookExampleTest {
   private static final Path NOTEBOOK = Path.of("jobs", "notebooks", "traffic-analysis.ipynb");
   private static final Path TABLES_DOC = Path.of("jobs", "notebooks", "tables.md");
-  private static final Pattern SQL_CELL = Pattern.compile("(?s)^spark\\.sql\\(\"\"\"\n(.*?)\n\"\"\"\\)\\s*$");
+  private static final Pattern SQL_CELL =
+      Pattern.compile("(?s)^spark\\.sql\\(\"\"\"\n(.*?)\n\"\"\"\\)\\s*$");
   private static final Pattern TABLE_LIST = Pattern.compile("(?s)TABLES = \\[(.*?)\\]");
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
-  private static final Pattern CONF_SET = Pattern.compile("spark\\.conf\\.set\\(\"([^\"]+)\", KEY_FILE\\)");
-  private static final Pattern REGISTER_JAVA = Pattern.compile(
-      "spark\\.udf\\.registerJavaFunction\\(\"([^\"]+)\",\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"\\)");
+  private static final Pattern CONF_SET =
+      Pattern.compile("spark\\.conf\\.set\\(\"([^\"]+)\", KEY_FILE\\)");
+  private static final Pattern REGISTER_JAVA =
+      Pattern.compile(
+          "spark\\.udf\\.registerJavaFunction\\(\"([^\"]+)\",\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"\\)");
   private static final Pattern DUCKDB_SQL = Pattern.compile("(?s)DUCKDB_SQL = \"\"\"\n(.*?)\"\"\"");
   private static final String KEY = "notebook-test-key";
 
@@ -75,38 +78,60 @@ class NotebookExampleTest {
   @BeforeAll
   static void analyseGeneratedTraffic() throws Exception {
     Path generated = work.resolve("generated");
-    truth = TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(7).days(2)
-        .exchangesPerDay(500).build());
+    truth =
+        TrafficGenerator.generate(
+            GeneratorConfig.builder()
+                .outDir(generated)
+                .seed(7)
+                .days(2)
+                .exchangesPerDay(500)
+                .build());
     traffic = generated.resolve(TrafficGenerator.TRAFFIC_DIR);
     keyFile = work.resolve("key.txt");
     Files.writeString(keyFile, KEY + "\n");
     out = work.resolve("out");
-    assertEquals(0, AnalyzeMainAccess.run("--input", traffic.toString(), "--output", out.toString(),
-        "--master", "local[2]", "--token-key-file", keyFile.toString()), "jobs/analyze exit status");
+    assertEquals(
+        0,
+        AnalyzeMainAccess.run(
+            "--input",
+            traffic.toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "local[2]",
+            "--token-key-file",
+            keyFile.toString()),
+        "jobs/analyze exit status");
     // jobs/analyze stopped its own session; the notebook has its own, as here.
-    // Not SparkTestSession's extension: the in-process jobs/analyze run above would stop that session.
+    // Not SparkTestSession's extension: the in-process jobs/analyze run above would stop that
+    // session.
     spark = SparkTestSession.create("NotebookExampleTest");
     tables = readTablesAsTheNotebookDoes();
     registeredFunctions = registerFunctionsAsTheNotebookDoes();
   }
 
-  /** The notebook's {@code TABLES} loop: {@code spark.read.parquet(OUTPUT/tables/NAME)} as view NAME. */
+  /**
+   * The notebook's {@code TABLES} loop: {@code spark.read.parquet(OUTPUT/tables/NAME)} as view
+   * NAME.
+   */
   private static List<String> readTablesAsTheNotebookDoes() throws Exception {
     Matcher list = TABLE_LIST.matcher(cellSource("tables"));
     assertTrue(list.find(), "the tables cell has a TABLES = [...] list");
     List<String> names = new ArrayList<>();
     for (Matcher name = QUOTED.matcher(list.group(1)); name.find(); ) {
       names.add(name.group(1));
-      spark.read().parquet(out.resolve("tables").resolve(name.group(1)).toString())
+      spark
+          .read()
+          .parquet(out.resolve("tables").resolve(name.group(1)).toString())
           .createOrReplaceTempView(name.group(1));
     }
     return names;
   }
 
   /**
-   * The notebook's functions cell: its {@code spark.conf.set(NAME, KEY_FILE)} with the run's key file,
-   * then, for each {@code spark.udf.registerJavaFunction(name, className, returnType)}, what PySpark
-   * calls on the JVM: {@code registerJava(name, className, returnType parsed as DDL)}.
+   * The notebook's functions cell: its {@code spark.conf.set(NAME, KEY_FILE)} with the run's key
+   * file, then, for each {@code spark.udf.registerJavaFunction(name, className, returnType)}, what
+   * PySpark calls on the JVM: {@code registerJava(name, className, returnType parsed as DDL)}.
    *
    * @return the {@code [name, className, returnType]} of each call
    */
@@ -118,7 +143,8 @@ class NotebookExampleTest {
     List<List<String>> calls = new ArrayList<>();
     for (Matcher call = REGISTER_JAVA.matcher(cell); call.find(); ) {
       calls.add(List.of(call.group(1), call.group(2), call.group(3)));
-      ((UDFRegistration) spark.udf()).registerJava(call.group(1), call.group(2), DataType.fromDDL(call.group(3)));
+      ((UDFRegistration) spark.udf())
+          .registerJava(call.group(1), call.group(2), DataType.fromDDL(call.group(3)));
     }
     return calls;
   }
@@ -134,19 +160,39 @@ class NotebookExampleTest {
   void notebookReadsEveryTableTheRunWrites() throws Exception {
     List<String> written;
     try (var listing = Files.list(out.resolve("tables"))) {
-      written = listing.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+      written =
+          listing
+              .filter(Files::isDirectory)
+              .map(dir -> dir.getFileName().toString())
+              .sorted()
+              .toList();
     }
-    assertEquals(written, tables.stream().sorted().toList(), "the notebook's TABLES against the run's tables/");
-    assertEquals(truth.totals().exchanges(), spark.table(TrafficAnalysis.EXCHANGES).count(), "exchanges read");
+    assertEquals(
+        written,
+        tables.stream().sorted().toList(),
+        "the notebook's TABLES against the run's tables/");
+    assertEquals(
+        truth.totals().exchanges(),
+        spark.table(TrafficAnalysis.EXCHANGES).count(),
+        "exchanges read");
   }
 
   @Test
   void notebookRegistersEveryFunctionOfTheJar() throws Exception {
-    List<List<String>> expected = SqlFunctions.ALL.stream()
-        .map(f -> List.of(f.name(), f.udfClass().getName(), f.returnType())).toList();
+    List<List<String>> expected =
+        SqlFunctions.ALL.stream()
+            .map(f -> List.of(f.name(), f.udfClass().getName(), f.returnType()))
+            .toList();
     assertEquals(expected, registeredFunctions, "registerJavaFunction calls of the notebook");
-    assertEquals(TokenId.KEY_FILE_CONF, CONF_SET.matcher(cellSource("functions")).results()
-        .map(m -> m.group(1)).findFirst().orElse(""), "the key file setting the notebook sets");
+    assertEquals(
+        TokenId.KEY_FILE_CONF,
+        CONF_SET
+            .matcher(cellSource("functions"))
+            .results()
+            .map(m -> m.group(1))
+            .findFirst()
+            .orElse(""),
+        "the key file setting the notebook sets");
   }
 
   @Test
@@ -160,10 +206,22 @@ class NotebookExampleTest {
   @Test
   void everySqlCellRunsAndReturnsRows() throws Exception {
     Map<String, List<Row>> results = runSqlCells();
-    assertEquals(List.of("exchanges-by-provider", "worst-hotel-hours", "latency-per-day", "error-classes", "bursts",
-            "outages", "bookings-to-act-on", "rates-by-provider", "classify-response", "busiest-credentials"),
-        new ArrayList<>(results.keySet()), "the notebook's spark.sql cells, by tag");
-    results.forEach((tag, rows) -> assertFalse(rows.isEmpty(), "cell " + tag + " returned no rows"));
+    assertEquals(
+        List.of(
+            "exchanges-by-provider",
+            "worst-hotel-hours",
+            "latency-per-day",
+            "error-classes",
+            "bursts",
+            "outages",
+            "bookings-to-act-on",
+            "rates-by-provider",
+            "classify-response",
+            "busiest-credentials"),
+        new ArrayList<>(results.keySet()),
+        "the notebook's spark.sql cells, by tag");
+    results.forEach(
+        (tag, rows) -> assertFalse(rows.isEmpty(), "cell " + tag + " returned no rows"));
 
     long exchanges = 0;
     long errors = 0;
@@ -174,10 +232,16 @@ class NotebookExampleTest {
     assertEquals(truth.totals().exchanges(), exchanges, "exchanges over all providers");
     assertEquals(truth.totals().errors(), errors, "errors over all providers");
 
-    long bursts = truth.bursts().stream().filter(b -> RateLimitBursts.KIND_RATE_LIMITED.equals(b.kind())).count();
+    long bursts =
+        truth.bursts().stream()
+            .filter(b -> RateLimitBursts.KIND_RATE_LIMITED.equals(b.kind()))
+            .count();
     assertEquals(bursts, results.get("bursts").size(), "rate-limit bursts");
     assertEquals(truth.outages().size(), results.get("outages").size(), "database outages");
-    long toActOn = truth.bookings().stream().filter(b -> !BookingReconciliation.BOOKED.equals(b.status())).count();
+    long toActOn =
+        truth.bookings().stream()
+            .filter(b -> !BookingReconciliation.BOOKED.equals(b.status()))
+            .count();
     assertEquals(toActOn, results.get("bookings-to-act-on").size(), "bookings that are not BOOKED");
 
     Row classified = results.get("classify-response").get(0);
@@ -187,19 +251,32 @@ class NotebookExampleTest {
     assertTrue(casy502.getBoolean(2), "CASY 502 is retryable");
     assertEquals(ErrorClass.NO_RESPONSE, classified.getString(2), "no status means no response");
 
-    assertEquals(ratesByProviderOfTheLibrary(), results.get("rates-by-provider").stream()
-            .map(row -> List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)))
-            .map(Object::toString).toList(),
+    assertEquals(
+        ratesByProviderOfTheLibrary(),
+        results.get("rates-by-provider").stream()
+            .map(
+                row ->
+                    List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)))
+            .map(Object::toString)
+            .toList(),
         "the notebook's hourly rates per provider against TrafficAnalysis.errorRatesByProvider");
   }
 
   /** The job's own error rates per provider and hour, in the notebook cell's columns and order. */
   private static List<String> ratesByProviderOfTheLibrary() {
-    return TrafficAnalysis.errorRatesByProvider(spark.table(TrafficAnalysis.EXCHANGES), TrafficAnalysis.DEFAULT_WINDOW,
+    return TrafficAnalysis.errorRatesByProvider(
+            spark.table(TrafficAnalysis.EXCHANGES),
+            TrafficAnalysis.DEFAULT_WINDOW,
             java.time.ZoneOffset.UTC)
-        .selectExpr("window_start", "provider", "requests", "errors", "error_rate", "latency_p95_ms")
-        .orderBy("window_start", "provider").collectAsList().stream()
-        .map(row -> List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)).toString())
+        .selectExpr(
+            "window_start", "provider", "requests", "errors", "error_rate", "latency_p95_ms")
+        .orderBy("window_start", "provider")
+        .collectAsList()
+        .stream()
+        .map(
+            row ->
+                List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5))
+                    .toString())
         .toList();
   }
 
@@ -207,7 +284,8 @@ class NotebookExampleTest {
   void duckDbReadsTheTablesWithoutSparkOrTheJar() throws Exception {
     Matcher query = DUCKDB_SQL.matcher(cellSource("duckdb"));
     assertTrue(query.find(), "the duckdb cell has a DUCKDB_SQL = \"\"\"...\"\"\" query");
-    String sql = query.group(1).replace("{tables}", out.resolve("tables").toString().replace("'", "''"));
+    String sql =
+        query.group(1).replace("{tables}", out.resolve("tables").toString().replace("'", "''"));
     long exchanges = 0;
     long errors = 0;
     int providers = 0;
@@ -227,23 +305,40 @@ class NotebookExampleTest {
 
   @Test
   void tokenIdFunctionGivesThePseudonymOfTheReports() {
-    String credential = truth.byToken().stream().filter(t -> !t.token().isEmpty())
-        .max(java.util.Comparator.comparingLong(GroundTruth.TokenCount::requests)).orElseThrow().token();
-    String expected = new TokenPseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).tokenId(credential);
-    Row row = spark.sql("SELECT token_id('" + credential.replace("'", "''") + "') AS id, "
-        + "(SELECT count(*) FROM exchanges WHERE token_id = token_id('" + credential.replace("'", "''") + "')) AS n")
-        .first();
+    String credential =
+        truth.byToken().stream()
+            .filter(t -> !t.token().isEmpty())
+            .max(java.util.Comparator.comparingLong(GroundTruth.TokenCount::requests))
+            .orElseThrow()
+            .token();
+    String expected =
+        new TokenPseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).tokenId(credential);
+    Row row =
+        spark
+            .sql(
+                "SELECT token_id('"
+                    + credential.replace("'", "''")
+                    + "') AS id, "
+                    + "(SELECT count(*) FROM exchanges WHERE token_id = token_id('"
+                    + credential.replace("'", "''")
+                    + "')) AS n")
+            .first();
     assertEquals(expected, row.getString(0), "token_id() with the run's key");
     assertTrue(row.getLong(1) > 0, "the pseudonym is the one in the exchanges table");
   }
 
   @Test
   void readExchangesClassifiesRecordingsLikeTheJob() throws Exception {
-    long read = TrafficAnalysis.readExchanges(spark, List.of(traffic.toString()), KEY.getBytes(StandardCharsets.UTF_8))
-        .count();
+    long read =
+        TrafficAnalysis.readExchanges(
+                spark, List.of(traffic.toString()), KEY.getBytes(StandardCharsets.UTF_8))
+            .count();
     assertEquals(truth.totals().exchanges(), read, "exchanges read by the library");
-    assertEquals(truth.totals().errors(),
-        TrafficAnalysis.readExchanges(spark, List.of(traffic.toString())).filter("is_error").count(),
+    assertEquals(
+        truth.totals().errors(),
+        TrafficAnalysis.readExchanges(spark, List.of(traffic.toString()))
+            .filter("is_error")
+            .count(),
         "errors read by the library");
   }
 
@@ -256,11 +351,14 @@ class NotebookExampleTest {
       for (StructField field : spark.table(view).schema().fields()) {
         actual.put(field.name(), field.dataType().simpleString());
       }
-      assertEquals(actual, documented.get(view), "columns and types of " + view + " in " + TABLES_DOC);
+      assertEquals(
+          actual, documented.get(view), "columns and types of " + view + " in " + TABLES_DOC);
     }
   }
 
-  /** Runs each {@code spark.sql("""...""")} code cell, keyed by its first tag, in notebook order. */
+  /**
+   * Runs each {@code spark.sql("""...""")} code cell, keyed by its first tag, in notebook order.
+   */
   private static Map<String, List<Row>> runSqlCells() throws Exception {
     Map<String, List<Row>> results = new LinkedHashMap<>();
     for (JsonNode cell : codeCells()) {
@@ -273,7 +371,8 @@ class NotebookExampleTest {
       try {
         results.put(tag, spark.sql(sql).collectAsList());
       } catch (RuntimeException e) {
-        throw new AssertionError("notebook cell " + tag + " failed: " + e.getMessage() + "\n" + sql, e);
+        throw new AssertionError(
+            "notebook cell " + tag + " failed: " + e.getMessage() + "\n" + sql, e);
       }
     }
     return results;

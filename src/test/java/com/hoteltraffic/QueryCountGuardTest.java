@@ -1,14 +1,13 @@
 package com.hoteltraffic;
 
-import com.hoteltraffic.job.AnalyzeJob;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
+import com.hoteltraffic.job.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.testing.SparkTestSession;
 import java.nio.file.Path;
@@ -28,17 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Guards the one-pass design: a whole run (every report, table, summary and page) costs a fixed
  * handful of Spark jobs and SQL executions, whatever the input holds. Each Spark SQL execution
- * costs planning, code generation and JIT (about 0.8 s on 2 cores), so a change that brings back
- * a query per report, or a write-then-read-back, fails here.
+ * costs planning, code generation and JIT (about 0.8 s on 2 cores), so a change that brings back a
+ * query per report, or a write-then-read-back, fails here.
  *
- * <p>What a run executes today: the read (one SQL execution writing {@code tables/exchanges},
- * whose tasks also fold the reports' pieces) and the merge of those pieces (one job, no SQL). The
- * CSVs, report tables, summary and page are written from the merged rows without Spark.
+ * <p>What a run executes today: the read (one SQL execution writing {@code tables/exchanges}, whose
+ * tasks also fold the reports' pieces) and the merge of those pieces (one job, no SQL). The CSVs,
+ * report tables, summary and page are written from the merged rows without Spark.
  */
 @ExtendWith(SparkTestSession.class)
 class QueryCountGuardTest {
   /** The read. */
   static final int MAX_SQL_EXECUTIONS = 1;
+
   /** The read, the merge, and the newline scan of large files read by several tasks. */
   static final int MAX_JOBS = 3;
 
@@ -49,38 +49,47 @@ class QueryCountGuardTest {
 
   @BeforeAll
   static void start() {
-    spark.sparkContext().addSparkListener(new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart jobStart) {
-        JOBS.incrementAndGet();
-      }
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onJobStart(SparkListenerJobStart jobStart) {
+                JOBS.incrementAndGet();
+              }
 
-      @Override
-      public void onOtherEvent(SparkListenerEvent event) {
-        if (event instanceof SparkListenerSQLExecutionStart) {
-          SQL_EXECUTIONS.incrementAndGet();
-        }
-      }
-    });
+              @Override
+              public void onOtherEvent(SparkListenerEvent event) {
+                if (event instanceof SparkListenerSQLExecutionStart) {
+                  SQL_EXECUTIONS.incrementAndGet();
+                }
+              }
+            });
   }
 
   @Test
   void aRunIsAHandfulOfSparkExecutions() throws Exception {
     Path generated = work.resolve("generated");
-    TrafficGenerator.generate(GeneratorConfig.builder().outDir(generated).seed(5).days(2)
-        .exchangesPerDay(800).build());
-    AnalyzeConfig config = AnalyzeOptionsAccess.parse(List.of(
-        "--input", generated.resolve(TrafficGenerator.TRAFFIC_DIR).toString(),
-        "--output", work.resolve("out").toString()), Map.of());
+    TrafficGenerator.generate(
+        GeneratorConfig.builder().outDir(generated).seed(5).days(2).exchangesPerDay(800).build());
+    AnalyzeConfig config =
+        AnalyzeOptionsAccess.parse(
+            List.of(
+                "--input", generated.resolve(TrafficGenerator.TRAFFIC_DIR).toString(),
+                "--output", work.resolve("out").toString()),
+            Map.of());
     JOBS.set(0);
     SQL_EXECUTIONS.set(0);
 
     AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
     spark.sparkContext().listenerBus().waitUntilEmpty();
 
-    assertTrue(result.exchanges() > 1000, "the run read the generated traffic: " + result.exchanges());
-    assertEquals(10, Reports.all(false).stream().filter(r -> r.written()).count(), "reports written");
-    assertTrue(SQL_EXECUTIONS.get() <= MAX_SQL_EXECUTIONS,
+    assertTrue(
+        result.exchanges() > 1000, "the run read the generated traffic: " + result.exchanges());
+    assertEquals(
+        10, Reports.all(false).stream().filter(r -> r.written()).count(), "reports written");
+    assertTrue(
+        SQL_EXECUTIONS.get() <= MAX_SQL_EXECUTIONS,
         "SQL executions per run: " + SQL_EXECUTIONS.get() + " > " + MAX_SQL_EXECUTIONS);
     assertTrue(JOBS.get() <= MAX_JOBS, "Spark jobs per run: " + JOBS.get() + " > " + MAX_JOBS);
   }

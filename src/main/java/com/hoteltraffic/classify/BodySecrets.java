@@ -1,19 +1,19 @@
 package com.hoteltraffic.classify;
 
-import com.hoteltraffic.model.RecordedExchange;
-
 import java.util.List;
 import java.util.Map;
 
 /**
- * Recognises text taken from a recording that would carry a secret into the outputs: the
- * request's own credential ({@code Authorization}, {@code Api-key}, {@code X-Signature}), or a
- * run of 13 to 19 digits, the length of a card number. It guards the few values the job copies
- * from response bodies as seen — an undocumented error code, a no-response reason — because a
- * misbehaving server or proxy may echo the request into them.
+ * Recognises text taken from a recording that would carry a secret into the outputs: the request's
+ * own credential ({@code Authorization}, {@code Api-key}, {@code X-Signature}), or a run of 13 to
+ * 19 digits, the length of a card number. It guards the few values the job copies from response
+ * bodies as seen — an undocumented error code, a no-response reason — because a misbehaving server
+ * or proxy may echo the request into them.
  */
 final class BodySecrets {
-  /** Request headers (lower-cased, as {@code RecordedExchange} keeps them) whose values are secrets. */
+  /**
+   * Request headers (lower-cased, as {@code RecordedExchange} keeps them) whose values are secrets.
+   */
   static final List<String> SECRET_HEADERS = List.of("authorization", "api-key", "x-signature");
 
   /** Shorter header values are not matched: they would match ordinary text by chance. */
@@ -36,9 +36,10 @@ final class BodySecrets {
       if (value == null) {
         continue;
       }
-      String bare = value.regionMatches(true, 0, BEARER, 0, BEARER.length())
-          ? value.substring(BEARER.length()).trim()
-          : value.trim();
+      String bare =
+          value.regionMatches(true, 0, BEARER, 0, BEARER.length())
+              ? value.substring(BEARER.length()).trim()
+              : value.trim();
       if (bare.length() >= MIN_SECRET_LENGTH && text.contains(bare)) {
         return true;
       }

@@ -4,8 +4,8 @@ import com.hoteltraffic.model.ErrorClass;
 import java.io.Serializable;
 
 /**
- * The outcome of classifying one response: the {@code error_code}, {@code error_class},
- * {@code retryable} and {@code documented} columns of the exchanges table.
+ * The outcome of classifying one response: the {@code error_code}, {@code error_class}, {@code
+ * retryable} and {@code documented} columns of the exchanges table.
  *
  * @param errorCode the provider's code as documented, or as seen when undocumented
  * @param errorClass one of {@link ErrorClass#ALL}

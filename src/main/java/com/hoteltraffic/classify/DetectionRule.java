@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A data rule that recognises a documented code from a response header or a phrase in the body,
- * for responses whose body names no code (Hotelbeds' gateway 403 sub-cases, "Insufficient
- * allotment", ...). Rules of one (provider, status) are tried in file order; the first match wins.
+ * A data rule that recognises a documented code from a response header or a phrase in the body, for
+ * responses whose body names no code (Hotelbeds' gateway 403 sub-cases, "Insufficient allotment",
+ * ...). Rules of one (provider, status) are tried in file order; the first match wins.
  *
  * <p>Header names and body phrases are stored lower-cased: headers reach the classifier with
  * lower-cased names and body phrases match case-insensitively.

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Finds the error code an error response body names, cheaply: a streaming JSON parse that stops
- * at the top-level {@code error} field, or a plain string scan of XML. Only the first {@link
- * #MAX_SCANNED_CHARS} characters are looked at: error bodies are small, and a body that is not
- * does not get to cost more.
+ * Finds the error code an error response body names, cheaply: a streaming JSON parse that stops at
+ * the top-level {@code error} field, or a plain string scan of XML. Only the first {@link
+ * #MAX_SCANNED_CHARS} characters are looked at: error bodies are small, and a body that is not does
+ * not get to cost more.
  *
  * <p>A body that is missing, truncated, malformed or of another shape names no code (null): for
  * classification that is an ordinary answer, not a failure.

@@ -1,26 +1,26 @@
 package com.hoteltraffic.classify;
 
-import com.hoteltraffic.model.RecordedExchange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hoteltraffic.model.BodyNeeds;
 import com.hoteltraffic.json.JsonFactories;
-import com.hoteltraffic.classify.TokenPseudonymizer;
+import com.hoteltraffic.model.BodyNeeds;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
+import com.hoteltraffic.model.RecordedExchange;
 import java.io.Serializable;
 import java.util.Set;
 
 /**
- * Turns a {@link RecordedExchange} into a {@link ClassifiedExchange}: provider, operation, hotel and
- * credential pseudonym from the request, error code and class from the response, and the booking
- * facts reconciliation needs. The raw credential is dropped here; nothing after this step sees it.
+ * Turns a {@link RecordedExchange} into a {@link ClassifiedExchange}: provider, operation, hotel
+ * and credential pseudonym from the request, error code and class from the response, and the
+ * booking facts reconciliation needs. The raw credential is dropped here; nothing after this step
+ * sees it.
  *
- * <p>Serializable so Spark ships one copy to each task; the parsers it needs are made lazily on
- * the executor.
+ * <p>Serializable so Spark ships one copy to each task; the parsers it needs are made lazily on the
+ * executor.
  */
 public final class ExchangeInterpreter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,8 @@ public final class ExchangeInterpreter implements Serializable {
 
   /** Hotelbeds operations whose request body names a rateKey or client reference. */
   private static final Set<String> REQUEST_FACTS =
-      Set.of(Operation.HB_BOOKING_CONFIRMATION, Operation.HB_CHECKRATES, Operation.HB_BOOKING_CHANGE);
+      Set.of(
+          Operation.HB_BOOKING_CONFIRMATION, Operation.HB_CHECKRATES, Operation.HB_BOOKING_CHANGE);
 
   /** Hotelbeds operations whose successful response shows bookings. */
   private static final Set<String> RESPONSE_FACTS =
@@ -52,7 +53,10 @@ public final class ExchangeInterpreter implements Serializable {
   private transient RequestFingerprint fingerprint;
 
   public ExchangeInterpreter(
-      ProviderRules rules, ResponseClassifier classifier, TokenPseudonymizer tokens, boolean includePii) {
+      ProviderRules rules,
+      ResponseClassifier classifier,
+      TokenPseudonymizer tokens,
+      boolean includePii) {
     this.rules = rules;
     this.classifier = classifier;
     this.tokens = tokens;
@@ -83,8 +87,11 @@ public final class ExchangeInterpreter implements Serializable {
   }
 
   private static boolean carriesBody(String method) {
-    return method != null && !"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)
-        && !"DELETE".equalsIgnoreCase(method) && !"OPTIONS".equalsIgnoreCase(method);
+    return method != null
+        && !"GET".equalsIgnoreCase(method)
+        && !"HEAD".equalsIgnoreCase(method)
+        && !"DELETE".equalsIgnoreCase(method)
+        && !"OPTIONS".equalsIgnoreCase(method);
   }
 
   private static boolean needsBookingFacts(ProviderRules.Match match, Set<String> operations) {
@@ -111,19 +118,25 @@ public final class ExchangeInterpreter implements Serializable {
     out.tokenHint = TokenPseudonymizer.hint(credential);
 
     Classification classification =
-        classifier.classify(match.provider(), raw.status(), raw.responseHeaders(), raw.responseBody(), raw.error());
-    if (!classification.documented() && BodySecrets.carriesSecret(classification.errorCode(), raw.requestHeaders())) {
-      // A code kept as seen that echoes a credential or a card number: classify as if the body named none.
-      classification = classifier.classify(match.provider(), raw.status(), raw.responseHeaders(), null, raw.error());
+        classifier.classify(
+            match.provider(), raw.status(), raw.responseHeaders(), raw.responseBody(), raw.error());
+    if (!classification.documented()
+        && BodySecrets.carriesSecret(classification.errorCode(), raw.requestHeaders())) {
+      // A code kept as seen that echoes a credential or a card number: classify as if the body
+      // named none.
+      classification =
+          classifier.classify(
+              match.provider(), raw.status(), raw.responseHeaders(), null, raw.error());
     }
     out.httpStatus = raw.status();
     out.errorCode = classification.errorCode();
     out.errorClass = classification.errorClass();
     out.retryable = classification.retryable();
     out.documented = classification.documented();
-    out.noResponseReason = raw.status() == null && !BodySecrets.carriesSecret(raw.error(), raw.requestHeaders())
-        ? raw.error()
-        : null;
+    out.noResponseReason =
+        raw.status() == null && !BodySecrets.carriesSecret(raw.error(), raw.requestHeaders())
+            ? raw.error()
+            : null;
 
     if (Provider.CASY.equals(out.provider) && CASY_RATE_LIMITED.equals(out.errorCode)) {
       readCasyRateLimit(raw.responseBody(), out);
@@ -134,7 +147,8 @@ public final class ExchangeInterpreter implements Serializable {
     return out;
   }
 
-  private void readHotelbedsFacts(RecordedExchange raw, ProviderRules.Match match, ClassifiedExchange out) {
+  private void readHotelbedsFacts(
+      RecordedExchange raw, ProviderRules.Match match, ClassifiedExchange out) {
     String operation = match.operation();
     if (REQUEST_FACTS.contains(operation)) {
       facts().readRequest(raw.requestBody(), out);
@@ -143,8 +157,10 @@ public final class ExchangeInterpreter implements Serializable {
       HotelbedsBookingFacts.readListQuery(match.query(), out);
     }
     // Only a 2xx carries a booking: a 1xx or 3xx is class ok too but has no such body.
-    if (RESPONSE_FACTS.contains(operation) && ErrorClass.OK.equals(out.errorClass)
-        && raw.status() >= 200 && raw.status() < 300) {
+    if (RESPONSE_FACTS.contains(operation)
+        && ErrorClass.OK.equals(out.errorClass)
+        && raw.status() >= 200
+        && raw.status() < 300) {
       facts().readResponse(raw.responseBody(), out);
     }
   }
@@ -157,7 +173,8 @@ public final class ExchangeInterpreter implements Serializable {
     try {
       JsonNode root = mapper().readTree(body);
       if (root != null && root.isObject()) {
-        out.rateLimitLimit = root.path("limit").canConvertToInt() ? root.path("limit").asInt() : null;
+        out.rateLimitLimit =
+            root.path("limit").canConvertToInt() ? root.path("limit").asInt() : null;
         JsonNode window = root.path("window_seconds");
         out.rateLimitWindowSeconds = window.canConvertToInt() ? window.asInt() : null;
       }

@@ -23,8 +23,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads the booking facts reconciliation needs from Hotelbeds bodies, JSON or XML: the client
  * reference, rateKey and holder of a confirmation request, the bookings a response shows, and a
- * booking list's filters and page. A body that cannot be read gives no facts: the exchange is
- * still counted and classified, it just proves nothing about bookings.
+ * booking list's filters and page. A body that cannot be read gives no facts: the exchange is still
+ * counted and classified, it just proves nothing about bookings.
  *
  * <p>Card data is never read. Holder names are read only when PII is asked for.
  */
@@ -56,9 +56,14 @@ final class HotelbedsBookingFacts {
             continue;
           }
           switch (xml.getLocalName()) {
-            case "room" -> rateKey = rateKey != null ? rateKey : xml.getAttributeValue(null, "rateKey");
+            case "room" ->
+                rateKey = rateKey != null ? rateKey : xml.getAttributeValue(null, "rateKey");
             case "clientReference" -> out.clientReference = xml.getElementText().trim();
-            case "holder" -> holder(out, xml.getAttributeValue(null, "name"), xml.getAttributeValue(null, "surname"));
+            case "holder" ->
+                holder(
+                    out,
+                    xml.getAttributeValue(null, "name"),
+                    xml.getAttributeValue(null, "surname"));
             default -> {}
           }
         }
@@ -85,8 +90,8 @@ final class HotelbedsBookingFacts {
   }
 
   /**
-   * A response that shows bookings: {@code booking} (confirmation, detail, change, cancellation)
-   * or {@code bookings.bookings[]} with {@code from/to/total} (list). The response's hotel code is
+   * A response that shows bookings: {@code booking} (confirmation, detail, change, cancellation) or
+   * {@code bookings.bookings[]} with {@code from/to/total} (list). The response's hotel code is
    * preferred to the rateKey's, which Hotelbeds warns may change format.
    */
   void readResponse(String body, ClassifiedExchange out) {
@@ -100,7 +105,8 @@ final class HotelbedsBookingFacts {
     }
     if (!out.bookings.isEmpty()) {
       String hotel = out.bookings.get(0).hotelCode();
-      boolean single = out.bookings.stream().allMatch(b -> hotel != null && hotel.equals(b.hotelCode()));
+      boolean single =
+          out.bookings.stream().allMatch(b -> hotel != null && hotel.equals(b.hotelCode()));
       if (single) {
         out.hotelId = hotel;
       }
@@ -122,7 +128,11 @@ final class HotelbedsBookingFacts {
    * streaming parser, skipping rates, paxes and payment data without building them.
    */
   private record JsonRequest(
-      String clientReference, String rateKey, boolean hasHolder, String holderName, String holderSurname) {}
+      String clientReference,
+      String rateKey,
+      boolean hasHolder,
+      String holderName,
+      String holderSurname) {}
 
   /** Null when the body is not a JSON object or cannot be read to the end of it. */
   private JsonRequest readJsonRequest(String body) {
@@ -200,8 +210,8 @@ final class HotelbedsBookingFacts {
 
   /**
    * {@code booking} (confirmation, detail, change, cancellation) and {@code bookings} (a list
-   * page), read with the streaming parser. Facts are only taken once the whole object was read:
-   * a body cut short proves nothing.
+   * page), read with the streaming parser. Facts are only taken once the whole object was read: a
+   * body cut short proves nothing.
    */
   private void readJsonResponse(String body, ClassifiedExchange out) {
     JsonBooking booking = null;
@@ -219,7 +229,8 @@ final class HotelbedsBookingFacts {
         String field = json.currentName();
         JsonToken value = json.nextToken();
         switch (field) {
-          case "booking" -> booking = value == JsonToken.START_OBJECT ? readBooking(json) : skip(json);
+          case "booking" ->
+              booking = value == JsonToken.START_OBJECT ? readBooking(json) : skip(json);
           case "bookings" -> {
             page = value == JsonToken.START_OBJECT;
             from = null;
@@ -237,7 +248,8 @@ final class HotelbedsBookingFacts {
                 case "from" -> from = scalarInteger(json, pageValue);
                 case "to" -> to = scalarInteger(json, pageValue);
                 case "total" -> total = scalarInteger(json, pageValue);
-                case "bookings" -> listed = pageValue == JsonToken.START_ARRAY ? readBookings(json) : skip(json);
+                case "bookings" ->
+                    listed = pageValue == JsonToken.START_ARRAY ? readBookings(json) : skip(json);
                 default -> json.skipChildren();
               }
             }
@@ -306,7 +318,9 @@ final class HotelbedsBookingFacts {
       }
     }
     return new JsonBooking(
-        new BookingFact(reference, clientReference, status, hotelCode, creationDate), checkIn, checkOut);
+        new BookingFact(reference, clientReference, status, hotelCode, creationDate),
+        checkIn,
+        checkOut);
   }
 
   /**
@@ -385,8 +399,10 @@ final class HotelbedsBookingFacts {
             }
             default -> {}
           }
-        } else if (event == XMLStreamConstants.END_ELEMENT && "booking".equals(xml.getLocalName())) {
-          out.bookings.add(new BookingFact(reference, clientReference, status, hotelCode, creationDate));
+        } else if (event == XMLStreamConstants.END_ELEMENT
+            && "booking".equals(xml.getLocalName())) {
+          out.bookings.add(
+              new BookingFact(reference, clientReference, status, hotelCode, creationDate));
           inBooking = false;
         }
       }

@@ -17,10 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which provider, operation and hotel a request is, from configuration: hosts, a base path and
- * path templates per provider ({@code providers.json}, overridable with {@code --providers}).
- * A template segment {@code {hotel}} captures the hotel id; any other {@code {name}} matches one
- * segment.
+ * Which provider, operation and hotel a request is, from configuration: hosts, a base path and path
+ * templates per provider ({@code providers.json}, overridable with {@code --providers}). A template
+ * segment {@code {hotel}} captures the hotel id; any other {@code {name}} matches one segment.
  *
  * <p>A provider whose rules say {@code "base_path_required": true} owns only the paths under its
  * base: Hotelbeds is the Hotel API ({@code /hotel-api/...}), and the other APIs on its hosts
@@ -33,7 +32,8 @@ public final class ProviderRules implements Serializable {
   private static final String HOTEL_VARIABLE = "{hotel}";
 
   /** One documented operation: method and the path below the provider's base. */
-  record OperationRule(String method, String[] segments, String operation) implements Serializable {}
+  record OperationRule(String method, String[] segments, String operation)
+      implements Serializable {}
 
   /** One provider: its hosts, base path, credential header and operations. */
   record ProviderRule(
@@ -52,12 +52,15 @@ public final class ProviderRules implements Serializable {
 
   private final List<ProviderRule> providers;
   private final RateLimits rateLimits;
+
   /** Documented operation timeouts ({@code timeout_s}), kept apart from matching. */
   private final OperationTimeouts timeouts;
+
   private final Map<String, ProviderRule> byHost = new HashMap<>();
   private final Map<String, ProviderRule> byName = new HashMap<>();
 
-  private ProviderRules(List<ProviderRule> providers, RateLimits rateLimits, OperationTimeouts timeouts) {
+  private ProviderRules(
+      List<ProviderRule> providers, RateLimits rateLimits, OperationTimeouts timeouts) {
     this.providers = List.copyOf(providers);
     this.rateLimits = rateLimits;
     this.timeouts = timeouts;
@@ -102,7 +105,9 @@ public final class ProviderRules implements Serializable {
               name,
               hosts,
               segments(node.path("base_path").asText("")),
-              required(credential, "header", name + " credential").asText().toLowerCase(Locale.ROOT),
+              required(credential, "header", name + " credential")
+                  .asText()
+                  .toLowerCase(Locale.ROOT),
               credential.path("scheme").asText(null),
               operations,
               node.path("base_path_required").asBoolean(false)));
@@ -123,7 +128,8 @@ public final class ProviderRules implements Serializable {
   private static JsonNode required(JsonNode node, String field, String where) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
-      throw new IllegalArgumentException("providers config: " + where + " has no \"" + field + "\"");
+      throw new IllegalArgumentException(
+          "providers config: " + where + " has no \"" + field + "\"");
     }
     return value;
   }
@@ -134,12 +140,14 @@ public final class ProviderRules implements Serializable {
    */
   public Match match(String method, String url, String providerHint) {
     Url parts = Url.parse(url);
-    ProviderRule provider = providerHint == null ? null : byName.get(providerHint.toLowerCase(Locale.ROOT));
+    ProviderRule provider =
+        providerHint == null ? null : byName.get(providerHint.toLowerCase(Locale.ROOT));
     if (provider == null) {
       provider = byHost.get(parts.host);
     }
     if (provider == null) {
-      return new Match(Provider.UNKNOWN, Operation.OTHER, null, parts.host, parts.path, parts.query);
+      return new Match(
+          Provider.UNKNOWN, Operation.OTHER, null, parts.host, parts.path, parts.query);
     }
     String[] pathSegments = segments(parts.path);
     if (!startsWith(pathSegments, provider.baseSegments())) {
@@ -150,11 +158,17 @@ public final class ProviderRules implements Serializable {
     int offset = provider.baseSegments().length;
     String upperMethod = method.toUpperCase(Locale.ROOT);
     for (OperationRule rule : provider.operations()) {
-      if (rule.method().equals(upperMethod) && rule.segments().length == pathSegments.length - offset) {
+      if (rule.method().equals(upperMethod)
+          && rule.segments().length == pathSegments.length - offset) {
         String hotel = matchTemplate(rule.segments(), pathSegments, offset);
         if (hotel != null) {
           return new Match(
-              provider.name(), rule.operation(), hotel.isEmpty() ? null : hotel, parts.host, parts.path, parts.query);
+              provider.name(),
+              rule.operation(),
+              hotel.isEmpty() ? null : hotel,
+              parts.host,
+              parts.path,
+              parts.query);
         }
       }
     }

@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Classifies one recorded response into the providers' documented taxonomy. All provider
- * knowledge is in the {@link Taxonomy}; this class is the order in which it is applied:
+ * Classifies one recorded response into the providers' documented taxonomy. All provider knowledge
+ * is in the {@link Taxonomy}; this class is the order in which it is applied:
  *
  * <ol>
- *   <li>No response → {@code TIMEOUT} (class timeout) when the recorded reason is a timeout
- *       ({@link Taxonomy#isTimeoutReason}), else {@code NO_RESPONSE} (class no_response).
+ *   <li>No response → {@code TIMEOUT} (class timeout) when the recorded reason is a timeout ({@link
+ *       Taxonomy#isTimeoutReason}), else {@code NO_RESPONSE} (class no_response).
  *   <li>2xx → the documented success entry ({@code OK}); the body is never read.
- *   <li>1xx and 3xx (a websocket upgrade 101, a 304 Not Modified) → not an error for any
- *       provider: class ok, named like a 2xx the taxonomy does not list; the body is never read.
+ *   <li>1xx and 3xx (a websocket upgrade 101, a 304 Not Modified) → not an error for any provider:
+ *       class ok, named like a 2xx the taxonomy does not list; the body is never read.
  *   <li>A provider whose bodies are not read ({@link Provider#UNKNOWN}) → {@code HTTP_<status>},
  *       undocumented.
- *   <li>A detection rule on a response header (Hotelbeds' {@code X-Mashery-Error-Code}) → the
- *       entry the rule names, whatever the body says.
- *   <li>The code the body names (CASY's {@code error} field; Hotelbeds' formatted error type,
- *       token dropped) → its entry at this status, or the code as seen, undocumented.
+ *   <li>A detection rule on a response header (Hotelbeds' {@code X-Mashery-Error-Code}) → the entry
+ *       the rule names, whatever the body says.
+ *   <li>The code the body names (CASY's {@code error} field; Hotelbeds' formatted error type, token
+ *       dropped) → its entry at this status, or the code as seen, undocumented.
  *   <li>The status's body-phrase detection rules → the entry the rule names.
  *   <li>The status's fallback ({@link Taxonomy#statusFallback}); a status the taxonomy does not
  *       list → {@code HTTP_<status>}, undocumented.
@@ -87,7 +87,8 @@ public final class ResponseClassifier implements Serializable {
 
     // A gateway header names the sub-case for sure (seed 004: "check the body or the header to be
     // sure"); whatever the body says, a documented header value decides.
-    Classification byHeader = matchDetectionRule(provider, status, headers, body, DetectionRule.Match.HEADER_EQUALS);
+    Classification byHeader =
+        matchDetectionRule(provider, status, headers, body, DetectionRule.Match.HEADER_EQUALS);
     if (byHeader != null) {
       return byHeader;
     }
@@ -98,7 +99,8 @@ public final class ResponseClassifier implements Serializable {
       return documented != null ? documented : Classification.undocumented(codeInBody);
     }
 
-    Classification byPhrase = matchDetectionRule(provider, status, headers, body, DetectionRule.Match.BODY_CONTAINS);
+    Classification byPhrase =
+        matchDetectionRule(provider, status, headers, body, DetectionRule.Match.BODY_CONTAINS);
     if (byPhrase != null) {
       return byPhrase;
     }
@@ -114,8 +116,9 @@ public final class ResponseClassifier implements Serializable {
   }
 
   /**
-   * A 1xx, 2xx or 3xx: documented when the taxonomy lists the status; otherwise still a success, named after
-   * its status for a provider the taxonomy describes and plain {@code OK} for an unknown one.
+   * A 1xx, 2xx or 3xx: documented when the taxonomy lists the status; otherwise still a success,
+   * named after its status for a provider the taxonomy describes and plain {@code OK} for an
+   * unknown one.
    */
   private Classification success(String provider, int status, boolean providerDescribed) {
     Classification documented = taxonomy.statusFallbackOrNull(provider, status);
@@ -154,7 +157,11 @@ public final class ResponseClassifier implements Serializable {
 
   /** The first of the status's detection rules of kind {@code match} that holds, as its entry. */
   private Classification matchDetectionRule(
-      String provider, int status, Map<String, String> headers, String body, DetectionRule.Match match) {
+      String provider,
+      int status,
+      Map<String, String> headers,
+      String body,
+      DetectionRule.Match match) {
     List<DetectionRule> rules = taxonomy.rulesAt(provider, status);
     if (rules.isEmpty()) {
       return null;

@@ -23,8 +23,8 @@ import java.util.Optional;
  * JSON, not to code.
  *
  * <p>Loading validates the data and fails with {@link IllegalArgumentException} on any
- * inconsistency (unknown class, duplicate key, a rule pointing at no entry, a status whose
- * fallback is ambiguous), so a bad edit stops the job at start-up instead of mis-classifying.
+ * inconsistency (unknown class, duplicate key, a rule pointing at no entry, a status whose fallback
+ * is ambiguous), so a bad edit stops the job at start-up instead of mis-classifying.
  *
  * <p>Immutable and {@link Serializable}: Spark can ship it inside a {@link ResponseClassifier}
  * closure (it is a few kilobytes); reloading it per partition with {@link #loadDefault()} works
@@ -66,8 +66,8 @@ public final class Taxonomy implements Serializable {
       implements Serializable {}
 
   /**
-   * When a no-response exchange is a {@link #TIMEOUT_CODE} rather than a {@link
-   * #NO_RESPONSE_CODE}: its recorded reason contains one of the phrases (ignoring case).
+   * When a no-response exchange is a {@link #TIMEOUT_CODE} rather than a {@link #NO_RESPONSE_CODE}:
+   * its recorded reason contains one of the phrases (ignoring case).
    */
   public record NoResponseTimeout(
       @JsonProperty("phrases") List<String> phrases,
@@ -92,8 +92,10 @@ public final class Taxonomy implements Serializable {
   private final List<DetectionRule> detectionRules;
   private final Map<String, BodyCodeSource> codeFromBodyByProvider;
   private final Map<String, Map<Integer, StatusTable>> tablesByProvider;
+
   /** provider → (NO_RESPONSE or TIMEOUT) → entry. */
   private final Map<String, Map<String, TaxonomyEntry>> noResponseByProvider;
+
   private final List<String> timeoutPhrases;
 
   private Taxonomy(Document document) {
@@ -109,7 +111,8 @@ public final class Taxonomy implements Serializable {
 
     Map<String, Map<Integer, List<TaxonomyEntry>>> entriesByStatus = new LinkedHashMap<>();
     this.noResponseByProvider = splitNoResponseEntries(entries, entriesByStatus);
-    this.tablesByProvider = statusTables(entriesByStatus, rulesByStatus(detectionRules, entriesByStatus));
+    this.tablesByProvider =
+        statusTables(entriesByStatus, rulesByStatus(detectionRules, entriesByStatus));
   }
 
   /** How each provider's error bodies name their code; a provider listed twice is an error. */
@@ -171,7 +174,10 @@ public final class Taxonomy implements Serializable {
     for (String code : NO_RESPONSE_CODES) {
       if (!noResponse.getOrDefault(Provider.UNKNOWN, Map.of()).containsKey(code)) {
         throw new IllegalArgumentException(
-            "no " + code + " entry for provider " + Provider.UNKNOWN
+            "no "
+                + code
+                + " entry for provider "
+                + Provider.UNKNOWN
                 + ": it classifies no-response exchanges of any other provider without one");
       }
     }
@@ -201,12 +207,14 @@ public final class Taxonomy implements Serializable {
     Map<String, Map<Integer, StatusTable>> tables = new HashMap<>();
     entriesByStatus.forEach(
         (provider, byStatus) -> {
-          Map<Integer, List<DetectionRule>> providerRules = rulesByStatus.getOrDefault(provider, Map.of());
+          Map<Integer, List<DetectionRule>> providerRules =
+              rulesByStatus.getOrDefault(provider, Map.of());
           Map<Integer, StatusTable> providerTables = new HashMap<>();
           byStatus.forEach(
               (status, atStatus) ->
                   providerTables.put(
-                      status, statusTable(atStatus, providerRules.getOrDefault(status, List.of()))));
+                      status,
+                      statusTable(atStatus, providerRules.getOrDefault(status, List.of()))));
           tables.put(provider, Map.copyOf(providerTables));
         });
     return Map.copyOf(tables);
@@ -233,8 +241,7 @@ public final class Taxonomy implements Serializable {
    */
   public static Taxonomy load(InputStream json) {
     ObjectMapper mapper =
-        new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       return new Taxonomy(mapper.readValue(json, Document.class));
     } catch (IOException e) {
@@ -288,8 +295,8 @@ public final class Taxonomy implements Serializable {
 
   /**
    * The entry of a no-response exchange with this recorded reason: {@link #TIMEOUT_CODE} when
-   * {@link #isTimeoutReason} says so, else {@link #NO_RESPONSE_CODE}; the provider's own entry,
-   * or {@link Provider#UNKNOWN}'s if it has none.
+   * {@link #isTimeoutReason} says so, else {@link #NO_RESPONSE_CODE}; the provider's own entry, or
+   * {@link Provider#UNKNOWN}'s if it has none.
    *
    * @param reason the recording's error field ({@code "timeout"}, {@code
    *     "net::ERR_CONNECTION_RESET"}, ...), may be null
@@ -422,7 +429,8 @@ public final class Taxonomy implements Serializable {
           "header is required for header_equals and only for it: rule " + rule);
     }
     boolean pointsAtEntry =
-        entriesByStatus.getOrDefault(rule.provider(), Map.of())
+        entriesByStatus
+            .getOrDefault(rule.provider(), Map.of())
             .getOrDefault(rule.httpStatus(), List.of())
             .stream()
             .anyMatch(entry -> entry.errorCode().equals(rule.errorCode()));

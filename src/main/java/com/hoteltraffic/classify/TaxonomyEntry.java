@@ -8,8 +8,8 @@ import java.io.Serializable;
  *
  * @param provider a {@link com.hoteltraffic.model.Provider} name
  * @param httpStatus the status, or null for {@code NO_RESPONSE}
- * @param errorCode the code as the provider spells it ({@code tenant_db_unavailable},
- *     {@code INVALID_REQUEST}) or our name for a status ({@code BAD_GATEWAY})
+ * @param errorCode the code as the provider spells it ({@code tenant_db_unavailable}, {@code
+ *     INVALID_REQUEST}) or our name for a status ({@code BAD_GATEWAY})
  * @param errorClass one of {@link com.hoteltraffic.model.ErrorClass#ALL}
  * @param retryable whether resending the same request may succeed (required in the JSON)
  * @param statusDefault the entry to use at this status when the response names nothing more

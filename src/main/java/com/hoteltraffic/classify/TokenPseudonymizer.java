@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +28,9 @@ public final class TokenPseudonymizer implements Serializable {
   // Few credentials make most of the traffic: hashing each once per task is the common case.
   private transient Map<String, String> cache;
 
-  /** @param key the HMAC key, or null for plain SHA-256 */
+  /**
+   * @param key the HMAC key, or null for plain SHA-256
+   */
   public TokenPseudonymizer(byte[] key) {
     this.key = key == null ? null : key.clone();
   }
@@ -56,15 +58,17 @@ public final class TokenPseudonymizer implements Serializable {
   }
 
   /**
-   * A hint ops can match against their own records: {@code ...} and the last 4 characters, only
-   * for credentials long enough that 4 characters give nothing useful away. ASCII only: the CSVs
-   * are opened in Excel, which reads a UTF-8 file without a byte-order mark as the local code page.
+   * A hint ops can match against their own records: {@code ...} and the last 4 characters, only for
+   * credentials long enough that 4 characters give nothing useful away. ASCII only: the CSVs are
+   * opened in Excel, which reads a UTF-8 file without a byte-order mark as the local code page.
    */
   public static String hint(String credential) {
     if (credential == null) {
       return null;
     }
-    return credential.length() >= 16 ? "..." + credential.substring(credential.length() - 4) : "...";
+    return credential.length() >= 16
+        ? "..." + credential.substring(credential.length() - 4)
+        : "...";
   }
 
   private String hash(String credential) {

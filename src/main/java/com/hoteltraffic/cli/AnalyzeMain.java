@@ -1,10 +1,10 @@
 package com.hoteltraffic.cli;
 
-import com.hoteltraffic.report.alert.AlertRules;
-import com.hoteltraffic.report.alert.Severity;
+import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
-import com.hoteltraffic.ingest.InputDiscovery;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.Severity;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -19,19 +19,19 @@ import org.slf4j.LoggerFactory;
  * Entry point of {@code jobs/analyze} and {@code spark-submit}: parse the command line into an
  * {@link AnalyzeConfig}, build the SparkSession once, run {@link AnalyzeJob}, stop.
  *
- * <p>Exit status: 0 on success (also when records were quarantined or files were corrupt), 2 for
- * a usage error with a one-line message naming the problem, 3 when {@code --strict} is given and
- * an input file is corrupt (the results are written all the same), 4 when {@code --fail-on} is given
- * and alerts at or above that severity exist (all results written; 3 wins over 4), 1 for any
- * other failure.
+ * <p>Exit status: 0 on success (also when records were quarantined or files were corrupt), 2 for a
+ * usage error with a one-line message naming the problem, 3 when {@code --strict} is given and an
+ * input file is corrupt (the results are written all the same), 4 when {@code --fail-on} is given
+ * and alerts at or above that severity exist (all results written; 3 wins over 4), 1 for any other
+ * failure.
  *
- * <p>How the status leaves the JVM depends on where the driver runs. Success always returns normally
- * from {@code main}: a {@code System.exit} there would end a cluster-mode driver before YARN's
- * ApplicationMaster reports the final status (it records the run FAILED, exit code 16, and retries it).
- * A failure calls {@code System.exit(code)} in client mode and embedded runs, where the code is what the
- * caller sees; in cluster mode ({@code spark.submit.deployMode=cluster}, set by spark-submit for the
- * driver) it throws {@link ExitException}, so the ApplicationMaster or the standalone worker's driver
- * wrapper sees the failure and marks the driver FAILED.
+ * <p>How the status leaves the JVM depends on where the driver runs. Success always returns
+ * normally from {@code main}: a {@code System.exit} there would end a cluster-mode driver before
+ * YARN's ApplicationMaster reports the final status (it records the run FAILED, exit code 16, and
+ * retries it). A failure calls {@code System.exit(code)} in client mode and embedded runs, where
+ * the code is what the caller sees; in cluster mode ({@code spark.submit.deployMode=cluster}, set
+ * by spark-submit for the driver) it throws {@link ExitException}, so the ApplicationMaster or the
+ * standalone worker's driver wrapper sees the failure and marks the driver FAILED.
  */
 public final class AnalyzeMain {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeMain.class);
@@ -69,7 +69,8 @@ public final class AnalyzeMain {
 
   /** Whether spark-submit launched this driver with {@code --deploy-mode cluster}. */
   static boolean clusterDeployMode() {
-    return "cluster".equalsIgnoreCase(System.getProperty("spark.submit.deployMode", "client").trim());
+    return "cluster"
+        .equalsIgnoreCase(System.getProperty("spark.submit.deployMode", "client").trim());
   }
 
   /** A failed run in cluster mode: the driver's main ends with this instead of System.exit. */
@@ -78,10 +79,19 @@ public final class AnalyzeMain {
     private final int exitCode;
 
     ExitException(int exitCode) {
-      super("analyze failed with exit code " + exitCode + " ("
-          + (exitCode == EXIT_USAGE ? "usage error" : exitCode == EXIT_CORRUPT_INPUT ? "--strict: corrupt input"
-              : exitCode == EXIT_ALERTS ? "--fail-on: alerts" : "failure")
-          + "; the reason is on stderr above)", null, false, false);
+      super(
+          "analyze failed with exit code "
+              + exitCode
+              + " ("
+              + (exitCode == EXIT_USAGE
+                  ? "usage error"
+                  : exitCode == EXIT_CORRUPT_INPUT
+                      ? "--strict: corrupt input"
+                      : exitCode == EXIT_ALERTS ? "--fail-on: alerts" : "failure")
+              + "; the reason is on stderr above)",
+          null,
+          false,
+          false);
       this.exitCode = exitCode;
     }
 
@@ -112,9 +122,14 @@ public final class AnalyzeMain {
       AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
       boolean corrupt = config.strict() && !result.corruptFiles().isEmpty();
       if (corrupt) {
-        // The run is complete and its results are in place: --strict only turns the loss into a failure.
-        System.err.println("analyze: --strict: corrupt input " + String.join(", ", result.corruptFiles())
-            + " (see corrupt_files in " + AnalyzeJob.SUMMARY_FILE + ")");
+        // The run is complete and its results are in place: --strict only turns the loss into a
+        // failure.
+        System.err.println(
+            "analyze: --strict: corrupt input "
+                + String.join(", ", result.corruptFiles())
+                + " (see corrupt_files in "
+                + AnalyzeJob.SUMMARY_FILE
+                + ")");
       }
       boolean page = failOn(config, result);
       return corrupt ? EXIT_CORRUPT_INPUT : page ? EXIT_ALERTS : EXIT_OK;
@@ -130,26 +145,38 @@ public final class AnalyzeMain {
     }
   }
 
-  /** Whether {@code --fail-on} is given and met; says so on stderr. Alerts alone never fail a run. */
+  /**
+   * Whether {@code --fail-on} is given and met; says so on stderr. Alerts alone never fail a run.
+   */
   private static boolean failOn(AnalyzeConfig config, AnalyzeJob.Result result) {
     Optional<Severity> level = config.alerts().failOn();
     if (level.isEmpty() || !AlertRules.anyAtLeast(result.alerts(), level.get())) {
       return false;
     }
     Map<Severity, Long> counts = AlertRules.counts(result.alerts());
-    System.err.println("analyze: --fail-on " + level.get().label() + ": " + counts.get(Severity.CRITICAL)
-        + " critical and " + counts.get(Severity.WARNING) + " warning alerts (see " + AnalyzeJob.ALERTS_FILE + ")");
+    System.err.println(
+        "analyze: --fail-on "
+            + level.get().label()
+            + ": "
+            + counts.get(Severity.CRITICAL)
+            + " critical and "
+            + counts.get(Severity.WARNING)
+            + " warning alerts (see "
+            + AnalyzeJob.ALERTS_FILE
+            + ")");
     return true;
   }
 
   /**
-   * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes
-   * {@code spark.master} as a system property). The {@code --conf} settings are applied last, before
-   * the session is built, as spark-submit applies its own: they win over the defaults set here.
+   * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes {@code
+   * spark.master} as a system property). The {@code --conf} settings are applied last, before the
+   * session is built, as spark-submit applies its own: they win over the defaults set here.
    */
   static SparkSession session(Optional<String> master, Map<String, String> sparkConf) {
-    SparkSession.Builder builder = SparkSession.builder().appName("hotel-traffic-analyzer")
-        .config("spark.sql.session.timeZone", "UTC");
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("hotel-traffic-analyzer")
+            .config("spark.sql.session.timeZone", "UTC");
     if (master.isPresent()) {
       builder.master(master.get());
     } else if (System.getProperty("spark.master") == null) {

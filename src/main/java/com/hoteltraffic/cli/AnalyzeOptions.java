@@ -1,14 +1,14 @@
 package com.hoteltraffic.cli;
 
 import com.hoteltraffic.ingest.DatedInputs;
+import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.report.DayScope;
+import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.alert.AlertSettings;
 import com.hoteltraffic.report.alert.AlertThresholds;
 import com.hoteltraffic.report.alert.Severity;
-import com.hoteltraffic.ingest.InputFormat;
-import com.hoteltraffic.report.DayScope;
-import com.hoteltraffic.report.ReportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -24,14 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.Properties;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -61,114 +61,201 @@ public final class AnalyzeOptions {
   static final String TOKEN_KEY_ENV = "TRAFFIC_TOKEN_KEY";
 
   /** The usage text of {@code --help}, generated from the declaration. */
-  public static final String USAGE = commandLine(new AnalyzeOptions()).getUsageMessage().stripTrailing();
+  public static final String USAGE =
+      commandLine(new AnalyzeOptions()).getUsageMessage().stripTrailing();
 
-  @Option(names = "--input", paramLabel = "PATH", arity = "1..*", required = true,
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      arity = "1..*",
+      required = true,
       converter = Converters.NonEmpty.class,
-      description = "files, directories (read recursively) or globs; repeatable. With --date, a path may "
-          + "hold {yyyy}, {MM}, {dd} or {yyyy-MM-dd}: read for each day of the run only")
+      description =
+          "files, directories (read recursively) or globs; repeatable. With --date, a path may "
+              + "hold {yyyy}, {MM}, {dd} or {yyyy-MM-dd}: read for each day of the run only")
   private List<String> inputs;
 
-  @Option(names = "--output", paramLabel = "DIR", required = true, converter = Converters.NonEmpty.class,
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      required = true,
+      converter = Converters.NonEmpty.class,
       description = "where reports/, tables/, quarantine/, run_summary.json and report.html go")
   private String output;
 
-  @Option(names = "--format", paramLabel = "jsonl|har", converter = Converters.Format.class,
+  @Option(
+      names = "--format",
+      paramLabel = "jsonl|har",
+      converter = Converters.Format.class,
       description = "read every input in this format instead of choosing by file name")
   private InputFormat format;
 
-  @Option(names = "--window", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+  @Option(
+      names = "--window",
+      paramLabel = "DURATION",
+      converter = Converters.PositiveDuration.class,
       description = "error-rate window size (ms, s, m, h, d); default ${DEFAULT-VALUE}")
   private Duration window;
 
-  @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
-      description = "time zone of windows and day boundaries (e.g. Europe/Zurich); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      converter = Converters.Zone.class,
+      description =
+          "time zone of windows and day boundaries (e.g. Europe/Zurich); default ${DEFAULT-VALUE}")
   private ZoneId zone;
 
-  @Option(names = "--burst-gap", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-      description = "rate-limit rejections closer than this form one burst; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--burst-gap",
+      paramLabel = "DURATION",
+      converter = Converters.PositiveDuration.class,
+      description =
+          "rate-limit rejections closer than this form one burst; default ${DEFAULT-VALUE}")
   private Duration burstGap;
 
-  @Option(names = "--burst-min", paramLabel = "N", converter = Converters.PositiveInt.class,
+  @Option(
+      names = "--burst-min",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
       description = "rejections needed for a burst; default ${DEFAULT-VALUE}")
   private int burstMin;
 
-  @Option(names = "--outage-gap", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+  @Option(
+      names = "--outage-gap",
+      paramLabel = "DURATION",
+      converter = Converters.PositiveDuration.class,
       description = "database failures closer than this form one outage; default ${DEFAULT-VALUE}")
   private Duration outageGap;
 
-  @Option(names = "--outage-min", paramLabel = "N", converter = Converters.PositiveInt.class,
+  @Option(
+      names = "--outage-min",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
       description = "failures needed for an outage; default ${DEFAULT-VALUE}")
   private int outageMin;
 
-  @Option(names = "--list-lag", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-      description = "a booking list proves a booking absent only this long after the attempt ended; "
-          + "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--list-lag",
+      paramLabel = "DURATION",
+      converter = Converters.PositiveDuration.class,
+      description =
+          "a booking list proves a booking absent only this long after the attempt ended; "
+              + "default ${DEFAULT-VALUE}")
   private Duration listLag;
 
-  @Option(names = "--token-key-file", paramLabel = "FILE", converter = Converters.NonEmpty.class,
+  @Option(
+      names = "--token-key-file",
+      paramLabel = "FILE",
+      converter = Converters.NonEmpty.class,
       description = "HMAC key for credential pseudonyms; default $" + TOKEN_KEY_ENV)
   private String tokenKeyFile;
 
-  @Option(names = "--providers", paramLabel = "FILE", converter = Converters.ReadableFile.class,
+  @Option(
+      names = "--providers",
+      paramLabel = "FILE",
+      converter = Converters.ReadableFile.class,
       description = "provider host/path rules replacing the built-in providers.json")
   private String providers;
 
-  @Option(names = "--include-pii", description = "keep booking holder names in reports (never card data)")
+  @Option(
+      names = "--include-pii",
+      description = "keep booking holder names in reports (never card data)")
   private boolean includePii;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Converters.Date.class,
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      converter = Converters.Date.class,
       description = "daily run: analyse that day (in --timezone) into DIR/date=YYYY-MM-DD/")
   private LocalDate date;
 
-  @Option(names = "--lookback", paramLabel = "DURATION", converter = Converters.DurationOrZero.class,
-      description = "daily run: also read this long before the day (0 for none); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--lookback",
+      paramLabel = "DURATION",
+      converter = Converters.DurationOrZero.class,
+      description =
+          "daily run: also read this long before the day (0 for none); default ${DEFAULT-VALUE}")
   private Duration lookback;
 
-  @Option(names = "--lookahead", paramLabel = "DURATION", converter = Converters.DurationOrZero.class,
-      description = "daily run: also read this long after the day (0 for none); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--lookahead",
+      paramLabel = "DURATION",
+      converter = Converters.DurationOrZero.class,
+      description =
+          "daily run: also read this long after the day (0 for none); default ${DEFAULT-VALUE}")
   private Duration lookahead;
 
-  @Option(names = "--previous", paramLabel = "DIR", converter = Converters.NonEmpty.class,
-      description = "a previous run's output to compare alerts with (daily run: the previous day's)")
+  @Option(
+      names = "--previous",
+      paramLabel = "DIR",
+      converter = Converters.NonEmpty.class,
+      description =
+          "a previous run's output to compare alerts with (daily run: the previous day's)")
   private String previous;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", converter = Converters.Level.class,
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      converter = Converters.Level.class,
       description = "exit 4 when alerts of this severity or above exist: warning or critical")
   private Severity failOn;
 
-  @Option(names = "--alert-rate-rise", paramLabel = "SHARE", converter = Converters.Share.class,
-      description = "a hotel's or credential's error-rate rise over the run, in points, that warns; "
-          + "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--alert-rate-rise",
+      paramLabel = "SHARE",
+      converter = Converters.Share.class,
+      description =
+          "a hotel's or credential's error-rate rise over the run, in points, that warns; "
+              + "default ${DEFAULT-VALUE}")
   private BigDecimal rateRise;
 
-  @Option(names = "--alert-rate-rise-critical", paramLabel = "SHARE", converter = Converters.Share.class,
+  @Option(
+      names = "--alert-rate-rise-critical",
+      paramLabel = "SHARE",
+      converter = Converters.Share.class,
       description = "the rise that is critical; default ${DEFAULT-VALUE}")
   private BigDecimal rateRiseCritical;
 
-  @Option(names = "--alert-min-requests", paramLabel = "N", converter = Converters.PositiveInt.class,
-      description = "requests a hotel or credential needs in both runs before rates are compared; "
-          + "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--alert-min-requests",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
+      description =
+          "requests a hotel or credential needs in both runs before rates are compared; "
+              + "default ${DEFAULT-VALUE}")
   private int alertMinRequests;
 
-  @Option(names = "--csv-bom", description = "start each CSV with a UTF-8 byte-order mark (for Excel)")
+  @Option(
+      names = "--csv-bom",
+      description = "start each CSV with a UTF-8 byte-order mark (for Excel)")
   private boolean csvBom;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE", converter = Converters.SparkSetting.class,
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      converter = Converters.SparkSetting.class,
       description = "a Spark setting for an embedded run, as spark-submit --conf; repeatable")
   private List<Map.Entry<String, String>> sparkConf = List.of();
 
-  @Option(names = "--master", paramLabel = "URL", converter = Converters.NonEmpty.class,
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      converter = Converters.NonEmpty.class,
       description = "Spark master; default embedded local[*]")
   private String master;
 
   @Option(names = "--verbose", description = "show Spark's own INFO logging")
   private boolean verbose;
 
-  @Option(names = "--strict", description = "exit 3 when an input file is corrupt (results are still written)")
+  @Option(
+      names = "--strict",
+      description = "exit 3 when an input file is corrupt (results are still written)")
   private boolean strict;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "this text")
   private boolean help;
 
   @Option(names = "--version", versionHelp = true, description = "print the version")
@@ -185,7 +272,9 @@ public final class AnalyzeOptions {
     }
   }
 
-  /** Thrown for {@code --version}: not an error, the caller prints {@link #version()} and exits 0. */
+  /**
+   * Thrown for {@code --version}: not an error, the caller prints {@link #version()} and exits 0.
+   */
   public static final class VersionRequested extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -194,7 +283,9 @@ public final class AnalyzeOptions {
     }
   }
 
-  /** Parses and validates the command line; {@code environment} supplies {@value #TOKEN_KEY_ENV}. */
+  /**
+   * Parses and validates the command line; {@code environment} supplies {@value #TOKEN_KEY_ENV}.
+   */
   public static AnalyzeConfig parse(String[] args, Map<String, String> environment)
       throws UsageException, HelpRequested, VersionRequested {
     AnalyzeOptions options = new AnalyzeOptions();
@@ -223,13 +314,16 @@ public final class AnalyzeOptions {
     return new CommandLine(options)
         .setExpandAtFiles(false) // an input path may start with @
         .setOverwrittenOptionsAllowed(true) // the last --window wins, as in most tools
-        .setUnmatchedOptionsAllowedAsOptionParameters(false) // "--output --bogus" is not a directory
+        .setUnmatchedOptionsAllowedAsOptionParameters(
+            false) // "--output --bogus" is not a directory
         .setTrimQuotes(false);
   }
 
   /** The cross-option checks and what needs the file system or the environment. */
-  private AnalyzeConfig toConfig(ParseResult result, Map<String, String> environment) throws UsageException {
-    if ((result.hasMatchedOption("--lookback") || result.hasMatchedOption("--lookahead")) && date == null) {
+  private AnalyzeConfig toConfig(ParseResult result, Map<String, String> environment)
+      throws UsageException {
+    if ((result.hasMatchedOption("--lookback") || result.hasMatchedOption("--lookahead"))
+        && date == null) {
       throw new UsageException("--lookback and --lookahead need --date");
     }
     for (String input : inputs) {
@@ -243,11 +337,27 @@ public final class AnalyzeOptions {
     TokenKey key = tokenKey(environment);
     AlertSettings alerts = alerts();
     return new AnalyzeConfig(
-        inputs, output, Optional.ofNullable(format), window, zone, burstGap, burstMin, outageGap, outageMin,
-        key.bytes(), key.source(), Optional.ofNullable(providers), Optional.ofNullable(master), includePii,
-        verbose, strict,
-        Optional.ofNullable(date).map(day -> new DayScope(day, zone, lookback, lookahead)), listLag,
-        alerts, conf, csvBom);
+        inputs,
+        output,
+        Optional.ofNullable(format),
+        window,
+        zone,
+        burstGap,
+        burstMin,
+        outageGap,
+        outageMin,
+        key.bytes(),
+        key.source(),
+        Optional.ofNullable(providers),
+        Optional.ofNullable(master),
+        includePii,
+        verbose,
+        strict,
+        Optional.ofNullable(date).map(day -> new DayScope(day, zone, lookback, lookahead)),
+        listLag,
+        alerts,
+        conf,
+        csvBom);
   }
 
   /** One line naming the option, from what picocli found wrong. */
@@ -264,7 +374,9 @@ public final class AnalyzeOptions {
       }
       // picocli checks the required options first; a misspelt option is the better message.
       Optional<String> unknown = unknownOption(e.getCommandLine(), args);
-      return unknown.map(word -> "unknown option " + word + " (see --help)").orElse(name + " is required");
+      return unknown
+          .map(word -> "unknown option " + word + " (see --help)")
+          .orElse(name + " is required");
     }
     if (e.getCause() instanceof TypeConversionException reason && name != null) {
       return name + " " + reason.getMessage();
@@ -272,7 +384,10 @@ public final class AnalyzeOptions {
     return e.getMessage().replaceAll("\\s+", " ").strip();
   }
 
-  /** An unknown option or a stray argument; or an option whose value is missing before an unknown one. */
+  /**
+   * An unknown option or a stray argument; or an option whose value is missing before an unknown
+   * one.
+   */
   private static String unmatched(CommandLine line, List<String> unmatched, String[] args) {
     String word = unmatched.isEmpty() ? unknownOption(line, args).orElse("") : unmatched.get(0);
     int at = List.of(args).indexOf(word);
@@ -288,8 +403,8 @@ public final class AnalyzeOptions {
   }
 
   /**
-   * A value that starts with {@code -} ({@code --window -5s}, {@code --output --bogus}): what the option's
-   * check says of it, or that the option needs a value.
+   * A value that starts with {@code -} ({@code --window -5s}, {@code --output --bogus}): what the
+   * option's check says of it, or that the option needs a value.
    */
   private static String valueLikeAnOption(OptionSpec option, String word) {
     ITypeConverter<?>[] converters = option.converters();
@@ -318,7 +433,9 @@ public final class AnalyzeOptions {
   private static Optional<String> unknownOption(CommandLine line, String[] args) {
     for (String arg : args) {
       String word = arg.split("=", 2)[0];
-      if (word.startsWith("-") && word.length() > 1 && line.getCommandSpec().findOption(word) == null) {
+      if (word.startsWith("-")
+          && word.length() > 1
+          && line.getCommandSpec().findOption(word) == null) {
         return Optional.of(word);
       }
     }
@@ -341,8 +458,8 @@ public final class AnalyzeOptions {
 
   /**
    * Catches the common mistakes before Spark starts: a local input that does not exist, an output
-   * that is a file. Paths with a scheme (hdfs://, s3a://), globs and date placeholders are checked by
-   * the job itself.
+   * that is a file. Paths with a scheme (hdfs://, s3a://), globs and date placeholders are checked
+   * by the job itself.
    *
    * @param readable whether this process may read a path: {@link Files#isReadable} (a parameter so
    *     that tests reach the refusal even as root, who may read every file)
@@ -379,25 +496,42 @@ public final class AnalyzeOptions {
    */
   private AlertSettings alerts() throws UsageException {
     if (rateRiseCritical.compareTo(rateRise) < 0) {
-      throw new UsageException("--alert-rate-rise-critical " + percent(rateRiseCritical)
-          + ": must be at least --alert-rate-rise (" + percent(rateRise) + ")");
+      throw new UsageException(
+          "--alert-rate-rise-critical "
+              + percent(rateRiseCritical)
+              + ": must be at least --alert-rate-rise ("
+              + percent(rateRise)
+              + ")");
     }
     if (previous != null && isLocal(previous)) {
-      Path dir = Path.of(previous.startsWith("file:") ? java.net.URI.create(previous).getPath() : previous);
+      Path dir =
+          Path.of(
+              previous.startsWith("file:") ? java.net.URI.create(previous).getPath() : previous);
       if (!Files.isDirectory(dir)) {
         throw new UsageException("--previous " + previous + ": no such directory");
       }
       if (!Files.isRegularFile(dir.resolve(AnalyzeJob.SUMMARY_FILE))) {
-        throw new UsageException("--previous " + previous + ": not the output of a finished run (no "
-            + AnalyzeJob.SUMMARY_FILE + ")");
+        throw new UsageException(
+            "--previous "
+                + previous
+                + ": not the output of a finished run (no "
+                + AnalyzeJob.SUMMARY_FILE
+                + ")");
       }
     }
-    return new AlertSettings(Optional.ofNullable(previous), Optional.ofNullable(failOn), new AlertThresholds(
-        canonical(rateRise, AlertThresholds.DEFAULT_RATE_RISE),
-        canonical(rateRiseCritical, AlertThresholds.DEFAULT_RATE_RISE_CRITICAL), alertMinRequests));
+    return new AlertSettings(
+        Optional.ofNullable(previous),
+        Optional.ofNullable(failOn),
+        new AlertThresholds(
+            canonical(rateRise, AlertThresholds.DEFAULT_RATE_RISE),
+            canonical(rateRiseCritical, AlertThresholds.DEFAULT_RATE_RISE_CRITICAL),
+            alertMinRequests));
   }
 
-  /** The default itself when {@code value} equals it: the default's scale (0.10) is what outputs show. */
+  /**
+   * The default itself when {@code value} equals it: the default's scale (0.10) is what outputs
+   * show.
+   */
   private static BigDecimal canonical(BigDecimal value, BigDecimal byDefault) {
     return value.compareTo(byDefault) == 0 ? byDefault : value;
   }
@@ -421,7 +555,10 @@ public final class AnalyzeOptions {
   /** The credential key and where it came from, for the run summary: file, environment or none. */
   private record TokenKey(byte[] bytes, String source) {}
 
-  /** The key file wins over the environment; surrounding white space (a trailing newline) is not key. */
+  /**
+   * The key file wins over the environment; surrounding white space (a trailing newline) is not
+   * key.
+   */
   private TokenKey tokenKey(Map<String, String> environment) throws UsageException {
     if (tokenKeyFile != null) {
       return new TokenKey(readKey(tokenKeyFile), "file");
@@ -443,25 +580,30 @@ public final class AnalyzeOptions {
     } catch (NoSuchFileException e) {
       throw new UsageException("--token-key-file " + file + ": no such file");
     } catch (IOException e) {
-      throw new UsageException("--token-key-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new UsageException(
+          "--token-key-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  /** The defaults that live elsewhere ({@code ReportSettings}, {@code DayScope}), as option text. */
+  /**
+   * The defaults that live elsewhere ({@code ReportSettings}, {@code DayScope}), as option text.
+   */
   static final class Defaults implements CommandLine.IDefaultValueProvider {
-    private static final Map<String, String> BY_OPTION = Map.ofEntries(
-        Map.entry("--window", Durations.format(ReportSettings.DEFAULT_WINDOW)),
-        Map.entry("--timezone", "UTC"),
-        Map.entry("--burst-gap", Durations.format(ReportSettings.DEFAULT_BURST_GAP)),
-        Map.entry("--burst-min", Integer.toString(ReportSettings.DEFAULT_BURST_MIN)),
-        Map.entry("--outage-gap", Durations.format(ReportSettings.DEFAULT_OUTAGE_GAP)),
-        Map.entry("--outage-min", Integer.toString(ReportSettings.DEFAULT_OUTAGE_MIN)),
-        Map.entry("--list-lag", Durations.format(ReportSettings.DEFAULT_LIST_LAG)),
-        Map.entry("--lookback", Durations.format(DayScope.DEFAULT_LOOKBACK)),
-        Map.entry("--lookahead", Durations.format(DayScope.DEFAULT_LOOKAHEAD)),
-        Map.entry("--alert-rate-rise", percent(AlertThresholds.DEFAULT_RATE_RISE)),
-        Map.entry("--alert-rate-rise-critical", percent(AlertThresholds.DEFAULT_RATE_RISE_CRITICAL)),
-        Map.entry("--alert-min-requests", Long.toString(AlertThresholds.DEFAULT_MIN_REQUESTS)));
+    private static final Map<String, String> BY_OPTION =
+        Map.ofEntries(
+            Map.entry("--window", Durations.format(ReportSettings.DEFAULT_WINDOW)),
+            Map.entry("--timezone", "UTC"),
+            Map.entry("--burst-gap", Durations.format(ReportSettings.DEFAULT_BURST_GAP)),
+            Map.entry("--burst-min", Integer.toString(ReportSettings.DEFAULT_BURST_MIN)),
+            Map.entry("--outage-gap", Durations.format(ReportSettings.DEFAULT_OUTAGE_GAP)),
+            Map.entry("--outage-min", Integer.toString(ReportSettings.DEFAULT_OUTAGE_MIN)),
+            Map.entry("--list-lag", Durations.format(ReportSettings.DEFAULT_LIST_LAG)),
+            Map.entry("--lookback", Durations.format(DayScope.DEFAULT_LOOKBACK)),
+            Map.entry("--lookahead", Durations.format(DayScope.DEFAULT_LOOKAHEAD)),
+            Map.entry("--alert-rate-rise", percent(AlertThresholds.DEFAULT_RATE_RISE)),
+            Map.entry(
+                "--alert-rate-rise-critical", percent(AlertThresholds.DEFAULT_RATE_RISE_CRITICAL)),
+            Map.entry("--alert-min-requests", Long.toString(AlertThresholds.DEFAULT_MIN_REQUESTS)));
 
     @Override
     public String defaultValue(ArgSpec spec) {
@@ -474,7 +616,8 @@ public final class AnalyzeOptions {
     @Override
     public String[] getVersion() {
       String version = "unknown";
-      try (InputStream in = AnalyzeOptions.class.getResourceAsStream("/traffic-analyzer-version.properties")) {
+      try (InputStream in =
+          AnalyzeOptions.class.getResourceAsStream("/traffic-analyzer-version.properties")) {
         if (in != null) {
           Properties properties = new Properties();
           properties.load(in);
@@ -545,7 +688,8 @@ public final class AnalyzeOptions {
         try {
           return ZoneId.of(text);
         } catch (DateTimeException e) {
-          throw new TypeConversionException("\"" + text + "\": not a time zone (use e.g. UTC or Europe/Zurich)");
+          throw new TypeConversionException(
+              "\"" + text + "\": not a time zone (use e.g. UTC or Europe/Zurich)");
         }
       }
     }
@@ -573,7 +717,8 @@ public final class AnalyzeOptions {
       @Override
       public Severity convert(String text) {
         return Severity.of(text)
-            .orElseThrow(() -> new TypeConversionException("\"" + text + "\": use warning or critical"));
+            .orElseThrow(
+                () -> new TypeConversionException("\"" + text + "\": use warning or critical"));
       }
     }
 
@@ -592,7 +737,8 @@ public final class AnalyzeOptions {
           value = value.movePointLeft(2);
         }
         if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
-          throw new TypeConversionException(text + ": must be above 0 and at most 100% (use e.g. 10% or 0.1)");
+          throw new TypeConversionException(
+              text + ": must be above 0 and at most 100% (use e.g. 10% or 0.1)");
         }
         return value.stripTrailingZeros();
       }
@@ -601,7 +747,9 @@ public final class AnalyzeOptions {
     static final class ReadableFile implements ITypeConverter<String> {
       @Override
       public String convert(String text) {
-        if (text.isEmpty() || !Files.isReadable(Path.of(text)) || Files.isDirectory(Path.of(text))) {
+        if (text.isEmpty()
+            || !Files.isReadable(Path.of(text))
+            || Files.isDirectory(Path.of(text))) {
           throw new TypeConversionException(text + ": no such readable file");
         }
         return text;
@@ -620,7 +768,9 @@ public final class AnalyzeOptions {
         String key = text.substring(0, eq).strip();
         if (!key.startsWith("spark.")) {
           throw new TypeConversionException(
-              "\"" + text + "\": not a Spark setting (keys start with spark., as for spark-submit)");
+              "\""
+                  + text
+                  + "\": not a Spark setting (keys start with spark., as for spark-submit)");
         }
         return Map.entry(key, text.substring(eq + 1));
       }

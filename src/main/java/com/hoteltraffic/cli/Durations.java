@@ -7,7 +7,9 @@ import java.time.Duration;
  * {@code d}. Problems come back as the part of a usage message after the option's name.
  */
 final class Durations {
-  /** Longest accepted: anything longer is a typo, and would overflow Spark's microsecond windows. */
+  /**
+   * Longest accepted: anything longer is a typo, and would overflow Spark's microsecond windows.
+   */
   static final Duration MAX = Duration.ofDays(3650);
 
   private Durations() {}

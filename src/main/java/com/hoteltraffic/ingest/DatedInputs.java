@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Date placeholders in {@code --input} paths, so that a daily run reads only the part of an
- * archive laid out by day: {@code {yyyy}}, {@code {MM}}, {@code {dd}} and {@code {yyyy-MM-dd}}
- * stand for the year, month, day of month (zero-padded) and ISO date of each day the run reads.
- * Plain Java, no file system: {@link InputDiscovery} checks which of the expanded paths exist.
+ * Date placeholders in {@code --input} paths, so that a daily run reads only the part of an archive
+ * laid out by day: {@code {yyyy}}, {@code {MM}}, {@code {dd}} and {@code {yyyy-MM-dd}} stand for
+ * the year, month, day of month (zero-padded) and ISO date of each day the run reads. Plain Java,
+ * no file system: {@link InputDiscovery} checks which of the expanded paths exist.
  */
 public final class DatedInputs {
-  /** The placeholders, the longest first so that {@code {yyyy-MM-dd}} is not read as {@code {yyyy}}. */
+  /**
+   * The placeholders, the longest first so that {@code {yyyy-MM-dd}} is not read as {@code {yyyy}}.
+   */
   private static final String ISO_DATE = "{yyyy-MM-dd}";
+
   private static final String YEAR = "{yyyy}";
   private static final String MONTH = "{MM}";
   private static final String DAY = "{dd}";
@@ -25,7 +28,10 @@ public final class DatedInputs {
   public record DatedPath(String template, LocalDate day, String path) {}
 
   public static boolean hasPlaceholder(String path) {
-    return path.contains(ISO_DATE) || path.contains(YEAR) || path.contains(MONTH) || path.contains(DAY);
+    return path.contains(ISO_DATE)
+        || path.contains(YEAR)
+        || path.contains(MONTH)
+        || path.contains(DAY);
   }
 
   /** {@code template} with every placeholder replaced by {@code day}'s fields. */
@@ -39,7 +45,8 @@ public final class DatedInputs {
 
   /**
    * The calendar days in {@code zone} that hold some instant of {@code [from, until)}: for a daily
-   * run with the default 6 h look-back and 24 h look-ahead, the day before, the day and the day after.
+   * run with the default 6 h look-back and 24 h look-ahead, the day before, the day and the day
+   * after.
    */
   public static List<LocalDate> days(Instant from, Instant until, ZoneId zone) {
     List<LocalDate> days = new ArrayList<>();
@@ -47,7 +54,9 @@ public final class DatedInputs {
       return days;
     }
     LocalDate last = until.minusNanos(1).atZone(zone).toLocalDate();
-    for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+    for (LocalDate day = from.atZone(zone).toLocalDate();
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
       days.add(day);
     }
     return days;

@@ -1,10 +1,9 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.json.JsonFactories;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.classify.ExchangeInterpreter;
+import com.hoteltraffic.json.JsonFactories;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeFold;
@@ -46,19 +45,19 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.CollectionAccumulator;
 
 /**
- * Reads every input split once, in Spark tasks, straight into rows of the exchanges table
- * ({@link ExchangeSchema}). Each task streams its split line by line (or HAR entry by entry)
- * through the Jackson parsers and the {@link ExchangeInterpreter} and builds rows in Spark's
- * internal form: no schema inference, no per-field UDFs, no conversion of external values.
+ * Reads every input split once, in Spark tasks, straight into rows of the exchanges table ({@link
+ * ExchangeSchema}). Each task streams its split line by line (or HAR entry by entry) through the
+ * Jackson parsers and the {@link ExchangeInterpreter} and builds rows in Spark's internal form: no
+ * schema inference, no per-field UDFs, no conversion of external values.
  *
  * <p>What a split yields besides exchanges leaves the task on the side, so that the one action
  * which consumes {@link Read#exchanges()} (writing {@code tables/exchanges}) is the whole read:
  *
  * <ul>
  *   <li>quarantined records go to a part file per split in a side directory, owner-only;
- *   <li>when the read runs an {@link ExchangeFold}, every exchange (also one the fold keeps out
- *       of the table) is folded into the split's partial, which leaves as a block file in the
- *       same directory and small facts;
+ *   <li>when the read runs an {@link ExchangeFold}, every exchange (also one the fold keeps out of
+ *       the table) is folded into the split's partial, which leaves as a block file in the same
+ *       directory and small facts;
  *   <li>the split's counts go to an accumulator, with the names of its quarantine part and block
  *       and the fold's facts.
  * </ul>
@@ -125,9 +124,20 @@ public final class ExchangeReader {
 
   /** What one split yielded besides exchanges; travels from the task in an accumulator. */
   public record SplitCounts(
-      int split, String source, String format, long start, long linesBefore, long lines, long blank,
-      long exchanges, long quarantined, long repairedUtf8, String corruptReason, String quarantinePart,
-      String foldBlock, Serializable foldFacts)
+      int split,
+      String source,
+      String format,
+      long start,
+      long linesBefore,
+      long lines,
+      long blank,
+      long exchanges,
+      long quarantined,
+      long repairedUtf8,
+      String corruptReason,
+      String quarantinePart,
+      String foldBlock,
+      Serializable foldFacts)
       implements Serializable {}
 
   /**
@@ -135,59 +145,82 @@ public final class ExchangeReader {
    * quarantined + blank} (for HAR, lines are entries).
    */
   public record FileCounts(
-      String source, String format, long lines, long blank, long exchanges, long quarantined,
-      long repairedUtf8, String corruptReason) {}
+      String source,
+      String format,
+      long lines,
+      long blank,
+      long exchanges,
+      long quarantined,
+      long repairedUtf8,
+      String corruptReason) {}
 
   /**
-   * What a finished read found besides the exchanges: per-file counts, the quarantine parts in
-   * file and line order, and, when the read ran a fold, one block file and one set of small facts
-   * per split, in split order.
+   * What a finished read found besides the exchanges: per-file counts, the quarantine parts in file
+   * and line order, and, when the read ran a fold, one block file and one set of small facts per
+   * split, in split order.
    */
-  public record Outcome(List<FileCounts> files, List<Path> quarantineParts, List<Path> foldBlocks,
+  public record Outcome(
+      List<FileCounts> files,
+      List<Path> quarantineParts,
+      List<Path> foldBlocks,
       List<Serializable> foldFacts) {}
 
   /**
    * Starts a read of {@code splits}. Nothing runs until an action consumes {@link
    * Read#exchanges()}; then call {@link Read#finish}.
    *
-   * @param sideDirectory where tasks leave quarantine parts (on storage every executor can
-   *     write, e.g. inside the run's staging output), or null to leave quarantined records out
-   *     (they are still counted)
+   * @param sideDirectory where tasks leave quarantine parts (on storage every executor can write,
+   *     e.g. inside the run's staging output), or null to leave quarantined records out (they are
+   *     still counted)
    */
   public static Read read(
-      SparkSession spark, List<InputSplit> splits, ExchangeInterpreter interpreter, Path sideDirectory) {
+      SparkSession spark,
+      List<InputSplit> splits,
+      ExchangeInterpreter interpreter,
+      Path sideDirectory) {
     return read(spark, splits, interpreter, sideDirectory, null);
   }
 
   /**
    * Starts a read whose tasks also run {@code fold} on every exchange (see {@link ExchangeFold}):
-   * the exchanges it leaves out of the table are still folded, and each split's block is written
-   * to {@code sideDirectory}.
+   * the exchanges it leaves out of the table are still folded, and each split's block is written to
+   * {@code sideDirectory}.
    *
    * @param fold the fold, or null for none
    */
-  public static Read read(SparkSession spark, List<InputSplit> splits, ExchangeInterpreter interpreter,
-      Path sideDirectory, ExchangeFold<?> fold) {
+  public static Read read(
+      SparkSession spark,
+      List<InputSplit> splits,
+      ExchangeInterpreter interpreter,
+      Path sideDirectory,
+      ExchangeFold<?> fold) {
     if (fold != null && sideDirectory == null) {
       throw new IllegalArgumentException("A fold needs a side directory for its blocks");
     }
     List<InputSplit> numbered = LineOffsets.assign(spark, splits);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CollectionAccumulator<SplitCounts> counts = spark.sparkContext().collectionAccumulator("split counts");
+    CollectionAccumulator<SplitCounts> counts =
+        spark.sparkContext().collectionAccumulator("split counts");
     Dataset<Row> exchanges;
     if (numbered.isEmpty()) {
       exchanges = spark.createDataFrame(List.of(), ExchangeSchema.SCHEMA);
     } else {
       Broadcast<SerializableHadoopConf> conf =
           context.broadcast(new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
-      SideOutputs side = new SideOutputs(counts, sideDirectory == null ? null : sideDirectory.toString(),
-          (ExchangeFold<Object>) fold);
+      SideOutputs side =
+          new SideOutputs(
+              counts,
+              sideDirectory == null ? null : sideDirectory.toString(),
+              (ExchangeFold<Object>) fold);
       JavaRDD<InternalRow> rows =
-          context.parallelize(numbered, numbered.size()).mapPartitions(new ReadSplits(conf, interpreter, side));
+          context
+              .parallelize(numbered, numbered.size())
+              .mapPartitions(new ReadSplits(conf, interpreter, side));
       // Rows are made in Spark's internal form (UTF8String, microseconds), as Spark's own JSON
       // and CSV readers make them: converting ~35 external values a row cost a third of the read.
-      exchanges = ((org.apache.spark.sql.classic.SparkSession) spark)
-          .internalCreateDataFrame(rows.rdd(), ExchangeSchema.SCHEMA, false);
+      exchanges =
+          ((org.apache.spark.sql.classic.SparkSession) spark)
+              .internalCreateDataFrame(rows.rdd(), ExchangeSchema.SCHEMA, false);
     }
     return new Read(exchanges, numbered, counts, sideDirectory);
   }
@@ -199,7 +232,10 @@ public final class ExchangeReader {
     private final CollectionAccumulator<SplitCounts> counts;
     private final Path sideDirectory;
 
-    private Read(Dataset<Row> exchanges, List<InputSplit> splits, CollectionAccumulator<SplitCounts> counts,
+    private Read(
+        Dataset<Row> exchanges,
+        List<InputSplit> splits,
+        CollectionAccumulator<SplitCounts> counts,
         Path sideDirectory) {
       this.exchanges = exchanges;
       this.splits = splits;
@@ -216,9 +252,9 @@ public final class ExchangeReader {
      * Counts per file and the quarantine parts in file and line order, once an action has read
      * every split.
      *
-     * @throws IllegalStateException when some split was never read to its end (no action ran,
-     *     or one stopped early) or when a file's lines changed between the line count and the
-     *     read (a file still being written)
+     * @throws IllegalStateException when some split was never read to its end (no action ran, or
+     *     one stopped early) or when a file's lines changed between the line count and the read (a
+     *     file still being written)
      */
     public Outcome finish() {
       // An action may have run more than once over a split (two actions, a retried stage): the
@@ -228,8 +264,12 @@ public final class ExchangeReader {
         bySplit.putIfAbsent(split.split(), split);
       }
       if (bySplit.size() != splits.size()) {
-        throw new IllegalStateException("The read is not complete: " + bySplit.size() + " of " + splits.size()
-            + " input splits were read to their end");
+        throw new IllegalStateException(
+            "The read is not complete: "
+                + bySplit.size()
+                + " of "
+                + splits.size()
+                + " input splits were read to their end");
       }
       List<SplitCounts> ordered = new ArrayList<>(bySplit.values());
       ordered.sort(Comparator.comparing(SplitCounts::source).thenComparingLong(SplitCounts::start));
@@ -244,8 +284,18 @@ public final class ExchangeReader {
           blocks.add(new Path(split.foldBlock()));
           facts.add(split.foldFacts());
         }
-        files.merge(split.source(), new FileCounts(split.source(), split.format(), split.lines(), split.blank(),
-            split.exchanges(), split.quarantined(), split.repairedUtf8(), split.corruptReason()), ExchangeReader::sum);
+        files.merge(
+            split.source(),
+            new FileCounts(
+                split.source(),
+                split.format(),
+                split.lines(),
+                split.blank(),
+                split.exchanges(),
+                split.quarantined(),
+                split.repairedUtf8(),
+                split.corruptReason()),
+            ExchangeReader::sum);
         if (split.quarantinePart() != null) {
           parts.add(new Path(split.quarantinePart()));
         }
@@ -260,15 +310,24 @@ public final class ExchangeReader {
       }
     }
 
-    /** @param ordered the splits by file, then start */
+    /**
+     * @param ordered the splits by file, then start
+     */
     private static void checkLineNumbers(List<SplitCounts> ordered) {
       Map<String, Long> linesSoFar = new TreeMap<>();
       for (SplitCounts split : ordered) {
         long before = linesSoFar.getOrDefault(split.source(), 0L);
         if (split.linesBefore() != before) {
-          throw new IllegalStateException("Input " + split.source() + " changed while it was read: "
-              + before + " lines before byte " + split.start() + " when read, " + split.linesBefore()
-              + " when counted. Rerun once the file is complete.");
+          throw new IllegalStateException(
+              "Input "
+                  + split.source()
+                  + " changed while it was read: "
+                  + before
+                  + " lines before byte "
+                  + split.start()
+                  + " when read, "
+                  + split.linesBefore()
+                  + " when counted. Rerun once the file is complete.");
         }
         linesSoFar.put(split.source(), before + split.lines());
       }
@@ -276,23 +335,32 @@ public final class ExchangeReader {
   }
 
   private static FileCounts sum(FileCounts a, FileCounts b) {
-    return new FileCounts(a.source(), a.format(), a.lines() + b.lines(), a.blank() + b.blank(),
-        a.exchanges() + b.exchanges(), a.quarantined() + b.quarantined(), a.repairedUtf8() + b.repairedUtf8(),
+    return new FileCounts(
+        a.source(),
+        a.format(),
+        a.lines() + b.lines(),
+        a.blank() + b.blank(),
+        a.exchanges() + b.exchanges(),
+        a.quarantined() + b.quarantined(),
+        a.repairedUtf8() + b.repairedUtf8(),
         a.corruptReason() != null ? a.corruptReason() : b.corruptReason());
   }
 
   /** Where a task puts what is not an exchange. Serializable: it travels with the task. */
-  private record SideOutputs(CollectionAccumulator<SplitCounts> counts, String directory, ExchangeFold<Object> fold)
+  private record SideOutputs(
+      CollectionAccumulator<SplitCounts> counts, String directory, ExchangeFold<Object> fold)
       implements Serializable {}
 
   /** The task body: opens each split of the partition and turns its events into rows. */
-  private static final class ReadSplits implements FlatMapFunction<Iterator<InputSplit>, InternalRow> {
+  private static final class ReadSplits
+      implements FlatMapFunction<Iterator<InputSplit>, InternalRow> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<SerializableHadoopConf> conf;
     private final ExchangeInterpreter interpreter;
     private final SideOutputs side;
 
-    ReadSplits(Broadcast<SerializableHadoopConf> conf, ExchangeInterpreter interpreter, SideOutputs side) {
+    ReadSplits(
+        Broadcast<SerializableHadoopConf> conf, ExchangeInterpreter interpreter, SideOutputs side) {
       this.conf = conf;
       this.interpreter = interpreter;
       this.side = side;
@@ -305,8 +373,8 @@ public final class ExchangeReader {
   }
 
   /**
-   * Chains the exchange rows of the partition's splits, opening each file only when its turn
-   * comes; quarantined records and counts are set aside on the way.
+   * Chains the exchange rows of the partition's splits, opening each file only when its turn comes;
+   * quarantined records and counts are set aside on the way.
    */
   private static final class SplitRows implements Iterator<InternalRow> {
     private final Iterator<InputSplit> splits;
@@ -322,10 +390,14 @@ public final class ExchangeReader {
     private Iterator<ReadEvent> events;
     private InternalRow next;
     private QuarantinePart quarantine;
+
     /** The fold's partial of the current split; null without a fold. */
     private Object partial;
 
-    SplitRows(Iterator<InputSplit> splits, SerializableHadoopConf conf, ExchangeInterpreter interpreter,
+    SplitRows(
+        Iterator<InputSplit> splits,
+        SerializableHadoopConf conf,
+        ExchangeInterpreter interpreter,
         SideOutputs side) {
       this.splits = splits;
       this.conf = conf;
@@ -431,13 +503,17 @@ public final class ExchangeReader {
       try {
         if (quarantine == null) {
           TaskContext task = TaskContext.get();
-          Path part = new Path(side.directory(), String.format("split-%06d-attempt-%d.jsonl",
-              task.partitionId(), task.taskAttemptId()));
+          Path part =
+              new Path(
+                  side.directory(),
+                  String.format(
+                      "split-%06d-attempt-%d.jsonl", task.partitionId(), task.taskAttemptId()));
           quarantine = new QuarantinePart(part, conf.get());
         }
         quarantine.write(current.path(), event.line(), event.reason(), event.raw());
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write quarantined records to " + side.directory(), e);
+        throw new UncheckedIOException(
+            "Cannot write quarantined records to " + side.directory(), e);
       }
     }
 
@@ -447,25 +523,43 @@ public final class ExchangeReader {
         try {
           quarantine.close();
         } catch (IOException e) {
-          throw new UncheckedIOException("Cannot write quarantined records to " + side.directory(), e);
+          throw new UncheckedIOException(
+              "Cannot write quarantined records to " + side.directory(), e);
         }
         part = quarantine.path.toString();
         quarantine = null;
       }
       String block = side.fold() == null ? null : writeBlock();
-      side.counts().add(new SplitCounts(TaskContext.getPartitionId(), current.path(),
-          current.format().name().toLowerCase(java.util.Locale.ROOT), current.start(), current.linesBefore(),
-          stats.lines(), stats.blank(), stats.exchanges(), stats.quarantined(), stats.repairedUtf8(),
-          stats.corruptReason(), part, block, block == null ? null : side.fold().facts(partial)));
+      side.counts()
+          .add(
+              new SplitCounts(
+                  TaskContext.getPartitionId(),
+                  current.path(),
+                  current.format().name().toLowerCase(java.util.Locale.ROOT),
+                  current.start(),
+                  current.linesBefore(),
+                  stats.lines(),
+                  stats.blank(),
+                  stats.exchanges(),
+                  stats.quarantined(),
+                  stats.repairedUtf8(),
+                  stats.corruptReason(),
+                  part,
+                  block,
+                  block == null ? null : side.fold().facts(partial)));
     }
 
     /** Writes the split's fold block, named like the quarantine part after the task attempt. */
     private String writeBlock() {
       TaskContext task = TaskContext.get();
-      Path path = new Path(side.directory(), String.format("fold-%06d-attempt-%d.bin",
-          task.partitionId(), task.taskAttemptId()));
-      try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(
-          path.getFileSystem(conf.get()).create(path, true), 1 << 16))) {
+      Path path =
+          new Path(
+              side.directory(),
+              String.format("fold-%06d-attempt-%d.bin", task.partitionId(), task.taskAttemptId()));
+      try (ObjectOutputStream out =
+          new ObjectOutputStream(
+              new BufferedOutputStream(
+                  path.getFileSystem(conf.get()).create(path, true), 1 << 16))) {
         out.writeObject(side.fold().block(partial));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write the read's fold block " + path, e);
@@ -474,7 +568,9 @@ public final class ExchangeReader {
     }
   }
 
-  /** One split's quarantined records: JSON Lines {@code {source, line, reason, raw}}, owner-only. */
+  /**
+   * One split's quarantined records: JSON Lines {@code {source, line, reason, raw}}, owner-only.
+   */
   private static final class QuarantinePart {
     final Path path;
     private final OutputStream out;
@@ -483,8 +579,15 @@ public final class ExchangeReader {
     QuarantinePart(Path path, Configuration conf) throws IOException {
       this.path = path;
       FileSystem fs = path.getFileSystem(conf);
-      this.out = fs.create(path, OWNER_ONLY_FILE, true, 1 << 16, fs.getDefaultReplication(path),
-          fs.getDefaultBlockSize(path), null);
+      this.out =
+          fs.create(
+              path,
+              OWNER_ONLY_FILE,
+              true,
+              1 << 16,
+              fs.getDefaultReplication(path),
+              fs.getDefaultBlockSize(path),
+              null);
       this.json = new ObjectMapper().getFactory().createGenerator(out);
       json.setRootValueSeparator(null);
     }
@@ -545,9 +648,15 @@ public final class ExchangeReader {
     Object[] bookings = new Object[e.bookings.size()];
     for (int i = 0; i < bookings.length; i++) {
       BookingFact b = e.bookings.get(i);
-      bookings[i] = new GenericInternalRow(new Object[] {
-        utf8(b.reference()), utf8(b.clientReference()), utf8(b.status()), utf8(b.hotelCode()), utf8(b.creationDate())
-      });
+      bookings[i] =
+          new GenericInternalRow(
+              new Object[] {
+                utf8(b.reference()),
+                utf8(b.clientReference()),
+                utf8(b.status()),
+                utf8(b.hotelCode()),
+                utf8(b.creationDate())
+              });
     }
     v[I_BOOKINGS] = new GenericArrayData(bookings);
   }

@@ -1,8 +1,7 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.model.BodyNeeds;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hoteltraffic.model.BodyNeeds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -47,13 +46,17 @@ public final class HarEntryParser {
     exchange.url = requiredText(request, "url", "request.url");
     readHeaders(request.get("headers"), exchange.requestHeaders);
     JsonNode postText = request.path("postData").get("text");
-    if (postText != null && postText.isTextual() && bodyNeeds.requestBody(exchange.method, exchange.url)) {
+    if (postText != null
+        && postText.isTextual()
+        && bodyNeeds.requestBody(exchange.method, exchange.url)) {
       exchange.requestBody = postText.asText();
     }
 
     JsonNode response = entry.get("response");
     int status = response == null ? 0 : response.path("status").asInt(0);
-    if (response != null && !response.path("status").isInt() && !response.path("status").isMissingNode()) {
+    if (response != null
+        && !response.path("status").isInt()
+        && !response.path("status").isMissingNode()) {
       throw new MalformedRecordException("response.status is not an integer");
     }
     if (status == 0) {
@@ -65,7 +68,9 @@ public final class HarEntryParser {
     readHeaders(response.get("headers"), exchange.responseHeaders);
     JsonNode content = response.path("content");
     JsonNode text = content.get("text");
-    if (text != null && text.isTextual() && bodyNeeds.responseBody(exchange.method, exchange.url, status)) {
+    if (text != null
+        && text.isTextual()
+        && bodyNeeds.responseBody(exchange.method, exchange.url, status)) {
       exchange.responseBody = decodeContent(text.asText(), content.path("encoding").asText(""));
     }
     return exchange;
@@ -80,7 +85,8 @@ public final class HarEntryParser {
     return "no response";
   }
 
-  private static String decodeContent(String text, String encoding) throws MalformedRecordException {
+  private static String decodeContent(String text, String encoding)
+      throws MalformedRecordException {
     if (!"base64".equalsIgnoreCase(encoding)) {
       return text;
     }
@@ -107,7 +113,8 @@ public final class HarEntryParser {
     }
   }
 
-  private static String requiredText(JsonNode node, String field, String label) throws MalformedRecordException {
+  private static String requiredText(JsonNode node, String field, String label)
+      throws MalformedRecordException {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new MalformedRecordException("missing field " + label);

@@ -1,7 +1,5 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.json.JsonFactories;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.json.JsonFactories;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +15,11 @@ import java.io.UncheckedIOException;
 import java.util.zip.ZipException;
 
 /**
- * Streams the entries of one HAR file: the document is never held whole, only one entry at a
- * time, because recordings of a busy day run into gigabytes.
+ * Streams the entries of one HAR file: the document is never held whole, only one entry at a time,
+ * because recordings of a busy day run into gigabytes.
  *
- * <p>A HAR that is cut off or damaged part-way keeps the entries read before the damage; the
- * file is marked corrupt in its {@link SplitStats}.
+ * <p>A HAR that is cut off or damaged part-way keeps the entries read before the damage; the file
+ * is marked corrupt in its {@link SplitStats}.
  */
 final class HarSplitReader extends ReadEventIterator {
   private final InputStream in;
@@ -28,6 +27,7 @@ final class HarSplitReader extends ReadEventIterator {
   private final HarEntryParser entryParser;
   private final SplitStats stats = new SplitStats();
   private JsonParser parser;
+
   /** The counts went out: nothing follows them. */
   private boolean finished;
 

@@ -18,8 +18,8 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Expands the {@code --input} arguments (files, directories read recursively, globs; any Hadoop
- * file system) into the splits Spark tasks read. Files the job does not read are listed as
- * skipped so that the run summary can show them; nothing is ignored silently.
+ * file system) into the splits Spark tasks read. Files the job does not read are listed as skipped
+ * so that the run summary can show them; nothing is ignored silently.
  *
  * <p>This runs on the driver and holds one entry per file, never file contents.
  */
@@ -47,8 +47,13 @@ public final class InputDiscovery {
    * as skipped (an archive may lack a day); a template that exists for none of the days is missing
    * input, as a plain path that does not exist.
    */
-  public static Result discover(List<String> inputs, List<LocalDate> days, Optional<InputFormat> forcedFormat,
-      Configuration conf, long splitBytes) throws IOException, MissingInputException {
+  public static Result discover(
+      List<String> inputs,
+      List<LocalDate> days,
+      Optional<InputFormat> forcedFormat,
+      Configuration conf,
+      long splitBytes)
+      throws IOException, MissingInputException {
     List<String> paths = new ArrayList<>();
     List<SkippedFile> missingDays = new ArrayList<>();
     for (String input : inputs) {
@@ -65,12 +70,18 @@ public final class InputDiscovery {
           paths.add(dated.path());
           found++;
         } else {
-          missingDays.add(new SkippedFile(dated.path(), "no input for " + dated.day() + " (date placeholder)"));
+          missingDays.add(
+              new SkippedFile(dated.path(), "no input for " + dated.day() + " (date placeholder)"));
         }
       }
       if (found == 0) {
-        throw new MissingInputException("--input " + input + ": no such path for any day from "
-            + days.get(0) + " to " + days.get(days.size() - 1));
+        throw new MissingInputException(
+            "--input "
+                + input
+                + ": no such path for any day from "
+                + days.get(0)
+                + " to "
+                + days.get(days.size() - 1));
       }
     }
     Result result = discover(paths, forcedFormat, conf, splitBytes);
@@ -90,7 +101,8 @@ public final class InputDiscovery {
       throws IOException, MissingInputException {
     // Sorted by path: the same inputs give the same splits, task order and line numbers.
     TreeMap<String, FileStatus> files = new TreeMap<>();
-    // Files below a hidden or bookkeeping directory (.git, _temporary of a half-written job) are skipped too.
+    // Files below a hidden or bookkeeping directory (.git, _temporary of a half-written job) are
+    // skipped too.
     Set<String> inHiddenDirectory = new HashSet<>();
     for (String input : inputs) {
       Path path = new Path(input);
@@ -125,9 +137,12 @@ public final class InputDiscovery {
         skipped.add(new SkippedFile(path, "hidden or bookkeeping file"));
         continue;
       }
-      Optional<InputFormat> format = forcedFormat.isPresent() ? forcedFormat : InputFormat.fromFileName(name);
+      Optional<InputFormat> format =
+          forcedFormat.isPresent() ? forcedFormat : InputFormat.fromFileName(name);
       if (format.isEmpty()) {
-        skipped.add(new SkippedFile(path, "not a recording format (.jsonl, .ndjson, .json, .har, optionally .gz)"));
+        skipped.add(
+            new SkippedFile(
+                path, "not a recording format (.jsonl, .ndjson, .json, .har, optionally .gz)"));
         continue;
       }
       checkReadable(file, conf);
@@ -141,7 +156,9 @@ public final class InputDiscovery {
     return name.startsWith(".") || name.startsWith("_");
   }
 
-  /** Whether a directory between {@code root} (a listed input directory) and {@code file} is hidden. */
+  /**
+   * Whether a directory between {@code root} (a listed input directory) and {@code file} is hidden.
+   */
   private static boolean underHiddenDirectory(Path root, Path file) {
     for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
       if (isHidden(dir.getName())) {
@@ -151,25 +168,34 @@ public final class InputDiscovery {
     return false;
   }
 
-  private static void checkReadable(FileStatus file, Configuration conf) throws MissingInputException {
+  private static void checkReadable(FileStatus file, Configuration conf)
+      throws MissingInputException {
     try (var in = file.getPath().getFileSystem(conf).open(file.getPath())) {
       // Opening is the portable readability test across file systems.
     } catch (FileNotFoundException e) {
-      throw new MissingInputException("--input " + file.getPath() + ": file disappeared while listing");
+      throw new MissingInputException(
+          "--input " + file.getPath() + ": file disappeared while listing");
     } catch (IOException e) {
-      throw new MissingInputException("--input " + file.getPath() + ": cannot be read (" + e.getMessage() + ")");
+      throw new MissingInputException(
+          "--input " + file.getPath() + ": cannot be read (" + e.getMessage() + ")");
     }
   }
 
   private static void addSplits(
-      List<InputSplit> splits, String path, InputFormat format, boolean gzip, long length, long splitBytes) {
+      List<InputSplit> splits,
+      String path,
+      InputFormat format,
+      boolean gzip,
+      long length,
+      long splitBytes) {
     boolean splittable = format == InputFormat.JSONL && !gzip && length > splitBytes;
     if (!splittable) {
       splits.add(new InputSplit(path, format, gzip, 0, length, length));
       return;
     }
     for (long start = 0; start < length; start += splitBytes) {
-      splits.add(new InputSplit(path, format, false, start, Math.min(splitBytes, length - start), length));
+      splits.add(
+          new InputSplit(path, format, false, start, Math.min(splitBytes, length - start), length));
     }
   }
 }

@@ -3,9 +3,15 @@ package com.hoteltraffic.ingest;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The recording formats the job reads; chosen from a file's name unless {@code --format} forces one. */
+/**
+ * The recording formats the job reads; chosen from a file's name unless {@code --format} forces
+ * one.
+ */
 public enum InputFormat {
-  /** One exchange record a line: {@code .jsonl}, {@code .ndjson}, {@code .json}, each optionally {@code .gz}. */
+  /**
+   * One exchange record a line: {@code .jsonl}, {@code .ndjson}, {@code .json}, each optionally
+   * {@code .gz}.
+   */
   JSONL,
   /** HAR 1.2, {@code .har} or {@code .har.gz}: one JSON document holding {@code log.entries[]}. */
   HAR;

@@ -17,11 +17,18 @@ import java.io.Serializable;
  *     numbers are file-wide whichever task reads the range
  */
 public record InputSplit(
-    String path, InputFormat format, boolean gzip, long start, long length, long fileLength, long linesBefore)
+    String path,
+    InputFormat format,
+    boolean gzip,
+    long start,
+    long length,
+    long fileLength,
+    long linesBefore)
     implements Serializable {
 
   /** A range whose preceding lines are not counted yet. */
-  public InputSplit(String path, InputFormat format, boolean gzip, long start, long length, long fileLength) {
+  public InputSplit(
+      String path, InputFormat format, boolean gzip, long start, long length, long fileLength) {
     this(path, format, gzip, start, length, fileLength, 0);
   }
 

@@ -1,15 +1,14 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.model.BodyNeeds;
-import com.hoteltraffic.json.JsonFactories;
-import com.hoteltraffic.json.JsonScalars;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.json.JsonScalars;
+import com.hoteltraffic.model.BodyNeeds;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,10 +25,10 @@ import java.util.Map;
  * building a tree: the line is the unit of work of the whole job, so this is its hottest code.
  *
  * <p>The record shape is the input contract's: {@code ts}, {@code duration_ms}, {@code
- * request{method,url,headers,body}}, {@code response{status,headers,body}} or null, {@code
- * error}, {@code provider}, {@code id}. Unknown fields are skipped. A record that is not an object,
- * lacks a required field or has one of the wrong type is refused with a reason that names the
- * field and never its value.
+ * request{method,url,headers,body}}, {@code response{status,headers,body}} or null, {@code error},
+ * {@code provider}, {@code id}. Unknown fields are skipped. A record that is not an object, lacks a
+ * required field or has one of the wrong type is refused with a reason that names the field and
+ * never its value.
  *
  * <p>A record whose bytes are not valid UTF-8 (usually a body a proxy logged in Latin-1 or cut
  * mid-character) is not lost for it: it is parsed again with U+FFFD in place of the bad bytes and
@@ -52,7 +51,8 @@ public final class JsonLinesParser {
       // A limit broken (see JsonFactories): decoding the bytes again would not help.
       throw new MalformedRecordException(JsonFactories.reason(e));
     } catch (JsonProcessingException e) {
-      // Jackson's message quotes the offending text, which may be part of a secret: keep the place only.
+      // Jackson's message quotes the offending text, which may be part of a secret: keep the place
+      // only.
       int badByte = firstInvalidUtf8(buffer, offset, length);
       if (badByte < 0) {
         throw new MalformedRecordException(JsonFactories.reason(e));
@@ -70,8 +70,12 @@ public final class JsonLinesParser {
       exchange.repairedUtf8 = true;
       return exchange;
     } catch (JsonProcessingException e) {
-      throw new MalformedRecordException("invalid UTF-8 at byte " + (badByte + 1)
-          + ", and " + JsonFactories.reason(e) + " with it replaced");
+      throw new MalformedRecordException(
+          "invalid UTF-8 at byte "
+              + (badByte + 1)
+              + ", and "
+              + JsonFactories.reason(e)
+              + " with it replaced");
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string cannot fail", e);
     }
@@ -79,9 +83,11 @@ public final class JsonLinesParser {
 
   /** Offset (from {@code offset}) of the first byte that does not decode as UTF-8, or -1. */
   static int firstInvalidUtf8(byte[] buffer, int offset, int length) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(buffer, offset, length);
     CharBuffer out = CharBuffer.allocate(Math.min(length, 8192));
     while (true) {
@@ -100,7 +106,9 @@ public final class JsonLinesParser {
     JsonToken first = parser.nextToken();
     if (first != JsonToken.START_OBJECT) {
       throw new MalformedRecordException(
-          first == JsonToken.START_ARRAY ? "a JSON array, not an exchange object" : "not a JSON object");
+          first == JsonToken.START_ARRAY
+              ? "a JSON array, not an exchange object"
+              : "not a JSON object");
     }
     RawExchange exchange = new RawExchange();
     boolean hasTs = false;
@@ -167,12 +175,15 @@ public final class JsonLinesParser {
     }
   }
 
-  private static long parseTs(JsonParser parser, JsonToken value) throws IOException, MalformedRecordException {
+  private static long parseTs(JsonParser parser, JsonToken value)
+      throws IOException, MalformedRecordException {
     return switch (value) {
       case VALUE_STRING -> Timestamps.checkRange(Timestamps.parseIso(parser.getText()));
       case VALUE_NUMBER_INT -> Timestamps.checkRange(epochMillis(parser));
       case VALUE_NULL -> throw new MalformedRecordException("missing field ts");
-      default -> throw new MalformedRecordException("ts is neither an ISO-8601 string nor epoch milliseconds");
+      default ->
+          throw new MalformedRecordException(
+              "ts is neither an ISO-8601 string nor epoch milliseconds");
     };
   }
 
@@ -184,7 +195,8 @@ public final class JsonLinesParser {
     return parser.getLongValue();
   }
 
-  private void parseRequest(JsonParser parser, RawExchange exchange) throws IOException, MalformedRecordException {
+  private void parseRequest(JsonParser parser, RawExchange exchange)
+      throws IOException, MalformedRecordException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -193,8 +205,10 @@ public final class JsonLinesParser {
         case "url" -> exchange.url = requiredText(parser, value, "request.url");
         case "headers" -> readHeaders(parser, value, exchange.requestHeaders, "request.headers");
         case "body" -> {
-          boolean needed = exchange.method == null || exchange.url == null
-              || bodyNeeds.requestBody(exchange.method, exchange.url);
+          boolean needed =
+              exchange.method == null
+                  || exchange.url == null
+                  || bodyNeeds.requestBody(exchange.method, exchange.url);
           exchange.requestBody = needed ? bodyText(parser, value) : skip(parser);
         }
         default -> parser.skipChildren();
@@ -227,8 +241,12 @@ public final class JsonLinesParser {
         case "headers" -> readHeaders(parser, value, exchange.responseHeaders, "response.headers");
         case "body" -> {
           // A record without method or URL is refused below; BodyNeeds must not see the nulls.
-          boolean needed = keepBody || exchange.status == null || exchange.method == null || exchange.url == null
-              || bodyNeeds.responseBody(exchange.method, exchange.url, exchange.status);
+          boolean needed =
+              keepBody
+                  || exchange.status == null
+                  || exchange.method == null
+                  || exchange.url == null
+                  || bodyNeeds.responseBody(exchange.method, exchange.url, exchange.status);
           exchange.responseBody = needed ? bodyText(parser, value) : skip(parser);
         }
         default -> parser.skipChildren();
@@ -238,7 +256,8 @@ public final class JsonLinesParser {
   }
 
   /** Headers as an object {@code {name: value}} or a HAR-style array {@code [{name, value}]}. */
-  private static void readHeaders(JsonParser parser, JsonToken value, Map<String, String> into, String field)
+  private static void readHeaders(
+      JsonParser parser, JsonToken value, Map<String, String> into, String field)
       throws IOException, MalformedRecordException {
     if (value == JsonToken.START_OBJECT) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -259,7 +278,8 @@ public final class JsonLinesParser {
     }
   }
 
-  private static void readHeaderPair(JsonParser parser, Map<String, String> into) throws IOException {
+  private static void readHeaderPair(JsonParser parser, Map<String, String> into)
+      throws IOException {
     String name = null;
     String value = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {

@@ -1,6 +1,5 @@
 package com.hoteltraffic.ingest;
 
-
 import com.hoteltraffic.json.JsonFactories;
 import java.io.EOFException;
 import java.io.IOException;
@@ -79,11 +78,13 @@ final class JsonLinesSplitReader extends ReadEventIterator {
         }
       }
     } catch (EOFException | ZipException e) {
-      stats.corruptReason = "compressed data ends early or is damaged (" + e.getClass().getSimpleName() + ")";
+      stats.corruptReason =
+          "compressed data ends early or is damaged (" + e.getClass().getSimpleName() + ")";
       if (lineLen > 0) {
         stats.lines++;
         stats.quarantined++;
-        return ReadEvent.quarantine(fileLine(), "line cut off where the file is damaged", rawText());
+        return ReadEvent.quarantine(
+            fileLine(), "line cut off where the file is damaged", rawText());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + split.path(), e);
@@ -103,7 +104,9 @@ final class JsonLinesSplitReader extends ReadEventIterator {
       String preview = rawText();
       line = new byte[8 * 1024]; // give the huge buffer back
       return ReadEvent.quarantine(
-          fileLine(), "line longer than " + MAX_LINE_BYTES + " bytes (only its start is kept)", preview);
+          fileLine(),
+          "line longer than " + MAX_LINE_BYTES + " bytes (only its start is kept)",
+          preview);
     }
     try {
       RawExchange exchange = parser.parse(line, 0, lineLen);
@@ -174,7 +177,8 @@ final class JsonLinesSplitReader extends ReadEventIterator {
       return;
     }
     if (lineLen + count > line.length) {
-      line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, lineLen + count), MAX_LINE_BYTES));
+      line =
+          Arrays.copyOf(line, Math.min(Math.max(line.length * 2, lineLen + count), MAX_LINE_BYTES));
     }
     System.arraycopy(source, from, line, lineLen, count);
     lineLen += count;

@@ -52,14 +52,18 @@ public final class LineOffsets {
     }
     long started = System.nanoTime();
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SerializableHadoopConf conf = new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
-    List<Long> counts = context.parallelize(toCount, toCount.size()).map(split -> count(split, conf)).collect();
+    SerializableHadoopConf conf =
+        new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
+    List<Long> counts =
+        context.parallelize(toCount, toCount.size()).map(split -> count(split, conf)).collect();
 
     // Per file, lines counted up to each range start: ranges are consecutive, so a running sum.
     Map<String, TreeMap<Long, Long>> linesUpTo = new HashMap<>();
     for (int i = 0; i < toCount.size(); i++) {
       InputSplit counted = toCount.get(i);
-      linesUpTo.computeIfAbsent(counted.path(), path -> new TreeMap<>()).put(counted.end(), counts.get(i));
+      linesUpTo
+          .computeIfAbsent(counted.path(), path -> new TreeMap<>())
+          .put(counted.end(), counts.get(i));
     }
     for (TreeMap<Long, Long> file : linesUpTo.values()) {
       long running = 0;
@@ -68,8 +72,11 @@ public final class LineOffsets {
         range.setValue(running);
       }
     }
-    LOG.info("Line numbers: counted the lines of {} ranges of {} large files ({} ms)", toCount.size(),
-        linesUpTo.size(), (System.nanoTime() - started) / 1_000_000);
+    LOG.info(
+        "Line numbers: counted the lines of {} ranges of {} large files ({} ms)",
+        toCount.size(),
+        linesUpTo.size(),
+        (System.nanoTime() - started) / 1_000_000);
     List<InputSplit> assigned = new ArrayList<>(splits.size());
     for (InputSplit split : splits) {
       TreeMap<Long, Long> file = linesUpTo.get(split.path());
@@ -94,11 +101,12 @@ public final class LineOffsets {
    * Lines whose first byte lies in {@code [start, end)}, by the split rule of {@link
    * JsonLinesSplitReader}: a line starts at byte 0 and after every newline.
    *
-   * @param in the file's bytes from {@code streamPos}, which is {@code start - 1} (or 0 when
-   *     {@code start} is 0)
+   * @param in the file's bytes from {@code streamPos}, which is {@code start - 1} (or 0 when {@code
+   *     start} is 0)
    */
   static long lineStarts(InputStream in, long streamPos, long start, long end) throws IOException {
-    // A line starts at p > 0 exactly when byte p - 1 is a newline: count newlines in [start-1, end-1).
+    // A line starts at p > 0 exactly when byte p - 1 is a newline: count newlines in [start-1,
+    // end-1).
     long remaining = (end - 1) - streamPos;
     long lines = start == 0 && end > 0 ? 1 : 0;
     byte[] buffer = new byte[1 << 20];

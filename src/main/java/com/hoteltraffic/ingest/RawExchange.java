@@ -18,12 +18,16 @@ public final class RawExchange implements RecordedExchange {
   String url;
   final Map<String, String> requestHeaders = new HashMap<>(4);
   String requestBody;
+
   /** Null when no response came back. */
   Integer status;
+
   final Map<String, String> responseHeaders = new HashMap<>(8);
   String responseBody;
+
   /** Why no response came back (the record's {@code error}, HAR's {@code _error}). */
   String error;
+
   /** The record held bytes that are not UTF-8 and was read with U+FFFD in their place. */
   boolean repairedUtf8;
 

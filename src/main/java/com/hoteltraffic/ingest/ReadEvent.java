@@ -1,6 +1,5 @@
 package com.hoteltraffic.ingest;
 
-
 /**
  * What reading a split yields, in file order: an exchange, a quarantined record, and finally the
  * split's counts. Exactly one of the payloads is set, according to {@link #kind()}.
@@ -19,7 +18,8 @@ public final class ReadEvent {
   private final String raw;
   private final SplitStats stats;
 
-  private ReadEvent(Kind kind, long line, RawExchange exchange, String reason, String raw, SplitStats stats) {
+  private ReadEvent(
+      Kind kind, long line, RawExchange exchange, String reason, String raw, SplitStats stats) {
     this.kind = kind;
     this.line = line;
     this.exchange = exchange;

@@ -4,8 +4,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The lazy iteration both split readers share: a reader only says what its next event is, or
- * null when it has none left, and reads nothing ahead of what Spark asks for.
+ * The lazy iteration both split readers share: a reader only says what its next event is, or null
+ * when it has none left, and reads nothing ahead of what Spark asks for.
  */
 abstract class ReadEventIterator implements Iterator<ReadEvent> {
   private ReadEvent next;

@@ -11,13 +11,17 @@ public final class Timestamps {
   private static final long NOT_COMMON = Long.MIN_VALUE;
 
   /**
-   * The form recorders write almost always, {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)},
-   * read without java.time's general parser (the per-record cost that showed in profiles). Any
-   * other form, or any field out of range, returns {@link #NOT_COMMON} and goes the general way.
+   * The form recorders write almost always, {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)}, read
+   * without java.time's general parser (the per-record cost that showed in profiles). Any other
+   * form, or any field out of range, returns {@link #NOT_COMMON} and goes the general way.
    */
   static long parseCommonForm(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
         || s.charAt(16) != ':') {
       return NOT_COMMON;
     }
@@ -27,8 +31,17 @@ public final class Timestamps {
     int hour = digits(s, 11, 2);
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month)
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 28 && day > lengthOfMonth(year, month)
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return NOT_COMMON;
     }
     int i = 19;
@@ -103,6 +116,7 @@ public final class Timestamps {
    * task that converts the value, failing the run, so such a record is refused instead.
    */
   static final long MIN_MILLIS = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
+
   static final long MAX_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
   /** Epoch milliseconds as recorded, refused outside years 1 to 9999. */

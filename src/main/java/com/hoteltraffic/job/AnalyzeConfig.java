@@ -1,8 +1,8 @@
 package com.hoteltraffic.job;
 
-import com.hoteltraffic.report.alert.AlertSettings;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.report.DayScope;
+import com.hoteltraffic.report.alert.AlertSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param providersFile provider host/path rules replacing the built-in ones, if given
  * @param master Spark master URL; empty means embedded {@code local[*]} unless spark-submit set one
  * @param strict a corrupt input file fails the run (exit 3) instead of only being reported
- * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead;
- *     the results then go to {@code output/date=YYYY-MM-DD}
+ * @param day for a scheduled daily run ({@code --date}): the day, its look-back and look-ahead; the
+ *     results then go to {@code output/date=YYYY-MM-DD}
  * @param listLag how long after an attempt a booking list proves the booking absent
  * @param alerts the previous run to compare with, {@code --fail-on} and the alert thresholds
  * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
@@ -80,11 +80,46 @@ public record AnalyzeConfig(
   /** Never prints the key. */
   @Override
   public String toString() {
-    return "AnalyzeConfig[inputs=" + inputs + ", output=" + output + ", format=" + format + ", window=" + window
-        + ", zone=" + zone + ", burstGap=" + burstGap + ", burstMin=" + burstMin + ", outageGap=" + outageGap
-        + ", outageMin=" + outageMin + ", tokenKey=" + tokenKeySource + ", providersFile=" + providersFile
-        + ", master=" + master + ", includePii=" + includePii + ", verbose=" + verbose + ", strict=" + strict
-        + ", day=" + day + ", listLag=" + listLag + ", alerts=" + alerts + ", sparkConf=" + sparkConf.keySet()
-        + ", csvBom=" + csvBom + "]";
+    return "AnalyzeConfig[inputs="
+        + inputs
+        + ", output="
+        + output
+        + ", format="
+        + format
+        + ", window="
+        + window
+        + ", zone="
+        + zone
+        + ", burstGap="
+        + burstGap
+        + ", burstMin="
+        + burstMin
+        + ", outageGap="
+        + outageGap
+        + ", outageMin="
+        + outageMin
+        + ", tokenKey="
+        + tokenKeySource
+        + ", providersFile="
+        + providersFile
+        + ", master="
+        + master
+        + ", includePii="
+        + includePii
+        + ", verbose="
+        + verbose
+        + ", strict="
+        + strict
+        + ", day="
+        + day
+        + ", listLag="
+        + listLag
+        + ", alerts="
+        + alerts
+        + ", sparkConf="
+        + sparkConf.keySet()
+        + ", csvBom="
+        + csvBom
+        + "]";
   }
 }

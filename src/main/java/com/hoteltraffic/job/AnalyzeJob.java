@@ -1,19 +1,16 @@
 package com.hoteltraffic.job;
 
-import com.hoteltraffic.report.alert.Alert;
-import com.hoteltraffic.report.alert.AlertRules;
-import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
-import com.hoteltraffic.model.OperationTimeouts;
-import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
-import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.OperationTimeouts;
+import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.output.AlertsFile;
 import com.hoteltraffic.output.ExchangesTable;
 import com.hoteltraffic.output.HtmlReport;
@@ -23,15 +20,18 @@ import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.ReportFiles;
 import com.hoteltraffic.output.ReportParquet;
 import com.hoteltraffic.output.RunSummary;
+import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ReportEngine;
 import com.hoteltraffic.report.ReportFold;
 import com.hoteltraffic.report.ReportResults;
-import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.SharedFacts;
+import com.hoteltraffic.report.alert.Alert;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.alert.PreviousRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,9 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One analysis run: read → classify → aggregate and detect → write. The SparkSession is passed
- * in; the job never builds or stops one, so it runs the same under {@code jobs/analyze},
- * {@code spark-submit} and tests.
+ * One analysis run: read → classify → aggregate and detect → write. The SparkSession is passed in;
+ * the job never builds or stops one, so it runs the same under {@code jobs/analyze}, {@code
+ * spark-submit} and tests.
  *
  * <p>The raw input is parsed once: the read's tasks write the classified exchanges straight to
  * {@code tables/exchanges}, set quarantined records and counts aside, and fold every exchange into
@@ -69,6 +69,7 @@ public final class AnalyzeJob {
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String HTML_FILE = "report.html";
   public static final String ALERTS_FILE = "alerts.json";
+
   /**
    * Quarantine parts and fold blocks left by the read's tasks; joined into {@code quarantine/} and
    * merged into the reports, then removed.
@@ -78,7 +79,11 @@ public final class AnalyzeJob {
   private AnalyzeJob() {}
 
   /** What a finished run reports back to its caller. */
-  public record Result(Path output, long exchanges, long quarantined, List<String> corruptFiles,
+  public record Result(
+      Path output,
+      long exchanges,
+      long quarantined,
+      List<String> corruptFiles,
       List<Alert> alerts) {}
 
   /**
@@ -92,33 +97,65 @@ public final class AnalyzeJob {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     InputDiscovery.Result inputs = discover(config, hadoop);
     OutputDirectory out = OutputDirectory.prepare(config.runOutput(), hadoop);
-    config.day().ifPresent(day -> LOG.info("Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
-        day.date(), day.zone().getId(), day.dayStart(), day.dayEnd(), day.readFrom(), day.readUntil()));
+    config
+        .day()
+        .ifPresent(
+            day ->
+                LOG.info(
+                    "Daily run for {} ({}): reporting [{}, {}), reading [{}, {})",
+                    day.date(),
+                    day.zone().getId(),
+                    day.dayStart(),
+                    day.dayEnd(),
+                    day.readFrom(),
+                    day.readUntil()));
     try {
       PreviousRun previous = previousRun(config, hadoop);
       ProviderRules rules = providerRules(config);
-      ReportSettings settings = settings(config).withRateLimits(rules.rateLimits()).withTimeouts(rules.timeouts());
-      ExchangeReader.Read read = ExchangeReader.read(spark, inputs.splits(), interpreter(config, rules),
-          out.resolve(READ_SIDE_DIR), new ReportFold(settings));
-      ExchangeReader.Outcome outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
+      ReportSettings settings =
+          settings(config).withRateLimits(rules.rateLimits()).withTimeouts(rules.timeouts());
+      ExchangeReader.Read read =
+          ExchangeReader.read(
+              spark,
+              inputs.splits(),
+              interpreter(config, rules),
+              out.resolve(READ_SIDE_DIR),
+              new ReportFold(settings));
+      ExchangeReader.Outcome outcome =
+          readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
       Totals totals = Totals.of(outcome.files());
       writeQuarantine(outcome, totals, out, hadoop);
       ReportResults reports = computeReports(spark, outcome, settings);
       read.deleteSideOutputs(hadoop);
       List<Alert> alerts = alerts(reports, previous, config);
       Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
-      RunSummary summary = summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
+      RunSummary summary =
+          summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
       summary.put("alerts", alertSummary(alerts, previous));
       summary.write(out.resolve(SUMMARY_FILE), hadoop);
-      AlertsFile.write(AlertsFile.document(alerts, previous, REPORTS_DIR, HTML_FILE), out.resolve(ALERTS_FILE),
+      AlertsFile.write(
+          AlertsFile.document(alerts, previous, REPORTS_DIR, HTML_FILE),
+          out.resolve(ALERTS_FILE),
           hadoop);
       writePage(reports, summary, alerts, previous, config, out, hadoop);
       out.commit();
-      LOG.info("Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
-          (System.currentTimeMillis() - started.toEpochMilli()) / 1000, out.target(), HTML_FILE,
-          out.target(), REPORTS_DIR, out.target(), TABLES_DIR, out.target(), SUMMARY_FILE);
-      return new Result(out.target(), totals.exchanges, totals.quarantined,
-          totals.corrupt.stream().map(c -> c.get("path")).toList(), alerts);
+      LOG.info(
+          "Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
+          (System.currentTimeMillis() - started.toEpochMilli()) / 1000,
+          out.target(),
+          HTML_FILE,
+          out.target(),
+          REPORTS_DIR,
+          out.target(),
+          TABLES_DIR,
+          out.target(),
+          SUMMARY_FILE);
+      return new Result(
+          out.target(),
+          totals.exchanges,
+          totals.quarantined,
+          totals.corrupt.stream().map(c -> c.get("path")).toList(),
+          alerts);
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
@@ -128,76 +165,117 @@ public final class AnalyzeJob {
   private static InputDiscovery.Result discover(AnalyzeConfig config, Configuration hadoop)
       throws IOException, InputDiscovery.MissingInputException {
     long stageStart = System.nanoTime();
-    // Date placeholders in --input expand to the days the run reads (--date with its look-back and look-ahead).
-    List<LocalDate> days = config.day()
-        .map(day -> DatedInputs.days(day.readFrom(), day.readUntil(), day.zone())).orElse(List.of());
-    InputDiscovery.Result inputs = InputDiscovery.discover(config.inputs(), days, config.format(), hadoop,
-        InputDiscovery.DEFAULT_SPLIT_BYTES);
-    LOG.info("Inputs: {} files to read in {} splits, {} skipped ({} ms)",
-        inputs.files().size(), inputs.splits().size(), inputs.skipped().size(), elapsedMs(stageStart));
+    // Date placeholders in --input expand to the days the run reads (--date with its look-back and
+    // look-ahead).
+    List<LocalDate> days =
+        config
+            .day()
+            .map(day -> DatedInputs.days(day.readFrom(), day.readUntil(), day.zone()))
+            .orElse(List.of());
+    InputDiscovery.Result inputs =
+        InputDiscovery.discover(
+            config.inputs(), days, config.format(), hadoop, InputDiscovery.DEFAULT_SPLIT_BYTES);
+    LOG.info(
+        "Inputs: {} files to read in {} splits, {} skipped ({} ms)",
+        inputs.files().size(),
+        inputs.splits().size(),
+        inputs.skipped().size(),
+        elapsedMs(stageStart));
     for (InputDiscovery.SkippedFile skipped : inputs.skipped()) {
       LOG.info("Skipped {}: {}", skipped.path(), skipped.reason());
     }
     if (config.tokenKey() == null) {
-      LOG.warn("No --token-key-file or ${}: token_id is a plain SHA-256 of the credential, "
-          + "the same in anyone's reports; set a key to make it private to you", "TRAFFIC_TOKEN_KEY");
+      LOG.warn(
+          "No --token-key-file or ${}: token_id is a plain SHA-256 of the credential, "
+              + "the same in anyone's reports; set a key to make it private to you",
+          "TRAFFIC_TOKEN_KEY");
     }
     return inputs;
   }
 
   private static ExchangeInterpreter interpreter(AnalyzeConfig config, ProviderRules rules) {
-    return new ExchangeInterpreter(rules, ResponseClassifier.withDefaultTaxonomy(),
-        new TokenPseudonymizer(config.tokenKey()), config.includePii());
+    return new ExchangeInterpreter(
+        rules,
+        ResponseClassifier.withDefaultTaxonomy(),
+        new TokenPseudonymizer(config.tokenKey()),
+        config.includePii());
   }
 
   static ReportSettings settings(AnalyzeConfig config) {
-    return new ReportSettings(config.window(), config.zone(), config.burstGap(), config.burstMin(),
-        config.outageGap(), config.outageMin(), config.includePii(), config.day().orElse(null), config.listLag(),
-        RateLimits.builtIn(), OperationTimeouts.builtIn());
+    return new ReportSettings(
+        config.window(),
+        config.zone(),
+        config.burstGap(),
+        config.burstMin(),
+        config.outageGap(),
+        config.outageMin(),
+        config.includePii(),
+        config.day().orElse(null),
+        config.listLag(),
+        RateLimits.builtIn(),
+        OperationTimeouts.builtIn());
   }
 
   /**
    * The one pass over the input: writing the exchanges table runs the read, whose tasks also fold
    * every exchange into the reports' pieces and set quarantined records and counts aside.
    */
-  private static ExchangeReader.Outcome readAndClassify(ExchangeReader.Read read, Path exchangesTable) {
+  private static ExchangeReader.Outcome readAndClassify(
+      ExchangeReader.Read read, Path exchangesTable) {
     long stageStart = System.nanoTime();
     ExchangesTable.write(read.exchanges(), exchangesTable);
     ExchangeReader.Outcome outcome = read.finish();
     Totals totals = Totals.of(outcome.files());
-    LOG.info("Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
-        outcome.files().size(), totals.lines, totals.exchanges, totals.quarantined, totals.blank,
-        totals.corrupt.size(), elapsedMs(stageStart));
+    LOG.info(
+        "Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
+        outcome.files().size(),
+        totals.lines,
+        totals.exchanges,
+        totals.quarantined,
+        totals.blank,
+        totals.corrupt.size(),
+        elapsedMs(stageStart));
     if (totals.repairedUtf8 > 0) {
-      LOG.info("{} exchanges held bytes that are not UTF-8 and were read with U+FFFD in their place "
-          + "(repaired_utf8 in {})", totals.repairedUtf8, SUMMARY_FILE);
+      LOG.info(
+          "{} exchanges held bytes that are not UTF-8 and were read with U+FFFD in their place "
+              + "(repaired_utf8 in {})",
+          totals.repairedUtf8,
+          SUMMARY_FILE);
     }
     for (Map<String, String> corrupt : totals.corrupt) {
-      LOG.warn("Corrupt input {}: {}; the records before the damage were kept", corrupt.get("path"),
+      LOG.warn(
+          "Corrupt input {}: {}; the records before the damage were kept",
+          corrupt.get("path"),
           corrupt.get("reason"));
     }
     return outcome;
   }
 
-  private static void writeQuarantine(ExchangeReader.Outcome outcome, Totals totals, OutputDirectory out,
-      Configuration hadoop) throws IOException {
+  private static void writeQuarantine(
+      ExchangeReader.Outcome outcome, Totals totals, OutputDirectory out, Configuration hadoop)
+      throws IOException {
     long stageStart = System.nanoTime();
     QuarantineWriter.write(outcome.quarantineParts(), out.resolve(QUARANTINE_DIR), hadoop);
     LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
   }
 
-  private static ReportResults computeReports(SparkSession spark, ExchangeReader.Outcome outcome,
-      ReportSettings settings) {
+  private static ReportResults computeReports(
+      SparkSession spark, ExchangeReader.Outcome outcome, ReportSettings settings) {
     long stageStart = System.nanoTime();
-    ReportResults reports = ReportEngine.fromBlocks(spark, outcome.foldBlocks(),
-        SharedFacts.of(outcome.foldFacts()), settings);
-    LOG.info("Reports merged from {} blocks ({} ms)", outcome.foldBlocks().size(), elapsedMs(stageStart));
+    ReportResults reports =
+        ReportEngine.fromBlocks(
+            spark, outcome.foldBlocks(), SharedFacts.of(outcome.foldFacts()), settings);
+    LOG.info(
+        "Reports merged from {} blocks ({} ms)",
+        outcome.foldBlocks().size(),
+        elapsedMs(stageStart));
     return reports;
   }
 
   /** Each written report as CSV and as a table, from the same rows; returns the row counts. */
-  private static Map<String, Long> writeReports(ReportResults reports, OutputDirectory out,
-      Configuration hadoop, boolean csvBom) throws IOException {
+  private static Map<String, Long> writeReports(
+      ReportResults reports, OutputDirectory out, Configuration hadoop, boolean csvBom)
+      throws IOException {
     Map<String, Long> reportRows = new LinkedHashMap<>();
     for (ReportSpec spec : reports.specs()) {
       if (!spec.written()) {
@@ -205,7 +283,8 @@ public final class AnalyzeJob {
       }
       long stageStart = System.nanoTime();
       List<Object[]> rows = reports.rows(spec.name());
-      ReportFiles.writeCsv(spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop, csvBom);
+      ReportFiles.writeCsv(
+          spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop, csvBom);
       ReportParquet.write(spec, rows, out.resolve(TABLES_DIR + "/" + spec.name()), hadoop);
       reportRows.put(spec.name(), (long) rows.size());
       LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows.size(), elapsedMs(stageStart));
@@ -216,13 +295,18 @@ public final class AnalyzeJob {
   /**
    * The run to compare alerts with: {@code --previous}, which must be a finished run's output; or
    * for a daily run the previous day's folder under the same output, when it holds a finished run
-   * (one that cannot be read is logged and skipped: it must not stop today's reports). Null for none.
+   * (one that cannot be read is logged and skipped: it must not stop today's reports). Null for
+   * none.
    */
   static PreviousRun previousRun(AnalyzeConfig config, Configuration hadoop) throws IOException {
     PreviousRunReader.Layout layout = new PreviousRunReader.Layout(SUMMARY_FILE, REPORTS_DIR);
     if (config.alerts().previous().isPresent()) {
-      PreviousRun previous = PreviousRunReader.read(new Path(config.alerts().previous().get()),
-          PreviousRun.SOURCE_OPTION, layout, hadoop);
+      PreviousRun previous =
+          PreviousRunReader.read(
+              new Path(config.alerts().previous().get()),
+              PreviousRun.SOURCE_OPTION,
+              layout,
+              hadoop);
       LOG.info("Alerts compare with the previous run in {}", previous.location());
       return previous;
     }
@@ -230,15 +314,19 @@ public final class AnalyzeJob {
       return null;
     }
     DayScope day = config.day().get();
-    String dayBefore = new DayScope(day.date().minusDays(1), day.zone(), day.lookback(), day.lookahead())
-        .partitionName();
-    Path dir = new Path((config.output().endsWith("/") ? config.output() : config.output() + "/") + dayBefore);
+    String dayBefore =
+        new DayScope(day.date().minusDays(1), day.zone(), day.lookback(), day.lookahead())
+            .partitionName();
+    Path dir =
+        new Path(
+            (config.output().endsWith("/") ? config.output() : config.output() + "/") + dayBefore);
     try {
       if (!PreviousRunReader.isRun(dir, layout, hadoop)) {
         LOG.info("No run of the previous day in {}: alerts compare with nothing", dir);
         return null;
       }
-      PreviousRun previous = PreviousRunReader.read(dir, PreviousRun.SOURCE_PREVIOUS_DAY, layout, hadoop);
+      PreviousRun previous =
+          PreviousRunReader.read(dir, PreviousRun.SOURCE_PREVIOUS_DAY, layout, hadoop);
       LOG.info("Alerts compare with the previous day's run in {}", previous.location());
       return previous;
     } catch (IOException e) {
@@ -248,27 +336,49 @@ public final class AnalyzeJob {
   }
 
   /** The alerts of the run, each logged; plain Java over the report rows, no Spark. */
-  private static List<Alert> alerts(ReportResults reports, PreviousRun previous, AnalyzeConfig config) {
+  private static List<Alert> alerts(
+      ReportResults reports, PreviousRun previous, AnalyzeConfig config) {
     List<Alert> alerts = AlertRules.evaluate(reports, previous, config.alerts().thresholds());
     for (Alert alert : alerts) {
       LOG.warn("Alert ({}): {}", alert.severity().label(), alert.reason());
     }
     Map<String, Object> counts = AlertsFile.counts(alerts);
-    LOG.info("Alerts: {} critical, {} warning (see {})", counts.get("critical"), counts.get("warning"), ALERTS_FILE);
+    LOG.info(
+        "Alerts: {} critical, {} warning (see {})",
+        counts.get("critical"),
+        counts.get("warning"),
+        ALERTS_FILE);
     return alerts;
   }
 
-  /** The {@code alerts} section of {@code run_summary.json}: counts by severity and the run compared with. */
+  /**
+   * The {@code alerts} section of {@code run_summary.json}: counts by severity and the run compared
+   * with.
+   */
   private static Map<String, Object> alertSummary(List<Alert> alerts, PreviousRun previous) {
     Map<String, Object> section = new LinkedHashMap<>(AlertsFile.counts(alerts));
     section.put("previous_run", previous == null ? null : previous.location());
     return section;
   }
 
-  private static void writePage(ReportResults reports, RunSummary summary, List<Alert> alerts,
-      PreviousRun previous, AnalyzeConfig config, OutputDirectory out, Configuration hadoop) throws IOException {
+  private static void writePage(
+      ReportResults reports,
+      RunSummary summary,
+      List<Alert> alerts,
+      PreviousRun previous,
+      AnalyzeConfig config,
+      OutputDirectory out,
+      Configuration hadoop)
+      throws IOException {
     long stageStart = System.nanoTime();
-    HtmlReport.write(reports, summary, config.window(), config.zone(), alerts, previous, out.resolve(HTML_FILE),
+    HtmlReport.write(
+        reports,
+        summary,
+        config.window(),
+        config.zone(),
+        alerts,
+        previous,
+        out.resolve(HTML_FILE),
         hadoop);
     LOG.info("Page {} written ({} ms)", HTML_FILE, elapsedMs(stageStart));
   }
@@ -277,7 +387,8 @@ public final class AnalyzeJob {
     if (config.providersFile().isEmpty()) {
       return ProviderRules.loadDefault();
     }
-    try (InputStream in = Files.newInputStream(java.nio.file.Path.of(config.providersFile().get()))) {
+    try (InputStream in =
+        Files.newInputStream(java.nio.file.Path.of(config.providersFile().get()))) {
       return ProviderRules.load(in);
     }
   }
@@ -308,8 +419,8 @@ public final class AnalyzeJob {
   }
 
   /** Exchanges, errors and time range per provider, summed over the error_codes rows. */
-  private record ProviderTotals(Map<String, Object> byProvider, long exchanges, long errors, Instant first,
-      Instant last) {
+  private record ProviderTotals(
+      Map<String, Object> byProvider, long exchanges, long errors, Instant first, Instant last) {
     static ProviderTotals of(ReportResults reports) {
       List<String> columns = reports.spec(Reports.ERROR_CODES).columns();
       int provider = columns.indexOf(ExchangeSchema.PROVIDER);
@@ -338,25 +449,32 @@ public final class AnalyzeJob {
       }
       Map<String, Object> byProvider = new LinkedHashMap<>();
       // Ordered maps: Map.of's iteration order changes from one JVM to the next.
-      sums.forEach((name, sum) -> {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("exchanges", sum[0]);
-        counts.put("errors", sum[1]);
-        byProvider.put(name, counts);
-      });
+      sums.forEach(
+          (name, sum) -> {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("exchanges", sum[0]);
+            counts.put("errors", sum[1]);
+            byProvider.put(name, counts);
+          });
       return new ProviderTotals(byProvider, exchanges, errors, first, last);
     }
   }
 
   private static RunSummary summary(
-      AnalyzeConfig config, InputDiscovery.Result inputs, List<ExchangeReader.FileCounts> fileCounts, Totals totals,
-      ReportResults reports, Map<String, Long> reportRows, Instant started) {
+      AnalyzeConfig config,
+      InputDiscovery.Result inputs,
+      List<ExchangeReader.FileCounts> fileCounts,
+      Totals totals,
+      ReportResults reports,
+      Map<String, Long> reportRows,
+      Instant started) {
     // A handful of rows per provider: the error_codes report, not another pass over the exchanges.
     ProviderTotals byProvider = ProviderTotals.of(reports);
     Map<String, Object> timeRange = new LinkedHashMap<>();
     timeRange.put("first", byProvider.first() == null ? null : byProvider.first().toString());
     timeRange.put("last", byProvider.last() == null ? null : byProvider.last().toString());
-    List<Map<String, Object>> files = fileCounts.stream().map(AnalyzeJob::fileEntry).collect(Collectors.toList());
+    List<Map<String, Object>> files =
+        fileCounts.stream().map(AnalyzeJob::fileEntry).collect(Collectors.toList());
     Instant finished = Instant.now();
     return new RunSummary()
         .put("started_at", started.toString())
@@ -367,13 +485,17 @@ public final class AnalyzeJob {
         .put("counts", summaryCounts(config, fileCounts.size(), totals, byProvider))
         .put("time_range", timeRange)
         .put("files", files)
-        .put("skipped_files", inputs.skipped().stream()
-            .map(s -> pathAndReason(s.path(), s.reason())).toList())
+        .put(
+            "skipped_files",
+            inputs.skipped().stream().map(s -> pathAndReason(s.path(), s.reason())).toList())
         .put("corrupt_files", totals.corrupt)
         .put("reports", reportRows);
   }
 
-  /** A file and why: in this key order in every run (Map.of's order changes from one JVM to the next). */
+  /**
+   * A file and why: in this key order in every run (Map.of's order changes from one JVM to the
+   * next).
+   */
   private static Map<String, String> pathAndReason(String path, String reason) {
     Map<String, String> entry = new LinkedHashMap<>();
     entry.put("path", path);
@@ -396,15 +518,18 @@ public final class AnalyzeJob {
     settings.put("format", config.format().map(Enum::name).orElse("by file name"));
     settings.put("providers", config.providersFile().orElse("built-in"));
     settings.put("alerts", alertSettings(config));
-    config.day().ifPresent(day -> {
-      Map<String, Object> daily = new LinkedHashMap<>();
-      daily.put("date", day.date().toString());
-      daily.put("day_start", day.dayStart().toString());
-      daily.put("day_end", day.dayEnd().toString());
-      daily.put("lookback", day.lookback().toString());
-      daily.put("lookahead", day.lookahead().toString());
-      settings.put("daily", daily);
-    });
+    config
+        .day()
+        .ifPresent(
+            day -> {
+              Map<String, Object> daily = new LinkedHashMap<>();
+              daily.put("date", day.date().toString());
+              daily.put("day_start", day.dayStart().toString());
+              daily.put("day_end", day.dayEnd().toString());
+              daily.put("lookback", day.lookback().toString());
+              daily.put("lookahead", day.lookahead().toString());
+              settings.put("daily", daily);
+            });
     return settings;
   }
 
@@ -431,7 +556,8 @@ public final class AnalyzeJob {
     alerts.put("previous", config.alerts().previous().orElse(null));
     alerts.put("fail_on", config.alerts().failOn().map(s -> s.label()).orElse(null));
     alerts.put("rate_rise", config.alerts().thresholds().rateRise().toPlainString());
-    alerts.put("rate_rise_critical", config.alerts().thresholds().rateRiseCritical().toPlainString());
+    alerts.put(
+        "rate_rise_critical", config.alerts().thresholds().rateRiseCritical().toPlainString());
     alerts.put("min_requests", config.alerts().thresholds().minRequests());
     return alerts;
   }

@@ -6,4 +6,8 @@ package com.hoteltraffic.model;
  * case-insensitively.
  */
 public record BookingFact(
-    String reference, String clientReference, String status, String hotelCode, String creationDate) {}
+    String reference,
+    String clientReference,
+    String status,
+    String hotelCode,
+    String creationDate) {}

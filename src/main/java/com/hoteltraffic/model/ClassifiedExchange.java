@@ -18,8 +18,13 @@ public final class ClassifiedExchange {
   public String host;
   public String path;
   public String hotelId;
-  /** Hash of method, URL and request body (see the classify step's RequestFingerprint); never the body. */
+
+  /**
+   * Hash of method, URL and request body (see the classify step's RequestFingerprint); never the
+   * body.
+   */
   public String requestFingerprint;
+
   public String tokenId;
   public String tokenHint;
   public Integer httpStatus;

@@ -1,8 +1,8 @@
 package com.hoteltraffic.model;
 
 /**
- * The product's error classes ({@code error_class}), as listed in the output contract. An
- * exchange is an error when its class is anything but {@link #OK}.
+ * The product's error classes ({@code error_class}), as listed in the output contract. An exchange
+ * is an error when its class is anything but {@link #OK}.
  */
 public final class ErrorClass {
   private ErrorClass() {}
@@ -26,6 +26,19 @@ public final class ErrorClass {
   /** All classes, in the order the contract lists them. */
   public static final java.util.List<String> ALL =
       java.util.List.of(
-          OK, INVALID_REQUEST, AUTH, PERMISSION, PAYMENT, NOT_FOUND, RATE_LIMITED, QUOTA_EXCEEDED,
-          PRODUCT, SERVER_ERROR, UPSTREAM_UNAVAILABLE, TIMEOUT, NO_RESPONSE, MISROUTED, UNDOCUMENTED);
+          OK,
+          INVALID_REQUEST,
+          AUTH,
+          PERMISSION,
+          PAYMENT,
+          NOT_FOUND,
+          RATE_LIMITED,
+          QUOTA_EXCEEDED,
+          PRODUCT,
+          SERVER_ERROR,
+          UPSTREAM_UNAVAILABLE,
+          TIMEOUT,
+          NO_RESPONSE,
+          MISROUTED,
+          UNDOCUMENTED);
 }

@@ -8,8 +8,8 @@ import java.io.Serializable;
  * read to the end, the partial leaves the task in two parts, a block file beside the read (large:
  * per-key cells and events) and small facts that travel to the driver with the split's counts.
  *
- * <p>Owned by {@code model} so that the reader ({@code ingest}) can run it and the reports
- * ({@code report}) can implement it without either knowing the other.
+ * <p>Owned by {@code model} so that the reader ({@code ingest}) can run it and the reports ({@code
+ * report}) can implement it without either knowing the other.
  *
  * @param <P> the per-task partial; mutable, never shared between tasks
  */
@@ -21,8 +21,8 @@ public interface ExchangeFold<P> extends Serializable {
   boolean inTable(ClassifiedExchange exchange);
 
   /**
-   * Folds one exchange in. The exchange object may be reused by the caller after this returns:
-   * copy what is kept.
+   * Folds one exchange in. The exchange object may be reused by the caller after this returns: copy
+   * what is kept.
    *
    * @param source the input file
    * @param line the exchange's line (or HAR entry) number in the file
@@ -32,6 +32,8 @@ public interface ExchangeFold<P> extends Serializable {
   /** What the block file holds: written by the task with Java serialization. */
   Serializable block(P partial);
 
-  /** Small facts every reader of the blocks needs (for example the run's covering booking lists). */
+  /**
+   * Small facts every reader of the blocks needs (for example the run's covering booking lists).
+   */
   Serializable facts(P partial);
 }

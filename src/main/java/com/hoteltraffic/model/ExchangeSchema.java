@@ -8,8 +8,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Column names and the Spark schema of the classified exchanges table ({@code tables/exchanges}):
- * one row per recorded request/response exchange. Every stage after ingest reads these columns
- * by these constants; nothing else spells a column name out.
+ * one row per recorded request/response exchange. Every stage after ingest reads these columns by
+ * these constants; nothing else spells a column name out.
  *
  * <p>The table never holds a raw credential or a request body: credentials are already
  * pseudonymised into {@link #TOKEN_ID}, and only the booking facts that reconciliation needs are
@@ -51,20 +51,27 @@ public final class ExchangeSchema {
   // Hotelbeds booking facts, for reconciliation.
   /** clientReference of a booking confirmation request (as sent). */
   public static final String CLIENT_REFERENCE = "client_reference";
+
   public static final String CHECK_IN = "check_in";
   public static final String CHECK_OUT = "check_out";
+
   /** Booking holder "name surname"; only filled with --include-pii. */
   public static final String HOLDER_NAME = "holder_name";
+
   /** Booking list request filters and page (query string and response page). */
   public static final String LIST_CLIENT_REFERENCE = "list_client_reference";
+
   public static final String LIST_FILTER_TYPE = "list_filter_type";
   public static final String LIST_START = "list_start";
   public static final String LIST_END = "list_end";
+
   /** The booking list's {@code status} query parameter (ALL, CONFIRMED, CANCELLED), as sent. */
   public static final String LIST_STATUS = "list_status";
+
   public static final String LIST_FROM = "list_from";
   public static final String LIST_TO = "list_to";
   public static final String LIST_TOTAL = "list_total";
+
   /** Bookings the response shows: confirmation, detail, change, cancellation or a list page. */
   public static final String BOOKINGS = "bookings";
 

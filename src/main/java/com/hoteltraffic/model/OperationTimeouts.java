@@ -42,8 +42,13 @@ public record OperationTimeouts(Map<String, Long> millisByOperation) implements 
         }
         String operation = op.path("operation").asText();
         if (!timeout.isNumber() || timeout.asDouble() <= 0) {
-          throw new IllegalArgumentException("providers config: " + name + " operation " + operation
-              + " has a timeout_s that is not a positive number: " + timeout);
+          throw new IllegalArgumentException(
+              "providers config: "
+                  + name
+                  + " operation "
+                  + operation
+                  + " has a timeout_s that is not a positive number: "
+                  + timeout);
         }
         timeouts.put(key(name, operation), Math.round(timeout.asDouble() * 1000));
       }

@@ -6,6 +6,7 @@ public final class Provider {
 
   public static final String CASY = "casy";
   public static final String HOTELBEDS = "hotelbeds";
+
   /** An exchange with a host no provider rule recognises: still counted and reported. */
   public static final String UNKNOWN = "unknown";
 }

@@ -27,7 +27,8 @@ public final class RateLimits implements Serializable {
   public record Limit(Integer limit, long windowSeconds) implements Serializable {
     public Limit {
       if (windowSeconds < 1) {
-        throw new IllegalArgumentException("a rate limit window must be at least 1 s: " + windowSeconds);
+        throw new IllegalArgumentException(
+            "a rate limit window must be at least 1 s: " + windowSeconds);
       }
     }
   }
@@ -51,26 +52,40 @@ public final class RateLimits implements Serializable {
     static final RateLimits LIMITS = of(ProvidersDocument.builtIn());
   }
 
-  /** The limits of a document of the {@code providers.json} shape; a provider without any has none. */
+  /**
+   * The limits of a document of the {@code providers.json} shape; a provider without any has none.
+   */
   public static RateLimits of(JsonNode providersDocument) {
     Map<String, Limit> limits = new HashMap<>();
     for (JsonNode provider : providersDocument.path("providers")) {
       String name = provider.path("name").asText().toLowerCase(Locale.ROOT);
-      provider.path("rate_limits").fields().forEachRemaining(kind -> {
-        JsonNode window = kind.getValue().get("window_seconds");
-        if (window == null || !window.canConvertToLong()) {
-          throw new IllegalArgumentException("providers config: " + name + " rate_limits."
-              + kind.getKey() + " has no \"window_seconds\"");
-        }
-        JsonNode limit = kind.getValue().get("limit");
-        limits.put(key(name, kind.getKey()),
-            new Limit(limit == null || limit.isNull() ? null : limit.asInt(), window.asLong()));
-      });
+      provider
+          .path("rate_limits")
+          .fields()
+          .forEachRemaining(
+              kind -> {
+                JsonNode window = kind.getValue().get("window_seconds");
+                if (window == null || !window.canConvertToLong()) {
+                  throw new IllegalArgumentException(
+                      "providers config: "
+                          + name
+                          + " rate_limits."
+                          + kind.getKey()
+                          + " has no \"window_seconds\"");
+                }
+                JsonNode limit = kind.getValue().get("limit");
+                limits.put(
+                    key(name, kind.getKey()),
+                    new Limit(
+                        limit == null || limit.isNull() ? null : limit.asInt(), window.asLong()));
+              });
     }
     return new RateLimits(limits);
   }
 
-  /** The documented limit of a provider's rejections of one kind, or null when none is documented. */
+  /**
+   * The documented limit of a provider's rejections of one kind, or null when none is documented.
+   */
   public Limit of(String provider, String kind) {
     return provider == null || kind == null ? null : byProviderAndKind.get(key(provider, kind));
   }

@@ -17,14 +17,15 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * {@code alerts.json}: the run's alerts, critical first, each with its severity, kind, one-line
- * reason and where its rows are (the report, its key columns, and the {@code report.html}
- * section), with the count per severity and the previous run compared against.
+ * reason and where its rows are (the report, its key columns, and the {@code report.html} section),
+ * with the count per severity and the previous run compared against.
  */
 public final class AlertsFile {
   private AlertsFile() {}
 
   /** Writes the document of {@link #document} to {@code target}. */
-  public static void write(Map<String, Object> document, Path target, Configuration conf) throws IOException {
+  public static void write(Map<String, Object> document, Path target, Configuration conf)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try (OutputStream out = target.getFileSystem(conf).create(target, true)) {
       mapper.writeValue(out, document);
@@ -38,8 +39,8 @@ public final class AlertsFile {
    * @param reportsDir where the report CSVs are, relative to the output ({@code reports})
    * @param page the page's file name ({@code report.html})
    */
-  public static Map<String, Object> document(List<Alert> alerts, PreviousRun previous, String reportsDir,
-      String page) {
+  public static Map<String, Object> document(
+      List<Alert> alerts, PreviousRun previous, String reportsDir, String page) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("previous_run", previousRun(previous));
     document.put("counts", counts(alerts));

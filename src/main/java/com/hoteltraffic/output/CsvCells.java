@@ -33,7 +33,10 @@ public final class CsvCells {
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         return "";
       }
-      return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+      return BigDecimal.valueOf(d)
+          .setScale(6, RoundingMode.HALF_UP)
+          .stripTrailingZeros()
+          .toPlainString();
     }
     if (value instanceof BigDecimal decimal) {
       // BigDecimal.toString switches to exponent notation (1E-8, 1E+3) for small or scaled values.
@@ -44,13 +47,14 @@ public final class CsvCells {
     }
     if (value instanceof scala.collection.Iterable<?> list) {
       StringBuilder joined = new StringBuilder();
-      list.foreach(item -> {
-        if (!joined.isEmpty()) {
-          joined.append(';');
-        }
-        joined.append(item == null ? "" : item.toString());
-        return null;
-      });
+      list.foreach(
+          item -> {
+            if (!joined.isEmpty()) {
+              joined.append(';');
+            }
+            joined.append(item == null ? "" : item.toString());
+            return null;
+          });
       return neutralize(joined.toString());
     }
     return neutralize(value.toString());
@@ -62,7 +66,12 @@ public final class CsvCells {
       return text;
     }
     char first = text.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
         ? "'" + text
         : text;
   }

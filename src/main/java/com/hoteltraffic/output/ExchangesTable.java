@@ -11,14 +11,18 @@ import org.apache.spark.sql.Row;
  * Writes the classified exchanges as Parquet ({@code tables/exchanges}).
  *
  * <p>Dictionary encoding is turned off for the columns that are (nearly) unique per row: Parquet
- * would fill a dictionary page for each of them, find it too large and fall back to plain
- * encoding, and that wasted work was a quarter of the table's write time. Low-cardinality columns
- * (provider, hotel, credential, error code) keep their dictionaries.
+ * would fill a dictionary page for each of them, find it too large and fall back to plain encoding,
+ * and that wasted work was a quarter of the table's write time. Low-cardinality columns (provider,
+ * hotel, credential, error code) keep their dictionaries.
  */
 public final class ExchangesTable {
-  static final List<String> UNIQUE_PER_ROW = List.of(
-      ExchangeSchema.LINE, ExchangeSchema.REQUEST_ID, ExchangeSchema.TS, ExchangeSchema.DURATION_MS,
-      ExchangeSchema.PATH);
+  static final List<String> UNIQUE_PER_ROW =
+      List.of(
+          ExchangeSchema.LINE,
+          ExchangeSchema.REQUEST_ID,
+          ExchangeSchema.TS,
+          ExchangeSchema.DURATION_MS,
+          ExchangeSchema.PATH);
 
   private ExchangesTable() {}
 

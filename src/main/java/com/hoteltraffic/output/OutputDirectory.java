@@ -11,18 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run's output directory, replaced whole. Everything is written into a staging directory
- * beside it on the same file system; {@link #commit()} moves the previous results aside, renames
- * the staging directory into place and deletes the old one. A reader never sees half of one run
- * and half of another; a run that dies before the commit leaves the previous results untouched.
+ * The run's output directory, replaced whole. Everything is written into a staging directory beside
+ * it on the same file system; {@link #commit()} moves the previous results aside, renames the
+ * staging directory into place and deletes the old one. A reader never sees half of one run and
+ * half of another; a run that dies before the commit leaves the previous results untouched.
  *
- * <p>Staging and set-aside directories are hidden ({@code .NAME.staging-*}, {@code .NAME.previous-*}):
- * Spark and Hadoop readers skip names starting with a dot. A killed run leaves its staging
- * directory behind; the next run on the same output removes it when it starts, and restores the
- * previous results if the kill fell between the two renames of a commit. Two runs on the same output
- * at the same time would destroy each other's staging: {@link OutputLock} makes the second one fail
- * at once with {@link LockedException}; the lock is given up by {@link #commit()} and
- * {@link #abandon()}, and by the operating system when a run is killed.
+ * <p>Staging and set-aside directories are hidden ({@code .NAME.staging-*}, {@code
+ * .NAME.previous-*}): Spark and Hadoop readers skip names starting with a dot. A killed run leaves
+ * its staging directory behind; the next run on the same output removes it when it starts, and
+ * restores the previous results if the kill fell between the two renames of a commit. Two runs on
+ * the same output at the same time would destroy each other's staging: {@link OutputLock} makes the
+ * second one fail at once with {@link LockedException}; the lock is given up by {@link #commit()}
+ * and {@link #abandon()}, and by the operating system when a run is killed.
  */
 public final class OutputDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
@@ -41,7 +41,8 @@ public final class OutputDirectory {
 
   /**
    * Another run holds the output's lock: a usage error (exit 2), one line naming the lock file. A
-   * {@link FileAlreadyExistsException} (the lock file exists and is held), so callers need not know this type.
+   * {@link FileAlreadyExistsException} (the lock file exists and is held), so callers need not know
+   * this type.
    */
   public static final class LockedException extends FileAlreadyExistsException {
     private static final long serialVersionUID = 1L;

@@ -69,8 +69,12 @@ final class OutputLock implements AutoCloseable {
   }
 
   private static OutputLock local(FileSystem fs, Path file, String output) throws IOException {
-    FileChannel channel = FileChannel.open(Paths.get(file.toUri()), StandardOpenOption.CREATE,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            Paths.get(file.toUri()),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -91,7 +95,9 @@ final class OutputLock implements AutoCloseable {
     return new OutputLock(fs, file, channel, lock);
   }
 
-  /** The lock of a file system without OS locks (HDFS, s3a), taken on any file system: for tests. */
+  /**
+   * The lock of a file system without OS locks (HDFS, s3a), taken on any file system: for tests.
+   */
   static OutputLock acquireMarker(FileSystem fs, Path target, String output) throws IOException {
     return marker(fs, fileOf(target), output, true);
   }
@@ -107,8 +113,8 @@ final class OutputLock implements AutoCloseable {
         fs.delete(file, false);
         return marker(fs, file, output, false);
       }
-      throw new OutputDirectory.LockedException(lockedMessage(output, file, holder)
-          + "; if that run is gone, delete the lock file");
+      throw new OutputDirectory.LockedException(
+          lockedMessage(output, file, holder) + "; if that run is gone, delete the lock file");
     }
     return new OutputLock(fs, file, null, null);
   }
@@ -138,20 +144,33 @@ final class OutputLock implements AutoCloseable {
   }
 
   static String holderLine() {
-    return "pid " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now() + "\n";
+    return "pid "
+        + ProcessHandle.current().pid()
+        + " on "
+        + hostName()
+        + " since "
+        + Instant.now()
+        + "\n";
   }
 
   private static String lockedMessage(String output, Path file, String holder) {
-    return "--output " + output + ": another run is writing it (lock " + Path.getPathWithoutSchemeAndAuthority(file)
-        + (holder.isEmpty() ? "" : " held by " + holder) + ")";
+    return "--output "
+        + output
+        + ": another run is writing it (lock "
+        + Path.getPathWithoutSchemeAndAuthority(file)
+        + (holder.isEmpty() ? "" : " held by " + holder)
+        + ")";
   }
 
   private static String holder(FileChannel channel) {
     try {
       ByteBuffer buffer = ByteBuffer.allocate(256);
       channel.read(buffer, 0);
-      return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().findFirst()
-          .orElse("").strip();
+      return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)
+          .lines()
+          .findFirst()
+          .orElse("")
+          .strip();
     } catch (IOException e) {
       return "";
     }
@@ -165,7 +184,10 @@ final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** Whether {@code holder} ({@link #holderLine()}) names a process of this host that no longer runs. */
+  /**
+   * Whether {@code holder} ({@link #holderLine()}) names a process of this host that no longer
+   * runs.
+   */
   static boolean goneFromThisHost(String holder) {
     String[] words = holder.split(" ");
     if (words.length < 4 || !words[0].equals("pid") || !words[3].equals(hostName())) {

@@ -2,11 +2,11 @@ package com.hoteltraffic.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hoteltraffic.report.alert.CredentialHealthColumns;
-import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.ErrorRates;
 import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.alert.CredentialHealthColumns;
+import com.hoteltraffic.report.alert.PreviousRun;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -24,8 +24,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads what the alerts compare against from a previous run's output directory, on the driver:
- * its {@code run_summary.json} (a run that finished writes it) and the CSVs of {@code error_codes},
+ * Reads what the alerts compare against from a previous run's output directory, on the driver: its
+ * {@code run_summary.json} (a run that finished writes it) and the CSVs of {@code error_codes},
  * {@code error_rates_by_hotel}, {@code error_rates_by_token} and, when that run wrote one, {@code
  * credential_health}. These are report rows (keys × windows), never exchanges.
  */
@@ -49,23 +49,33 @@ public final class PreviousRunReader {
    *
    * @param source how the run was chosen ({@link PreviousRun#SOURCE_OPTION} or {@link
    *     PreviousRun#SOURCE_PREVIOUS_DAY})
-   * @throws IOException when {@code dir} is not a finished run of this job or a report is unreadable
+   * @throws IOException when {@code dir} is not a finished run of this job or a report is
+   *     unreadable
    */
-  public static PreviousRun read(Path dir, String source, Layout layout, Configuration conf) throws IOException {
+  public static PreviousRun read(Path dir, String source, Layout layout, Configuration conf)
+      throws IOException {
     FileSystem fs = dir.getFileSystem(conf);
     Path summary = new Path(dir, layout.summaryFile());
     if (!fs.isFile(summary)) {
-      throw new IOException("Cannot compare with " + dir + ": no " + layout.summaryFile()
-          + " (not the output of a finished run)");
+      throw new IOException(
+          "Cannot compare with "
+              + dir
+              + ": no "
+              + layout.summaryFile()
+              + " (not the output of a finished run)");
     }
     try (Reader in = new InputStreamReader(fs.open(summary), StandardCharsets.UTF_8)) {
       JsonNode root = new ObjectMapper().readTree(in);
       if (root == null || !root.isObject()) {
-        throw new IOException("Cannot compare with " + dir + ": " + layout.summaryFile() + " is not a JSON object");
+        throw new IOException(
+            "Cannot compare with " + dir + ": " + layout.summaryFile() + " is not a JSON object");
       }
     }
     Path reports = new Path(dir, layout.reportsDir());
-    return new PreviousRun(dir.toString(), source, codes(fs, report(reports, Reports.ERROR_CODES)),
+    return new PreviousRun(
+        dir.toString(),
+        source,
+        codes(fs, report(reports, Reports.ERROR_CODES)),
         rates(fs, report(reports, Reports.ERROR_RATES_BY_HOTEL), ExchangeSchema.HOTEL_ID),
         rates(fs, report(reports, Reports.ERROR_RATES_BY_TOKEN), ExchangeSchema.TOKEN_ID),
         states(fs, report(reports, CredentialHealthColumns.REPORT)));
@@ -78,19 +88,25 @@ public final class PreviousRunReader {
   private static Set<PreviousRun.CodeKey> codes(FileSystem fs, Path file) throws IOException {
     Set<PreviousRun.CodeKey> codes = new HashSet<>();
     for (CSVRecord row : records(fs, file, true)) {
-      codes.add(new PreviousRun.CodeKey(cell(row, ExchangeSchema.PROVIDER, file),
-          cell(row, ExchangeSchema.HTTP_STATUS, file), cell(row, ExchangeSchema.ERROR_CODE, file)));
+      codes.add(
+          new PreviousRun.CodeKey(
+              cell(row, ExchangeSchema.PROVIDER, file),
+              cell(row, ExchangeSchema.HTTP_STATUS, file),
+              cell(row, ExchangeSchema.ERROR_CODE, file)));
     }
     return codes;
   }
 
-  private static Map<PreviousRun.Key, PreviousRun.Counts> rates(FileSystem fs, Path file, String keyColumn)
-      throws IOException {
+  private static Map<PreviousRun.Key, PreviousRun.Counts> rates(
+      FileSystem fs, Path file, String keyColumn) throws IOException {
     Map<PreviousRun.Key, PreviousRun.Counts> totals = new HashMap<>();
     for (CSVRecord row : records(fs, file, true)) {
-      PreviousRun.Counts counts = new PreviousRun.Counts(count(row, ErrorRates.REQUESTS, file),
-          count(row, ErrorRates.ERRORS, file));
-      totals.merge(new PreviousRun.Key(cell(row, ExchangeSchema.PROVIDER, file), cell(row, keyColumn, file)), counts,
+      PreviousRun.Counts counts =
+          new PreviousRun.Counts(
+              count(row, ErrorRates.REQUESTS, file), count(row, ErrorRates.ERRORS, file));
+      totals.merge(
+          new PreviousRun.Key(cell(row, ExchangeSchema.PROVIDER, file), cell(row, keyColumn, file)),
+          counts,
           PreviousRun.Counts::plus);
     }
     return totals;
@@ -103,13 +119,17 @@ public final class PreviousRunReader {
     }
     Map<PreviousRun.Key, String> states = new HashMap<>();
     for (CSVRecord row : records(fs, file, false)) {
-      states.put(new PreviousRun.Key(cell(row, CredentialHealthColumns.PROVIDER, file),
-          cell(row, CredentialHealthColumns.TOKEN_ID, file)), cell(row, CredentialHealthColumns.STATE, file));
+      states.put(
+          new PreviousRun.Key(
+              cell(row, CredentialHealthColumns.PROVIDER, file),
+              cell(row, CredentialHealthColumns.TOKEN_ID, file)),
+          cell(row, CredentialHealthColumns.STATE, file));
     }
     return states;
   }
 
-  private static List<CSVRecord> records(FileSystem fs, Path file, boolean required) throws IOException {
+  private static List<CSVRecord> records(FileSystem fs, Path file, boolean required)
+      throws IOException {
     if (required && !fs.isFile(file)) {
       throw new IOException("Cannot compare with the previous run: no " + file);
     }
@@ -122,7 +142,8 @@ public final class PreviousRunReader {
 
   private static String cell(CSVRecord row, String column, Path file) throws IOException {
     if (!row.isMapped(column) || !row.isSet(column)) {
-      throw new IOException("Cannot read " + file + ": no column " + column + " at line " + row.getRecordNumber());
+      throw new IOException(
+          "Cannot read " + file + ": no column " + column + " at line " + row.getRecordNumber());
     }
     return CsvCells.restore(row.get(column));
   }
@@ -132,8 +153,16 @@ public final class PreviousRunReader {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IOException("Cannot read " + file + ": " + column + " \"" + text + "\" is not a count at record "
-          + row.getRecordNumber(), e);
+      throw new IOException(
+          "Cannot read "
+              + file
+              + ": "
+              + column
+              + " \""
+              + text
+              + "\" is not a count at record "
+              + row.getRecordNumber(),
+          e);
     }
   }
 }

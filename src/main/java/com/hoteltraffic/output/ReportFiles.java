@@ -21,9 +21,9 @@ public final class ReportFiles {
   static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
   /**
-   * U+FEFF, written first with {@code --csv-bom} (bytes {@code EF BB BF}): Excel then reads the file
-   * as UTF-8 instead of the local code page. Off by default: other readers (pandas, Spark, csvkit)
-   * take it for part of the first column's name unless told otherwise.
+   * U+FEFF, written first with {@code --csv-bom} (bytes {@code EF BB BF}): Excel then reads the
+   * file as UTF-8 instead of the local code page. Off by default: other readers (pandas, Spark,
+   * csvkit) take it for part of the first column's name unless told otherwise.
    */
   static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -33,10 +33,14 @@ public final class ReportFiles {
    * The rows as an RFC 4180 UTF-8 CSV file with a header, cells formatted by {@link CsvCells}; with
    * {@code byteOrderMark}, the file starts with {@link #BYTE_ORDER_MARK}.
    */
-  public static void writeCsv(ReportSpec spec, List<Object[]> rows, Path target, Configuration conf,
-      boolean byteOrderMark) throws IOException {
-    try (Writer writer = new BufferedWriter(new OutputStreamWriter(
-            target.getFileSystem(conf).create(target, true), StandardCharsets.UTF_8), 1 << 16);
+  public static void writeCsv(
+      ReportSpec spec, List<Object[]> rows, Path target, Configuration conf, boolean byteOrderMark)
+      throws IOException {
+    try (Writer writer =
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    target.getFileSystem(conf).create(target, true), StandardCharsets.UTF_8),
+                1 << 16);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
       if (byteOrderMark) {
         writer.write(BYTE_ORDER_MARK);

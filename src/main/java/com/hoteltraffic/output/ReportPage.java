@@ -14,25 +14,31 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The markup of {@code report.html}, built from small plain records (no Spark here, so every
- * part is testable without a session). The page is self-contained: inline CSS and SVG, no
- * script, nothing fetched; it prints readably (black text, dash patterns besides colours,
- * navigation hidden).
+ * The markup of {@code report.html}, built from small plain records (no Spark here, so every part
+ * is testable without a session). The page is self-contained: inline CSS and SVG, no script,
+ * nothing fetched; it prints readably (black text, dash patterns besides colours, navigation
+ * hidden).
  *
- * <p>Sections, each with an id the navigation and the timeline link to: {@code alerts} (first,
- * when the page is rendered with alerts; each alert row {@code alert-N} links to the section of
- * its rows), {@code summary},
- * {@code error-rates}, {@code latency}, {@code top-hotels}, {@code top-credentials},
- * {@code incidents} (timeline, {@code bursts}, {@code outages}), {@code bookings},
- * {@code codes}, {@code files}.
+ * <p>Sections, each with an id the navigation and the timeline link to: {@code alerts} (first, when
+ * the page is rendered with alerts; each alert row {@code alert-N} links to the section of its
+ * rows), {@code summary}, {@code error-rates}, {@code latency}, {@code top-hotels}, {@code
+ * top-credentials}, {@code incidents} (timeline, {@code bursts}, {@code outages}), {@code
+ * bookings}, {@code codes}, {@code files}.
  */
 public final class ReportPage {
   /** One provider's counts and latency percentiles in one window. */
   public record RatePoint(
-      Instant windowStart, String provider, long requests, long errors, Long p50Ms, Long p95Ms, Long p99Ms) {}
+      Instant windowStart,
+      String provider,
+      long requests,
+      long errors,
+      Long p50Ms,
+      Long p95Ms,
+      Long p99Ms) {}
 
   /** A hotel or credential with its totals over the run; {@code hint} is empty for hotels. */
-  public record TopRow(String provider, String key, String hint, long requests, long errors, Long worstP95Ms) {
+  public record TopRow(
+      String provider, String key, String hint, long requests, long errors, Long worstP95Ms) {
     double errorRate() {
       return requests == 0 ? 0 : (double) errors / requests;
     }
@@ -40,23 +46,48 @@ public final class ReportPage {
 
   /** One rate-limit burst. */
   public record Burst(
-      String provider, String tokenId, String kind, Instant start, Instant end, long rejected, long requests,
+      String provider,
+      String tokenId,
+      String kind,
+      Instant start,
+      Instant end,
+      long rejected,
+      long requests,
       String clientBackoff) {}
 
   /** One database outage; {@code hotelId} is empty for the central database. */
   public record Outage(
-      String provider, String scope, String hotelId, Instant start, Instant end, long failedRequests,
+      String provider,
+      String scope,
+      String hotelId,
+      Instant start,
+      Instant end,
+      long failedRequests,
       Instant recoveredAt) {}
 
   /** One unconfirmed booking. */
   public record Booking(
-      String action, String status, Instant attemptTs, String hotelId, String tokenId, String clientReference,
-      String outcome, String bookingReference, String evidence, Instant evidenceTs) {}
+      String action,
+      String status,
+      Instant attemptTs,
+      String hotelId,
+      String tokenId,
+      String clientReference,
+      String outcome,
+      String bookingReference,
+      String evidence,
+      Instant evidenceTs) {}
 
   /** One (provider, status, code) of the error-code report. */
   public record CodeRow(
-      String provider, Integer httpStatus, String errorCode, String errorClass, long count, Boolean documented,
-      Instant firstSeen, Instant lastSeen) {}
+      String provider,
+      Integer httpStatus,
+      String errorCode,
+      String errorClass,
+      long count,
+      Boolean documented,
+      Instant firstSeen,
+      Instant lastSeen) {}
 
   /**
    * One alert as the page lists it.
@@ -65,8 +96,8 @@ public final class ReportPage {
    * @param where the key columns and values of its rows in {@code report}
    * @param anchor the id of the section that shows its rows
    */
-  public record AlertLine(String severity, String reason, String report, Map<String, String> where,
-      String anchor) {}
+  public record AlertLine(
+      String severity, String reason, String report, Map<String, String> where, String anchor) {}
 
   /**
    * The alerts of a run, critical first.
@@ -119,9 +150,16 @@ public final class ReportPage {
    * @param keyColumns the columns whose values name a row: each row gets the anchor {@code
    *     id-value1-value2} (empty values stay empty), so that other sections can link to it
    */
-  public record Table(String id, String title, String note, List<String> columns, List<String> keyColumns,
+  public record Table(
+      String id,
+      String title,
+      String note,
+      List<String> columns,
+      List<String> keyColumns,
       Shown<Object[]> rows) {
-    /** The anchor of a row with these key values, e.g. {@code credentials-casy-tok_0123456789ab}. */
+    /**
+     * The anchor of a row with these key values, e.g. {@code credentials-casy-tok_0123456789ab}.
+     */
     public String rowId(List<?> keyValues) {
       StringBuilder anchor = new StringBuilder(id);
       keyValues.forEach(value -> anchor.append('-').append(value == null ? "" : value));
@@ -133,19 +171,21 @@ public final class ReportPage {
   public static final List<String> STATUS_ORDER =
       List.of("DUPLICATE", "UNRESOLVED", "NOT_BOOKED", "BOOKED_ON_RETRY", "BOOKED");
 
-  private static final String CSS = String.join("",
-      "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 2em 3em;color:#111;",
-      "line-height:1.35;max-width:1200px}",
-      "nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 0;z-index:1}",
-      "nav a{margin-right:1em}h1{margin:.6em 0 .2em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}",
-      "section{margin-bottom:1em}table{border-collapse:collapse;margin:.6em 0;font-size:.92em}",
-      ".wide{overflow-x:auto}",
-      "td,th{border:1px solid #bbb;padding:.25em .55em;text-align:left;vertical-align:top}",
-      "th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}",
-      ".note{color:#444;font-size:.9em}.bad{color:#a00}.critical{color:#a00;font-weight:600}.top{font-size:.85em;float:right}",
-      "tr:target{outline:2px solid #b35900}td.action{font-weight:600;min-width:18em;max-width:32em}",
-      "td.t{white-space:nowrap}svg.chart{max-width:100%;height:auto}figure{margin:.5em 0}",
-      "@media print{nav,.top{display:none}section{break-inside:avoid}a{color:#111;text-decoration:none}}");
+  private static final String CSS =
+      String.join(
+          "",
+          "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 2em 3em;color:#111;",
+          "line-height:1.35;max-width:1200px}",
+          "nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 0;z-index:1}",
+          "nav a{margin-right:1em}h1{margin:.6em 0 .2em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}",
+          "section{margin-bottom:1em}table{border-collapse:collapse;margin:.6em 0;font-size:.92em}",
+          ".wide{overflow-x:auto}",
+          "td,th{border:1px solid #bbb;padding:.25em .55em;text-align:left;vertical-align:top}",
+          "th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}",
+          ".note{color:#444;font-size:.9em}.bad{color:#a00}.critical{color:#a00;font-weight:600}.top{font-size:.85em;float:right}",
+          "tr:target{outline:2px solid #b35900}td.action{font-weight:600;min-width:18em;max-width:32em}",
+          "td.t{white-space:nowrap}svg.chart{max-width:100%;height:auto}figure{margin:.5em 0}",
+          "@media print{nav,.top{display:none}section{break-inside:avoid}a{color:#111;text-decoration:none}}");
 
   private static final String[][] SECTIONS = {
     {"summary", "Summary"},
@@ -174,9 +214,13 @@ public final class ReportPage {
     StringBuilder html = page.html;
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Hotel API traffic report</title><style>").append(CSS).append("</style></head>\n<body>\n")
+        .append("<title>Hotel API traffic report</title><style>")
+        .append(CSS)
+        .append("</style></head>\n<body>\n")
         .append("<h1 id=\"top\">Hotel API traffic report</h1>\n<p class=\"note\">Times are ")
-        .append(escape(data.zone().getId())).append("; windows of ").append(escape(duration(data.window())))
+        .append(escape(data.zone().getId()))
+        .append("; windows of ")
+        .append(escape(duration(data.window())))
         .append(".</p>\n<nav>");
     if (alerts != null) {
       html.append("<a href=\"#alerts\">Alerts</a>");
@@ -184,7 +228,10 @@ public final class ReportPage {
     for (String[] section : SECTIONS) {
       if (section[0].equals("files")) {
         for (Table table : data.tables()) {
-          html.append("<a href=\"#").append(escape(table.id())).append("\">").append(escape(table.title()))
+          html.append("<a href=\"#")
+              .append(escape(table.id()))
+              .append("\">")
+              .append(escape(table.title()))
               .append("</a>");
         }
       }
@@ -198,7 +245,12 @@ public final class ReportPage {
     page.errorRates();
     page.latency();
     page.top("top-hotels", "Top hotels by error rate", "hotel_id", data.topHotels(), "hotels");
-    page.top("top-credentials", "Top credentials by error rate", "token_id", data.topCredentials(), "credentials");
+    page.top(
+        "top-credentials",
+        "Top credentials by error rate",
+        "token_id",
+        data.topCredentials(),
+        "credentials");
     page.incidents();
     page.bookings();
     page.codes();
@@ -211,7 +263,6 @@ public final class ReportPage {
   public static String escape(Object value) {
     return Svg.escape(value);
   }
-
 
   private static String duration(Duration window) {
     return window.toString().substring(2).toLowerCase(Locale.ROOT);
@@ -229,7 +280,10 @@ public final class ReportPage {
     }
 
     void open(String id, String title) {
-      html.append("<section id=\"").append(id).append("\"><h2>").append(escape(title))
+      html.append("<section id=\"")
+          .append(id)
+          .append("\"><h2>")
+          .append(escape(title))
           .append(" <a class=\"top\" href=\"#top\">back to top</a></h2>\n");
     }
 
@@ -239,17 +293,26 @@ public final class ReportPage {
 
     void alerts(Alerts alerts) {
       open("alerts", "Alerts");
-      html.append("<p class=\"note\">").append(alerts.critical()).append(" critical, ").append(alerts.warning())
+      html.append("<p class=\"note\">")
+          .append(alerts.critical())
+          .append(" critical, ")
+          .append(alerts.warning())
           .append(" warning. ");
       if (alerts.previousRun() == null) {
-        html.append("No previous run to compare with: new error codes and error-rate rises are not checked.");
+        html.append(
+            "No previous run to compare with: new error codes and error-rate rises are not checked.");
       } else {
-        html.append("Compared with the previous run in <code>").append(escape(alerts.previousRun()))
+        html.append("Compared with the previous run in <code>")
+            .append(escape(alerts.previousRun()))
             .append("</code>.");
       }
       long total = alerts.critical() + alerts.warning();
       if (total > alerts.alerts().size()) {
-        html.append(" Showing the first ").append(alerts.alerts().size()).append(" of ").append(total).append(";");
+        html.append(" Showing the first ")
+            .append(alerts.alerts().size())
+            .append(" of ")
+            .append(total)
+            .append(";");
       }
       html.append(" Every alert is in <a href=\"alerts.json\">alerts.json</a>.</p>\n");
       if (alerts.alerts().isEmpty()) {
@@ -257,18 +320,31 @@ public final class ReportPage {
         close();
         return;
       }
-      html.append("<div class=\"wide\"><table><tr><th>#</th><th>severity</th><th>alert</th><th>rows</th></tr>");
+      html.append(
+          "<div class=\"wide\"><table><tr><th>#</th><th>severity</th><th>alert</th><th>rows</th></tr>");
       for (int i = 0; i < alerts.alerts().size(); i++) {
         AlertLine alert = alerts.alerts().get(i);
         html.append("<tr id=\"alert-").append(i + 1).append("\">");
         numeric(i + 1);
-        html.append("<td class=\"").append(escape(alert.severity())).append("\">").append(escape(alert.severity()))
+        html.append("<td class=\"")
+            .append(escape(alert.severity()))
+            .append("\">")
+            .append(escape(alert.severity()))
             .append("</td>");
         cell(alert.reason());
         StringBuilder rows = new StringBuilder(alert.report());
-        alert.where().forEach((column, value) -> rows.append(rows.length() == alert.report().length() ? ": " : ", ")
-            .append(column).append('=').append(value));
-        html.append("<td><a href=\"#").append(escape(alert.anchor())).append("\">").append(escape(rows))
+        alert
+            .where()
+            .forEach(
+                (column, value) ->
+                    rows.append(rows.length() == alert.report().length() ? ": " : ", ")
+                        .append(column)
+                        .append('=')
+                        .append(value));
+        html.append("<td><a href=\"#")
+            .append(escape(alert.anchor()))
+            .append("\">")
+            .append(escape(rows))
             .append("</a></td></tr>");
       }
       html.append("</table></div>\n");
@@ -293,7 +369,8 @@ public final class ReportPage {
 
       Map<?, ?> byProvider = map(counts.get("by_provider"));
       if (!byProvider.isEmpty()) {
-        html.append("<table><tr><th>provider</th><th>exchanges</th><th>errors</th><th>error rate</th></tr>");
+        html.append(
+            "<table><tr><th>provider</th><th>exchanges</th><th>errors</th><th>error rate</th></tr>");
         for (Map.Entry<?, ?> provider : byProvider.entrySet()) {
           Map<?, ?> totals = map(provider.getValue());
           long exchanges = number(totals.get("exchanges"));
@@ -309,27 +386,42 @@ public final class ReportPage {
       }
 
       html.append("<ul>");
-      html.append("<li><a href=\"#bursts\">").append(data.bursts().total()).append(" rate-limit bursts</a></li>");
-      html.append("<li><a href=\"#outages\">").append(data.outages().total()).append(" database outages</a></li>");
-      html.append("<li><a href=\"#bookings\">").append(data.bookings().total())
+      html.append("<li><a href=\"#bursts\">")
+          .append(data.bursts().total())
+          .append(" rate-limit bursts</a></li>");
+      html.append("<li><a href=\"#outages\">")
+          .append(data.outages().total())
+          .append(" database outages</a></li>");
+      html.append("<li><a href=\"#bookings\">")
+          .append(data.bookings().total())
           .append(" unconfirmed booking confirmations</a>");
       List<String> statuses = orderedStatuses();
       if (!statuses.isEmpty()) {
         html.append(": ");
         for (int i = 0; i < statuses.size(); i++) {
           String status = statuses.get(i);
-          html.append(i == 0 ? "" : ", ").append("<a href=\"#bookings-").append(escape(status)).append("\">")
-              .append(data.bookingsByStatus().get(status)).append(' ').append(escape(status)).append("</a>");
+          html.append(i == 0 ? "" : ", ")
+              .append("<a href=\"#bookings-")
+              .append(escape(status))
+              .append("\">")
+              .append(data.bookingsByStatus().get(status))
+              .append(' ')
+              .append(escape(status))
+              .append("</a>");
         }
       }
       html.append("</li></ul>\n");
 
       List<?> corrupt = list(summary.get("corrupt_files"));
       if (!corrupt.isEmpty()) {
-        html.append("<p class=\"bad\">Corrupt input files (records before the damage were kept):</p><ul>");
+        html.append(
+            "<p class=\"bad\">Corrupt input files (records before the damage were kept):</p><ul>");
         for (Object file : corrupt) {
           Map<?, ?> entry = map(file);
-          html.append("<li>").append(escape(entry.get("path"))).append(": ").append(escape(entry.get("reason")))
+          html.append("<li>")
+              .append(escape(entry.get("path")))
+              .append(": ")
+              .append(escape(entry.get("reason")))
               .append("</li>");
         }
         html.append("</ul>\n");
@@ -339,32 +431,44 @@ public final class ReportPage {
 
     void errorRates() {
       open("error-rates", "Error rate per provider over time");
-      List<LineChart.Series> series = series(point -> point.requests() == 0 ? null
-          : (double) point.errors() / point.requests(), point -> point.errors() + " of " + point.requests());
+      List<LineChart.Series> series =
+          series(
+              point -> point.requests() == 0 ? null : (double) point.errors() / point.requests(),
+              point -> point.errors() + " of " + point.requests());
       chart(series, "Error rate per provider and window", LineChart.ValueFormat.PERCENT);
       html.append("<p class=\"note\">Errors are exchanges of any class but <code>ok</code>; see ")
-          .append("<a href=\"#codes\">error codes</a>, and <a href=\"#incidents\">incidents</a> for causes.</p>\n");
+          .append(
+              "<a href=\"#codes\">error codes</a>, and <a href=\"#incidents\">incidents</a> for causes.</p>\n");
       close();
     }
 
     void latency() {
       open("latency", "Latency (p95) per provider over time");
-      List<LineChart.Series> series = series(point -> point.p95Ms() == null ? null : point.p95Ms().doubleValue(),
-          point -> "p50 " + orDash(point.p50Ms()) + " ms, p99 " + orDash(point.p99Ms()) + " ms");
-      chart(series, "95th percentile of duration_ms per provider and window", LineChart.ValueFormat.MILLISECONDS);
+      List<LineChart.Series> series =
+          series(
+              point -> point.p95Ms() == null ? null : point.p95Ms().doubleValue(),
+              point ->
+                  "p50 " + orDash(point.p50Ms()) + " ms, p99 " + orDash(point.p99Ms()) + " ms");
+      chart(
+          series,
+          "95th percentile of duration_ms per provider and window",
+          LineChart.ValueFormat.MILLISECONDS);
       html.append("<p class=\"note\">Exact percentiles (nearest rank) of ")
-          .append("<code>duration_ms</code>; p50, p95 and p99 per hotel and credential are in the error-rate CSVs.")
+          .append(
+              "<code>duration_ms</code>; p50, p95 and p99 per hotel and credential are in the error-rate CSVs.")
           .append("</p>\n");
       close();
     }
 
     private List<LineChart.Series> series(
-        java.util.function.Function<RatePoint, Double> value, java.util.function.Function<RatePoint, String> note) {
+        java.util.function.Function<RatePoint, Double> value,
+        java.util.function.Function<RatePoint, String> note) {
       Map<String, List<LineChart.Point>> byProvider = new LinkedHashMap<>();
       for (RatePoint point : data.series().rows()) {
         Double y = value.apply(point);
         if (y != null) {
-          byProvider.computeIfAbsent(point.provider(), p -> new ArrayList<>())
+          byProvider
+              .computeIfAbsent(point.provider(), p -> new ArrayList<>())
               .add(new LineChart.Point(point.windowStart().toEpochMilli(), y, note.apply(point)));
         }
       }
@@ -378,19 +482,27 @@ public final class ReportPage {
         html.append("<p>No data.</p>\n");
         return;
       }
-      html.append("<figure>").append(LineChart.render(title, series, format, data.zone()))
-          .append("<figcaption class=\"note\">").append(escape(title));
+      html.append("<figure>")
+          .append(LineChart.render(title, series, format, data.zone()))
+          .append("<figcaption class=\"note\">")
+          .append(escape(title));
       if (data.series().truncated()) {
-        html.append(": showing the last ").append(data.series().rows().size()).append(" of ")
-            .append(data.series().total()).append(" provider windows");
+        html.append(": showing the last ")
+            .append(data.series().rows().size())
+            .append(" of ")
+            .append(data.series().total())
+            .append(" provider windows");
       }
       html.append("</figcaption></figure>\n");
     }
 
     void top(String id, String title, String keyColumn, Shown<TopRow> rows, String what) {
       open(id, title);
-      html.append("<p class=\"note\">").append(showing(rows, what)).append(" with at least ")
-          .append(data.minRequests()).append(" requests, highest error rate first.</p>\n");
+      html.append("<p class=\"note\">")
+          .append(showing(rows, what))
+          .append(" with at least ")
+          .append(data.minRequests())
+          .append(" requests, highest error rate first.</p>\n");
       if (rows.rows().isEmpty()) {
         close();
         return;
@@ -400,7 +512,8 @@ public final class ReportPage {
       if (hints) {
         html.append("<th>token_hint</th>");
       }
-      html.append("<th>requests</th><th>errors</th><th>error rate</th><th>worst window p95</th></tr>");
+      html.append(
+          "<th>requests</th><th>errors</th><th>error rate</th><th>worst window p95</th></tr>");
       for (TopRow row : rows.rows()) {
         html.append("<tr>");
         cell(row.provider());
@@ -432,39 +545,66 @@ public final class ReportPage {
       List<Burst> bursts = data.bursts().rows();
       for (int i = 0; i < bursts.size(); i++) {
         Burst burst = bursts.get(i);
-        bars.add(new TimelineChart.Bar(burst.provider() + " " + burst.tokenId(), "rate-limit burst",
-            burst.start().toEpochMilli(), burst.end().toEpochMilli(),
-            burst.kind() + ": " + burst.rejected() + " rejected, " + time.format(burst.start()) + " to "
-                + time.format(burst.end()),
-            "#burst-" + (i + 1)));
+        bars.add(
+            new TimelineChart.Bar(
+                burst.provider() + " " + burst.tokenId(),
+                "rate-limit burst",
+                burst.start().toEpochMilli(),
+                burst.end().toEpochMilli(),
+                burst.kind()
+                    + ": "
+                    + burst.rejected()
+                    + " rejected, "
+                    + time.format(burst.start())
+                    + " to "
+                    + time.format(burst.end()),
+                "#burst-" + (i + 1)));
       }
       List<Outage> outages = data.outages().rows();
       for (int i = 0; i < outages.size(); i++) {
         Outage outage = outages.get(i);
-        bars.add(new TimelineChart.Bar(outageLane(outage), "database outage", outage.start().toEpochMilli(),
-            outage.end().toEpochMilli(),
-            outage.scope() + " database: " + outage.failedRequests() + " failed, " + time.format(outage.start())
-                + " to " + time.format(outage.end()),
-            "#outage-" + (i + 1)));
+        bars.add(
+            new TimelineChart.Bar(
+                outageLane(outage),
+                "database outage",
+                outage.start().toEpochMilli(),
+                outage.end().toEpochMilli(),
+                outage.scope()
+                    + " database: "
+                    + outage.failedRequests()
+                    + " failed, "
+                    + time.format(outage.start())
+                    + " to "
+                    + time.format(outage.end()),
+                "#outage-" + (i + 1)));
       }
       if (bars.isEmpty()) {
         html.append("<p>No rate-limit bursts and no database outages.</p>\n");
       } else {
         long[] range = timeRange();
-        html.append("<figure>").append(TimelineChart.render("Rate-limit bursts and database outages", bars,
-                range[0], range[1], data.zone()))
-            .append("<figcaption class=\"note\">One lane per credential (bursts) or database (outages); ")
+        html.append("<figure>")
+            .append(
+                TimelineChart.render(
+                    "Rate-limit bursts and database outages",
+                    bars,
+                    range[0],
+                    range[1],
+                    data.zone()))
+            .append(
+                "<figcaption class=\"note\">One lane per credential (bursts) or database (outages); ")
             .append("select a bar for its row below.</figcaption></figure>\n");
       }
     }
 
     private void burstTable(List<Burst> bursts) {
       html.append("<h3 id=\"bursts\">Rate-limit bursts</h3>\n<p class=\"note\">")
-          .append(showing(data.bursts(), "bursts")).append(", by start.</p>\n");
+          .append(showing(data.bursts(), "bursts"))
+          .append(", by start.</p>\n");
       if (bursts.isEmpty()) {
         return;
       }
-      html.append("<table><tr><th>#</th><th>provider</th><th>token_id</th><th>kind</th><th>start</th>")
+      html.append(
+              "<table><tr><th>#</th><th>provider</th><th>token_id</th><th>kind</th><th>start</th>")
           .append("<th>end</th><th>rejected</th><th>requests</th><th>client</th></tr>");
       for (int i = 0; i < bursts.size(); i++) {
         Burst burst = bursts.get(i);
@@ -485,11 +625,13 @@ public final class ReportPage {
 
     private void outageTable(List<Outage> outages) {
       html.append("<h3 id=\"outages\">Database outages</h3>\n<p class=\"note\">")
-          .append(showing(data.outages(), "outages")).append(", by start.</p>\n");
+          .append(showing(data.outages(), "outages"))
+          .append(", by start.</p>\n");
       if (outages.isEmpty()) {
         return;
       }
-      html.append("<table><tr><th>#</th><th>provider</th><th>scope</th><th>hotel_id</th><th>start</th>")
+      html.append(
+              "<table><tr><th>#</th><th>provider</th><th>scope</th><th>hotel_id</th><th>start</th>")
           .append("<th>end</th><th>failed requests</th><th>recovered at</th></tr>");
       for (int i = 0; i < outages.size(); i++) {
         Outage outage = outages.get(i);
@@ -513,7 +655,10 @@ public final class ReportPage {
           : outage.provider() + " hotel " + outage.hotelId();
     }
 
-    /** The run's time range from the summary, so the timeline spans the traffic, not only the incidents. */
+    /**
+     * The run's time range from the summary, so the timeline spans the traffic, not only the
+     * incidents.
+     */
     private long[] timeRange() {
       Map<?, ?> range = map(data.summary().get("time_range"));
       long from = Long.MAX_VALUE;
@@ -527,22 +672,36 @@ public final class ReportPage {
 
     void bookings() {
       open("bookings", "Unconfirmed bookings");
-      html.append("<p class=\"note\">Hotelbeds booking confirmations that got a 504 or no response, ")
-          .append("reconciled against later traffic. ").append(showing(data.bookings(), "confirmations"))
+      html.append(
+              "<p class=\"note\">Hotelbeds booking confirmations that got a 504 or no response, ")
+          .append("reconciled against later traffic. ")
+          .append(showing(data.bookings(), "confirmations"))
           .append(", grouped by status in the order to act on them.</p>\n");
       for (String status : orderedStatuses()) {
-        List<Booking> rows = data.bookings().rows().stream().filter(b -> status.equals(b.status())).toList();
+        List<Booking> rows =
+            data.bookings().rows().stream().filter(b -> status.equals(b.status())).toList();
         long total = data.bookingsByStatus().get(status);
-        html.append("<h3 id=\"bookings-").append(escape(status)).append("\">").append(escape(status)).append(" (")
-            .append(total).append(")</h3>\n");
+        html.append("<h3 id=\"bookings-")
+            .append(escape(status))
+            .append("\">")
+            .append(escape(status))
+            .append(" (")
+            .append(total)
+            .append(")</h3>\n");
         if (rows.size() < total) {
-          html.append("<p class=\"note\">showing ").append(rows.size()).append(" of ").append(total).append("</p>");
+          html.append("<p class=\"note\">showing ")
+              .append(rows.size())
+              .append(" of ")
+              .append(total)
+              .append("</p>");
         }
         if (rows.isEmpty()) {
           continue;
         }
-        html.append("<div class=\"wide\"><table><tr><th>action</th><th>attempt</th><th>hotel_id</th><th>client_reference</th>")
-            .append("<th>outcome</th><th>booking_reference</th><th>evidence</th><th>evidence at</th>")
+        html.append(
+                "<div class=\"wide\"><table><tr><th>action</th><th>attempt</th><th>hotel_id</th><th>client_reference</th>")
+            .append(
+                "<th>outcome</th><th>booking_reference</th><th>evidence</th><th>evidence at</th>")
             .append("<th>token_id</th></tr>");
         for (Booking booking : rows) {
           html.append("<tr><td class=\"action\">").append(escape(booking.action())).append("</td>");
@@ -568,16 +727,21 @@ public final class ReportPage {
           statuses.add(status);
         }
       }
-      data.bookingsByStatus().keySet().stream().filter(s -> !STATUS_ORDER.contains(s)).sorted()
+      data.bookingsByStatus().keySet().stream()
+          .filter(s -> !STATUS_ORDER.contains(s))
+          .sorted()
           .forEach(statuses::add);
       return statuses;
     }
 
     void codes() {
       open("codes", "Error codes");
-      html.append("<p class=\"note\">").append(showing(data.codes(), "codes"))
-          .append(", most frequent first. Undocumented codes are ones neither provider document lists.</p>\n")
-          .append("<table><tr><th>provider</th><th>HTTP status</th><th>code</th><th>class</th><th>count</th>")
+      html.append("<p class=\"note\">")
+          .append(showing(data.codes(), "codes"))
+          .append(
+              ", most frequent first. Undocumented codes are ones neither provider document lists.</p>\n")
+          .append(
+              "<table><tr><th>provider</th><th>HTTP status</th><th>code</th><th>class</th><th>count</th>")
           .append("<th>documented</th><th>first seen</th><th>last seen</th></tr>");
       for (CodeRow code : data.codes().rows()) {
         html.append(Boolean.FALSE.equals(code.documented()) ? "<tr class=\"bad\">" : "<tr>");
@@ -597,8 +761,11 @@ public final class ReportPage {
 
     void table(Table table) {
       open(table.id(), table.title());
-      html.append("<p class=\"note\">").append(showing(table.rows(), "rows")).append(". ")
-          .append(escape(table.note())).append("</p>\n<div class=\"wide\"><table><tr>");
+      html.append("<p class=\"note\">")
+          .append(showing(table.rows(), "rows"))
+          .append(". ")
+          .append(escape(table.note()))
+          .append("</p>\n<div class=\"wide\"><table><tr>");
       for (String column : table.columns()) {
         html.append("<th>").append(escape(column)).append("</th>");
       }
@@ -629,12 +796,17 @@ public final class ReportPage {
       open("files", "Inputs and reports");
       html.append("<h3>Reports</h3><ul>");
       for (Map.Entry<?, ?> report : map(data.summary().get("reports")).entrySet()) {
-        html.append("<li><a href=\"reports/").append(escape(report.getKey())).append(".csv\">")
-            .append(escape(report.getKey())).append(".csv</a> (").append(escape(report.getValue()))
+        html.append("<li><a href=\"reports/")
+            .append(escape(report.getKey()))
+            .append(".csv\">")
+            .append(escape(report.getKey()))
+            .append(".csv</a> (")
+            .append(escape(report.getValue()))
             .append(" rows)</li>");
       }
       html.append("<li><a href=\"run_summary.json\">run_summary.json</a></li></ul>\n");
-      html.append("<h3>Input files</h3><table><tr><th>path</th><th>format</th><th>lines</th><th>exchanges</th>")
+      html.append(
+              "<h3>Input files</h3><table><tr><th>path</th><th>format</th><th>lines</th><th>exchanges</th>")
           .append("<th>quarantined</th></tr>");
       for (Object file : list(data.summary().get("files"))) {
         Map<?, ?> entry = map(file);
@@ -652,7 +824,10 @@ public final class ReportPage {
         html.append("<h3>Skipped files</h3><ul>");
         for (Object file : skipped) {
           Map<?, ?> entry = map(file);
-          html.append("<li>").append(escape(entry.get("path"))).append(": ").append(escape(entry.get("reason")))
+          html.append("<li>")
+              .append(escape(entry.get("path")))
+              .append(": ")
+              .append(escape(entry.get("reason")))
               .append("</li>");
         }
         html.append("</ul>\n");
@@ -661,11 +836,17 @@ public final class ReportPage {
     }
 
     private void row(String label, Object value) {
-      html.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(value)).append("</td></tr>");
+      html.append("<tr><th>")
+          .append(escape(label))
+          .append("</th><td>")
+          .append(escape(value))
+          .append("</td></tr>");
     }
 
     private void timeCell(Instant value) {
-      html.append("<td class=\"t\">").append(value == null ? "" : escape(time.format(value))).append("</td>");
+      html.append("<td class=\"t\">")
+          .append(value == null ? "" : escape(time.format(value)))
+          .append("</td>");
     }
 
     private void cell(Object value) {

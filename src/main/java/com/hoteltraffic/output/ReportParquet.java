@@ -33,25 +33,33 @@ import org.apache.spark.sql.types.StructField;
  * cores) to write a few thousand rows the driver already holds.
  *
  * <p>The file carries the report's Spark schema under the key Spark's own writer uses, so Spark
- * reads exactly the report's types back; timestamps are {@code INT64 TIMESTAMP(MICROS, UTC)},
- * which DuckDB and pandas read as UTC timestamps too.
+ * reads exactly the report's types back; timestamps are {@code INT64 TIMESTAMP(MICROS, UTC)}, which
+ * DuckDB and pandas read as UTC timestamps too.
  */
 public final class ReportParquet {
   /** The footer key under which Spark keeps a table's own schema. */
   static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
   static final String FILE_NAME = "part-00000.snappy.parquet";
   static final String SUCCESS_MARKER = "_SUCCESS";
 
   private ReportParquet() {}
 
-  /** Writes {@code rows} (values in the spec's column order) as the table directory {@code target}. */
-  public static void write(ReportSpec spec, List<Object[]> rows, Path target, Configuration conf) throws IOException {
+  /**
+   * Writes {@code rows} (values in the spec's column order) as the table directory {@code target}.
+   */
+  public static void write(ReportSpec spec, List<Object[]> rows, Path target, Configuration conf)
+      throws IOException {
     FileSystem fs = target.getFileSystem(conf);
     fs.delete(target, true);
     fs.mkdirs(target);
     OutputFile file = HadoopOutputFile.fromPath(new Path(target, FILE_NAME), conf);
-    try (ParquetWriter<Object[]> writer = new Builder(file, spec).withConf(conf)
-        .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+    try (ParquetWriter<Object[]> writer =
+        new Builder(file, spec)
+            .withConf(conf)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
       for (Object[] row : rows) {
         writer.write(row);
       }
@@ -63,10 +71,13 @@ public final class ReportParquet {
   static MessageType messageType(ReportSpec spec) {
     Types.MessageTypeBuilder message = Types.buildMessage();
     for (StructField field : spec.schema().fields()) {
-      Type.Repetition repetition = field.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+      Type.Repetition repetition =
+          field.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
       DataType type = field.dataType();
       if (type.equals(DataTypes.StringType)) {
-        message.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType())
+        message
+            .primitive(PrimitiveTypeName.BINARY, repetition)
+            .as(LogicalTypeAnnotation.stringType())
             .named(field.name());
       } else if (type.equals(DataTypes.LongType)) {
         message.primitive(PrimitiveTypeName.INT64, repetition).named(field.name());
@@ -77,10 +88,13 @@ public final class ReportParquet {
       } else if (type.equals(DataTypes.BooleanType)) {
         message.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(field.name());
       } else if (type.equals(DataTypes.TimestampType)) {
-        message.primitive(PrimitiveTypeName.INT64, repetition)
-            .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(field.name());
+        message
+            .primitive(PrimitiveTypeName.INT64, repetition)
+            .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+            .named(field.name());
       } else {
-        throw new IllegalArgumentException("No Parquet mapping for column " + field.name() + " of type " + type);
+        throw new IllegalArgumentException(
+            "No Parquet mapping for column " + field.name() + " of type " + type);
       }
     }
     return message.named("spark_schema");
@@ -155,7 +169,8 @@ public final class ReportParquet {
       } else if (value instanceof Instant instant) {
         consumer.addLong(Micros.of(instant));
       } else {
-        throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " to Parquet");
+        throw new IllegalArgumentException(
+            "Cannot write " + value.getClass().getName() + " to Parquet");
       }
     }
   }

@@ -12,9 +12,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * {@code run_summary.json}: what was read (inputs, per-file counts, skipped and corrupt files),
- * the totals, the time range, the settings and the version. Built on the driver from per-file
- * counts and report row counts, never from exchange data. Sections keep insertion order.
+ * {@code run_summary.json}: what was read (inputs, per-file counts, skipped and corrupt files), the
+ * totals, the time range, the settings and the version. Built on the driver from per-file counts
+ * and report row counts, never from exchange data. Sections keep insertion order.
  */
 public final class RunSummary {
   private final Map<String, Object> root = new LinkedHashMap<>();
@@ -41,7 +41,8 @@ public final class RunSummary {
   }
 
   public static String version() {
-    try (InputStream in = RunSummary.class.getResourceAsStream("/traffic-analyzer-version.properties")) {
+    try (InputStream in =
+        RunSummary.class.getResourceAsStream("/traffic-analyzer-version.properties")) {
       if (in == null) {
         return "unknown";
       }

@@ -54,9 +54,20 @@ final class AccessCell implements Piece {
       return List.of();
     }
     boolean succeeded = lastSuccess != Long.MIN_VALUE;
-    return List.of(new ReportRow(Reports.ACCESS_DENIED, new Object[] {
-      key.provider(), key.key(), tokenHint, key.detail(), forbidden, forbiddenAction, Micros.instant(firstDenied),
-      Micros.instant(lastDenied), succeeded, succeeded ? Micros.instant(lastSuccess) : null
-    }));
+    return List.of(
+        new ReportRow(
+            Reports.ACCESS_DENIED,
+            new Object[] {
+              key.provider(),
+              key.key(),
+              tokenHint,
+              key.detail(),
+              forbidden,
+              forbiddenAction,
+              Micros.instant(firstDenied),
+              Micros.instant(lastDenied),
+              succeeded,
+              succeeded ? Micros.instant(lastSuccess) : null
+            }));
   }
 }

@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Access denials ({@code access_denied}): per provider × credential × hotel with at least one
- * permission denial, how many requests were denied, when, and whether the same credential ever
- * got a successful answer for the same hotel in the run.
+ * permission denial, how many requests were denied, when, and whether the same credential ever got
+ * a successful answer for the same hotel in the run.
  *
  * <ul>
  *   <li>{@link #FORBIDDEN}: CASY 403 {@code forbidden} (the token may not read this hotel) and
@@ -40,23 +40,28 @@ public final class AccessDenied {
   public static final String LAST_SUCCESS = "last_success";
 
   /** The documented denials each count column counts, from the taxonomy. */
-  public static final List<CredentialHealth.FailureColumn> DENIAL_COLUMNS = List.of(
-      new CredentialHealth.FailureColumn(FORBIDDEN, Provider.CASY, Set.of("403 forbidden")),
-      new CredentialHealth.FailureColumn(FORBIDDEN, Provider.HOTELBEDS, Set.of("403 FORBIDDEN")),
-      new CredentialHealth.FailureColumn(FORBIDDEN_ACTION, Provider.CASY, Set.of("403 forbidden_action")),
-      new CredentialHealth.FailureColumn(FORBIDDEN_ACTION, Provider.HOTELBEDS, Set.of("403 ACCESS_DISALLOWED")));
+  public static final List<CredentialHealth.FailureColumn> DENIAL_COLUMNS =
+      List.of(
+          new CredentialHealth.FailureColumn(FORBIDDEN, Provider.CASY, Set.of("403 forbidden")),
+          new CredentialHealth.FailureColumn(
+              FORBIDDEN, Provider.HOTELBEDS, Set.of("403 FORBIDDEN")),
+          new CredentialHealth.FailureColumn(
+              FORBIDDEN_ACTION, Provider.CASY, Set.of("403 forbidden_action")),
+          new CredentialHealth.FailureColumn(
+              FORBIDDEN_ACTION, Provider.HOTELBEDS, Set.of("403 ACCESS_DISALLOWED")));
 
-  public static final StructType SCHEMA = new StructType()
-      .add(PROVIDER, StringType, true)
-      .add(TOKEN_ID, StringType, true)
-      .add(TOKEN_HINT, StringType, true)
-      .add(HOTEL_ID, StringType, true)
-      .add(FORBIDDEN, LongType, false)
-      .add(FORBIDDEN_ACTION, LongType, false)
-      .add(FIRST_SEEN, TimestampType, false)
-      .add(LAST_SEEN, TimestampType, false)
-      .add(EVER_SUCCEEDED, BooleanType, false)
-      .add(LAST_SUCCESS, TimestampType, true);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(PROVIDER, StringType, true)
+          .add(TOKEN_ID, StringType, true)
+          .add(TOKEN_HINT, StringType, true)
+          .add(HOTEL_ID, StringType, true)
+          .add(FORBIDDEN, LongType, false)
+          .add(FORBIDDEN_ACTION, LongType, false)
+          .add(FIRST_SEEN, TimestampType, false)
+          .add(LAST_SEEN, TimestampType, false)
+          .add(EVER_SUCCEEDED, BooleanType, false)
+          .add(LAST_SUCCESS, TimestampType, true);
 
   public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
 
@@ -64,7 +69,10 @@ public final class AccessDenied {
 
   private AccessDenied() {}
 
-  /** The denial column an exchange counts in ({@link #FORBIDDEN} or {@link #FORBIDDEN_ACTION}), or null. */
+  /**
+   * The denial column an exchange counts in ({@link #FORBIDDEN} or {@link #FORBIDDEN_ACTION}), or
+   * null.
+   */
   static String denialOf(String provider, Integer httpStatus, String errorCode) {
     for (CredentialHealth.FailureColumn column : DENIAL_COLUMNS) {
       if (column.counts(provider, httpStatus, errorCode)) {

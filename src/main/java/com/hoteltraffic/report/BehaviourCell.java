@@ -29,12 +29,16 @@ final class BehaviourCell implements Piece {
     if (inDay) {
       tokenHint = RateCell.smaller(tokenHint, e.tokenHint);
     }
-    long duration = e.durationMs == null ? 0 : Math.max(0, Math.min(Integer.MAX_VALUE, e.durationMs));
+    long duration =
+        e.durationMs == null ? 0 : Math.max(0, Math.min(Integer.MAX_VALUE, e.durationMs));
     int kind = ClientBehaviour.flagsOf(e) | (inDay ? BehaviourRule.IN_DAY : 0);
     append(e.tsMillis, (int) duration, fingerprint(e.requestFingerprint), (byte) kind);
   }
 
-  /** The 64 bits of a fingerprint's 16 hex digits; 0 when it has none (such calls never match a failure's). */
+  /**
+   * The 64 bits of a fingerprint's 16 hex digits; 0 when it has none (such calls never match a
+   * failure's).
+   */
   static long fingerprint(String hex) {
     if (hex == null || hex.length() != 16) {
       return 0L;
@@ -75,15 +79,27 @@ final class BehaviourCell implements Piece {
       long fingerprint = fingerprints[i] == 0L ? -(i + 1L) : fingerprints[i];
       calls[i] = new BehaviourRule.Call(ts[i], ts[i] + durations[i], fingerprint, flags[i]);
     }
-    BehaviourRule.Result r = BehaviourRule.apply(calls, settings.burstGap().toMillis(), settings.burstMin());
+    BehaviourRule.Result r =
+        BehaviourRule.apply(calls, settings.burstGap().toMillis(), settings.burstMin());
     if (r.requests() == 0) {
       return List.of(); // only look-back or look-ahead traffic: not the day's credential
     }
-    return List.of(new ReportRow(Reports.CLIENT_BEHAVIOUR, new Object[] {
-      key.provider(), key.key(), tokenHint, r.requests(), r.fixFirstFailures(), r.repeatedUnchanged(),
-      r.retryableFailures(), r.fastRetries(), r.rejectedInBursts(), r.wasted(), RateCell.errorRate(r.wasted(),
-          r.requests())
-    }));
+    return List.of(
+        new ReportRow(
+            Reports.CLIENT_BEHAVIOUR,
+            new Object[] {
+              key.provider(),
+              key.key(),
+              tokenHint,
+              r.requests(),
+              r.fixFirstFailures(),
+              r.repeatedUnchanged(),
+              r.retryableFailures(),
+              r.fastRetries(),
+              r.rejectedInBursts(),
+              r.wasted(),
+              RateCell.errorRate(r.wasted(), r.requests())
+            }));
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

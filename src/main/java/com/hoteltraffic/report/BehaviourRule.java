@@ -6,9 +6,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The rule of {@link ClientBehaviour} on one credential's calls, plain Java: sorts the calls by time
- * (ties by fingerprint, then kind, so any merge order gives the same answer) and walks them once,
- * remembering per fingerprint only its last failure of the last {@value
+ * The rule of {@link ClientBehaviour} on one credential's calls, plain Java: sorts the calls by
+ * time (ties by fingerprint, then kind, so any merge order gives the same answer) and walks them
+ * once, remembering per fingerprint only its last failure of the last {@value
  * ClientBehaviour#REPEAT_WINDOW_MINUTES} minutes.
  */
 final class BehaviourRule {
@@ -17,6 +17,7 @@ final class BehaviourRule {
   static final int RATE_LIMITED = 4;
   static final int QUOTA = 8;
   static final int ERROR = 16;
+
   /** The call is in the reported range (a daily run's day); the others only give context. */
   static final int IN_DAY = 32;
 
@@ -26,7 +27,8 @@ final class BehaviourRule {
   private BehaviourRule() {}
 
   /** One call: when it was sent and ended (ms), its request fingerprint and its kind (flags). */
-  record Call(long tsMillis, long endMillis, long fingerprint, int flags) implements Comparable<Call> {
+  record Call(long tsMillis, long endMillis, long fingerprint, int flags)
+      implements Comparable<Call> {
     boolean is(int flag) {
       return (flags & flag) != 0;
     }
@@ -45,8 +47,14 @@ final class BehaviourRule {
   }
 
   /** The counts of one row of {@code client_behaviour}. */
-  record Result(long requests, long fixFirstFailures, long repeatedUnchanged, long retryableFailures, long fastRetries,
-      long rejectedInBursts, long wasted) {}
+  record Result(
+      long requests,
+      long fixFirstFailures,
+      long repeatedUnchanged,
+      long retryableFailures,
+      long fastRetries,
+      long rejectedInBursts,
+      long wasted) {}
 
   /**
    * @param calls every call of the credential, in any order (sorted in place); only those flagged
@@ -76,11 +84,13 @@ final class BehaviourRule {
       Call call = calls[i];
       Call failure = lastFailure.get(call.fingerprint());
       if (failure != null && call.tsMillis() > failure.tsMillis() && call.is(IN_DAY)) {
-        if (failure.is(FIX_FIRST) && call.is(FIX_FIRST)
+        if (failure.is(FIX_FIRST)
+            && call.is(FIX_FIRST)
             && call.tsMillis() - failure.tsMillis() <= REPEAT_WINDOW_MILLIS) {
           counts[1]++;
           wasted[i] = true;
-        } else if (failure.is(RETRYABLE) && call.tsMillis() >= failure.endMillis()
+        } else if (failure.is(RETRYABLE)
+            && call.tsMillis() >= failure.endMillis()
             && call.tsMillis() - failure.endMillis() < ClientBehaviour.FAST_RETRY_MILLIS) {
           counts[3]++;
           wasted[i] |= call.is(ERROR);
@@ -98,7 +108,10 @@ final class BehaviourRule {
     }
   }
 
-  /** Drops failures no later call can repeat or retry any more: the map stays as small as the window. */
+  /**
+   * Drops failures no later call can repeat or retry any more: the map stays as small as the
+   * window.
+   */
   private static void prune(Map<Long, Call> lastFailure, long now) {
     for (Iterator<Call> it = lastFailure.values().iterator(); it.hasNext(); ) {
       Call failure = it.next();
@@ -114,12 +127,14 @@ final class BehaviourRule {
    * and quota rejections, each kind in its own groups (gap at most the burst gap) of at least
    * burstMin, as {@link BurstRule} forms them.
    */
-  private static long rejectedInBursts(Call[] calls, boolean[] wasted, long gapMillis, int burstMin) {
+  private static long rejectedInBursts(
+      Call[] calls, boolean[] wasted, long gapMillis, int burstMin) {
     return rejectedInGroups(calls, RATE_LIMITED, wasted, gapMillis, burstMin)
         + rejectedInGroups(calls, QUOTA, wasted, gapMillis, burstMin);
   }
 
-  private static long rejectedInGroups(Call[] calls, int kind, boolean[] wasted, long gapMillis, int burstMin) {
+  private static long rejectedInGroups(
+      Call[] calls, int kind, boolean[] wasted, long gapMillis, int burstMin) {
     long rejected = 0;
     int groupSize = 0;
     long previous = Long.MIN_VALUE;
@@ -138,8 +153,11 @@ final class BehaviourRule {
     return rejected + closeGroup(calls, members, groupSize, wasted, burstMin);
   }
 
-  /** Marks a group's rejections wasted when it is a burst; returns how many of them are in the day. */
-  private static long closeGroup(Call[] calls, int[] members, int size, boolean[] wasted, int burstMin) {
+  /**
+   * Marks a group's rejections wasted when it is a burst; returns how many of them are in the day.
+   */
+  private static long closeGroup(
+      Call[] calls, int[] members, int size, boolean[] wasted, int burstMin) {
     if (size < burstMin || size == 0) {
       return 0;
     }

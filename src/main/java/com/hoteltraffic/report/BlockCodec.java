@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Field-by-field writing of the events the pieces hold (booking events, rejections, failures).
- * Why not plain Java serialization: it writes an object graph, registering every string in a
- * handle table and rebuilding records through reflection, and the read's block files and the
- * merge's shuffle carry hundreds of thousands of these events; that cost 14% of the executors'
- * CPU on the 1M-exchange bench. Strings are written as length-prefixed UTF-8, so no length
- * limit applies (unlike {@code writeUTF}).
+ * Field-by-field writing of the events the pieces hold (booking events, rejections, failures). Why
+ * not plain Java serialization: it writes an object graph, registering every string in a handle
+ * table and rebuilding records through reflection, and the read's block files and the merge's
+ * shuffle carry hundreds of thousands of these events; that cost 14% of the executors' CPU on the
+ * 1M-exchange bench. Strings are written as length-prefixed UTF-8, so no length limit applies
+ * (unlike {@code writeUTF}).
  */
 final class BlockCodec {
   private BlockCodec() {}
@@ -65,9 +65,21 @@ final class BlockCodec {
     out.writeLong(e.line());
     writeLong(out, e.tsMicros());
     writeLong(out, e.durationMs());
-    for (String text : new String[] {e.operation(), e.tokenId(), e.hotelId(), e.clientReference(), e.checkIn(),
-        e.checkOut(), e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd(),
-        e.listStatus()}) {
+    for (String text :
+        new String[] {
+          e.operation(),
+          e.tokenId(),
+          e.hotelId(),
+          e.clientReference(),
+          e.checkIn(),
+          e.checkOut(),
+          e.holderName(),
+          e.listClientReference(),
+          e.listFilterType(),
+          e.listStart(),
+          e.listEnd(),
+          e.listStatus()
+        }) {
       writeString(out, text);
     }
     for (Integer number : new Integer[] {e.httpStatus(), e.listFrom(), e.listTo(), e.listTotal()}) {
@@ -98,11 +110,31 @@ final class BlockCodec {
     int count = in.readInt();
     List<BookingEvent.Booking> bookings = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      bookings.add(new BookingEvent.Booking(readString(in), readString(in), readString(in), readString(in)));
+      bookings.add(
+          new BookingEvent.Booking(readString(in), readString(in), readString(in), readString(in)));
     }
-    return new BookingEvent(source, line, tsMicros, text[0], numbers[0], durationMs, text[1], text[2], text[3],
-        text[4], text[5], text[6], text[7], text[8], text[9], text[10], text[11], numbers[1], numbers[2],
-        numbers[3], bookings);
+    return new BookingEvent(
+        source,
+        line,
+        tsMicros,
+        text[0],
+        numbers[0],
+        durationMs,
+        text[1],
+        text[2],
+        text[3],
+        text[4],
+        text[5],
+        text[6],
+        text[7],
+        text[8],
+        text[9],
+        text[10],
+        text[11],
+        numbers[1],
+        numbers[2],
+        numbers[3],
+        bookings);
   }
 
   static void writeRejection(DataOutput out, BurstRule.Rejection r) throws IOException {
@@ -114,7 +146,8 @@ final class BlockCodec {
   }
 
   static BurstRule.Rejection readRejection(DataInput in) throws IOException {
-    return new BurstRule.Rejection(in.readLong(), readString(in), readString(in), readInteger(in), readInteger(in));
+    return new BurstRule.Rejection(
+        in.readLong(), readString(in), readString(in), readInteger(in), readInteger(in));
   }
 
   static void writeFailure(DataOutput out, OutageRule.Failure f) throws IOException {

@@ -55,8 +55,8 @@ public record BookingEvent(
     implements Serializable {
 
   /**
-   * The key of an attempt without a usable client reference (missing or blank). No evidence can
-   * be matched to such an attempt, so it always reconciles to {@link
+   * The key of an attempt without a usable client reference (missing or blank). No evidence can be
+   * matched to such an attempt, so it always reconciles to {@link
    * BookingReconciliation#UNRESOLVED}, as it did in the Spark SQL joins (a null key never joins).
    * The empty string cannot collide with a real key: blank references have no key.
    */
@@ -77,7 +77,8 @@ public record BookingEvent(
    * One booking a response shows, as sent (reconciliation trims and compares later); {@code
    * creationDate} is Hotelbeds' {@code creationDate}, null when the response has none.
    */
-  public record Booking(String reference, String clientReference, String status, String creationDate)
+  public record Booking(
+      String reference, String clientReference, String status, String creationDate)
       implements Serializable {
 
     /** A booking whose response gives no creation date. */
@@ -110,19 +111,38 @@ public record BookingEvent(
     }
     List<Booking> bookings = new ArrayList<>(e.bookings.size());
     for (BookingFact fact : e.bookings) {
-      bookings.add(new Booking(fact.reference(), fact.clientReference(), fact.status(),
-          fact.creationDate()));
+      bookings.add(
+          new Booking(
+              fact.reference(), fact.clientReference(), fact.status(), fact.creationDate()));
     }
-    return new BookingEvent(source, line, e.tsMillis * 1000L, e.operation, e.httpStatus,
-        e.durationMs, e.tokenId, e.hotelId, e.clientReference, e.checkIn, e.checkOut, e.holderName,
-        e.listClientReference, e.listFilterType, e.listStart, e.listEnd, e.listStatus, e.listFrom,
+    return new BookingEvent(
+        source,
+        line,
+        e.tsMillis * 1000L,
+        e.operation,
+        e.httpStatus,
+        e.durationMs,
+        e.tokenId,
+        e.hotelId,
+        e.clientReference,
+        e.checkIn,
+        e.checkOut,
+        e.holderName,
+        e.listClientReference,
+        e.listFilterType,
+        e.listStart,
+        e.listEnd,
+        e.listStatus,
+        e.listFrom,
         e.listTo,
-        e.listTotal, bookings);
+        e.listTotal,
+        bookings);
   }
 
   /** Whether reconciliation reads an exchange of this provider and operation at all. */
   public static boolean isBookingTraffic(String provider, String operation) {
-    return Provider.HOTELBEDS.equals(provider) && operation != null
+    return Provider.HOTELBEDS.equals(provider)
+        && operation != null
         && (Operation.HB_BOOKING_CONFIRMATION.equals(operation)
             || LOOKUP_OPERATIONS.contains(operation));
   }
@@ -174,20 +194,41 @@ public record BookingEvent(
     if (kept.size() == bookings.size()) {
       return this;
     }
-    return new BookingEvent(source, line, tsMicros, operation, httpStatus, durationMs, tokenId,
-        hotelId, clientReference, checkIn, checkOut, holderName, listClientReference,
-        listFilterType, listStart, listEnd, listStatus, listFrom, listTo, listTotal, kept);
+    return new BookingEvent(
+        source,
+        line,
+        tsMicros,
+        operation,
+        httpStatus,
+        durationMs,
+        tokenId,
+        hotelId,
+        clientReference,
+        checkIn,
+        checkOut,
+        holderName,
+        listClientReference,
+        listFilterType,
+        listStart,
+        listEnd,
+        listStatus,
+        listFrom,
+        listTo,
+        listTotal,
+        kept);
   }
 
   /**
    * Non-null when this event is a list page that can prove absence for any attempt whose dates it
    * covers, whatever its client reference: a complete {@code filterType=CREATION}, {@code
    * status=ALL} page over a readable {@code start..end}, not filtered by a client reference, whose
-   * every booking has a reference and a client reference (one without could be the attempt's).
-   * Such pages are few, so the caller can hand all of them to every group.
+   * every booking has a reference and a client reference (one without could be the attempt's). Such
+   * pages are few, so the caller can hand all of them to every group.
    */
   public CoveringList coveringList() {
-    if (tsMicros == null || !isCompleteList() || listKey() != null
+    if (tsMicros == null
+        || !isCompleteList()
+        || listKey() != null
         || !BookingRule.coversEveryStatus(this)) {
       return null;
     }
@@ -225,8 +266,8 @@ public record BookingEvent(
   }
 
   /**
-   * The key a booking in this response belongs to: its own client reference, or for a
-   * confirmation whose response omits it, the one the request sent.
+   * The key a booking in this response belongs to: its own client reference, or for a confirmation
+   * whose response omits it, the one the request sent.
    */
   String sightingKey(Booking booking) {
     String reference = booking.clientReference();

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The booking traffic of one (lower-cased) client reference: its uncertain attempts and their evidence. */
+/**
+ * The booking traffic of one (lower-cased) client reference: its uncertain attempts and their
+ * evidence.
+ */
 final class BookingEvidence implements Piece {
   private static final long serialVersionUID = 1L;
 
@@ -25,9 +28,8 @@ final class BookingEvidence implements Piece {
     boolean pii = settings.includePii();
     int attemptTs = BookingReconciliation.columns(pii).indexOf(BookingReconciliation.ATTEMPT_TS);
     List<ReportRow> rows = new ArrayList<>();
-    for (BookingRule.Reconciled booking
-        : BookingRule.reconcile(key.key(), events, shared.coveringIndex(), pii,
-            settings.listLag())) {
+    for (BookingRule.Reconciled booking :
+        BookingRule.reconcile(key.key(), events, shared.coveringIndex(), pii, settings.listLag())) {
       Object[] values = booking.values(pii).toArray();
       if (settings.bounds().counts(Micros.of((Instant) values[attemptTs]))) {
         rows.add(new ReportRow(Reports.UNCONFIRMED_BOOKINGS, values));
@@ -44,7 +46,8 @@ final class BookingEvidence implements Piece {
     }
   }
 
-  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
     int count = in.readInt();
     events = new ArrayList<>(count);

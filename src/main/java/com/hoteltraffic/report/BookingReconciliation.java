@@ -1,6 +1,5 @@
 package com.hoteltraffic.report;
 
-
 import com.hoteltraffic.model.ExchangeSchema;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,10 +41,10 @@ import org.apache.spark.sql.types.StructType;
  *   <li>it was fetched at least the list lag ({@link ReportSettings#listLag()}, 90 s) after the
  *       attempt ended: its timestamp plus {@code duration_ms}, or plus the 60 s booking timeout
  *       when no response came;
- *   <li>either it is filtered by the attempt's client reference and empty ({@code total} 0; an
- *       item without a reference or client reference is not proof), or it is unfiltered with
- *       {@code filterType=CREATION}, holds all of its {@code total} (the bookings read number at
- *       least {@code total}) and every item has a reference and a client reference;
+ *   <li>either it is filtered by the attempt's client reference and empty ({@code total} 0; an item
+ *       without a reference or client reference is not proof), or it is unfiltered with {@code
+ *       filterType=CREATION}, holds all of its {@code total} (the bookings read number at least
+ *       {@code total}) and every item has a reference and a client reference;
  *   <li>its creation-date range, if any ({@code CREATION}; for a filtered page with {@code
  *       CHECKIN}, the attempt's check-in), covers the attempt's calendar date in UTC and in
  *       Europe/Madrid over the whole interval from the attempt to its end plus the list lag. The
@@ -59,11 +58,11 @@ import org.apache.spark.sql.types.StructType;
  * <p>Ties are broken as {@link BookingRule} documents.
  *
  * <p>How: {@link BookingRule} decides in plain Java. The read's tasks turn booking traffic into
- * {@link BookingEvent}s, grouped by lower-cased client reference ({@link BookingEvent#keys()})
- * in the merge's one shuffle; each group is reconciled on its own. The only evidence that reaches
+ * {@link BookingEvent}s, grouped by lower-cased client reference ({@link BookingEvent#keys()}) in
+ * the merge's one shuffle; each group is reconciled on its own. The only evidence that reaches
  * across groups, unfiltered creation-date list pages ({@link CoveringList}), is small and few: it
- * travels with the read's counts and is broadcast. Only the report rows (one per uncertain
- * attempt) reach the driver; no evidence does.
+ * travels with the read's counts and is broadcast. Only the report rows (one per uncertain attempt)
+ * reach the driver; no evidence does.
  *
  * <p>Holder names appear only with {@code includePii}; payment data never reaches this table.
  */
@@ -173,9 +172,12 @@ public final class BookingReconciliation {
    * @param timezone zone id of the run (windows and day boundaries); it plays no part in evidence,
    *     whose dates are taken in UTC and Europe/Madrid
    */
-  public static Dataset<Row> reconcile(Dataset<Row> exchanges, boolean includePii, String timezone) {
-    ReportSettings settings = ReportSettings.defaults().withIncludePii(includePii)
-        .withWindow(ReportSettings.DEFAULT_WINDOW, ZoneId.of(timezone));
+  public static Dataset<Row> reconcile(
+      Dataset<Row> exchanges, boolean includePii, String timezone) {
+    ReportSettings settings =
+        ReportSettings.defaults()
+            .withIncludePii(includePii)
+            .withWindow(ReportSettings.DEFAULT_WINDOW, ZoneId.of(timezone));
     return ReportEngine.fromExchanges(exchanges, settings)
         .dataFrame(exchanges.sparkSession(), Reports.UNCONFIRMED_BOOKINGS);
   }

@@ -102,9 +102,22 @@ public final class BookingRule {
     public List<Object> values(boolean includePii) {
       List<Object> cells =
           new ArrayList<>(
-              Arrays.asList(attemptTs, provider, tokenId, hotelId, clientReference, checkIn,
-                  checkOut, outcome, status, bookingReference, bookingStatus, bookingsFound,
-                  evidence, evidenceTs, action));
+              Arrays.asList(
+                  attemptTs,
+                  provider,
+                  tokenId,
+                  hotelId,
+                  clientReference,
+                  checkIn,
+                  checkOut,
+                  outcome,
+                  status,
+                  bookingReference,
+                  bookingStatus,
+                  bookingsFound,
+                  evidence,
+                  evidenceTs,
+                  action));
       if (includePii) {
         cells.add(holderName);
       }
@@ -116,8 +129,8 @@ public final class BookingRule {
    * Reconciles the attempts among {@code events} against those events and the covering lists.
    *
    * <p>Only attempts whose own key is {@code key} get a row ({@link BookingEvent#NO_REFERENCE_KEY}
-   * for attempts without a reference), and only evidence for {@code key} counts, so a group may hold
-   * events of other keys too. Rows come in {@link #REPORT_ORDER}.
+   * for attempts without a reference), and only evidence for {@code key} counts, so a group may
+   * hold events of other keys too. Rows come in {@link #REPORT_ORDER}.
    *
    * @param key the lower-cased client reference the group shares ({@link BookingEvent#keys()})
    * @param events the events of {@code key}, in any order
@@ -125,14 +138,24 @@ public final class BookingRule {
    * @param includePii whether rows carry the holder name
    * @param listLag how long after the attempt ended a list must have been fetched to prove absence
    */
-  public static List<Reconciled> reconcile(String key, List<BookingEvent> events,
-      List<CoveringList> coveringLists, boolean includePii, Duration listLag) {
+  public static List<Reconciled> reconcile(
+      String key,
+      List<BookingEvent> events,
+      List<CoveringList> coveringLists,
+      boolean includePii,
+      Duration listLag) {
     return reconcile(key, events, new CoveringIndex(coveringLists), includePii, listLag);
   }
 
-  /** {@link #reconcile(String, List, List, boolean, Duration)} with the run's shared index of lists. */
-  static List<Reconciled> reconcile(String key, List<BookingEvent> events,
-      CoveringIndex coveringLists, boolean includePii, Duration listLag) {
+  /**
+   * {@link #reconcile(String, List, List, boolean, Duration)} with the run's shared index of lists.
+   */
+  static List<Reconciled> reconcile(
+      String key,
+      List<BookingEvent> events,
+      CoveringIndex coveringLists,
+      boolean includePii,
+      Duration listLag) {
     List<Reconciled> rows = new ArrayList<>();
     for (BookingEvent event : events) {
       if (event.isAttempt() && key.equals(groupKey(event))) {
@@ -148,8 +171,12 @@ public final class BookingRule {
     return key == null ? BookingEvent.NO_REFERENCE_KEY : key;
   }
 
-  private static Reconciled reconcileAttempt(BookingEvent attempt, List<BookingEvent> events,
-      CoveringIndex coveringLists, boolean includePii, Duration listLag) {
+  private static Reconciled reconcileAttempt(
+      BookingEvent attempt,
+      List<BookingEvent> events,
+      CoveringIndex coveringLists,
+      boolean includePii,
+      Duration listLag) {
     String key = attempt.attemptKey();
     Long ts = attempt.tsMicros();
     Days days = null;
@@ -209,12 +236,12 @@ public final class BookingRule {
 
   /**
    * The distinct bookings later successful responses show for {@code key}, first seen first: per
-   * booking reference its first sighting, latest status, first lookup and first confirmation.
-   * A booking created before the attempt (creation date before the attempt's Madrid day minus one
-   * day of margin) is an older booking that reused the reference and is left out.
+   * booking reference its first sighting, latest status, first lookup and first confirmation. A
+   * booking created before the attempt (creation date before the attempt's Madrid day minus one day
+   * of margin) is an older booking that reused the reference and is left out.
    */
-  private static List<Found> bookingsFound(String key, long attemptTs, LocalDate madridDay,
-      List<BookingEvent> events) {
+  private static List<Found> bookingsFound(
+      String key, long attemptTs, LocalDate madridDay, List<BookingEvent> events) {
     LocalDate oldestCounted = madridDay.minusDays(1);
     Map<String, Found> byReference = new HashMap<>();
     for (BookingEvent event : events) {
@@ -233,8 +260,9 @@ public final class BookingRule {
       }
     }
     return byReference.values().stream()
-        .sorted(Comparator.comparingLong((Found f) -> f.firstTs)
-            .thenComparing(f -> f.reference, BookingText.ORDER))
+        .sorted(
+            Comparator.comparingLong((Found f) -> f.firstTs)
+                .thenComparing(f -> f.reference, BookingText.ORDER))
         .collect(Collectors.toList());
   }
 
@@ -257,15 +285,18 @@ public final class BookingRule {
    * fetched at least the list lag after the attempt ended ({@code settled}), whose dates, if any,
    * cover the attempt: {@link Days} for {@code CREATION}, its check-in for {@code CHECKIN}.
    */
-  private static Long latestFilteredList(BookingEvent attempt, String key, Days days, long settled,
-      List<BookingEvent> events) {
+  private static Long latestFilteredList(
+      BookingEvent attempt, String key, Days days, long settled, List<BookingEvent> events) {
     Long latest = null;
     LocalDate checkIn = BookingText.day(attempt.checkIn());
     for (BookingEvent event : events) {
-      if (event.isCompleteList() && key.equals(event.listKey())
-          && Integer.valueOf(0).equals(event.listTotal()) && event.bookings().isEmpty()
+      if (event.isCompleteList()
+          && key.equals(event.listKey())
+          && Integer.valueOf(0).equals(event.listTotal())
+          && event.bookings().isEmpty()
           && coversEveryStatus(event)
-          && event.tsMicros() != null && event.tsMicros() >= settled
+          && event.tsMicros() != null
+          && event.tsMicros() >= settled
           && datesCover(event, days, checkIn)) {
         latest = latest(latest, event.tsMicros());
       }
@@ -288,8 +319,8 @@ public final class BookingRule {
   }
 
   /** Applies the status rules in their order and fills the row. */
-  private static Reconciled decide(BookingEvent attempt, Days days, List<Found> found,
-      Long completeListTs, boolean includePii) {
+  private static Reconciled decide(
+      BookingEvent attempt, Days days, List<Found> found, Long completeListTs, boolean includePii) {
     String status = status(found, completeListTs);
     Found only = found.isEmpty() ? null : found.get(0);
     String reference = null;
@@ -320,14 +351,27 @@ public final class BookingRule {
         evidence = EVIDENCE_COMPLETE_LIST;
         evidenceTs = completeListTs;
       }
-      default -> { }
+      default -> {}
     }
     Long ts = attempt.tsMicros();
-    return new Reconciled(ts == null ? null : instant(ts), Provider.HOTELBEDS, attempt.tokenId(),
-        attempt.hotelId(), attempt.clientReference(), attempt.checkIn(), attempt.checkOut(),
-        attempt.httpStatus() == null ? OUTCOME_NO_RESPONSE : OUTCOME_HTTP_504, status, reference,
-        bookingStatus, found.size(), evidence, evidenceTs == null ? null : instant(evidenceTs),
-        action(status, found, days), includePii ? attempt.holderName() : null, attempt.source(),
+    return new Reconciled(
+        ts == null ? null : instant(ts),
+        Provider.HOTELBEDS,
+        attempt.tokenId(),
+        attempt.hotelId(),
+        attempt.clientReference(),
+        attempt.checkIn(),
+        attempt.checkOut(),
+        attempt.httpStatus() == null ? OUTCOME_NO_RESPONSE : OUTCOME_HTTP_504,
+        status,
+        reference,
+        bookingStatus,
+        found.size(),
+        evidence,
+        evidenceTs == null ? null : instant(evidenceTs),
+        action(status, found, days),
+        includePii ? attempt.holderName() : null,
+        attempt.source(),
         attempt.line());
   }
 
@@ -361,7 +405,9 @@ public final class BookingRule {
         }
         return BOOKED.equals(status)
             ? "record booking " + only.reference + " as made; do not book again"
-            : "record booking " + only.reference + " made by the retry; look up with BookingList"
+            : "record booking "
+                + only.reference
+                + " made by the retry; look up with BookingList"
                 + " by clientReference that it is the only one";
       }
       case NOT_BOOKED -> {
@@ -369,13 +415,14 @@ public final class BookingRule {
       }
       default -> {
         return "look up with BookingList by clientReference, filterType=CREATION, status=ALL,"
-            + " start..end covering " + (days == null ? "the attempt" : days.text());
+            + " start..end covering "
+            + (days == null ? "the attempt" : days.text());
       }
     }
   }
 
-  private static String join(List<Found> found, java.util.function.Function<Found, String> cell,
-      String separator) {
+  private static String join(
+      List<Found> found, java.util.function.Function<Found, String> cell, String separator) {
     return found.stream().map(cell).collect(Collectors.joining(separator));
   }
 
@@ -414,13 +461,15 @@ public final class BookingRule {
         firstKind = kind;
       }
       String seenStatus = BookingText.upperTrimmed(booking.status());
-      if (statusTs == null || ts > statusTs
+      if (statusTs == null
+          || ts > statusTs
           || (ts == statusTs && NULLS_FIRST.compare(seenStatus, status) > 0)) {
         statusTs = ts;
         status = seenStatus;
       }
       if (BookingEvent.LOOKUP_OPERATIONS.contains(kind)
-          && (lookupTs == null || ts < lookupTs
+          && (lookupTs == null
+              || ts < lookupTs
               || (ts == lookupTs && NULLS_FIRST.compare(kind, lookupKind) < 0))) {
         lookupTs = ts;
         lookupKind = kind;

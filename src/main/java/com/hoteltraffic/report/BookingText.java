@@ -90,5 +90,4 @@ final class BookingText {
   static boolean within(LocalDate day, LocalDate start, LocalDate end) {
     return day != null && start != null && end != null && !day.isBefore(start) && !day.isAfter(end);
   }
-
 }

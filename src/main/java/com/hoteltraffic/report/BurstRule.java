@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rate-limit burst rule of one credential in plain Java: the numbers and verdicts that
- * {@link RateLimitBursts} documents, computed from the credential's rejections and the timestamps
- * of all its exchanges. Spark (or any other engine) only has to bring one credential's events
- * together; everything the class Javadoc of {@link RateLimitBursts} defines is decided here.
+ * The rate-limit burst rule of one credential in plain Java: the numbers and verdicts that {@link
+ * RateLimitBursts} documents, computed from the credential's rejections and the timestamps of all
+ * its exchanges. Spark (or any other engine) only has to bring one credential's events together;
+ * everything the class Javadoc of {@link RateLimitBursts} defines is decided here.
  *
  * <p>Exchanges sharing a timestamp: {@code requests} and {@code peak_rejected_per_minute} count
  * multisets, so every exchange at a boundary instant counts. The one place where order within a
@@ -25,9 +25,9 @@ import java.util.Set;
  * later, whichever of the two was logged first: a client that fires concurrent requests did not
  * pause, and the verdict never depends on input order.
  *
- * <p>{@code peak_rejected_per_minute} counts the group's own rejections only, as documented: at
- * a {@code --burst-gap} below 60 s a neighbouring group of the same kind can lie within the
- * minute, and its rejections are not this burst's (so the peak never exceeds {@code rejected}).
+ * <p>{@code peak_rejected_per_minute} counts the group's own rejections only, as documented: at a
+ * {@code --burst-gap} below 60 s a neighbouring group of the same kind can lie within the minute,
+ * and its rejections are not this burst's (so the peak never exceeds {@code rejected}).
  *
  * <p>Cost per credential: two passes over the rejections, a sort of their timestamps, binary
  * searches on the sorted traffic and one sliding window per group, O(n log n) in all; the traffic
@@ -88,8 +88,8 @@ public final class BurstRule {
   /**
    * Bursts of one credential (provider, tokenId; tokenId may be null = exchanges without
    * credential, grouped together). rejections: in any order. trafficMicros: the ts (microseconds)
-   * of EVERY exchange of the credential, rejections included, sorted ascending, duplicates kept;
-   * it is only read, never copied.
+   * of EVERY exchange of the credential, rejections included, sorted ascending, duplicates kept; it
+   * is only read, never copied.
    *
    * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
    * @param minRejections the fewest rejections a group of either kind needs ({@code --burst-min})
@@ -153,8 +153,10 @@ public final class BurstRule {
     final String kind;
     long[] times;
     private int size;
+
     /** Index into {@link #times} where each group begins. */
     int[] starts;
+
     private long[] startTimes;
     GroupFacts[] facts;
 
@@ -231,18 +233,31 @@ public final class BurstRule {
       long requests = countFrom(traffic, end, true) - countFrom(traffic, start, false);
       GroupFacts facts = k.facts[group];
       Burst measured =
-          new Burst(provider, tokenId, start, end, to - from, requests, k.kind,
-              (end - start) / (double) MICROS_PER_SECOND, peakPerMinute(k.times, from, to),
-              facts.limit, facts.windowSeconds, facts.hotels.size(), facts.hotelList(), null);
+          new Burst(
+              provider,
+              tokenId,
+              start,
+              end,
+              to - from,
+              requests,
+              k.kind,
+              (end - start) / (double) MICROS_PER_SECOND,
+              peakPerMinute(k.times, from, to),
+              facts.limit,
+              facts.windowSeconds,
+              facts.hotels.size(),
+              facts.hotelList(),
+              null);
       long[] waits = waits(k.times, from, to);
       boolean backedOff =
-          waitsGrow(waits) || 2 * respected(waits, windowMicros(k.kind, facts)) >= measured.rejected();
+          waitsGrow(waits)
+              || 2 * respected(waits, windowMicros(k.kind, facts)) >= measured.rejected();
       return withVerdict(measured, backedOff);
     }
 
     /**
-     * The rate window the client had to wait out: the one the group's 429 bodies reported, else
-     * the provider's documented one for the kind; null when neither is known.
+     * The rate window the client had to wait out: the one the group's 429 bodies reported, else the
+     * provider's documented one for the kind; null when neither is known.
      */
     private Long windowMicros(String kind, GroupFacts facts) {
       if (facts.windowSeconds != null && facts.windowSeconds > 0) {
@@ -254,8 +269,8 @@ public final class BurstRule {
 
     /**
      * The wait after each rejection of the group until the credential's next exchange, in
-     * microseconds; {@link #NEVER} when none came. Another exchange at the very same microsecond
-     * is a next request 0 µs later (the tie rule of the class comment).
+     * microseconds; {@link #NEVER} when none came. Another exchange at the very same microsecond is
+     * a next request 0 µs later (the tie rule of the class comment).
      */
     private long[] waits(long[] times, int from, int to) {
       long[] waits = new long[to - from];
@@ -276,8 +291,8 @@ public final class BurstRule {
   static final long NEVER = Long.MAX_VALUE;
 
   /**
-   * Rejections after which the client waited out the rate window: its next exchange came at
-   * least one window later, or never. Without a known window none did.
+   * Rejections after which the client waited out the rate window: its next exchange came at least
+   * one window later, or never. Without a known window none did.
    */
   static long respected(long[] waits, Long windowMicros) {
     if (windowMicros == null) {
@@ -293,10 +308,10 @@ public final class BurstRule {
   }
 
   /**
-   * Exponential back-off: the waits after the group's rejections but the last (each one ended by
-   * an exchange within the group) never shrink, and the last of them is at least twice the first
-   * and longer than it. Needs two such waits, so three rejections; a steady pace (equal waits)
-   * never grows.
+   * Exponential back-off: the waits after the group's rejections but the last (each one ended by an
+   * exchange within the group) never shrink, and the last of them is at least twice the first and
+   * longer than it. Needs two such waits, so three rejections; a steady pace (equal waits) never
+   * grows.
    */
   static boolean waitsGrow(long[] waits) {
     int n = waits.length - 1;
@@ -310,7 +325,8 @@ public final class BurstRule {
     }
     long first = waits[0];
     long last = waits[n - 1];
-    return last > first && last >= 2 * first; // waits within a group are at most the gap: no overflow
+    return last > first
+        && last >= 2 * first; // waits within a group are at most the gap: no overflow
   }
 
   private static boolean kept(Burst burst, int minRejections) {
@@ -318,9 +334,9 @@ public final class BurstRule {
   }
 
   /**
-   * The most rejections of the group {@code times[from, to)} within any span {@code (t - 60 s,
-   * t]}: a sliding window whose right edge walks the rejections. At a run of equal timestamps the
-   * last one sees them all, so the maximum is exact on ties.
+   * The most rejections of the group {@code times[from, to)} within any span {@code (t - 60 s, t]}:
+   * a sliding window whose right edge walks the rejections. At a run of equal timestamps the last
+   * one sees them all, so the maximum is exact on ties.
    */
   private static long peakPerMinute(long[] times, int from, int to) {
     long peak = 0;
@@ -360,9 +376,20 @@ public final class BurstRule {
   }
 
   private static Burst withVerdict(Burst b, boolean backedOff) {
-    return new Burst(b.provider(), b.tokenId(), b.startMicros(), b.endMicros(), b.rejected(),
-        b.requests(), b.kind(), b.durationS(), b.peakRejectedPerMinute(), b.limit(),
-        b.windowSeconds(), b.hotelsTouched(), b.hotels(), backedOff ? BACKED_OFF : KEPT_SENDING);
+    return new Burst(
+        b.provider(),
+        b.tokenId(),
+        b.startMicros(),
+        b.endMicros(),
+        b.rejected(),
+        b.requests(),
+        b.kind(),
+        b.durationS(),
+        b.peakRejectedPerMinute(),
+        b.limit(),
+        b.windowSeconds(),
+        b.hotelsTouched(),
+        b.hotels(),
+        backedOff ? BACKED_OFF : KEPT_SENDING);
   }
-
 }

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@link #FIX_FIRST_FAILURES}: answers the documents say to fix, not retry: HTTP 400, 401,
  *       403 and 404 that are not retryable (so not Hotelbeds 403 over-QPS), Hotelbeds {@code
  *       INVALID_REQUEST}/{@code INVALID_DATA} included (both 400).
- *   <li>{@link #REPEATED_UNCHANGED}: such failures whose call was sent with the same fingerprint
- *       at most {@value #REPEAT_WINDOW_MINUTES} minutes after the previous such failure of that
+ *   <li>{@link #REPEATED_UNCHANGED}: such failures whose call was sent with the same fingerprint at
+ *       most {@value #REPEAT_WINDOW_MINUTES} minutes after the previous such failure of that
  *       fingerprint: the client resent the call unchanged and failed the same way again (each
  *       repeat counts; any other outcome of that fingerprint in between ends the chain).
  *   <li>{@link #RETRYABLE_FAILURES}: retryable failures (taxonomy {@code retryable}: 429, 5xx
@@ -34,8 +34,7 @@ import org.apache.spark.sql.types.StructType;
  *       rate_limit_bursts} rows (same rule and settings: {@code rate_limited} groups of at least
  *       {@code --burst-min}, every {@code quota_exceeded} rejection).
  *   <li>{@link #WASTED}: the repeats, the fast retries that failed and the rejections in bursts
- *       (each call once); {@link
- *       #WASTED_SHARE} = wasted / requests, 6 decimals.
+ *       (each call once); {@link #WASTED_SHARE} = wasted / requests, 6 decimals.
  * </ul>
  *
  * <p>A call at the very same millisecond as a failure is not taken as its repeat or retry: the
@@ -61,18 +60,19 @@ public final class ClientBehaviour {
   /** The HTTP statuses whose non-retryable answers say "fix the call". */
   static final Set<Integer> FIX_FIRST_STATUSES = Set.of(400, 401, 403, 404);
 
-  public static final StructType SCHEMA = new StructType()
-      .add(PROVIDER, StringType, true)
-      .add(TOKEN_ID, StringType, true)
-      .add(TOKEN_HINT, StringType, true)
-      .add(REQUESTS, LongType, false)
-      .add(FIX_FIRST_FAILURES, LongType, false)
-      .add(REPEATED_UNCHANGED, LongType, false)
-      .add(RETRYABLE_FAILURES, LongType, false)
-      .add(FAST_RETRIES, LongType, false)
-      .add(REJECTED_IN_BURSTS, LongType, false)
-      .add(WASTED, LongType, false)
-      .add(WASTED_SHARE, DoubleType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(PROVIDER, StringType, true)
+          .add(TOKEN_ID, StringType, true)
+          .add(TOKEN_HINT, StringType, true)
+          .add(REQUESTS, LongType, false)
+          .add(FIX_FIRST_FAILURES, LongType, false)
+          .add(REPEATED_UNCHANGED, LongType, false)
+          .add(RETRYABLE_FAILURES, LongType, false)
+          .add(FAST_RETRIES, LongType, false)
+          .add(REJECTED_IN_BURSTS, LongType, false)
+          .add(WASTED, LongType, false)
+          .add(WASTED_SHARE, DoubleType, false);
 
   public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
 
@@ -83,7 +83,10 @@ public final class ClientBehaviour {
   /** The kind of call {@link BehaviourRule} sees (flags of {@link BehaviourRule.Call}). */
   static int flagsOf(ClassifiedExchange e) {
     int flags = 0;
-    if (e.httpStatus != null && FIX_FIRST_STATUSES.contains(e.httpStatus) && !e.retryable && e.isError()) {
+    if (e.httpStatus != null
+        && FIX_FIRST_STATUSES.contains(e.httpStatus)
+        && !e.retryable
+        && e.isError()) {
       flags |= BehaviourRule.FIX_FIRST;
     }
     if (e.retryable && e.isError()) {

@@ -2,9 +2,12 @@ package com.hoteltraffic.report;
 
 import java.util.List;
 
-/** One row of {@code error_codes}: how often a provider × status × code × class was seen, and when. */
+/**
+ * One row of {@code error_codes}: how often a provider × status × code × class was seen, and when.
+ */
 final class CodeCell implements Piece {
   private static final long serialVersionUID = 1L;
+
   /** {@link PieceKey#number()} of a code seen without an HTTP status (no response). */
   static final long NO_STATUS = Long.MIN_VALUE;
 
@@ -38,9 +41,19 @@ final class CodeCell implements Piece {
   @Override
   public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
     Integer status = key.number() == NO_STATUS ? null : (int) key.number();
-    return List.of(new ReportRow(Reports.ERROR_CODES, new Object[] {
-      key.provider(), status, key.key(), key.detail(), count, Micros.instant(firstMicros),
-      Micros.instant(lastMicros), documented, retryable
-    }));
+    return List.of(
+        new ReportRow(
+            Reports.ERROR_CODES,
+            new Object[] {
+              key.provider(),
+              status,
+              key.key(),
+              key.detail(),
+              count,
+              Micros.instant(firstMicros),
+              Micros.instant(lastMicros),
+              documented,
+              retryable
+            }));
   }
 }

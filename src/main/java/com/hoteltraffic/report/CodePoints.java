@@ -2,8 +2,8 @@ package com.hoteltraffic.report;
 
 /**
  * Text in code-point order, which is the order of its UTF-8 bytes and so the order Spark sorts
- * strings in ({@code String.compareTo} compares UTF-16 units, which puts U+E000..U+FFFF after
- * the supplementary characters).
+ * strings in ({@code String.compareTo} compares UTF-16 units, which puts U+E000..U+FFFF after the
+ * supplementary characters).
  */
 final class CodePoints {
   private CodePoints() {}

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 /**
  * A Hotelbeds booking list page that can prove absence for any attempt, whatever its client
- * reference: successful, holding all of its {@code total}, not filtered by a client reference,
- * and filtered by creation date ({@code filterType=CREATION}) over {@code start..end}. Such a page
+ * reference: successful, holding all of its {@code total}, not filtered by a client reference, and
+ * filtered by creation date ({@code filterType=CREATION}) over {@code start..end}. Such a page
  * shows every booking created on those days, so an attempt made on one of them that it does not
  * show made no booking (see {@link BookingReconciliation}).
  *

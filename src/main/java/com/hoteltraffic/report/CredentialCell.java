@@ -5,7 +5,9 @@ import com.hoteltraffic.model.ErrorClass;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One credential's row of {@code credential_health} in the making (see {@link CredentialHealth}). */
+/**
+ * One credential's row of {@code credential_health} in the making (see {@link CredentialHealth}).
+ */
 final class CredentialCell implements Piece {
   private static final long serialVersionUID = 1L;
 
@@ -60,8 +62,9 @@ final class CredentialCell implements Piece {
 
   @Override
   public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
-    CredentialHealth.Health health = CredentialHealth.state(authTail.count(), authTail.since(), quotaTail.count(),
-        quotaTail.since(), firstProblem);
+    CredentialHealth.Health health =
+        CredentialHealth.state(
+            authTail.count(), authTail.since(), quotaTail.count(), quotaTail.since(), firstProblem);
     List<Object> values = new ArrayList<>(16);
     values.add(key.provider());
     values.add(key.key());

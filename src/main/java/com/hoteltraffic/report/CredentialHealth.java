@@ -48,6 +48,7 @@ public final class CredentialHealth {
 
   /** {@link #STATE} values, read by name by the alerts. */
   public static final String HEALTHY = "healthy";
+
   public static final String DEGRADED = "degraded";
   public static final String FAILING_AUTH = "failing_auth";
   public static final String QUOTA_EXHAUSTED = "quota_exhausted";
@@ -61,19 +62,32 @@ public final class CredentialHealth {
    */
   public record FailureColumn(String column, String provider, Set<String> statusAndCodes) {
     boolean counts(String exchangeProvider, Integer httpStatus, String errorCode) {
-      return provider.equals(exchangeProvider) && statusAndCodes.contains(httpStatus + " " + errorCode);
+      return provider.equals(exchangeProvider)
+          && statusAndCodes.contains(httpStatus + " " + errorCode);
     }
   }
 
   /** The authentication failures counted, as the taxonomy names them. */
-  public static final List<FailureColumn> FAILURE_COLUMNS = List.of(
-      new FailureColumn("missing_token", Provider.CASY, Set.of("401 missing_token")),
-      new FailureColumn("invalid_token", Provider.CASY, Set.of("401 invalid_token")),
-      new FailureColumn("invalid_token_or_not_found", Provider.CASY, Set.of("401 invalid_token_or_not_found")),
-      new FailureColumn("signature_failed", Provider.HOTELBEDS, Set.of("401 NOT_AUTHORIZED",
-          "401 SIGNATURE_VERIFICATION_FAILED", "401 AUTHORIZATION_FIELD_MISSING", "403 NOT_AUTHORIZED")),
-      new FailureColumn("developer_inactive", Provider.HOTELBEDS, Set.of("403 DEVELOPER_INACTIVE")),
-      new FailureColumn("developer_over_rate", Provider.HOTELBEDS, Set.of("403 DEVELOPER_OVER_RATE")));
+  public static final List<FailureColumn> FAILURE_COLUMNS =
+      List.of(
+          new FailureColumn("missing_token", Provider.CASY, Set.of("401 missing_token")),
+          new FailureColumn("invalid_token", Provider.CASY, Set.of("401 invalid_token")),
+          new FailureColumn(
+              "invalid_token_or_not_found",
+              Provider.CASY,
+              Set.of("401 invalid_token_or_not_found")),
+          new FailureColumn(
+              "signature_failed",
+              Provider.HOTELBEDS,
+              Set.of(
+                  "401 NOT_AUTHORIZED",
+                  "401 SIGNATURE_VERIFICATION_FAILED",
+                  "401 AUTHORIZATION_FIELD_MISSING",
+                  "403 NOT_AUTHORIZED")),
+          new FailureColumn(
+              "developer_inactive", Provider.HOTELBEDS, Set.of("403 DEVELOPER_INACTIVE")),
+          new FailureColumn(
+              "developer_over_rate", Provider.HOTELBEDS, Set.of("403 DEVELOPER_OVER_RATE")));
 
   public static final StructType SCHEMA = schema();
 
@@ -84,14 +98,15 @@ public final class CredentialHealth {
   private CredentialHealth() {}
 
   private static StructType schema() {
-    StructType schema = new StructType()
-        .add(PROVIDER, StringType, true)
-        .add(TOKEN_ID, StringType, true)
-        .add(TOKEN_HINT, StringType, true)
-        .add(FIRST_SEEN, TimestampType, false)
-        .add(LAST_SEEN, TimestampType, false)
-        .add(REQUESTS, LongType, false)
-        .add(LAST_SUCCESS, TimestampType, true);
+    StructType schema =
+        new StructType()
+            .add(PROVIDER, StringType, true)
+            .add(TOKEN_ID, StringType, true)
+            .add(TOKEN_HINT, StringType, true)
+            .add(FIRST_SEEN, TimestampType, false)
+            .add(LAST_SEEN, TimestampType, false)
+            .add(REQUESTS, LongType, false)
+            .add(LAST_SUCCESS, TimestampType, true);
     for (FailureColumn column : FAILURE_COLUMNS) {
       schema = schema.add(column.column(), LongType, false);
     }
@@ -119,7 +134,8 @@ public final class CredentialHealth {
    * @param firstProblemMicros the first authentication failure or quota rejection, or {@link
    *     Long#MAX_VALUE} when there was none
    */
-  public static Health state(int authTail, long authSince, int quotaTail, long quotaSince, long firstProblemMicros) {
+  public static Health state(
+      int authTail, long authSince, int quotaTail, long quotaSince, long firstProblemMicros) {
     if (authTail >= FAILING_AUTH_MIN) {
       return new Health(FAILING_AUTH, authSince);
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What burst detection needs of one credential: the time of every exchange (for a burst's
- * {@code requests} and the pause after each rejection) and its rejections in full.
+ * What burst detection needs of one credential: the time of every exchange (for a burst's {@code
+ * requests} and the pause after each rejection) and its rejections in full.
  */
 final class CredentialTraffic implements Piece {
   private static final long serialVersionUID = 1L;
@@ -38,14 +38,35 @@ final class CredentialTraffic implements Piece {
       return List.of();
     }
     List<ReportRow> rows = new ArrayList<>();
-    for (BurstRule.Burst b : BurstRule.detect(key.provider(), key.key(), rejections, traffic.sorted(),
-        settings.burstGap(), settings.burstMin(), settings.rateLimits())) {
+    for (BurstRule.Burst b :
+        BurstRule.detect(
+            key.provider(),
+            key.key(),
+            rejections,
+            traffic.sorted(),
+            settings.burstGap(),
+            settings.burstMin(),
+            settings.rateLimits())) {
       if (settings.bounds().overlapsDay(b.startMicros(), b.endMicros())) {
-        rows.add(new ReportRow(Reports.RATE_LIMIT_BURSTS, new Object[] {
-          b.provider(), b.tokenId(), Micros.instant(b.startMicros()), Micros.instant(b.endMicros()),
-          b.rejected(), b.requests(), b.kind(), b.durationS(), b.peakRejectedPerMinute(), b.limit(),
-          b.windowSeconds(), b.hotelsTouched(), b.hotels(), b.clientBackoff()
-        }));
+        rows.add(
+            new ReportRow(
+                Reports.RATE_LIMIT_BURSTS,
+                new Object[] {
+                  b.provider(),
+                  b.tokenId(),
+                  Micros.instant(b.startMicros()),
+                  Micros.instant(b.endMicros()),
+                  b.rejected(),
+                  b.requests(),
+                  b.kind(),
+                  b.durationS(),
+                  b.peakRejectedPerMinute(),
+                  b.limit(),
+                  b.windowSeconds(),
+                  b.hotelsTouched(),
+                  b.hotels(),
+                  b.clientBackoff()
+                }));
       }
     }
     return rows;
@@ -59,7 +80,8 @@ final class CredentialTraffic implements Piece {
     }
   }
 
-  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
     int count = in.readInt();
     rejections = new ArrayList<>(count);

@@ -15,20 +15,21 @@ import org.apache.spark.sql.Row;
 
 /**
  * The scope of a scheduled daily run ({@code --date}): one calendar day in the run's time zone,
- * analysed from inputs that may hold more. Detection reads a wider window than it reports —
- * {@code lookback} before local midnight so that an incident which began the evening before is
- * seen whole, {@code lookahead} after the day so that later traffic can still confirm or refute
- * an uncertain booking — and only what belongs to the day is reported:
+ * analysed from inputs that may hold more. Detection reads a wider window than it reports — {@code
+ * lookback} before local midnight so that an incident which began the evening before is seen whole,
+ * {@code lookahead} after the day so that later traffic can still confirm or refute an uncertain
+ * booking — and only what belongs to the day is reported:
  *
  * <ul>
  *   <li>error rates and error codes: exchanges inside the day;
  *   <li>bursts and outages: every incident that overlaps the day, whole, also when it began in the
  *       look-back or ran on into the look-ahead;
- *   <li>unconfirmed bookings: attempts inside the day, with evidence from anywhere in the read window.
+ *   <li>unconfirmed bookings: attempts inside the day, with evidence from anywhere in the read
+ *       window.
  * </ul>
  *
- * <p>An incident that started before the look-back is reported from the look-back's start; a
- * longer look-back costs only reading time.
+ * <p>An incident that started before the look-back is reported from the look-back's start; a longer
+ * look-back costs only reading time.
  *
  * @param date the day analysed
  * @param zone the time zone whose midnight starts and ends the day (a 23- or 25-hour day across a
@@ -40,6 +41,7 @@ public record DayScope(LocalDate date, ZoneId zone, Duration lookback, Duration 
     implements java.io.Serializable {
   /** The default look-back: a night-time incident rarely runs longer. */
   public static final Duration DEFAULT_LOOKBACK = Duration.ofHours(6);
+
   /** The default look-ahead: clients usually look a failed booking up within a day. */
   public static final Duration DEFAULT_LOOKAHEAD = Duration.ofHours(24);
 
@@ -83,13 +85,15 @@ public record DayScope(LocalDate date, ZoneId zone, Duration lookback, Duration 
   }
 
   /**
-   * Incidents (rows with a start and an end timestamp) that overlap the day, reported whole:
-   * {@code start < dayEnd and end >= dayStart}.
+   * Incidents (rows with a start and an end timestamp) that overlap the day, reported whole: {@code
+   * start < dayEnd and end >= dayStart}.
    */
-  public static Dataset<Row> overlappingDay(Dataset<Row> incidents, String startColumn, String endColumn,
-      DayScope scope) {
-    return incidents.where(col(startColumn).lt(lit(Timestamp.from(scope.dayEnd())))
-        .and(col(endColumn).geq(lit(Timestamp.from(scope.dayStart())))));
+  public static Dataset<Row> overlappingDay(
+      Dataset<Row> incidents, String startColumn, String endColumn, DayScope scope) {
+    return incidents.where(
+        col(startColumn)
+            .lt(lit(Timestamp.from(scope.dayEnd())))
+            .and(col(endColumn).geq(lit(Timestamp.from(scope.dayStart())))));
   }
 
   /** Rows whose {@code tsColumn} lies inside the day, e.g. booking attempts. */

@@ -1,6 +1,5 @@
 package com.hoteltraffic.report;
 
-
 import com.hoteltraffic.model.ExchangeSchema;
 import java.time.Duration;
 import java.util.List;
@@ -16,20 +15,20 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li>Scope {@value #SCOPE_TENANT}: {@code tenant_db_unavailable} of one provider and hotel.
- *   <li>Scope {@value #SCOPE_CENTRAL}: {@code central_db_unavailable} of one provider, whatever
- *       the hotel; {@link #HOTEL_ID} is null. A central outage is only ever reported once with
- *       this scope, never also as one tenant outage per hotel it hit: the two scopes are built
- *       from different error codes.
+ *   <li>Scope {@value #SCOPE_CENTRAL}: {@code central_db_unavailable} of one provider, whatever the
+ *       hotel; {@link #HOTEL_ID} is null. A central outage is only ever reported once with this
+ *       scope, never also as one tenant outage per hotel it hit: the two scopes are built from
+ *       different error codes.
  * </ul>
  *
- * <p>Failures are joined while the gap between consecutive failures of one key is at most
- * {@code gap} (a gap exactly equal joins); a group is kept when it has at least {@code
- * minFailures}. {@link #START}/{@link #END}: first and last failure; {@link #FAILED_REQUESTS}:
- * their count; {@link #AFFECTED_TOKENS}/{@link #AFFECTED_HOTELS}: distinct credentials and hotels
- * among the failures (1 hotel for a tenant outage with a hotel); {@link #RECOVERED_AT}: the first
- * success (class {@code ok}) of the same provider and hotel — of any hotel for central — strictly
- * after {@code end}, null when the data holds none. A tenant failure that names no hotel is
- * grouped under a null hotel.
+ * <p>Failures are joined while the gap between consecutive failures of one key is at most {@code
+ * gap} (a gap exactly equal joins); a group is kept when it has at least {@code minFailures}.
+ * {@link #START}/{@link #END}: first and last failure; {@link #FAILED_REQUESTS}: their count;
+ * {@link #AFFECTED_TOKENS}/{@link #AFFECTED_HOTELS}: distinct credentials and hotels among the
+ * failures (1 hotel for a tenant outage with a hotel); {@link #RECOVERED_AT}: the first success
+ * (class {@code ok}) of the same provider and hotel — of any hotel for central — strictly after
+ * {@code end}, null when the data holds none. A tenant failure that names no hotel is grouped under
+ * a null hotel.
  *
  * <p>The rule itself is {@link OutageRule}, plain Java per key. A run folds each key's failures and
  * successes in its read tasks ({@link ReportFold}); {@link #detect} does the same from a Dataset.
@@ -100,6 +99,7 @@ public final class DbOutages {
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minFailures) {
     ReportSettings settings = ReportSettings.defaults().withOutages(gap, minFailures);
-    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), Reports.DB_OUTAGES);
+    return ReportEngine.fromExchanges(exchanges, settings)
+        .dataFrame(exchanges.sparkSession(), Reports.DB_OUTAGES);
   }
 }

@@ -9,18 +9,18 @@ import org.apache.spark.sql.Row;
 
 /**
  * Error rates per time window and provider, by hotel ({@code error_rates_by_hotel}) and by
- * credential ({@code error_rates_by_token}). An error is any exchange whose class is not
- * {@code ok}; {@code error_rate = errors / requests}. Exchanges that name no single hotel (or no
+ * credential ({@code error_rates_by_token}). An error is any exchange whose class is not {@code
+ * ok}; {@code error_rate = errors / requests}. Exchanges that name no single hotel (or no
  * credential) form their own row with an empty key.
  *
  * <p>Each row also carries the 50th, 95th and 99th percentile of {@code duration_ms} over the
- * window's exchanges that recorded a duration, exact by the nearest-rank method: the {@code
- * ceil(q × n)}-th smallest of the {@code n} durations. They come from a value → count histogram
- * per row that the read's tasks fill and that merges exactly (see {@link RateCell}), so they do not
- * depend on how the work was split. (Until the one-pass read they were {@code percentile_approx}
- * with accuracy 10,000, the same for groups under 5,000 exchanges; larger groups could differ by
- * a rank or so.) The functions here compute them from a Dataset of exchanges with the same code.
- * Empty when no exchange in the row recorded a duration.
+ * window's exchanges that recorded a duration, exact by the nearest-rank method: the {@code ceil(q
+ * × n)}-th smallest of the {@code n} durations. They come from a value → count histogram per row
+ * that the read's tasks fill and that merges exactly (see {@link RateCell}), so they do not depend
+ * on how the work was split. (Until the one-pass read they were {@code percentile_approx} with
+ * accuracy 10,000, the same for groups under 5,000 exchanges; larger groups could differ by a rank
+ * or so.) The functions here compute them from a Dataset of exchanges with the same code. Empty
+ * when no exchange in the row recorded a duration.
  */
 public final class ErrorRates {
   public static final String WINDOW_START = "window_start";
@@ -37,27 +37,59 @@ public final class ErrorRates {
 
   public static final List<String> BY_HOTEL_COLUMNS =
       List.of(
-          WINDOW_START, WINDOW_END, ExchangeSchema.PROVIDER, ExchangeSchema.HOTEL_ID,
-          REQUESTS, ERRORS, ERROR_RATE, RATE_LIMITED, NO_RESPONSE, SERVER_ERRORS,
-          LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
+          WINDOW_START,
+          WINDOW_END,
+          ExchangeSchema.PROVIDER,
+          ExchangeSchema.HOTEL_ID,
+          REQUESTS,
+          ERRORS,
+          ERROR_RATE,
+          RATE_LIMITED,
+          NO_RESPONSE,
+          SERVER_ERRORS,
+          LATENCY_P50_MS,
+          LATENCY_P95_MS,
+          LATENCY_P99_MS);
   public static final List<String> BY_HOTEL_SORT =
       List.of(WINDOW_START, ExchangeSchema.PROVIDER, ExchangeSchema.HOTEL_ID);
 
   public static final List<String> BY_TOKEN_COLUMNS =
       List.of(
-          WINDOW_START, WINDOW_END, ExchangeSchema.PROVIDER, ExchangeSchema.TOKEN_ID, ExchangeSchema.TOKEN_HINT,
-          REQUESTS, ERRORS, ERROR_RATE, RATE_LIMITED, NO_RESPONSE, SERVER_ERRORS,
-          LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
+          WINDOW_START,
+          WINDOW_END,
+          ExchangeSchema.PROVIDER,
+          ExchangeSchema.TOKEN_ID,
+          ExchangeSchema.TOKEN_HINT,
+          REQUESTS,
+          ERRORS,
+          ERROR_RATE,
+          RATE_LIMITED,
+          NO_RESPONSE,
+          SERVER_ERRORS,
+          LATENCY_P50_MS,
+          LATENCY_P95_MS,
+          LATENCY_P99_MS);
   public static final List<String> BY_TOKEN_SORT =
       List.of(WINDOW_START, ExchangeSchema.PROVIDER, ExchangeSchema.TOKEN_ID);
 
   /** Columns of {@link #byProvider}: the same counts with the provider as the only key. */
   public static final List<String> BY_PROVIDER_COLUMNS =
       List.of(
-          WINDOW_START, WINDOW_END, ExchangeSchema.PROVIDER,
-          REQUESTS, ERRORS, ERROR_RATE, RATE_LIMITED, NO_RESPONSE, SERVER_ERRORS,
-          LATENCY_P50_MS, LATENCY_P95_MS, LATENCY_P99_MS);
-  public static final List<String> BY_PROVIDER_SORT = List.of(WINDOW_START, ExchangeSchema.PROVIDER);
+          WINDOW_START,
+          WINDOW_END,
+          ExchangeSchema.PROVIDER,
+          REQUESTS,
+          ERRORS,
+          ERROR_RATE,
+          RATE_LIMITED,
+          NO_RESPONSE,
+          SERVER_ERRORS,
+          LATENCY_P50_MS,
+          LATENCY_P95_MS,
+          LATENCY_P99_MS);
+
+  public static final List<String> BY_PROVIDER_SORT =
+      List.of(WINDOW_START, ExchangeSchema.PROVIDER);
 
   private ErrorRates() {}
 
@@ -70,15 +102,17 @@ public final class ErrorRates {
   }
 
   /**
-   * Error rates per window and provider, all hotels and credentials together: one row per
-   * provider and window, the series behind the charts of {@code report.html}.
+   * Error rates per window and provider, all hotels and credentials together: one row per provider
+   * and window, the series behind the charts of {@code report.html}.
    */
   public static Dataset<Row> byProvider(Dataset<Row> exchanges, Duration window, ZoneId zone) {
     return report(exchanges, window, zone, Reports.ERROR_RATES_BY_PROVIDER);
   }
 
-  private static Dataset<Row> report(Dataset<Row> exchanges, Duration window, ZoneId zone, String name) {
+  private static Dataset<Row> report(
+      Dataset<Row> exchanges, Duration window, ZoneId zone, String name) {
     ReportSettings settings = ReportSettings.defaults().withWindow(window, zone);
-    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), name);
+    return ReportEngine.fromExchanges(exchanges, settings)
+        .dataFrame(exchanges.sparkSession(), name);
   }
 }

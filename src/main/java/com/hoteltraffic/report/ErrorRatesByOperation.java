@@ -13,10 +13,10 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Error rates per time window × provider × operation ({@code error_rates_by_operation}): the
- * counts of {@code error_rates_by_hotel} with one column per error class, the exact latency
- * percentiles (nearest rank, as there; see {@link ErrorRates}) and the exchanges slower than the
- * timeout the provider documents for the operation.
+ * Error rates per time window × provider × operation ({@code error_rates_by_operation}): the counts
+ * of {@code error_rates_by_hotel} with one column per error class, the exact latency percentiles
+ * (nearest rank, as there; see {@link ErrorRates}) and the exchanges slower than the timeout the
+ * provider documents for the operation.
  *
  * <ul>
  *   <li>{@link #TIMEOUT_MS}: the documented timeout ({@code timeout_s} of the operation in {@code
@@ -41,19 +41,21 @@ public final class ErrorRatesByOperation {
 
   public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
 
-  public static final List<String> SORT = List.of(ErrorRates.WINDOW_START, ExchangeSchema.PROVIDER, OPERATION);
+  public static final List<String> SORT =
+      List.of(ErrorRates.WINDOW_START, ExchangeSchema.PROVIDER, OPERATION);
 
   private ErrorRatesByOperation() {}
 
   private static StructType schema() {
-    StructType schema = new StructType()
-        .add(ErrorRates.WINDOW_START, TimestampType, false)
-        .add(ErrorRates.WINDOW_END, TimestampType, false)
-        .add(ExchangeSchema.PROVIDER, StringType, true)
-        .add(OPERATION, StringType, true)
-        .add(ErrorRates.REQUESTS, LongType, false)
-        .add(ErrorRates.ERRORS, LongType, false)
-        .add(ErrorRates.ERROR_RATE, DoubleType, false);
+    StructType schema =
+        new StructType()
+            .add(ErrorRates.WINDOW_START, TimestampType, false)
+            .add(ErrorRates.WINDOW_END, TimestampType, false)
+            .add(ExchangeSchema.PROVIDER, StringType, true)
+            .add(OPERATION, StringType, true)
+            .add(ErrorRates.REQUESTS, LongType, false)
+            .add(ErrorRates.ERRORS, LongType, false)
+            .add(ErrorRates.ERROR_RATE, DoubleType, false);
     for (String errorClass : CLASS_COLUMNS) {
       schema = schema.add(errorClass, LongType, false);
     }
@@ -66,8 +68,14 @@ public final class ErrorRatesByOperation {
   }
 
   /** The values of one row, in {@link #COLUMNS} order. */
-  static Object[] row(List<Object> keyValues, long requests, long errors, long[] classCounts, Long[] percentiles,
-      Long timeoutMs, Long overTimeout) {
+  static Object[] row(
+      List<Object> keyValues,
+      long requests,
+      long errors,
+      long[] classCounts,
+      Long[] percentiles,
+      Long timeoutMs,
+      Long overTimeout) {
     List<Object> values = new ArrayList<>(keyValues);
     values.add(requests);
     values.add(errors);

@@ -10,9 +10,9 @@ import java.io.Serializable;
  * exchange is not in the run (recorded timestamps do not order them), so the run never claims a
  * failure the traffic does not prove came last.
  *
- * <p>It holds the timestamps of the trailing failures only: for a credential revoked mid-day,
- * every request since; the list stays with the credential's key on the executors and only its
- * count and first timestamp reach a report row.
+ * <p>It holds the timestamps of the trailing failures only: for a credential revoked mid-day, every
+ * request since; the list stays with the credential's key on the executors and only its count and
+ * first timestamp reach a report row.
  */
 final class FailureTail implements Serializable {
   private static final long serialVersionUID = 1L;

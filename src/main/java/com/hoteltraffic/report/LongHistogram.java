@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * How often each value was seen: a sparse value → count map (open addressing on primitive longs)
- * that merges exactly, so percentiles computed from it are the same whatever the task layout.
- * Its size is bounded by the distinct values (milliseconds of latency), not by the count.
+ * that merges exactly, so percentiles computed from it are the same whatever the task layout. Its
+ * size is bounded by the distinct values (milliseconds of latency), not by the count.
  */
 final class LongHistogram implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -47,8 +47,17 @@ final class OperationCell implements Piece {
     WindowClock clock = new WindowClock(settings.window(), settings.zone());
     Long timeoutMs = settings.timeouts().of(key.provider(), key.key());
     Long overTimeout = timeoutMs == null ? null : durations.countAbove(timeoutMs);
-    return List.of(new ReportRow(Reports.ERROR_RATES_BY_OPERATION, ErrorRatesByOperation.row(
-        Arrays.asList(clock.start(key.number()), clock.end(key.number()), key.provider(), key.key()),
-        requests, errors, classCounts, durations.percentiles(RateCell.QUANTILES), timeoutMs, overTimeout)));
+    return List.of(
+        new ReportRow(
+            Reports.ERROR_RATES_BY_OPERATION,
+            ErrorRatesByOperation.row(
+                Arrays.asList(
+                    clock.start(key.number()), clock.end(key.number()), key.provider(), key.key()),
+                requests,
+                errors,
+                classCounts,
+                durations.percentiles(RateCell.QUANTILES),
+                timeoutMs,
+                overTimeout)));
   }
 }

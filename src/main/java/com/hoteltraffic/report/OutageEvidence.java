@@ -38,16 +38,36 @@ final class OutageEvidence implements Piece {
     if (failures.isEmpty()) {
       return List.of();
     }
-    String scope = ReportFold.OUTAGE_CENTRAL.equals(key.kind()) ? DbOutages.SCOPE_CENTRAL : DbOutages.SCOPE_TENANT;
+    String scope =
+        ReportFold.OUTAGE_CENTRAL.equals(key.kind())
+            ? DbOutages.SCOPE_CENTRAL
+            : DbOutages.SCOPE_TENANT;
     List<ReportRow> rows = new ArrayList<>();
-    for (OutageRule.Outage o : OutageRule.detect(key.provider(), scope, key.key(), failures, successes.sorted(),
-        settings.outageGap(), settings.outageMin())) {
+    for (OutageRule.Outage o :
+        OutageRule.detect(
+            key.provider(),
+            scope,
+            key.key(),
+            failures,
+            successes.sorted(),
+            settings.outageGap(),
+            settings.outageMin())) {
       if (settings.bounds().overlapsDay(o.startMicros(), o.endMicros())) {
-        rows.add(new ReportRow(Reports.DB_OUTAGES, new Object[] {
-          o.provider(), o.scope(), o.hotelId(), Micros.instant(o.startMicros()), Micros.instant(o.endMicros()),
-          o.failedRequests(), o.durationS(), o.affectedTokens(), o.affectedHotels(),
-          Micros.instant(o.recoveredAtMicros())
-        }));
+        rows.add(
+            new ReportRow(
+                Reports.DB_OUTAGES,
+                new Object[] {
+                  o.provider(),
+                  o.scope(),
+                  o.hotelId(),
+                  Micros.instant(o.startMicros()),
+                  Micros.instant(o.endMicros()),
+                  o.failedRequests(),
+                  o.durationS(),
+                  o.affectedTokens(),
+                  o.affectedHotels(),
+                  Micros.instant(o.recoveredAtMicros())
+                }));
       }
     }
     return rows;
@@ -61,7 +81,8 @@ final class OutageEvidence implements Piece {
     }
   }
 
-  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
     int count = in.readInt();
     failures = new ArrayList<>(count);

@@ -14,23 +14,23 @@ import java.util.function.Function;
  * The database-outage rule of {@link DbOutages} for one key, in plain Java: no Spark, so that a
  * single pass over the exchanges can feed it compact per-key events.
  *
- * <p>A key is a provider and a scope, plus the hotel for scope {@link DbOutages#SCOPE_TENANT}.
- * The rules, including the ones for equal timestamps:
+ * <p>A key is a provider and a scope, plus the hotel for scope {@link DbOutages#SCOPE_TENANT}. The
+ * rules, including the ones for equal timestamps:
  *
  * <ul>
  *   <li>Failures are taken in time order; a failure joins the previous one's outage when the gap
  *       between them is at most {@code gap}. A gap exactly equal to {@code gap} joins, one
- *       microsecond more splits; failures at the same instant always share an outage. Outages
- *       are formed first and only then filtered: one with fewer than {@code minFailures} failures
- *       is dropped, never merged with a neighbour.
+ *       microsecond more splits; failures at the same instant always share an outage. Outages are
+ *       formed first and only then filtered: one with fewer than {@code minFailures} failures is
+ *       dropped, never merged with a neighbour.
  *   <li>Start and end are the first and last failure's time; {@code durationS} is {@code (end -
  *       start) / 1e6} in double arithmetic.
  *   <li>{@code affectedTokens} and {@code affectedHotels} count the distinct non-null {@link
  *       Failure#tokenId()} and {@link Failure#hotelId()} of the outage's failures; a null is not a
  *       value (as SQL {@code count(DISTINCT)}), so an outage whose failures all lack a hotel
  *       affects 0 hotels.
- *   <li>Recovery is the smallest success time strictly greater than the end. A success at the
- *       very instant of the last failure is not a recovery, and neither is a success between two
+ *   <li>Recovery is the smallest success time strictly greater than the end. A success at the very
+ *       instant of the last failure is not a recovery, and neither is a success between two
  *       failures of the outage. A recovery may lie after the start of the key's next outage: the
  *       next outage's failures do not hide it.
  * </ul>
@@ -70,8 +70,8 @@ public final class OutageRule {
       implements Serializable {}
 
   /**
-   * {@link DbOutages#SCOPE_TENANT}, {@link DbOutages#SCOPE_CENTRAL}, or null when the error code
-   * is not a database failure.
+   * {@link DbOutages#SCOPE_TENANT}, {@link DbOutages#SCOPE_CENTRAL}, or null when the error code is
+   * not a database failure.
    */
   public static String scopeOf(String errorCode) {
     if (DbOutages.TENANT_DB_UNAVAILABLE.equals(errorCode)) {
@@ -172,8 +172,7 @@ public final class OutageRule {
         firstAfter(successMicros, end));
   }
 
-  private static long distinctNonNull(
-      List<Failure> run, Function<Failure, String> field) {
+  private static long distinctNonNull(List<Failure> run, Function<Failure, String> field) {
     Set<String> seen = new HashSet<>();
     for (Failure failure : run) {
       String value = field.apply(failure);

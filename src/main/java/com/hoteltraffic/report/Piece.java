@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A mergeable part of what one key of one report needs, made by a read task (see {@link
- * ReportFold}). The pieces of a key from every task are merged, in any order, into one, which
- * then yields the key's report rows. Merging is exact and order-independent: a run gives the same
- * rows whatever its task layout.
+ * ReportFold}). The pieces of a key from every task are merged, in any order, into one, which then
+ * yields the key's report rows. Merging is exact and order-independent: a run gives the same rows
+ * whatever its task layout.
  */
 interface Piece extends Serializable {
   /** Adds {@code other}'s content to this one (which may be changed and is returned). */

@@ -21,6 +21,7 @@ final class RateCell implements Piece {
   private long noResponse;
   private long serverErrors;
   private final LongHistogram durations = new LongHistogram();
+
   /** The credential's hint; the same for every exchange of one token_id. */
   private String tokenHint;
 

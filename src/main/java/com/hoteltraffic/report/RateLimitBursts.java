@@ -1,6 +1,5 @@
 package com.hoteltraffic.report;
 
-
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import java.time.Duration;
@@ -12,32 +11,31 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Rate-limit bursts ({@code reports/rate_limit_bursts.csv}, {@code tables/rate_limit_bursts}):
- * runs of one credential's rejections that the providers count against a request limit.
+ * Rate-limit bursts ({@code reports/rate_limit_bursts.csv}, {@code tables/rate_limit_bursts}): runs
+ * of one credential's rejections that the providers count against a request limit.
  *
  * <p>Two kinds of row, told apart by {@link #KIND}, grouped and thresholded the same way: a
- * credential's rejections of one kind join while the gap between consecutive ones is at most
- * {@code gap} (a gap exactly equal joins), and a group is a row when it has at least {@code
- * minRejections} ({@code --burst-min}) rejections. The kinds never mix: the other kind's
- * rejections neither join nor split a group.
+ * credential's rejections of one kind join while the gap between consecutive ones is at most {@code
+ * gap} (a gap exactly equal joins), and a group is a row when it has at least {@code minRejections}
+ * ({@code --burst-min}) rejections. The kinds never mix: the other kind's rejections neither join
+ * nor split a group.
  *
  * <ul>
- *   <li>{@code rate_limited}: rejections of class {@code rate_limited} (CASY 429, Hotelbeds 429
- *       and 403 Developer Over Qps);
- *   <li>{@code quota_exceeded}: rejections of class {@code quota_exceeded} (Hotelbeds 403
- *       Developer Over Rate, the daily quota). A client that hits an exhausted quota fewer than
- *       {@code --burst-min} times is not a burst (its rejections still count in the error rates
- *       and {@code error_codes}).
+ *   <li>{@code rate_limited}: rejections of class {@code rate_limited} (CASY 429, Hotelbeds 429 and
+ *       403 Developer Over Qps);
+ *   <li>{@code quota_exceeded}: rejections of class {@code quota_exceeded} (Hotelbeds 403 Developer
+ *       Over Rate, the daily quota). A client that hits an exhausted quota fewer than {@code
+ *       --burst-min} times is not a burst (its rejections still count in the error rates and {@code
+ *       error_codes}).
  * </ul>
  *
- * <p>{@link #START}/{@link #END}: first and last rejection; {@link #REJECTED}: their count;
- * {@link #REQUESTS}: every exchange of that provider and credential with a timestamp in {@code
- * [start, end]}, whatever its outcome. {@link #PEAK_REJECTED_PER_MINUTE}: the most rejections of
- * the group within any 60-second span {@code (t - 60 s, t]}. {@link #LIMIT}/{@link
- * #WINDOW_SECONDS}: the largest values the CASY 429 bodies of the group reported (null when no
- * body carried them, always null for Hotelbeds). {@link #HOTELS}: the sorted, comma-separated
- * distinct hotels that the rejected requests named (empty when none named one), {@link
- * #HOTELS_TOUCHED} their count.
+ * <p>{@link #START}/{@link #END}: first and last rejection; {@link #REJECTED}: their count; {@link
+ * #REQUESTS}: every exchange of that provider and credential with a timestamp in {@code [start,
+ * end]}, whatever its outcome. {@link #PEAK_REJECTED_PER_MINUTE}: the most rejections of the group
+ * within any 60-second span {@code (t - 60 s, t]}. {@link #LIMIT}/{@link #WINDOW_SECONDS}: the
+ * largest values the CASY 429 bodies of the group reported (null when no body carried them, always
+ * null for Hotelbeds). {@link #HOTELS}: the sorted, comma-separated distinct hotels that the
+ * rejected requests named (empty when none named one), {@link #HOTELS_TOUCHED} their count.
  *
  * <p>{@link #CLIENT_BACKOFF} is {@value #BACKED_OFF} or {@value #KEPT_SENDING}, from the
  * <em>wait</em> after each rejection of the group: the time until the credential's next exchange
@@ -48,8 +46,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li><b>its waits grow</b>: the waits after the group's rejections but the last (each ended by
  *       an exchange within the group) never shrink, and the last of them is longer than the first
  *       and at least twice it (so at least three rejections); or
- *   <li><b>it waited for the window</b>: at least half of the group's rejections were followed by
- *       a wait of at least one rate window {@code W}, or by no exchange at all. {@code W} is the
+ *   <li><b>it waited for the window</b>: at least half of the group's rejections were followed by a
+ *       wait of at least one rate window {@code W}, or by no exchange at all. {@code W} is the
  *       {@link #WINDOW_SECONDS} the group's CASY 429 bodies reported, else the provider's
  *       documented window for the kind in {@code providers.json} ({@code rate_limits}): CASY 60 s
  *       (10 requests per 60 s), Hotelbeds {@code rate_limited} 1 s (a per-second throttle),
@@ -58,13 +56,13 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  *
  * <p>Otherwise it {@value #KEPT_SENDING}: a client retrying at a steady pace into a closed window
- * (equal waits shorter than the window), such as 11 rejections one second apart against CASY's
- * 10 per 60 s, where only the last rejection is followed by a long enough wait.
+ * (equal waits shorter than the window), such as 11 rejections one second apart against CASY's 10
+ * per 60 s, where only the last rejection is followed by a long enough wait.
  *
- * <p>Exchanges sharing a timestamp: {@link #REQUESTS} and {@link #PEAK_REJECTED_PER_MINUTE}
- * count every exchange at a boundary instant. For the wait, whose "next exchange" needs an order
- * the recorded timestamps do not give among equal ones, another exchange at the very same
- * microsecond counts as a next exchange 0 s later, whichever was logged first.
+ * <p>Exchanges sharing a timestamp: {@link #REQUESTS} and {@link #PEAK_REJECTED_PER_MINUTE} count
+ * every exchange at a boundary instant. For the wait, whose "next exchange" needs an order the
+ * recorded timestamps do not give among equal ones, another exchange at the very same microsecond
+ * counts as a next exchange 0 s later, whichever was logged first.
  *
  * <p>Rows of one credential may come from many files in any order: grouping only looks at
  * timestamps, so a burst crossing midnight or a file boundary is one burst. Exchanges without a
@@ -93,6 +91,7 @@ public final class RateLimitBursts {
 
   /** {@link #KIND} of a QPS burst. */
   public static final String KIND_RATE_LIMITED = ErrorClass.RATE_LIMITED;
+
   /** {@link #KIND} of a run of daily-quota rejections. */
   public static final String KIND_QUOTA_EXCEEDED = ErrorClass.QUOTA_EXCEEDED;
 
@@ -141,17 +140,18 @@ public final class RateLimitBursts {
           });
 
   /**
-   * Detects bursts in classified exchanges (schema {@link ExchangeSchema#SCHEMA}), with the code
-   * of a run: the exchanges are folded per credential ({@link ReportFold}) and each credential's
+   * Detects bursts in classified exchanges (schema {@link ExchangeSchema#SCHEMA}), with the code of
+   * a run: the exchanges are folded per credential ({@link ReportFold}) and each credential's
    * traffic goes through {@link BurstRule}.
    *
    * @param gap the largest gap between consecutive rejections of one group ({@code --burst-gap})
-   * @param minRejections the fewest rejections a group of either kind needs to be reported
-   *     ({@code --burst-min})
+   * @param minRejections the fewest rejections a group of either kind needs to be reported ({@code
+   *     --burst-min})
    * @return one row per burst with the columns {@link #COLUMNS} typed as {@link #SCHEMA}
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minRejections) {
     ReportSettings settings = ReportSettings.defaults().withBursts(gap, minRejections);
-    return ReportEngine.fromExchanges(exchanges, settings).dataFrame(exchanges.sparkSession(), Reports.RATE_LIMIT_BURSTS);
+    return ReportEngine.fromExchanges(exchanges, settings)
+        .dataFrame(exchanges.sparkSession(), Reports.RATE_LIMIT_BURSTS);
   }
 }

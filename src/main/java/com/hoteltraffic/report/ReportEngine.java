@@ -41,8 +41,8 @@ public final class ReportEngine {
    * @param blocks one block file per split, all in one directory
    * @param facts the facts of every split (see {@link SharedFacts})
    */
-  public static ReportResults fromBlocks(SparkSession spark, List<Path> blocks, SharedFacts facts,
-      ReportSettings settings) {
+  public static ReportResults fromBlocks(
+      SparkSession spark, List<Path> blocks, SharedFacts facts, ReportSettings settings) {
     List<ReportSpec> specs = Reports.all(settings.includePii());
     if (blocks.isEmpty()) {
       return new ReportResults(specs, List.of());
@@ -53,38 +53,53 @@ public final class ReportEngine {
     // Failed task attempts may have left blocks of their own in the same directory: only the
     // ones the read kept are merged.
     String glob = globEscaped(blocks.get(0).getParent().toString()) + "/fold-*";
-    CollectionAccumulator<String> read = spark.sparkContext().collectionAccumulator("fold blocks read");
-    JavaRDD<Piece.Keyed> pieces = context.binaryFiles(glob, Math.min(blocks.size(), context.defaultParallelism()))
-        .filter(file -> names.contains(new Path(file._1()).getName()))
-        .flatMap(file -> {
-          List<Piece.Keyed> block = readBlock(file._2());
-          read.add(new Path(file._1()).getName());
-          return block.iterator();
-        });
+    CollectionAccumulator<String> read =
+        spark.sparkContext().collectionAccumulator("fold blocks read");
+    JavaRDD<Piece.Keyed> pieces =
+        context
+            .binaryFiles(glob, Math.min(blocks.size(), context.defaultParallelism()))
+            .filter(file -> names.contains(new Path(file._1()).getName()))
+            .flatMap(
+                file -> {
+                  List<Piece.Keyed> block = readBlock(file._2());
+                  read.add(new Path(file._1()).getName());
+                  return block.iterator();
+                });
     ReportResults results = merge(context, pieces, facts, settings, specs);
     // A block the glob did not find would leave its split's traffic out of every report, silently.
     Set<String> found = new HashSet<>(read.value());
     if (!found.equals(names)) {
       names.removeAll(found);
-      throw new IllegalStateException("The merge did not read every block of the read: missing " + names);
+      throw new IllegalStateException(
+          "The merge did not read every block of the read: missing " + names);
     }
     return results;
   }
 
-  /** The reports of classified exchanges (schema {@link ExchangeSchema#SCHEMA}), for notebooks and tests. */
+  /**
+   * The reports of classified exchanges (schema {@link ExchangeSchema#SCHEMA}), for notebooks and
+   * tests.
+   */
   public static ReportResults fromExchanges(Dataset<Row> exchanges, ReportSettings settings) {
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(exchanges.sparkSession().sparkContext());
+    JavaSparkContext context =
+        JavaSparkContext.fromSparkContext(exchanges.sparkSession().sparkContext());
     ReportFold fold = new ReportFold(settings);
-    JavaRDD<Tuple2<ArrayList<Piece.Keyed>, Serializable>> folded = exchanges.javaRDD().mapPartitions(rows -> {
-      ReportFold.Partial partial = fold.start();
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        fold.add(partial, classified(row), row.getAs(ExchangeSchema.SOURCE), lineOf(row));
-      }
-      @SuppressWarnings("unchecked")
-      ArrayList<Piece.Keyed> block = (ArrayList<Piece.Keyed>) fold.block(partial);
-      return List.of(new Tuple2<>(block, fold.facts(partial))).iterator();
-    }).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Tuple2<ArrayList<Piece.Keyed>, Serializable>> folded =
+        exchanges
+            .javaRDD()
+            .mapPartitions(
+                rows -> {
+                  ReportFold.Partial partial = fold.start();
+                  while (rows.hasNext()) {
+                    Row row = rows.next();
+                    fold.add(
+                        partial, classified(row), row.getAs(ExchangeSchema.SOURCE), lineOf(row));
+                  }
+                  @SuppressWarnings("unchecked")
+                  ArrayList<Piece.Keyed> block = (ArrayList<Piece.Keyed>) fold.block(partial);
+                  return List.of(new Tuple2<>(block, fold.facts(partial))).iterator();
+                })
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       SharedFacts facts = SharedFacts.of(folded.map(Tuple2::_2).collect());
       JavaRDD<Piece.Keyed> pieces = folded.flatMap(t -> t._1().iterator());
@@ -94,24 +109,33 @@ public final class ReportEngine {
     }
   }
 
-  private static ReportResults merge(JavaSparkContext context, JavaRDD<Piece.Keyed> pieces, SharedFacts facts,
-      ReportSettings settings, List<ReportSpec> specs) {
+  private static ReportResults merge(
+      JavaSparkContext context,
+      JavaRDD<Piece.Keyed> pieces,
+      SharedFacts facts,
+      ReportSettings settings,
+      List<ReportSpec> specs) {
     Broadcast<SharedFacts> shared = context.broadcast(facts);
     try {
-      JavaPairRDD<Piece.PieceKey, Piece> keyed = pieces
-          .filter(piece -> shared.value().needed(piece.key()))
-          .mapToPair(piece -> new Tuple2<>(piece.key(), piece.piece()));
-      List<ReportRow> rows = keyed
-          .reduceByKey(Piece::merge, Math.max(1, context.defaultParallelism()))
-          .flatMap(entry -> entry._2().rows(entry._1(), settings, shared.value()).iterator())
-          .collect();
+      JavaPairRDD<Piece.PieceKey, Piece> keyed =
+          pieces
+              .filter(piece -> shared.value().needed(piece.key()))
+              .mapToPair(piece -> new Tuple2<>(piece.key(), piece.piece()));
+      List<ReportRow> rows =
+          keyed
+              .reduceByKey(Piece::merge, Math.max(1, context.defaultParallelism()))
+              .flatMap(entry -> entry._2().rows(entry._1(), settings, shared.value()).iterator())
+              .collect();
       return new ReportResults(specs, rows);
     } finally {
       shared.destroy();
     }
   }
 
-  /** The path with Hadoop's glob characters escaped, so that an output named {@code out[1]} still works. */
+  /**
+   * The path with Hadoop's glob characters escaped, so that an output named {@code out[1]} still
+   * works.
+   */
   static String globEscaped(String path) {
     StringBuilder escaped = new StringBuilder(path.length() + 8);
     for (char c : path.toCharArray()) {
@@ -124,21 +148,25 @@ public final class ReportEngine {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Piece.Keyed> readBlock(PortableDataStream file) throws IOException, ClassNotFoundException {
+  private static List<Piece.Keyed> readBlock(PortableDataStream file)
+      throws IOException, ClassNotFoundException {
     try (InputStream raw = file.open();
         ObjectInputStream in = new ContextClassLoaderInput(new BufferedInputStream(raw, 1 << 16))) {
       return (List<Piece.Keyed>) in.readObject();
     }
   }
 
-  /** Resolves classes through the task's class loader, which holds the application jar on a cluster. */
+  /**
+   * Resolves classes through the task's class loader, which holds the application jar on a cluster.
+   */
   private static final class ContextClassLoaderInput extends ObjectInputStream {
     ContextClassLoaderInput(InputStream in) throws IOException {
       super(in);
     }
 
     @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
       if (loader == null) {
         return super.resolveClass(desc);
@@ -195,9 +223,13 @@ public final class ReportEngine {
     List<Row> bookings = row.getList(row.fieldIndex(ExchangeSchema.BOOKINGS));
     if (bookings != null) {
       for (Row b : bookings) {
-        e.bookings.add(new BookingFact(b.getAs(ExchangeSchema.B_REFERENCE), b.getAs(ExchangeSchema.B_CLIENT_REFERENCE),
-            b.getAs(ExchangeSchema.B_STATUS), b.getAs(ExchangeSchema.B_HOTEL_CODE),
-            b.getAs(ExchangeSchema.B_CREATION_DATE)));
+        e.bookings.add(
+            new BookingFact(
+                b.getAs(ExchangeSchema.B_REFERENCE),
+                b.getAs(ExchangeSchema.B_CLIENT_REFERENCE),
+                b.getAs(ExchangeSchema.B_STATUS),
+                b.getAs(ExchangeSchema.B_HOTEL_CODE),
+                b.getAs(ExchangeSchema.B_CREATION_DATE)));
       }
     }
     return e;

@@ -24,8 +24,8 @@ import org.roaringbitmap.RoaringBitmap;
  *   <li>rate-limit bursts: per credential, the time of every exchange and the rejections;
  *   <li>database outages: per key, the failures and the time of every success that can end them;
  *   <li>unconfirmed bookings: per client reference, the booking traffic that names it;
- *   <li>error rates by operation: counts per class and a latency histogram per window × provider
- *       × operation;
+ *   <li>error rates by operation: counts per class and a latency histogram per window × provider ×
+ *       operation;
  *   <li>credential health: per credential, its counts and its trailing failures;
  *   <li>access denials: per credential × hotel, its denials and its last success (a key without a
  *       denial is dropped before the merge);
@@ -51,12 +51,14 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String CREDENTIAL = "credential";
   static final String ACCESS = "access";
   static final String BEHAVIOUR = "behaviour";
+
   /**
    * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
    * database failure, an uncertain booking attempt (see {@link SharedFacts}; booking keys are known
    * by their bucket only, so that the driver's facts stay bounded in a 504 storm).
    */
-  static final Set<String> INCIDENT_KINDS = Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING, ACCESS);
+  static final Set<String> INCIDENT_KINDS =
+      Set.of(BURST, OUTAGE_TENANT, OUTAGE_CENTRAL, BOOKING, ACCESS);
 
   private final ReportSettings settings;
   private final ReportSettings.Bounds bounds;
@@ -72,6 +74,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     final Map<Piece.PieceKey, Piece> pieces = new HashMap<>();
     final List<CoveringList> coveringLists = new ArrayList<>();
     final Set<Piece.PieceKey> incidentKeys = new HashSet<>();
+
     /** {@link SharedFacts#attemptBucket} of every client reference with an uncertain attempt. */
     final RoaringBitmap attemptBuckets = new RoaringBitmap();
 
@@ -106,7 +109,10 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       addOutageEvidence(partial, exchange, tsMicros);
       addBookingEvidence(partial, exchange, source, line);
       // Every call of the read window: a day's call may repeat a failure from before midnight.
-      partial.piece(new Piece.PieceKey(BEHAVIOUR, exchange.provider, exchange.tokenId, null, 0), BehaviourCell::new)
+      partial
+          .piece(
+              new Piece.PieceKey(BEHAVIOUR, exchange.provider, exchange.tokenId, null, 0),
+              BehaviourCell::new)
           .add(exchange, bounds.counts(tsMicros));
     }
   }
@@ -121,30 +127,45 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   @Override
   public Serializable facts(Partial partial) {
     partial.attemptBuckets.runOptimize();
-    return new SharedFacts.TaskFacts(List.copyOf(partial.coveringLists), Set.copyOf(partial.incidentKeys),
+    return new SharedFacts.TaskFacts(
+        List.copyOf(partial.coveringLists),
+        Set.copyOf(partial.incidentKeys),
         partial.attemptBuckets);
   }
 
   private void addRates(Partial partial, ClassifiedExchange e, long tsMicros) {
     long window = clock().key(tsMicros);
-    partial.piece(new Piece.PieceKey(RATE_HOTEL, e.provider, e.hotelId, null, window), RateCell::new).add(e);
-    partial.piece(new Piece.PieceKey(RATE_TOKEN, e.provider, e.tokenId, null, window), RateCell::new).add(e);
-    partial.piece(new Piece.PieceKey(RATE_PROVIDER, e.provider, null, null, window), RateCell::new).add(e);
+    partial
+        .piece(new Piece.PieceKey(RATE_HOTEL, e.provider, e.hotelId, null, window), RateCell::new)
+        .add(e);
+    partial
+        .piece(new Piece.PieceKey(RATE_TOKEN, e.provider, e.tokenId, null, window), RateCell::new)
+        .add(e);
+    partial
+        .piece(new Piece.PieceKey(RATE_PROVIDER, e.provider, null, null, window), RateCell::new)
+        .add(e);
   }
 
   private static void addCode(Partial partial, ClassifiedExchange e, long tsMicros) {
     long status = e.httpStatus == null ? CodeCell.NO_STATUS : e.httpStatus;
-    partial.piece(new Piece.PieceKey(CODE, e.provider, e.errorCode, e.errorClass, status), CodeCell::new)
+    partial
+        .piece(
+            new Piece.PieceKey(CODE, e.provider, e.errorCode, e.errorClass, status), CodeCell::new)
         .add(tsMicros, e.documented, e.retryable);
   }
 
   private void addOperation(Partial partial, ClassifiedExchange e, long tsMicros) {
     long window = clock().key(tsMicros);
-    partial.piece(new Piece.PieceKey(RATE_OPERATION, e.provider, e.operation, null, window), OperationCell::new).add(e);
+    partial
+        .piece(
+            new Piece.PieceKey(RATE_OPERATION, e.provider, e.operation, null, window),
+            OperationCell::new)
+        .add(e);
   }
 
   private static void addCredential(Partial partial, ClassifiedExchange e, long tsMicros) {
-    partial.piece(new Piece.PieceKey(CREDENTIAL, e.provider, e.tokenId, null, 0), CredentialCell::new)
+    partial
+        .piece(new Piece.PieceKey(CREDENTIAL, e.provider, e.tokenId, null, 0), CredentialCell::new)
         .add(e, tsMicros);
   }
 
@@ -159,8 +180,11 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   private static void addBurstEvidence(Partial partial, ClassifiedExchange e, long tsMicros) {
     Piece.PieceKey key = new Piece.PieceKey(BURST, e.provider, e.tokenId, null, 0);
     String kind = BurstRule.kindOf(e.errorClass);
-    BurstRule.Rejection rejection = kind == null ? null
-        : new BurstRule.Rejection(tsMicros, kind, e.hotelId, e.rateLimitLimit, e.rateLimitWindowSeconds);
+    BurstRule.Rejection rejection =
+        kind == null
+            ? null
+            : new BurstRule.Rejection(
+                tsMicros, kind, e.hotelId, e.rateLimitLimit, e.rateLimitWindowSeconds);
     partial.piece(key, CredentialTraffic::new).add(tsMicros, rejection);
     if (rejection != null) {
       partial.incidentKeys.add(key);
@@ -170,21 +194,29 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   private static void addOutageEvidence(Partial partial, ClassifiedExchange e, long tsMicros) {
     String scope = OutageRule.scopeOf(e.errorCode);
     if (scope != null) {
-      Piece.PieceKey key = DbOutages.SCOPE_TENANT.equals(scope)
-          ? new Piece.PieceKey(OUTAGE_TENANT, e.provider, e.hotelId, null, 0)
-          : new Piece.PieceKey(OUTAGE_CENTRAL, e.provider, null, null, 0);
-      partial.piece(key, OutageEvidence::new).addFailure(new OutageRule.Failure(tsMicros, e.tokenId, e.hotelId));
+      Piece.PieceKey key =
+          DbOutages.SCOPE_TENANT.equals(scope)
+              ? new Piece.PieceKey(OUTAGE_TENANT, e.provider, e.hotelId, null, 0)
+              : new Piece.PieceKey(OUTAGE_CENTRAL, e.provider, null, null, 0);
+      partial
+          .piece(key, OutageEvidence::new)
+          .addFailure(new OutageRule.Failure(tsMicros, e.tokenId, e.hotelId));
       partial.incidentKeys.add(key);
     } else if (ErrorClass.OK.equals(e.errorClass)) {
       // A success can end its hotel's tenant outage and its provider's central outage.
-      partial.piece(new Piece.PieceKey(OUTAGE_TENANT, e.provider, e.hotelId, null, 0), OutageEvidence::new)
+      partial
+          .piece(
+              new Piece.PieceKey(OUTAGE_TENANT, e.provider, e.hotelId, null, 0),
+              OutageEvidence::new)
           .addSuccess(tsMicros);
-      partial.piece(new Piece.PieceKey(OUTAGE_CENTRAL, e.provider, null, null, 0), OutageEvidence::new)
+      partial
+          .piece(new Piece.PieceKey(OUTAGE_CENTRAL, e.provider, null, null, 0), OutageEvidence::new)
           .addSuccess(tsMicros);
     }
   }
 
-  private static void addBookingEvidence(Partial partial, ClassifiedExchange e, String source, long line) {
+  private static void addBookingEvidence(
+      Partial partial, ClassifiedExchange e, String source, long line) {
     BookingEvent event = BookingEvent.of(e, source, line);
     if (event == null) {
       return;

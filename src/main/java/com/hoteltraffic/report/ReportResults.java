@@ -47,7 +47,9 @@ public final class ReportResults implements Serializable {
   }
 
   public ReportSpec spec(String name) {
-    return specs.stream().filter(s -> s.name().equals(name)).findFirst()
+    return specs.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No report named " + name));
   }
 
@@ -62,8 +64,8 @@ public final class ReportResults implements Serializable {
 
   /**
    * One report's rows as a DataFrame of its schema, in memory. Timestamps go in as {@link
-   * Instant}s, which Spark takes to the microsecond at any date (a {@code java.sql.Timestamp}
-   * would be moved between calendars before 1582).
+   * Instant}s, which Spark takes to the microsecond at any date (a {@code java.sql.Timestamp} would
+   * be moved between calendars before 1582).
    */
   public Dataset<Row> dataFrame(SparkSession spark, String report) {
     List<Row> sparkRows = new ArrayList<>();
@@ -94,7 +96,10 @@ public final class ReportResults implements Serializable {
     if (a instanceof String x && b instanceof String y) {
       return CodePoints.compare(x, y);
     }
-    if (a instanceof Number x && b instanceof Number y && !(a instanceof Double) && !(b instanceof Double)) {
+    if (a instanceof Number x
+        && b instanceof Number y
+        && !(a instanceof Double)
+        && !(b instanceof Double)) {
       return Long.compare(x.longValue(), y.longValue());
     }
     if (a instanceof Instant || a instanceof Boolean || a instanceof Double) {
@@ -102,5 +107,4 @@ public final class ReportResults implements Serializable {
     }
     throw new IllegalArgumentException("Cannot order " + a.getClass() + " against " + b.getClass());
   }
-
 }

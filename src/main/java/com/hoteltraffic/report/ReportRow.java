@@ -10,7 +10,9 @@ import java.util.Arrays;
 public record ReportRow(String report, Object[] values) implements Serializable {
   @Override
   public boolean equals(Object other) {
-    return other instanceof ReportRow row && report.equals(row.report) && Arrays.equals(values, row.values);
+    return other instanceof ReportRow row
+        && report.equals(row.report)
+        && Arrays.equals(values, row.values);
   }
 
   @Override

@@ -20,12 +20,22 @@ import java.time.ZoneOffset;
  * @param timeouts the operation timeouts the providers document ({@code error_rates_by_operation})
  */
 public record ReportSettings(
-    Duration window, ZoneId zone, Duration burstGap, int burstMin, Duration outageGap, int outageMin,
-    boolean includePii, DayScope day, Duration listLag, RateLimits rateLimits, OperationTimeouts timeouts)
+    Duration window,
+    ZoneId zone,
+    Duration burstGap,
+    int burstMin,
+    Duration outageGap,
+    int outageMin,
+    boolean includePii,
+    DayScope day,
+    Duration listLag,
+    RateLimits rateLimits,
+    OperationTimeouts timeouts)
     implements Serializable {
 
   /** The defaults of {@code jobs/analyze}. */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+
   public static final Duration DEFAULT_BURST_GAP = Duration.ofSeconds(60);
   public static final int DEFAULT_BURST_MIN = 5;
   public static final Duration DEFAULT_OUTAGE_GAP = Duration.ofMinutes(5);
@@ -34,46 +44,115 @@ public record ReportSettings(
 
   /** {@code jobs/analyze}'s defaults: 1 h windows in UTC, no holder names, not a daily run. */
   public static ReportSettings defaults() {
-    return new ReportSettings(DEFAULT_WINDOW, ZoneOffset.UTC, DEFAULT_BURST_GAP, DEFAULT_BURST_MIN,
-        DEFAULT_OUTAGE_GAP, DEFAULT_OUTAGE_MIN, false, null, DEFAULT_LIST_LAG, RateLimits.builtIn(),
+    return new ReportSettings(
+        DEFAULT_WINDOW,
+        ZoneOffset.UTC,
+        DEFAULT_BURST_GAP,
+        DEFAULT_BURST_MIN,
+        DEFAULT_OUTAGE_GAP,
+        DEFAULT_OUTAGE_MIN,
+        false,
+        null,
+        DEFAULT_LIST_LAG,
+        RateLimits.builtIn(),
         OperationTimeouts.builtIn());
   }
 
   public ReportSettings withWindow(Duration newWindow, ZoneId newZone) {
-    return new ReportSettings(newWindow, newZone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag,
-        rateLimits, timeouts);
+    return new ReportSettings(
+        newWindow,
+        newZone,
+        burstGap,
+        burstMin,
+        outageGap,
+        outageMin,
+        includePii,
+        day,
+        listLag,
+        rateLimits,
+        timeouts);
   }
 
   public ReportSettings withBursts(Duration gap, int min) {
-    return new ReportSettings(window, zone, gap, min, outageGap, outageMin, includePii, day, listLag, rateLimits,
+    return new ReportSettings(
+        window,
+        zone,
+        gap,
+        min,
+        outageGap,
+        outageMin,
+        includePii,
+        day,
+        listLag,
+        rateLimits,
         timeouts);
   }
 
   public ReportSettings withOutages(Duration gap, int min) {
-    return new ReportSettings(window, zone, burstGap, burstMin, gap, min, includePii, day, listLag, rateLimits,
-        timeouts);
+    return new ReportSettings(
+        window, zone, burstGap, burstMin, gap, min, includePii, day, listLag, rateLimits, timeouts);
   }
 
   public ReportSettings withIncludePii(boolean include) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, include, day, listLag,
-        rateLimits, timeouts);
+    return new ReportSettings(
+        window,
+        zone,
+        burstGap,
+        burstMin,
+        outageGap,
+        outageMin,
+        include,
+        day,
+        listLag,
+        rateLimits,
+        timeouts);
   }
 
   public ReportSettings withListLag(Duration lag) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, lag,
-        rateLimits, timeouts);
+    return new ReportSettings(
+        window,
+        zone,
+        burstGap,
+        burstMin,
+        outageGap,
+        outageMin,
+        includePii,
+        day,
+        lag,
+        rateLimits,
+        timeouts);
   }
 
   /** The same settings with other documented limits (a {@code --providers} file's). */
   public ReportSettings withRateLimits(RateLimits limits) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag,
-        limits, timeouts);
+    return new ReportSettings(
+        window,
+        zone,
+        burstGap,
+        burstMin,
+        outageGap,
+        outageMin,
+        includePii,
+        day,
+        listLag,
+        limits,
+        timeouts);
   }
 
   /** The same settings with other documented operation timeouts (a {@code --providers} file's). */
   public ReportSettings withTimeouts(OperationTimeouts newTimeouts) {
-    return new ReportSettings(window, zone, burstGap, burstMin, outageGap, outageMin, includePii, day, listLag,
-        rateLimits, newTimeouts);
+    return new ReportSettings(
+        window,
+        zone,
+        burstGap,
+        burstMin,
+        outageGap,
+        outageMin,
+        includePii,
+        day,
+        listLag,
+        rateLimits,
+        newTimeouts);
   }
 
   public ReportSettings {
@@ -81,7 +160,8 @@ public record ReportSettings(
       throw new IllegalArgumentException("rate limits must not be null: use RateLimits.NONE");
     }
     if (timeouts == null) {
-      throw new IllegalArgumentException("operation timeouts must not be null (use OperationTimeouts.NONE)");
+      throw new IllegalArgumentException(
+          "operation timeouts must not be null (use OperationTimeouts.NONE)");
     }
     if (listLag == null || listLag.isNegative()) {
       throw new IllegalArgumentException("list lag must not be negative: " + listLag);
@@ -103,12 +183,16 @@ public record ReportSettings(
     if (day == null) {
       return new Bounds(Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
     }
-    return new Bounds(Micros.of(day.dayStart()), Micros.of(day.dayEnd()), Micros.of(day.readFrom()),
+    return new Bounds(
+        Micros.of(day.dayStart()),
+        Micros.of(day.dayEnd()),
+        Micros.of(day.readFrom()),
         Micros.of(day.readUntil()));
   }
 
   /** See {@link #bounds()}; every interval is {@code [from, until)}. */
-  record Bounds(long dayFrom, long dayUntil, long readFrom, long readUntil) implements Serializable {
+  record Bounds(long dayFrom, long dayUntil, long readFrom, long readUntil)
+      implements Serializable {
     /** Counted by error rates and codes, and kept in the table. */
     boolean counts(long tsMicros) {
       return tsMicros >= dayFrom && tsMicros < dayUntil;
@@ -119,7 +203,10 @@ public record ReportSettings(
       return tsMicros >= readFrom && tsMicros < readUntil;
     }
 
-    /** A daily run reports incidents that overlap its day, whole: start before its end, end at or after its start. */
+    /**
+     * A daily run reports incidents that overlap its day, whole: start before its end, end at or
+     * after its start.
+     */
     boolean overlapsDay(long startMicros, long endMicros) {
       return startMicros < dayUntil && endMicros >= dayFrom;
     }

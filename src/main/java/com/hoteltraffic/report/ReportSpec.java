@@ -12,8 +12,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param name file and table name
  * @param schema columns in CSV order with their Spark types (the contract's required ones first)
- * @param sort the columns that order the rows; every report's rows are then ordered by all of
- *     its columns, so the order is total and reruns give the same bytes
+ * @param sort the columns that order the rows; every report's rows are then ordered by all of its
+ *     columns, so the order is total and reruns give the same bytes
  * @param written whether the run writes it ({@code reports/NAME.csv}, {@code tables/NAME}); the
  *     per-provider series is only drawn on the page and offered as a notebook view
  */

@@ -10,9 +10,9 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The small facts every key may need, gathered from all read tasks before the pieces are merged:
- * the booking lists that can prove a booking's absence for any client reference, the keys that
- * saw a rejection or a database failure, and which client references may have an uncertain
- * booking attempt (the other keys' traffic is dropped before the shuffle: it cannot make a row).
+ * the booking lists that can prove a booking's absence for any client reference, the keys that saw
+ * a rejection or a database failure, and which client references may have an uncertain booking
+ * attempt (the other keys' traffic is dropped before the shuffle: it cannot make a row).
  *
  * <p>None of them grows with the traffic around the incidents, and the attempts are not sent at
  * all: a reference is known only by its bucket among {@link #ATTEMPT_BUCKETS} (a fixed-size bit
@@ -31,7 +31,9 @@ public final class SharedFacts implements Serializable {
   private final RoaringBitmap attemptBuckets;
   private transient volatile CoveringIndex coveringIndex;
 
-  private SharedFacts(List<CoveringList> coveringLists, Set<Piece.PieceKey> incidentKeys,
+  private SharedFacts(
+      List<CoveringList> coveringLists,
+      Set<Piece.PieceKey> incidentKeys,
       RoaringBitmap attemptBuckets) {
     this.coveringLists = List.copyOf(coveringLists);
     this.incidentKeys = Set.copyOf(incidentKeys);
@@ -39,8 +41,11 @@ public final class SharedFacts implements Serializable {
   }
 
   /** The facts of one read task, as {@link ReportFold#facts} leaves them. */
-  record TaskFacts(List<CoveringList> coveringLists, Set<Piece.PieceKey> incidentKeys,
-      RoaringBitmap attemptBuckets) implements Serializable {}
+  record TaskFacts(
+      List<CoveringList> coveringLists,
+      Set<Piece.PieceKey> incidentKeys,
+      RoaringBitmap attemptBuckets)
+      implements Serializable {}
 
   /** Joins the facts of every task (in any order: the result is sorted). */
   public static SharedFacts of(List<? extends Serializable> taskFacts) {
@@ -53,8 +58,10 @@ public final class SharedFacts implements Serializable {
       keys.addAll(task.incidentKeys());
       buckets.or(task.attemptBuckets());
     }
-    lists.sort(Comparator.comparingLong(CoveringList::tsMicros).thenComparing(CoveringList::start)
-        .thenComparing(CoveringList::end));
+    lists.sort(
+        Comparator.comparingLong(CoveringList::tsMicros)
+            .thenComparing(CoveringList::start)
+            .thenComparing(CoveringList::end));
     buckets.runOptimize();
     return new SharedFacts(lists, keys, buckets);
   }

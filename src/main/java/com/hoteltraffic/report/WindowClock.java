@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Tumbling windows aligned on the wall clock of a time zone, in plain Java: with {@code --window
- * 1d --timezone Europe/Zurich} a window runs from local midnight to local midnight. A window is
- * identified by its local start in microseconds of the zone's wall clock; its bounds are moved
- * back to UTC the way Spark's {@code to_utc_timestamp} does (a local time in a daylight-saving
- * gap moves forward by the gap; in an overlap the earlier offset wins).
+ * Tumbling windows aligned on the wall clock of a time zone, in plain Java: with {@code --window 1d
+ * --timezone Europe/Zurich} a window runs from local midnight to local midnight. A window is
+ * identified by its local start in microseconds of the zone's wall clock; its bounds are moved back
+ * to UTC the way Spark's {@code to_utc_timestamp} does (a local time in a daylight-saving gap moves
+ * forward by the gap; in an overlap the earlier offset wins).
  */
 final class WindowClock {
   private final long sizeMicros;

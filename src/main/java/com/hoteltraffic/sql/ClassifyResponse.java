@@ -23,11 +23,12 @@ public final class ClassifyResponse implements UDF3<String, Integer, String, Row
   public static final String NAME = "classify_response";
 
   /** The struct the function returns. */
-  public static final StructType RESULT_TYPE = new StructType()
-      .add("error_code", DataTypes.StringType)
-      .add("error_class", DataTypes.StringType)
-      .add("retryable", DataTypes.BooleanType)
-      .add("documented", DataTypes.BooleanType);
+  public static final StructType RESULT_TYPE =
+      new StructType()
+          .add("error_code", DataTypes.StringType)
+          .add("error_class", DataTypes.StringType)
+          .add("retryable", DataTypes.BooleanType)
+          .add("documented", DataTypes.BooleanType);
 
   /** {@link #RESULT_TYPE} as the DDL string {@code registerJavaFunction} takes. */
   public static final String RETURN_TYPE = RESULT_TYPE.simpleString();
@@ -42,6 +43,7 @@ public final class ClassifyResponse implements UDF3<String, Integer, String, Row
   @Override
   public Row call(String provider, Integer httpStatus, String body) {
     Classification result = classifier.classify(provider, httpStatus, Map.of(), body, null);
-    return RowFactory.create(result.errorCode(), result.errorClass(), result.retryable(), result.documented());
+    return RowFactory.create(
+        result.errorCode(), result.errorClass(), result.retryable(), result.documented());
   }
 }

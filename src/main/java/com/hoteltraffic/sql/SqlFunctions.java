@@ -9,17 +9,18 @@ import org.apache.spark.sql.types.DataType;
 /**
  * The SQL functions the jar provides, as classes a notebook registers through PySpark's public API,
  * {@code spark.udf.registerJavaFunction(name, className, returnType)} (Spark instantiates the class
- * on the driver with its no-argument constructor), or Scala and Java through
- * {@link #register(SparkSession, byte[])}.
+ * on the driver with its no-argument constructor), or Scala and Java through {@link
+ * #register(SparkSession, byte[])}.
  */
 public final class SqlFunctions {
   /** One function: its SQL name, the UDF class, and its return type as DDL. */
   public record Function(String name, Class<?> udfClass, String returnType) {}
 
   /** Every function, in the order the example notebook registers them. */
-  public static final List<Function> ALL = List.of(
-      new Function(ClassifyResponse.NAME, ClassifyResponse.class, ClassifyResponse.RETURN_TYPE),
-      new Function(TokenId.NAME, TokenId.class, TokenId.RETURN_TYPE));
+  public static final List<Function> ALL =
+      List.of(
+          new Function(ClassifyResponse.NAME, ClassifyResponse.class, ClassifyResponse.RETURN_TYPE),
+          new Function(TokenId.NAME, TokenId.class, TokenId.RETURN_TYPE));
 
   private SqlFunctions() {}
 
@@ -31,7 +32,9 @@ public final class SqlFunctions {
    */
   public static void register(SparkSession spark, byte[] tokenKey) {
     UDF3<String, Integer, String, org.apache.spark.sql.Row> classify = new ClassifyResponse();
-    spark.udf().register(ClassifyResponse.NAME, classify, DataType.fromDDL(ClassifyResponse.RETURN_TYPE));
+    spark
+        .udf()
+        .register(ClassifyResponse.NAME, classify, DataType.fromDDL(ClassifyResponse.RETURN_TYPE));
     UDF1<String, String> tokenId = new TokenId(tokenKey);
     spark.udf().register(TokenId.NAME, tokenId, DataType.fromDDL(TokenId.RETURN_TYPE));
   }

@@ -14,9 +14,9 @@ import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
 
-import com.hoteltraffic.job.AnalyzeJob;
-import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
+import com.hoteltraffic.job.AnalyzeConfig;
+import com.hoteltraffic.job.AnalyzeJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,13 +32,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One contender of {@link Benchmark}, run in its own JVM so that its peak RSS is its own:
- * {@code ours} (the whole product in-process; {@code jobs/bench} runs ours through {@code
- * jobs/analyze} instead, as users start it), {@code trivial} (a local session counts the lines of
- * the corpus and stops: the fixed cost of any Spark job), {@code naive-spark} (what a user
- * writes in an afternoon: Spark's JSON reader with a schema, {@code get_json_object} on bodies,
- * two group-bys) and {@code duckdb} ({@code read_ndjson} with explicit columns, the same two
- * aggregates). Prints one line: {@code RESULT name seconds rows peak_rss_kb}.
+ * One contender of {@link Benchmark}, run in its own JVM so that its peak RSS is its own: {@code
+ * ours} (the whole product in-process; {@code jobs/bench} runs ours through {@code jobs/analyze}
+ * instead, as users start it), {@code trivial} (a local session counts the lines of the corpus and
+ * stops: the fixed cost of any Spark job), {@code naive-spark} (what a user writes in an afternoon:
+ * Spark's JSON reader with a schema, {@code get_json_object} on bodies, two group-bys) and {@code
+ * duckdb} ({@code read_ndjson} with explicit columns, the same two aggregates). Prints one line:
+ * {@code RESULT name seconds rows peak_rss_kb}.
  *
  * <p>Both baselines compute only the equivalents of {@code error_codes} and {@code
  * error_rates_by_hotel}; the product also parses headers, pseudonymises credentials, reconciles
@@ -58,8 +58,10 @@ public final class BenchContender {
     switch (name) {
       case "ours" -> {
         SparkSession spark = session();
-        AnalyzeConfig config = AnalyzeOptionsAccess.parse(
-            List.of("--input", glob, "--output", output.toString()), Map.of("TRAFFIC_TOKEN_KEY", "bench-key"));
+        AnalyzeConfig config =
+            AnalyzeOptionsAccess.parse(
+                List.of("--input", glob, "--output", output.toString()),
+                Map.of("TRAFFIC_TOKEN_KEY", "bench-key"));
         startNanos = System.nanoTime();
         rows = AnalyzeJob.run(spark, config).exchanges();
         seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -121,11 +123,17 @@ public final class BenchContender {
         }
         String threadName = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime ticks
-        String role = threadName.startsWith("Executor task") ? "spark tasks"
-            : threadName.contains("CompilerThre") ? "JIT"
-            : threadName.startsWith("GC Thread") || threadName.startsWith("G1") ? "GC"
-            : "other";
+        double seconds =
+            (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                / 100.0; // utime + stime ticks
+        String role =
+            threadName.startsWith("Executor task")
+                ? "spark tasks"
+                : threadName.contains("CompilerThre")
+                    ? "JIT"
+                    : threadName.startsWith("GC Thread") || threadName.startsWith("G1")
+                        ? "GC"
+                        : "other";
         byRole.merge(role, seconds, Double::sum);
       }
     }
@@ -135,67 +143,115 @@ public final class BenchContender {
   }
 
   private static SparkSession session() {
-    return SparkSession.builder().appName("bench").master("local[*]")
+    return SparkSession.builder()
+        .appName("bench")
+        .master("local[*]")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.host", "127.0.0.1")
         .getOrCreate();
   }
 
-  /** Spark's JSON reader with an explicit schema, {@code get_json_object} on bodies, two group-bys. */
+  /**
+   * Spark's JSON reader with an explicit schema, {@code get_json_object} on bodies, two group-bys.
+   */
   static long naiveSpark(SparkSession spark, String glob) {
-    StructType request = new StructType()
-        .add("method", DataTypes.StringType).add("url", DataTypes.StringType)
-        .add("headers", DataTypes.StringType).add("body", DataTypes.StringType);
-    StructType response = new StructType()
-        .add("status", DataTypes.IntegerType).add("headers", DataTypes.StringType)
-        .add("body", DataTypes.StringType);
-    StructType schema = new StructType()
-        .add("ts", DataTypes.StringType).add("duration_ms", DataTypes.LongType)
-        .add("request", request).add("response", response).add("error", DataTypes.StringType);
-    Dataset<Row> exchanges = spark.read().schema(schema).json(glob)
-        .withColumn("time", coalesce(try_to_timestamp(col("ts")), timestamp_millis(col("ts").try_cast("long"))))
-        .withColumn("host", regexp_extract(col("request.url"), "^https?://([^/:?]+)", 1))
-        .withColumn("provider", when(col("host").endsWith("onlinebuchungen.ch"), "casy")
-            .when(col("host").contains("hotelbeds.com"), "hotelbeds").otherwise("unknown"))
-        .withColumn("hotel_id", regexp_extract(col("request.url"), "/(?:reservations|hotels)/([0-9]+)", 1))
-        .withColumn("status", col("response.status"))
-        .withColumn("code", coalesce(
-            get_json_object(col("response.body"), "$.error.code"),
-            get_json_object(col("response.body"), "$.error"),
-            when(col("status").isNull(), lit("NO_RESPONSE"))))
-        .withColumn("is_error", col("status").isNull().or(col("status").geq(400)));
-    long codes = exchanges.groupBy("provider", "status", "code")
-        .agg(count(lit(1)), min("time"), max("time")).collectAsList().size();
-    long hotels = exchanges.groupBy(window(col("time"), "1 hour"), col("provider"), col("hotel_id"))
-        .agg(count(lit(1)), sum(when(col("is_error"), 1).otherwise(0))).collectAsList().size();
+    StructType request =
+        new StructType()
+            .add("method", DataTypes.StringType)
+            .add("url", DataTypes.StringType)
+            .add("headers", DataTypes.StringType)
+            .add("body", DataTypes.StringType);
+    StructType response =
+        new StructType()
+            .add("status", DataTypes.IntegerType)
+            .add("headers", DataTypes.StringType)
+            .add("body", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("ts", DataTypes.StringType)
+            .add("duration_ms", DataTypes.LongType)
+            .add("request", request)
+            .add("response", response)
+            .add("error", DataTypes.StringType);
+    Dataset<Row> exchanges =
+        spark
+            .read()
+            .schema(schema)
+            .json(glob)
+            .withColumn(
+                "time",
+                coalesce(try_to_timestamp(col("ts")), timestamp_millis(col("ts").try_cast("long"))))
+            .withColumn("host", regexp_extract(col("request.url"), "^https?://([^/:?]+)", 1))
+            .withColumn(
+                "provider",
+                when(col("host").endsWith("onlinebuchungen.ch"), "casy")
+                    .when(col("host").contains("hotelbeds.com"), "hotelbeds")
+                    .otherwise("unknown"))
+            .withColumn(
+                "hotel_id",
+                regexp_extract(col("request.url"), "/(?:reservations|hotels)/([0-9]+)", 1))
+            .withColumn("status", col("response.status"))
+            .withColumn(
+                "code",
+                coalesce(
+                    get_json_object(col("response.body"), "$.error.code"),
+                    get_json_object(col("response.body"), "$.error"),
+                    when(col("status").isNull(), lit("NO_RESPONSE"))))
+            .withColumn("is_error", col("status").isNull().or(col("status").geq(400)));
+    long codes =
+        exchanges
+            .groupBy("provider", "status", "code")
+            .agg(count(lit(1)), min("time"), max("time"))
+            .collectAsList()
+            .size();
+    long hotels =
+        exchanges
+            .groupBy(window(col("time"), "1 hour"), col("provider"), col("hotel_id"))
+            .agg(count(lit(1)), sum(when(col("is_error"), 1).otherwise(0)))
+            .collectAsList()
+            .size();
     return codes + hotels;
   }
 
-  /** DuckDB over the same files: {@code read_ndjson} with explicit columns, the same two aggregates. */
+  /**
+   * DuckDB over the same files: {@code read_ndjson} with explicit columns, the same two aggregates.
+   */
   static long duckDb(Connection connection, String glob) throws Exception {
-    String source = "read_ndjson('" + glob.replace("'", "''") + "', columns = {ts: 'VARCHAR', "
-        + "duration_ms: 'BIGINT', request: 'JSON', response: 'JSON', error: 'VARCHAR'}, ignore_errors = true)";
-    String exchanges = "SELECT "
-        + "coalesce(try_cast(ts AS TIMESTAMPTZ), to_timestamp(try_cast(ts AS BIGINT) / 1000.0)) AS time, "
-        + "regexp_extract(request->>'url', '^https?://([^/:?]+)', 1) AS host, "
-        + "regexp_extract(request->>'url', '/(?:reservations|hotels)/([0-9]+)', 1) AS hotel_id, "
-        + "try_cast(response->>'status' AS INTEGER) AS status, "
-        + "CASE WHEN response IS NULL THEN 'NO_RESPONSE' "
-        + "WHEN json_valid(response->>'body') THEN coalesce(json_extract_string(response->>'body', '$.error.code'), "
-        + "json_extract_string(response->>'body', '$.error')) END AS code "
-        + "FROM " + source;
-    String withProvider = "SELECT *, CASE WHEN host LIKE '%onlinebuchungen.ch' THEN 'casy' "
-        + "WHEN host LIKE '%hotelbeds.com' THEN 'hotelbeds' ELSE 'unknown' END AS provider, "
-        + "(status IS NULL OR status >= 400) AS is_error FROM (" + exchanges + ")";
+    String source =
+        "read_ndjson('"
+            + glob.replace("'", "''")
+            + "', columns = {ts: 'VARCHAR', "
+            + "duration_ms: 'BIGINT', request: 'JSON', response: 'JSON', error: 'VARCHAR'}, ignore_errors = true)";
+    String exchanges =
+        "SELECT "
+            + "coalesce(try_cast(ts AS TIMESTAMPTZ), to_timestamp(try_cast(ts AS BIGINT) / 1000.0)) AS time, "
+            + "regexp_extract(request->>'url', '^https?://([^/:?]+)', 1) AS host, "
+            + "regexp_extract(request->>'url', '/(?:reservations|hotels)/([0-9]+)', 1) AS hotel_id, "
+            + "try_cast(response->>'status' AS INTEGER) AS status, "
+            + "CASE WHEN response IS NULL THEN 'NO_RESPONSE' "
+            + "WHEN json_valid(response->>'body') THEN coalesce(json_extract_string(response->>'body', '$.error.code'), "
+            + "json_extract_string(response->>'body', '$.error')) END AS code "
+            + "FROM "
+            + source;
+    String withProvider =
+        "SELECT *, CASE WHEN host LIKE '%onlinebuchungen.ch' THEN 'casy' "
+            + "WHEN host LIKE '%hotelbeds.com' THEN 'hotelbeds' ELSE 'unknown' END AS provider, "
+            + "(status IS NULL OR status >= 400) AS is_error FROM ("
+            + exchanges
+            + ")";
     long rows = 0;
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TEMP TABLE x AS " + withProvider);
-      rows += countRows(statement.executeQuery(
-          "SELECT provider, status, code, count(*), min(time), max(time) FROM x GROUP BY ALL"));
-      rows += countRows(statement.executeQuery(
-          "SELECT time_bucket(INTERVAL 1 HOUR, time) AS w, provider, hotel_id, count(*), "
-              + "sum(CASE WHEN is_error THEN 1 ELSE 0 END) FROM x GROUP BY ALL"));
+      rows +=
+          countRows(
+              statement.executeQuery(
+                  "SELECT provider, status, code, count(*), min(time), max(time) FROM x GROUP BY ALL"));
+      rows +=
+          countRows(
+              statement.executeQuery(
+                  "SELECT time_bucket(INTERVAL 1 HOUR, time) AS w, provider, hotel_id, count(*), "
+                      + "sum(CASE WHEN is_error THEN 1 ELSE 0 END) FROM x GROUP BY ALL"));
     }
     return rows;
   }

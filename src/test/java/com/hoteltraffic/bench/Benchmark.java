@@ -22,10 +22,12 @@ import java.util.stream.Stream;
  * against a trivial Spark job, on one generated corpus. Each contender is one whole process, timed
  * from its start to its exit (what a user waits for), with the same heap: ours through {@code
  * jobs/analyze} with the launcher's settings, the others with {@code jobs/spark-jvm.options} only.
- * Prints wall and CPU seconds, MB/s, exchanges/s, peak RSS, CPU by thread role, the ratios and
- * the issue's targets.
+ * Prints wall and CPU seconds, MB/s, exchanges/s, peak RSS, CPU by thread role, the ratios and the
+ * issue's targets.
  *
- * <pre>jobs/bench [--exchanges N] [--corpus DIR] [--heap 2g] [--contenders trivial,ours,naive-spark,duckdb]</pre>
+ * <pre>
+ * jobs/bench [--exchanges N] [--corpus DIR] [--heap 2g] [--contenders trivial,ours,naive-spark,duckdb]
+ * </pre>
  *
  * <p>The corpus is plain JSON Lines (the generator's {@code --plain}), made once and reused (by
  * default in {@code bench-data/corpus-N}). All contenders read the same files: the JSON Lines ones
@@ -35,16 +37,29 @@ public final class Benchmark {
   private Benchmark() {}
 
   /** One finished contender: whole-process wall and CPU seconds, CPU by thread role, peak RSS. */
-  record Outcome(String name, double seconds, double cpuSeconds, Map<String, Double> cpuByRole, long rows,
+  record Outcome(
+      String name,
+      double seconds,
+      double cpuSeconds,
+      Map<String, Double> cpuByRole,
+      long rows,
       long peakRssKb) {}
 
   /** Whole-process corpora below this many exchanges are judged by the small-corpus target. */
   static final long LARGE_CORPUS = 1_000_000;
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>(Map.of(
-        "--corpus", "", "--exchanges", "1000000", "--heap", "2g",
-        "--contenders", "trivial,ours,naive-spark,duckdb"));
+    Map<String, String> options =
+        new LinkedHashMap<>(
+            Map.of(
+                "--corpus",
+                "",
+                "--exchanges",
+                "1000000",
+                "--heap",
+                "2g",
+                "--contenders",
+                "trivial,ours,naive-spark,duckdb"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!options.containsKey(args[i])) {
         System.err.println("bench: unknown option " + args[i]);
@@ -53,20 +68,29 @@ public final class Benchmark {
       options.put(args[i], args[i + 1]);
     }
     long exchanges = Long.parseLong(options.get("--exchanges"));
-    Path corpus = Path.of(options.get("--corpus").isEmpty() ? "bench-data/corpus-" + exchanges
-        : options.get("--corpus")).toAbsolutePath();
+    Path corpus =
+        Path.of(
+                options.get("--corpus").isEmpty()
+                    ? "bench-data/corpus-" + exchanges
+                    : options.get("--corpus"))
+            .toAbsolutePath();
     ensureCorpus(corpus, exchanges);
 
     String glob = corpus.resolve(TrafficGenerator.TRAFFIC_DIR) + "/*/*.jsonl";
     long inputBytes = inputBytes(corpus.resolve(TrafficGenerator.TRAFFIC_DIR));
     System.out.printf("Corpus: %s, %.1f MB of JSON Lines (%s)%n", corpus, inputBytes / 1e6, glob);
-    System.out.printf("Machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-        osName(), System.getProperty("java.version"));
+    System.out.printf(
+        "Machine: %d cores, %s, Java %s%n",
+        Runtime.getRuntime().availableProcessors(), osName(), System.getProperty("java.version"));
 
     List<Outcome> outcomes = new ArrayList<>();
     for (String name : options.get("--contenders").split(",")) {
-      outcomes.add(runContender(name, glob, corpus.resolveSibling(corpus.getFileName() + "-out-" + name),
-          options.get("--heap")));
+      outcomes.add(
+          runContender(
+              name,
+              glob,
+              corpus.resolveSibling(corpus.getFileName() + "-out-" + name),
+              options.get("--heap")));
     }
     report(outcomes, inputBytes, exchanges);
   }
@@ -78,11 +102,17 @@ public final class Benchmark {
     }
     System.out.printf("Generating a corpus of about %d exchanges in %s ...%n", exchanges, corpus);
     long start = System.nanoTime();
-    TrafficGenerator.generate(GeneratorConfig.builder().outDir(corpus).days(2)
-        .exchangesPerDay((int) (exchanges / 2)).plain(true).build());
+    TrafficGenerator.generate(
+        GeneratorConfig.builder()
+            .outDir(corpus)
+            .days(2)
+            .exchangesPerDay((int) (exchanges / 2))
+            .plain(true)
+            .build());
     double seconds = (System.nanoTime() - start) / 1e9;
     long bytes = inputBytes(corpus.resolve(TrafficGenerator.TRAFFIC_DIR));
-    System.out.printf("Generated %.1f MB in %.1f s = %.0f MB/s%n", bytes / 1e6, seconds, bytes / 1e6 / seconds);
+    System.out.printf(
+        "Generated %.1f MB in %.1f s = %.0f MB/s%n", bytes / 1e6, seconds, bytes / 1e6 / seconds);
   }
 
   /**
@@ -91,21 +121,34 @@ public final class Benchmark {
    */
   static List<String> command(String name, String glob, Path output, String heap) {
     if (name.equals("ours")) {
-      return List.of(Path.of("jobs", "analyze").toAbsolutePath().toString(), "--input", glob,
-          "--output", output.toString());
+      return List.of(
+          Path.of("jobs", "analyze").toAbsolutePath().toString(),
+          "--input",
+          glob,
+          "--output",
+          output.toString());
     }
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap,
         "@" + Path.of("jobs", "spark-jvm.options").toAbsolutePath(),
         "-Dlog4j2.configurationFile=classpath:log4j2.properties",
-        "-cp", System.getProperty("java.class.path"),
-        BenchContender.class.getName(), name, glob, output.toString());
+        "-cp",
+        System.getProperty("java.class.path"),
+        BenchContender.class.getName(),
+        name,
+        glob,
+        output.toString());
   }
 
-  private static Outcome runContender(String name, String glob, Path output, String heap) throws Exception {
+  private static Outcome runContender(String name, String glob, Path output, String heap)
+      throws Exception {
     deleteRecursively(output);
     Path log = output.resolveSibling(output.getFileName() + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command(name, glob, output, heap))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command(name, glob, output, heap))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("JAVA_OPTS", "-Xmx" + heap);
     builder.environment().put("TRAFFIC_TOKEN_KEY", "bench-key");
     System.out.printf("Running %s ...%n", name);
@@ -125,19 +168,23 @@ public final class Benchmark {
       }
     }
     if (name.equals("ours") && Files.exists(output.resolve("run_summary.json"))) {
-      Matcher m = Pattern.compile("\"exchanges\"\\s*:\\s*(\\d+)")
-          .matcher(Files.readString(output.resolve("run_summary.json")));
+      Matcher m =
+          Pattern.compile("\"exchanges\"\\s*:\\s*(\\d+)")
+              .matcher(Files.readString(output.resolve("run_summary.json")));
       rows = m.find() ? Long.parseLong(m.group(1)) : -1;
     }
     if (exit != 0 || rows < 0) {
       lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(System.err::println);
-      throw new IllegalStateException("contender " + name + " failed with exit status " + exit + " (log: " + log + ")");
+      throw new IllegalStateException(
+          "contender " + name + " failed with exit status " + exit + " (log: " + log + ")");
     }
-    Outcome outcome = new Outcome(name, seconds, watch.cpuSeconds(), watch.cpuByRole(), rows, watch.peakRssKb());
+    Outcome outcome =
+        new Outcome(name, seconds, watch.cpuSeconds(), watch.cpuByRole(), rows, watch.peakRssKb());
     StringBuilder roles = new StringBuilder();
     outcome.cpuByRole().forEach((role, s) -> roles.append(String.format("%s=%.1fs ", role, s)));
-    System.out.printf("  %.2f s wall, %.1f s CPU; CPU by thread role: %s%n", seconds, outcome.cpuSeconds(),
-        roles.toString().trim());
+    System.out.printf(
+        "  %.2f s wall, %.1f s CPU; CPU by thread role: %s%n",
+        seconds, outcome.cpuSeconds(), roles.toString().trim());
     return outcome;
   }
 
@@ -145,12 +192,19 @@ public final class Benchmark {
     Outcome ours = find(outcomes, "ours");
     long exchanges = ours == null ? 0 : ours.rows();
     System.out.println();
-    System.out.printf("%-12s %9s %9s %9s %13s %12s %12s%n", "contender", "wall s", "CPU s", "MB/s", "exchanges/s",
-        "peak RSS MB", "time / ours");
+    System.out.printf(
+        "%-12s %9s %9s %9s %13s %12s %12s%n",
+        "contender", "wall s", "CPU s", "MB/s", "exchanges/s", "peak RSS MB", "time / ours");
     for (Outcome o : outcomes) {
-      System.out.printf("%-12s %9.2f %9.1f %9.1f %13s %12.0f %12s%n", o.name(), o.seconds(), o.cpuSeconds(),
-          inputBytes / 1e6 / o.seconds(), exchanges == 0 ? "-" : String.format("%.0f", exchanges / o.seconds()),
-          o.peakRssKb() / 1024.0, ours == null ? "-" : String.format("%.2fx", o.seconds() / ours.seconds()));
+      System.out.printf(
+          "%-12s %9.2f %9.1f %9.1f %13s %12.0f %12s%n",
+          o.name(),
+          o.seconds(),
+          o.cpuSeconds(),
+          inputBytes / 1e6 / o.seconds(),
+          exchanges == 0 ? "-" : String.format("%.0f", exchanges / o.seconds()),
+          o.peakRssKb() / 1024.0,
+          ours == null ? "-" : String.format("%.2fx", o.seconds() / ours.seconds()));
     }
     if (ours == null) {
       return;
@@ -160,21 +214,25 @@ public final class Benchmark {
     Outcome duckdb = find(outcomes, "duckdb");
     Outcome trivial = find(outcomes, "trivial");
     boolean large = corpusExchanges >= LARGE_CORPUS;
-    System.out.println(large ? "Targets of a 1M-exchange corpus:" : "Targets of a small corpus (10k exchanges):");
+    System.out.println(
+        large ? "Targets of a 1M-exchange corpus:" : "Targets of a small corpus (10k exchanges):");
     if (large && naive != null) {
       double speedup = naive.seconds() / ours.seconds();
-      System.out.printf("target: ours >= 1.5x faster than naive Spark SQL (stretch 2x): %.2fx -> %s%n", speedup,
-          verdict(speedup >= 1.5, speedup >= 2));
+      System.out.printf(
+          "target: ours >= 1.5x faster than naive Spark SQL (stretch 2x): %.2fx -> %s%n",
+          speedup, verdict(speedup >= 1.5, speedup >= 2));
     }
     if (large && duckdb != null) {
       double ratio = ours.seconds() / duckdb.seconds();
-      System.out.printf("target: ours <= 3x DuckDB's time (stretch 2x): %.2fx -> %s%n", ratio,
-          verdict(ratio <= 3, ratio <= 2));
+      System.out.printf(
+          "target: ours <= 3x DuckDB's time (stretch 2x): %.2fx -> %s%n",
+          ratio, verdict(ratio <= 3, ratio <= 2));
     }
     if (!large && trivial != null) {
       double ratio = ours.seconds() / trivial.seconds();
-      System.out.printf("target: ours <= 1.5x the trivial Spark job's time (stretch 1.2x): %.2fx -> %s%n", ratio,
-          verdict(ratio <= 1.5, ratio <= 1.2));
+      System.out.printf(
+          "target: ours <= 1.5x the trivial Spark job's time (stretch 1.2x): %.2fx -> %s%n",
+          ratio, verdict(ratio <= 1.5, ratio <= 1.2));
     }
   }
 

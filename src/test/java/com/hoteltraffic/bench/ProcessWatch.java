@@ -20,10 +20,13 @@ final class ProcessWatch {
   private static final double TICKS_PER_SECOND = 100.0;
 
   private final ProcessHandle root;
+
   /** Last seen CPU ticks of each process (all its threads, also ended ones). */
   private final Map<Long, Long> processTicks = new HashMap<>();
+
   /** Last seen CPU ticks and role of each thread, by process and thread id. */
   private final Map<String, Long> threadTicks = new HashMap<>();
+
   private final Map<String, String> threadRole = new HashMap<>();
   private long peakRssKb;
 
@@ -66,15 +69,21 @@ final class ProcessWatch {
     return processTicks.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
   }
 
-  /** CPU seconds by role; "other" is the rest of the whole tree's CPU (also of short-lived threads). */
+  /**
+   * CPU seconds by role; "other" is the rest of the whole tree's CPU (also of short-lived threads).
+   */
   Map<String, Double> cpuByRole() {
     Map<String, Double> byRole = new LinkedHashMap<>();
     for (String role : List.of("spark tasks", "JIT", "GC")) {
       byRole.put(role, 0.0);
     }
-    threadTicks.forEach((id, ticks) -> byRole.merge(threadRole.get(id), ticks / TICKS_PER_SECOND, Double::sum));
-    double named = byRole.entrySet().stream().filter(e -> !e.getKey().equals("other"))
-        .mapToDouble(Map.Entry::getValue).sum();
+    threadTicks.forEach(
+        (id, ticks) -> byRole.merge(threadRole.get(id), ticks / TICKS_PER_SECOND, Double::sum));
+    double named =
+        byRole.entrySet().stream()
+            .filter(e -> !e.getKey().equals("other"))
+            .mapToDouble(Map.Entry::getValue)
+            .sum();
     byRole.put("other", Math.max(0, cpuSeconds() - named));
     return byRole;
   }
@@ -84,10 +93,11 @@ final class ProcessWatch {
   }
 
   private static String role(String threadName) {
-    return threadName.startsWith("Executor task") ? "spark tasks"
-        : threadName.contains("CompilerThre") ? "JIT"
-        : threadName.startsWith("GC Thread") || threadName.startsWith("G1") ? "GC"
-        : "other";
+    return threadName.startsWith("Executor task")
+        ? "spark tasks"
+        : threadName.contains("CompilerThre")
+            ? "JIT"
+            : threadName.startsWith("GC Thread") || threadName.startsWith("G1") ? "GC" : "other";
   }
 
   /** utime + stime of a /proc stat line. */

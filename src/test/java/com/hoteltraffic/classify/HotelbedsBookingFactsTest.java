@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 class HotelbedsBookingFactsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HotelbedsBookingFacts FACTS = new HotelbedsBookingFacts(MAPPER, false);
-  private static final HotelbedsBookingFacts FACTS_WITH_PII = new HotelbedsBookingFacts(MAPPER, true);
+  private static final HotelbedsBookingFacts FACTS_WITH_PII =
+      new HotelbedsBookingFacts(MAPPER, true);
 
-  static final String RATE_KEY = "20261209|20261211|W|59|1533|DBL.ST|ID_B2B_26|RO|B2B|1~2~0||N@06~~200b3~-1187485434~N~~~NOR~~2A7F3E";
+  static final String RATE_KEY =
+      "20261209|20261211|W|59|1533|DBL.ST|ID_B2B_26|RO|B2B|1~2~0||N@06~~200b3~-1187485434~N~~~NOR~~2A7F3E";
 
   static final String CONFIRMATION_JSON =
       """
@@ -64,7 +66,10 @@ class HotelbedsBookingFactsTest {
 
   @Test
   void unreadableOrOddRequestsGiveNoFacts() {
-    for (String body : new String[] {null, "", "  ", "not json", "<bookingRQ><unclosed>", "[1,2]", "{\"rooms\":{}}"}) {
+    for (String body :
+        new String[] {
+          null, "", "  ", "not json", "<bookingRQ><unclosed>", "[1,2]", "{\"rooms\":{}}"
+        }) {
       ClassifiedExchange out = new ClassifiedExchange();
       FACTS.readRequest(body, out);
       assertNull(out.clientReference, "clientReference of " + body);
@@ -89,7 +94,8 @@ class HotelbedsBookingFactsTest {
       RateKey parsed = RateKey.parse(c.key());
       assertEquals(c.hotel(), parsed == null ? null : parsed.hotelCode(), "hotel of " + c.key());
       assertEquals(c.checkIn(), parsed == null ? null : parsed.checkIn(), "check-in of " + c.key());
-      assertEquals(c.checkOut(), parsed == null ? null : parsed.checkOut(), "check-out of " + c.key());
+      assertEquals(
+          c.checkOut(), parsed == null ? null : parsed.checkOut(), "check-out of " + c.key());
     }
     assertNull(RateKey.parse(null), "null");
   }
@@ -97,7 +103,8 @@ class HotelbedsBookingFactsTest {
   @Test
   void aRateKeyThatDoesNotParseMeansHotelUnknown() {
     ClassifiedExchange out = new ClassifiedExchange();
-    FACTS.readRequest("{\"clientReference\":\"R1\",\"rooms\":[{\"rateKey\":\"v2:Zm9vYmFy\"}]}", out);
+    FACTS.readRequest(
+        "{\"clientReference\":\"R1\",\"rooms\":[{\"rateKey\":\"v2:Zm9vYmFy\"}]}", out);
     assertEquals("R1", out.clientReference, "the rest is still read");
     assertNull(out.hotelId, "hotel unknown");
     assertNull(out.checkIn, "check-in unknown");
@@ -137,13 +144,16 @@ class HotelbedsBookingFactsTest {
       FACTS.readRequest(CONFIRMATION_JSON, out);
       FACTS.readResponse(body, out);
       assertEquals(
-          List.of(new BookingFact("1-3814850", "INTEGRATIONAGENCY", "CONFIRMED", "1534", "2026-11-19")),
+          List.of(
+              new BookingFact("1-3814850", "INTEGRATIONAGENCY", "CONFIRMED", "1534", "2026-11-19")),
           out.bookings,
           kind + " booking");
-      assertEquals("1534", out.hotelId, kind + " response hotel code preferred over the rateKey's 1533");
+      assertEquals(
+          "1534", out.hotelId, kind + " response hotel code preferred over the rateKey's 1533");
       assertEquals("2026-12-10", out.checkIn, kind + " check-in from the response");
       assertEquals("2026-12-12", out.checkOut, kind + " check-out from the response");
-      assertEquals("IntegrationAgency", out.clientReference, kind + " request clientReference kept as sent");
+      assertEquals(
+          "IntegrationAgency", out.clientReference, kind + " request clientReference kept as sent");
       assertNull(out.listTotal, kind + " not a list");
     }
   }
@@ -222,35 +232,76 @@ class HotelbedsBookingFactsTest {
 
   /**
    * The streaming JSON reader against the odd shapes a tree reader would also meet: only root-level
-   * fields count, a repeated field counts as its last occurrence, non-object elements of a page
-   * are bookings with nothing known, numbers and strings both give a total.
+   * fields count, a repeated field counts as its last occurrence, non-object elements of a page are
+   * bookings with nothing known, numbers and strings both give a total.
    */
   @Test
   void jsonResponsesOfOddShapesReadAsATreeWould() {
     String[][] cases = {
-      // body, bookings (reference/clientReference/status/hotel/creationDate; ...), from/to/total, checkIn/checkOut
-      {"{\"audit\":{\"booking\":{\"reference\":\"NO\"}},\"booking\":{\"reference\":102,\"status\":true,"
-          + "\"hotel\":{\"code\":\"7\",\"checkIn\":\"2026-12-09\",\"rooms\":[{\"checkIn\":\"x\"}]}}}",
-          "102/null/true/7/null", "null/null/null", "2026-12-09/null"},
-      {"{\"booking\":{\"reference\":\"A\"},\"booking\":\"gone\"}", "", "null/null/null", "null/null"},
-      {"{\"booking\":{\"reference\":\"A\",\"hotel\":{\"code\":\"1\"},\"hotel\":[1]}}",
-          "A/null/null/null/null", "null/null/null", "null/null"},
-      {"{\"bookings\":{\"from\":1.9,\"to\":\" 3 \",\"total\":99999999999,"
-          + "\"bookings\":[{\"reference\":\"B\",\"clientReference\":null},\"odd\",[1],{}]}}",
-          "B/null/null/null/null;null/null/null/null/null;null/null/null/null/null;null/null/null/null/null",
-          "1/3/null", "null/null"},
-      {"{\"bookings\":{\"total\":2,\"bookings\":[{\"reference\":\"C\"}]},\"bookings\":{\"total\":0}}",
-          "", "null/null/0", "null/null"},
-      {"{\"bookings\":{\"total\":2,\"bookings\":{\"reference\":\"C\"}}} trailing", "", "null/null/2", "null/null"},
-      {"{\"bookings\":{\"total\":2,\"bookings\":[{\"reference\":\"C\"}]}", "", "null/null/null", "null/null"},
+      // body, bookings (reference/clientReference/status/hotel/creationDate; ...), from/to/total,
+      // checkIn/checkOut
+      {
+        "{\"audit\":{\"booking\":{\"reference\":\"NO\"}},\"booking\":{\"reference\":102,\"status\":true,"
+            + "\"hotel\":{\"code\":\"7\",\"checkIn\":\"2026-12-09\",\"rooms\":[{\"checkIn\":\"x\"}]}}}",
+        "102/null/true/7/null",
+        "null/null/null",
+        "2026-12-09/null"
+      },
+      {
+        "{\"booking\":{\"reference\":\"A\"},\"booking\":\"gone\"}",
+        "",
+        "null/null/null",
+        "null/null"
+      },
+      {
+        "{\"booking\":{\"reference\":\"A\",\"hotel\":{\"code\":\"1\"},\"hotel\":[1]}}",
+        "A/null/null/null/null",
+        "null/null/null",
+        "null/null"
+      },
+      {
+        "{\"bookings\":{\"from\":1.9,\"to\":\" 3 \",\"total\":99999999999,"
+            + "\"bookings\":[{\"reference\":\"B\",\"clientReference\":null},\"odd\",[1],{}]}}",
+        "B/null/null/null/null;null/null/null/null/null;null/null/null/null/null;null/null/null/null/null",
+        "1/3/null",
+        "null/null"
+      },
+      {
+        "{\"bookings\":{\"total\":2,\"bookings\":[{\"reference\":\"C\"}]},\"bookings\":{\"total\":0}}",
+        "",
+        "null/null/0",
+        "null/null"
+      },
+      {
+        "{\"bookings\":{\"total\":2,\"bookings\":{\"reference\":\"C\"}}} trailing",
+        "",
+        "null/null/2",
+        "null/null"
+      },
+      {
+        "{\"bookings\":{\"total\":2,\"bookings\":[{\"reference\":\"C\"}]}",
+        "",
+        "null/null/null",
+        "null/null"
+      },
     };
     for (String[] c : cases) {
       ClassifiedExchange out = new ClassifiedExchange();
       FACTS.readResponse(c[0], out);
-      String bookings = out.bookings.stream()
-          .map(b -> b.reference() + "/" + b.clientReference() + "/" + b.status() + "/" + b.hotelCode() + "/"
-              + b.creationDate())
-          .collect(java.util.stream.Collectors.joining(";"));
+      String bookings =
+          out.bookings.stream()
+              .map(
+                  b ->
+                      b.reference()
+                          + "/"
+                          + b.clientReference()
+                          + "/"
+                          + b.status()
+                          + "/"
+                          + b.hotelCode()
+                          + "/"
+                          + b.creationDate())
+              .collect(java.util.stream.Collectors.joining(";"));
       assertEquals(c[1], bookings, "bookings of " + c[0]);
       assertEquals(c[2], out.listFrom + "/" + out.listTo + "/" + out.listTotal, "page of " + c[0]);
       assertEquals(c[3], out.checkIn + "/" + out.checkOut, "stay of " + c[0]);
@@ -261,11 +312,26 @@ class HotelbedsBookingFactsTest {
   void jsonRequestsOfOddShapesReadAsATreeWould() {
     String[][] cases = {
       // body, clientReference, hotel from the rateKey, holder (with PII)
-      {"{\"rooms\":[\"x\",{\"rateKey\":\"%s\"}],\"clientReference\":7}".formatted(RATE_KEY), "7", "null", "null"},
-      {"{\"rooms\":[{\"paxes\":[{\"rateKey\":\"no\"}],\"rateKey\":\"%s\"}],\"holder\":\"Jane\"}".formatted(RATE_KEY),
-          "null", "1533", "null"},
-      {"{\"clientReference\":\"A\",\"clientReference\":{\"x\":1},\"holder\":{\"name\":\"Jo\"},"
-          + "\"holder\":{\"surname\":\"Roe\"}}", "null", "null", "Roe"},
+      {
+        "{\"rooms\":[\"x\",{\"rateKey\":\"%s\"}],\"clientReference\":7}".formatted(RATE_KEY),
+        "7",
+        "null",
+        "null"
+      },
+      {
+        "{\"rooms\":[{\"paxes\":[{\"rateKey\":\"no\"}],\"rateKey\":\"%s\"}],\"holder\":\"Jane\"}"
+            .formatted(RATE_KEY),
+        "null",
+        "1533",
+        "null"
+      },
+      {
+        "{\"clientReference\":\"A\",\"clientReference\":{\"x\":1},\"holder\":{\"name\":\"Jo\"},"
+            + "\"holder\":{\"surname\":\"Roe\"}}",
+        "null",
+        "null",
+        "Roe"
+      },
       {"{\"rooms\":[],\"clientReference\":\"B\"", "null", "null", "null"},
     };
     for (String[] c : cases) {

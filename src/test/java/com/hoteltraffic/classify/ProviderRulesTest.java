@@ -28,55 +28,162 @@ class ProviderRulesTest {
   static Stream<Arguments> operations() {
     return Stream.of(
         // method, url, provider, operation, hotel
-        Arguments.of("GET", CASY_BASE + "/reservations/9994?start_date=2026-11-01", CASY, Operation.CASY_RESERVATIONS, "9994"),
-        Arguments.of("GET", CASY_BASE + "/reservations/9994/all?arrival_from=2026-11-01", CASY, Operation.CASY_RESERVATIONS_ALL, "9994"),
-        Arguments.of("GET", CASY_BASE + "/health/hotels/1234", CASY, Operation.CASY_HOTEL_HEALTH, "1234"),
+        Arguments.of(
+            "GET",
+            CASY_BASE + "/reservations/9994?start_date=2026-11-01",
+            CASY,
+            Operation.CASY_RESERVATIONS,
+            "9994"),
+        Arguments.of(
+            "GET",
+            CASY_BASE + "/reservations/9994/all?arrival_from=2026-11-01",
+            CASY,
+            Operation.CASY_RESERVATIONS_ALL,
+            "9994"),
+        Arguments.of(
+            "GET", CASY_BASE + "/health/hotels/1234", CASY, Operation.CASY_HOTEL_HEALTH, "1234"),
         Arguments.of("GET", CASY_BASE + "/introspect", CASY, Operation.CASY_INTROSPECT, null),
         Arguments.of("get", CASY_BASE + "/introspect", CASY, Operation.CASY_INTROSPECT, null),
         Arguments.of("POST", HB_BASE + "/hotels", HB, Operation.HB_AVAILABILITY, null),
         Arguments.of("POST", HB_BASE + "/checkrates", HB, Operation.HB_CHECKRATES, null),
         Arguments.of("POST", HB_BASE + "/bookings", HB, Operation.HB_BOOKING_CONFIRMATION, null),
-        Arguments.of("GET", HB_BASE + "/bookings?start=2026-11-01&end=2026-11-30&from=1&to=100", HB, Operation.HB_BOOKING_LIST, null),
+        Arguments.of(
+            "GET",
+            HB_BASE + "/bookings?start=2026-11-01&end=2026-11-30&from=1&to=100",
+            HB,
+            Operation.HB_BOOKING_LIST,
+            null),
         Arguments.of("GET", HB_BASE + "/bookings/1-3814850", HB, Operation.HB_BOOKING_DETAIL, null),
         Arguments.of("PUT", HB_BASE + "/bookings/1-3814850", HB, Operation.HB_BOOKING_CHANGE, null),
-        Arguments.of("DELETE", HB_BASE + "/bookings/1-3814850?cancellationFlag=CANCELLATION", HB, Operation.HB_BOOKING_CANCELLATION, null),
+        Arguments.of(
+            "DELETE",
+            HB_BASE + "/bookings/1-3814850?cancellationFlag=CANCELLATION",
+            HB,
+            Operation.HB_BOOKING_CANCELLATION,
+            null),
         // All four Hotelbeds hosts, and other API versions.
-        Arguments.of("POST", "https://api.test.hotelbeds.com/hotel-api/1.0/bookings", HB, Operation.HB_BOOKING_CONFIRMATION, null),
-        Arguments.of("POST", "https://api-secure.hotelbeds.com/hotel-api/1.2/bookings", HB, Operation.HB_BOOKING_CONFIRMATION, null),
-        Arguments.of("POST", "https://api-secure.test.hotelbeds.com/hotel-api/3.0/bookings", HB, Operation.HB_BOOKING_CONFIRMATION, null),
+        Arguments.of(
+            "POST",
+            "https://api.test.hotelbeds.com/hotel-api/1.0/bookings",
+            HB,
+            Operation.HB_BOOKING_CONFIRMATION,
+            null),
+        Arguments.of(
+            "POST",
+            "https://api-secure.hotelbeds.com/hotel-api/1.2/bookings",
+            HB,
+            Operation.HB_BOOKING_CONFIRMATION,
+            null),
+        Arguments.of(
+            "POST",
+            "https://api-secure.test.hotelbeds.com/hotel-api/3.0/bookings",
+            HB,
+            Operation.HB_BOOKING_CONFIRMATION,
+            null),
         // Port, userinfo, upper-case host, query, fragment, trailing slash.
-        Arguments.of("GET", "https://onlinebuchungen.ch:443/v1/reservations/9994", CASY, Operation.CASY_RESERVATIONS, "9994"),
-        Arguments.of("GET", "https://user:pa%40ss@onlinebuchungen.ch:8443/v1/health/hotels/77", CASY, Operation.CASY_HOTEL_HEALTH, "77"),
-        Arguments.of("GET", "https://ONLINEBUCHUNGEN.CH/v1/introspect", CASY, Operation.CASY_INTROSPECT, null),
-        Arguments.of("GET", CASY_BASE + "/reservations/9994#frag", CASY, Operation.CASY_RESERVATIONS, "9994"),
-        Arguments.of("GET", CASY_BASE + "/reservations/9994?x=1#frag?y", CASY, Operation.CASY_RESERVATIONS, "9994"),
-        Arguments.of("GET", CASY_BASE + "/reservations/9994/", CASY, Operation.CASY_RESERVATIONS, "9994"),
-        Arguments.of("GET", CASY_BASE + "/introspect/?a=b/c", CASY, Operation.CASY_INTROSPECT, null),
-        Arguments.of("GET", "http://api.hotelbeds.com/hotel-api/1.0/bookings/", HB, Operation.HB_BOOKING_LIST, null),
+        Arguments.of(
+            "GET",
+            "https://onlinebuchungen.ch:443/v1/reservations/9994",
+            CASY,
+            Operation.CASY_RESERVATIONS,
+            "9994"),
+        Arguments.of(
+            "GET",
+            "https://user:pa%40ss@onlinebuchungen.ch:8443/v1/health/hotels/77",
+            CASY,
+            Operation.CASY_HOTEL_HEALTH,
+            "77"),
+        Arguments.of(
+            "GET",
+            "https://ONLINEBUCHUNGEN.CH/v1/introspect",
+            CASY,
+            Operation.CASY_INTROSPECT,
+            null),
+        Arguments.of(
+            "GET",
+            CASY_BASE + "/reservations/9994#frag",
+            CASY,
+            Operation.CASY_RESERVATIONS,
+            "9994"),
+        Arguments.of(
+            "GET",
+            CASY_BASE + "/reservations/9994?x=1#frag?y",
+            CASY,
+            Operation.CASY_RESERVATIONS,
+            "9994"),
+        Arguments.of(
+            "GET", CASY_BASE + "/reservations/9994/", CASY, Operation.CASY_RESERVATIONS, "9994"),
+        Arguments.of(
+            "GET", CASY_BASE + "/introspect/?a=b/c", CASY, Operation.CASY_INTROSPECT, null),
+        Arguments.of(
+            "GET",
+            "http://api.hotelbeds.com/hotel-api/1.0/bookings/",
+            HB,
+            Operation.HB_BOOKING_LIST,
+            null),
         // Known host, unknown path or method.
         Arguments.of("POST", CASY_BASE + "/reservations/9994", CASY, Operation.OTHER, null),
         Arguments.of("GET", CASY_BASE + "/reservations", CASY, Operation.OTHER, null),
         Arguments.of("GET", CASY_BASE + "/reservations//all", CASY, Operation.OTHER, null),
         Arguments.of("GET", CASY_BASE + "/reservations/9994/all/more", CASY, Operation.OTHER, null),
-        Arguments.of("GET", "https://onlinebuchungen.ch/v2/introspect", CASY, Operation.OTHER, null),
+        Arguments.of(
+            "GET", "https://onlinebuchungen.ch/v2/introspect", CASY, Operation.OTHER, null),
         Arguments.of("GET", "https://onlinebuchungen.ch", CASY, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api/1.0/status", HB, Operation.OTHER, null),
+        Arguments.of(
+            "GET", "https://api.hotelbeds.com/hotel-api/1.0/status", HB, Operation.OTHER, null),
         // Hotelbeds is the Hotel API only (issue 14 rule 8): its hosts' other APIs are unknown.
-        Arguments.of("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", Provider.UNKNOWN, Operation.OTHER, null),
-        Arguments.of("POST", "https://api.test.hotelbeds.com/transfer-api/1.0/bookings", Provider.UNKNOWN, Operation.OTHER, null),
-        Arguments.of("GET", "https://api-secure.hotelbeds.com/activity-api/3.0/bookings", Provider.UNKNOWN, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/hotel-content-api/1.0/hotels", Provider.UNKNOWN, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com/hotel-api", Provider.UNKNOWN, Operation.OTHER, null),
+        Arguments.of(
+            "GET",
+            "https://api.hotelbeds.com/activity-api/3.0/activities",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null),
+        Arguments.of(
+            "POST",
+            "https://api.test.hotelbeds.com/transfer-api/1.0/bookings",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null),
+        Arguments.of(
+            "GET",
+            "https://api-secure.hotelbeds.com/activity-api/3.0/bookings",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null),
+        Arguments.of(
+            "GET",
+            "https://api.hotelbeds.com/hotel-content-api/1.0/hotels",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null),
+        Arguments.of(
+            "GET", "https://api.hotelbeds.com/hotel-api", Provider.UNKNOWN, Operation.OTHER, null),
         Arguments.of("GET", "https://api.hotelbeds.com/", Provider.UNKNOWN, Operation.OTHER, null),
         // Unknown hosts.
-        Arguments.of("GET", "https://example.com/v1/reservations/9994", Provider.UNKNOWN, Operation.OTHER, null),
-        Arguments.of("GET", "https://onlinebuchungen.ch.evil.com/v1/introspect", Provider.UNKNOWN, Operation.OTHER, null),
-        Arguments.of("GET", "https://api.hotelbeds.com@evil.com/hotel-api/1.0/bookings", Provider.UNKNOWN, Operation.OTHER, null));
+        Arguments.of(
+            "GET",
+            "https://example.com/v1/reservations/9994",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null),
+        Arguments.of(
+            "GET",
+            "https://onlinebuchungen.ch.evil.com/v1/introspect",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null),
+        Arguments.of(
+            "GET",
+            "https://api.hotelbeds.com@evil.com/hotel-api/1.0/bookings",
+            Provider.UNKNOWN,
+            Operation.OTHER,
+            null));
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operations")
-  void operationsOfBothProviders(String method, String url, String provider, String operation, String hotel) {
+  void operationsOfBothProviders(
+      String method, String url, String provider, String operation, String hotel) {
     ProviderRules.Match match = RULES.match(method, url, null);
     assertEquals(provider, match.provider(), "provider of " + url);
     assertEquals(operation, match.operation(), "operation of " + method + " " + url);
@@ -86,7 +193,10 @@ class ProviderRulesTest {
   @Test
   void urlPartsExcludeUserinfoPortQueryAndFragment() {
     ProviderRules.Match match =
-        RULES.match("GET", "https://user:secret@onlinebuchungen.ch:8443/v1/reservations/9994?start_date=2026-11-01#top", null);
+        RULES.match(
+            "GET",
+            "https://user:secret@onlinebuchungen.ch:8443/v1/reservations/9994?start_date=2026-11-01#top",
+            null);
     assertEquals("onlinebuchungen.ch", match.host(), "host");
     assertEquals("/v1/reservations/9994", match.path(), "path");
     assertEquals("start_date=2026-11-01", match.query(), "query without fragment");
@@ -99,19 +209,32 @@ class ProviderRulesTest {
 
   @Test
   void theProviderHintWinsOverTheHost() {
-    ProviderRules.Match hinted = RULES.match("GET", "https://proxy.internal/v1/reservations/9994", "casy");
+    ProviderRules.Match hinted =
+        RULES.match("GET", "https://proxy.internal/v1/reservations/9994", "casy");
     assertEquals(CASY, hinted.provider(), "hint names the provider");
-    assertEquals(Operation.CASY_RESERVATIONS, hinted.operation(), "operation from the provider's rules");
+    assertEquals(
+        Operation.CASY_RESERVATIONS, hinted.operation(), "operation from the provider's rules");
     assertEquals("9994", hinted.hotelId(), "hotel");
-    assertEquals(HB, RULES.match("POST", "https://onlinebuchungen.ch/hotel-api/1.0/bookings", "HOTELBEDS").provider(),
+    assertEquals(
+        HB,
+        RULES
+            .match("POST", "https://onlinebuchungen.ch/hotel-api/1.0/bookings", "HOTELBEDS")
+            .provider(),
         "hint beats host, any case");
-    assertEquals(Provider.UNKNOWN, RULES.match("GET", CASY_BASE + "/introspect", "hotelbeds").provider(),
+    assertEquals(
+        Provider.UNKNOWN,
+        RULES.match("GET", CASY_BASE + "/introspect", "hotelbeds").provider(),
         "a hint of hotelbeds on a path outside /hotel-api/ is not the Hotel API");
-    assertEquals(Provider.UNKNOWN,
-        RULES.match("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", "hotelbeds").provider(),
+    assertEquals(
+        Provider.UNKNOWN,
+        RULES
+            .match("GET", "https://api.hotelbeds.com/activity-api/3.0/activities", "hotelbeds")
+            .provider(),
         "the Activities API stays unknown even when the record names hotelbeds");
     assertEquals(
-        CASY, RULES.match("GET", CASY_BASE + "/introspect", "nobody").provider(), "unknown hint falls back to the host");
+        CASY,
+        RULES.match("GET", CASY_BASE + "/introspect", "nobody").provider(),
+        "unknown hint falls back to the host");
     assertEquals(
         Provider.UNKNOWN,
         RULES.match("GET", "https://proxy.internal/x", "nobody").provider(),
@@ -132,25 +255,33 @@ class ProviderRulesTest {
 
   @Test
   void aCustomRulesFileMapsAProxyHostWithoutCodeChanges() throws IOException {
-    ProviderRules custom = ProviderRules.load(new ByteArrayInputStream(CUSTOM_RULES.getBytes(StandardCharsets.UTF_8)));
-    ProviderRules.Match casy = custom.match("GET", "http://casy-proxy.corp.local:8080/casy/v1/reservations/42", null);
+    ProviderRules custom =
+        ProviderRules.load(new ByteArrayInputStream(CUSTOM_RULES.getBytes(StandardCharsets.UTF_8)));
+    ProviderRules.Match casy =
+        custom.match("GET", "http://casy-proxy.corp.local:8080/casy/v1/reservations/42", null);
     assertEquals(CASY, casy.provider(), "proxy host → casy");
     assertEquals(Operation.CASY_RESERVATIONS, casy.operation(), "operation below the custom base");
     assertEquals("42", casy.hotelId(), "hotel");
-    ProviderRules.Match hb = custom.match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null);
+    ProviderRules.Match hb =
+        custom.match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null);
     assertEquals(HB, hb.provider(), "host names are case-insensitive in the rules file too");
     assertEquals(Operation.HB_BOOKING_CONFIRMATION, hb.operation(), "operation");
     assertEquals(
         Operation.OTHER,
         custom.match("GET", "https://onlinebuchungen.ch/v1/reservations/42", null).operation(),
         "the default base no longer applies");
-    assertEquals("tok", custom.credential(CASY, Map.of("x-casy-token", "tok")), "custom credential header, no scheme");
-    assertEquals(java.util.List.of(CASY, HB), custom.providerNames(), "provider names in file order");
+    assertEquals(
+        "tok",
+        custom.credential(CASY, Map.of("x-casy-token", "tok")),
+        "custom credential header, no scheme");
+    assertEquals(
+        java.util.List.of(CASY, HB), custom.providerNames(), "provider names in file order");
   }
 
   @Test
   void aRulesFileScopesAProviderToItsBasePathAndCarriesItsRateLimits() throws IOException {
-    String rules = """
+    String rules =
+        """
         {"providers": [
           {"name": "hotelbeds", "hosts": ["hb-proxy.corp.local"], "base_path": "/hb/hotel-api/{version}",
            "base_path_required": true, "credential": {"header": "Api-key"},
@@ -158,49 +289,96 @@ class ProviderRulesTest {
            "operations": [{"method": "POST", "path": "/bookings", "operation": "booking_confirmation"}]}
         ]}
         """;
-    ProviderRules custom = ProviderRules.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
-    assertEquals(HB, custom.match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null).provider(),
+    ProviderRules custom =
+        ProviderRules.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        HB,
+        custom
+            .match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null)
+            .provider(),
         "under the base");
-    assertEquals(Provider.UNKNOWN,
-        custom.match("GET", "https://hb-proxy.corp.local/hb/activity-api/3.0/activities", null).provider(),
+    assertEquals(
+        Provider.UNKNOWN,
+        custom
+            .match("GET", "https://hb-proxy.corp.local/hb/activity-api/3.0/activities", null)
+            .provider(),
         "outside the base of a base_path_required provider");
-    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(null, 2),
-        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "QPS window from the file");
-    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(5000, 86_400),
-        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.QUOTA_EXCEEDED), "quota from the file");
-    assertNull(custom.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "no CASY in the file");
-    assertEquals(new com.hoteltraffic.model.RateLimits.Limit(10, 60),
-        RULES.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED), "bundled CASY limit");
-    String noWindow = "{\"providers\":[{\"name\":\"casy\",\"hosts\":[],\"credential\":{\"header\":\"A\"},"
-        + "\"operations\":[],\"rate_limits\":{\"rate_limited\":{\"limit\":10}}}]}";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ProviderRules.load(new ByteArrayInputStream(noWindow.getBytes(StandardCharsets.UTF_8))), "no window");
-    assertTrue(e.getMessage().contains("window_seconds") && e.getMessage().contains("casy"), e.getMessage());
+    assertEquals(
+        new com.hoteltraffic.model.RateLimits.Limit(null, 2),
+        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.RATE_LIMITED),
+        "QPS window from the file");
+    assertEquals(
+        new com.hoteltraffic.model.RateLimits.Limit(5000, 86_400),
+        custom.rateLimits().of(HB, com.hoteltraffic.model.ErrorClass.QUOTA_EXCEEDED),
+        "quota from the file");
+    assertNull(
+        custom.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED),
+        "no CASY in the file");
+    assertEquals(
+        new com.hoteltraffic.model.RateLimits.Limit(10, 60),
+        RULES.rateLimits().of(CASY, com.hoteltraffic.model.ErrorClass.RATE_LIMITED),
+        "bundled CASY limit");
+    String noWindow =
+        "{\"providers\":[{\"name\":\"casy\",\"hosts\":[],\"credential\":{\"header\":\"A\"},"
+            + "\"operations\":[],\"rate_limits\":{\"rate_limited\":{\"limit\":10}}}]}";
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ProviderRules.load(
+                    new ByteArrayInputStream(noWindow.getBytes(StandardCharsets.UTF_8))),
+            "no window");
+    assertTrue(
+        e.getMessage().contains("window_seconds") && e.getMessage().contains("casy"),
+        e.getMessage());
   }
 
   @Test
   void aRulesFileMissingAFieldFailsNamingIt() {
-    String noHosts = "{\"providers\":[{\"name\":\"casy\",\"credential\":{\"header\":\"A\"},\"operations\":[]}]}";
+    String noHosts =
+        "{\"providers\":[{\"name\":\"casy\",\"credential\":{\"header\":\"A\"},\"operations\":[]}]}";
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ProviderRules.load(new ByteArrayInputStream(noHosts.getBytes(StandardCharsets.UTF_8))),
+            () ->
+                ProviderRules.load(
+                    new ByteArrayInputStream(noHosts.getBytes(StandardCharsets.UTF_8))),
             "missing hosts");
-    assertTrue(e.getMessage().contains("\"hosts\"") && e.getMessage().contains("casy"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("\"hosts\"") && e.getMessage().contains("casy"), e.getMessage());
   }
 
   @Test
   void credentials() {
-    assertEquals("abc123", RULES.credential(CASY, Map.of("authorization", "Bearer abc123")), "Bearer");
-    assertEquals("abc123", RULES.credential(CASY, Map.of("authorization", "bearer abc123")), "scheme any case");
-    assertEquals("abc123", RULES.credential(CASY, Map.of("authorization", "BEARER   abc123 ")), "extra spaces");
-    assertEquals("abc123", RULES.credential(CASY, Map.of("authorization", "abc123")), "no scheme: the value");
+    assertEquals(
+        "abc123", RULES.credential(CASY, Map.of("authorization", "Bearer abc123")), "Bearer");
+    assertEquals(
+        "abc123",
+        RULES.credential(CASY, Map.of("authorization", "bearer abc123")),
+        "scheme any case");
+    assertEquals(
+        "abc123",
+        RULES.credential(CASY, Map.of("authorization", "BEARER   abc123 ")),
+        "extra spaces");
+    assertEquals(
+        "abc123",
+        RULES.credential(CASY, Map.of("authorization", "abc123")),
+        "no scheme: the value");
     assertNull(RULES.credential(CASY, Map.of("accept", "application/json")), "no header");
     assertNull(RULES.credential(CASY, Map.of("authorization", "   ")), "blank header");
-    assertNull(RULES.credential(CASY, Map.of("authorization", "Bearer")), "the scheme with no token");
-    assertNull(RULES.credential(CASY, Map.of("authorization", " bearer  ")), "the scheme with no token, spaced");
-    assertEquals("hb-key", RULES.credential(HB, Map.of("api-key", "hb-key", "x-signature", "sig")), "Api-key");
-    assertNull(RULES.credential(HB, Map.of("authorization", "Bearer x")), "Hotelbeds reads only Api-key");
-    assertNull(RULES.credential(Provider.UNKNOWN, Map.of("authorization", "Bearer x")), "unknown provider");
+    assertNull(
+        RULES.credential(CASY, Map.of("authorization", "Bearer")), "the scheme with no token");
+    assertNull(
+        RULES.credential(CASY, Map.of("authorization", " bearer  ")),
+        "the scheme with no token, spaced");
+    assertEquals(
+        "hb-key",
+        RULES.credential(HB, Map.of("api-key", "hb-key", "x-signature", "sig")),
+        "Api-key");
+    assertNull(
+        RULES.credential(HB, Map.of("authorization", "Bearer x")), "Hotelbeds reads only Api-key");
+    assertNull(
+        RULES.credential(Provider.UNKNOWN, Map.of("authorization", "Bearer x")),
+        "unknown provider");
   }
 }

@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Tests of the bundled {@code taxonomy.json} against the seed documents (the rows are hard-coded
- * here as the independent expectation), of its validation, and that extending it is a data
- * change.
+ * here as the independent expectation), of its validation, and that extending it is a data change.
  */
 class TaxonomyTest {
   private static final Taxonomy TAXONOMY = Taxonomy.loadDefault();

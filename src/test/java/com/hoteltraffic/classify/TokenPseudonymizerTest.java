@@ -17,7 +17,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** {@link TokenPseudonymizer}: the token_id rule of outputs.md, checked against independent digests. */
+/**
+ * {@link TokenPseudonymizer}: the token_id rule of outputs.md, checked against independent digests.
+ */
 class TokenPseudonymizerTest {
   private static final byte[] KEY = "company-secret-key".getBytes(StandardCharsets.UTF_8);
   private static final List<String> CREDENTIALS =
@@ -30,7 +32,8 @@ class TokenPseudonymizerTest {
   }
 
   private static String expectedSha256(String credential) throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
     return "tok_" + hex(digest).substring(0, 12);
   }
 
@@ -57,10 +60,12 @@ class TokenPseudonymizerTest {
   @Test
   void knownVectors() {
     // Fixed vectors, computed once outside the JVM (RFC 4231 style key/data; FIPS 180-2 "abc").
-    assertEquals("tok_ba7816bf8f01", new TokenPseudonymizer(null).tokenId("abc"), "SHA-256(\"abc\")");
+    assertEquals(
+        "tok_ba7816bf8f01", new TokenPseudonymizer(null).tokenId("abc"), "SHA-256(\"abc\")");
     assertEquals(
         "tok_5bdcc146bf60",
-        new TokenPseudonymizer("Jefe".getBytes(StandardCharsets.US_ASCII)).tokenId("what do ya want for nothing?"),
+        new TokenPseudonymizer("Jefe".getBytes(StandardCharsets.US_ASCII))
+            .tokenId("what do ya want for nothing?"),
         "RFC 4231 test case 2");
   }
 
@@ -69,10 +74,15 @@ class TokenPseudonymizerTest {
     TokenPseudonymizer tokens = new TokenPseudonymizer(null);
     assertFalse(tokens.keyed(), "unkeyed");
     for (String credential : CREDENTIALS) {
-      assertEquals(expectedSha256(credential), tokens.tokenId(credential), "SHA-256 id of '" + credential + "'");
+      assertEquals(
+          expectedSha256(credential),
+          tokens.tokenId(credential),
+          "SHA-256 id of '" + credential + "'");
     }
     assertNotEquals(
-        new TokenPseudonymizer(KEY).tokenId("abc"), tokens.tokenId("abc"), "the key changes the id");
+        new TokenPseudonymizer(KEY).tokenId("abc"),
+        tokens.tokenId("abc"),
+        "the key changes the id");
   }
 
   @Test
@@ -80,15 +90,22 @@ class TokenPseudonymizerTest {
     byte[] key = KEY.clone();
     TokenPseudonymizer tokens = new TokenPseudonymizer(key);
     key[0] ^= 1;
-    assertEquals(expectedHmac(KEY, "abc"), tokens.tokenId("abc"), "changing the caller's array changes nothing");
+    assertEquals(
+        expectedHmac(KEY, "abc"),
+        tokens.tokenId("abc"),
+        "changing the caller's array changes nothing");
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(tokens);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       TokenPseudonymizer copy = (TokenPseudonymizer) in.readObject();
-      assertEquals(expectedHmac(KEY, "abc"), copy.tokenId("abc"), "a task's deserialised copy gives the same id");
+      assertEquals(
+          expectedHmac(KEY, "abc"),
+          copy.tokenId("abc"),
+          "a task's deserialised copy gives the same id");
     }
   }
 
@@ -112,7 +129,8 @@ class TokenPseudonymizerTest {
   @Test
   void hintShowsTheLast4OnlyForLongCredentials() {
     assertEquals("...cdef", TokenPseudonymizer.hint("0123456789abcdef"), "16 characters: last 4");
-    assertEquals("...WXYZ", TokenPseudonymizer.hint("abcdefghijklmnopqrstuvwxyzWXYZ"), "long: last 4");
+    assertEquals(
+        "...WXYZ", TokenPseudonymizer.hint("abcdefghijklmnopqrstuvwxyzWXYZ"), "long: last 4");
     assertEquals("...", TokenPseudonymizer.hint("0123456789abcde"), "15 characters: nothing");
     assertEquals("...", TokenPseudonymizer.hint("abc"), "short: nothing");
     assertEquals("...", TokenPseudonymizer.hint(""), "empty: nothing");

@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The alert options of the command line: {@code --previous}, {@code --fail-on} and the thresholds. */
+/**
+ * The alert options of the command line: {@code --previous}, {@code --fail-on} and the thresholds.
+ */
 class AlertOptionsTest {
   @TempDir Path dir;
   private String input;
@@ -47,28 +49,63 @@ class AlertOptionsTest {
   void defaults() throws Exception {
     AlertSettings alerts = parse("--input", input, "--output", output).alerts();
 
-    assertEquals(AlertSettings.defaults(), alerts, "no previous run, no --fail-on, default thresholds");
-    assertEquals(new BigDecimal("0.10"), alerts.thresholds().rateRise(), "rate rise default: 10 points");
-    assertEquals(new BigDecimal("0.50"), alerts.thresholds().rateRiseCritical(), "critical default: 50 points");
+    assertEquals(
+        AlertSettings.defaults(), alerts, "no previous run, no --fail-on, default thresholds");
+    assertEquals(
+        new BigDecimal("0.10"), alerts.thresholds().rateRise(), "rate rise default: 10 points");
+    assertEquals(
+        new BigDecimal("0.50"),
+        alerts.thresholds().rateRiseCritical(),
+        "critical default: 50 points");
     assertEquals(50, alerts.thresholds().minRequests(), "min requests default");
   }
 
   @Test
   void everyAlertOption() throws Exception {
-    AlertSettings alerts = parse("--input", input, "--output", output, "--previous", previousRun,
-        "--fail-on", "critical", "--alert-rate-rise", "5%", "--alert-rate-rise-critical=0.25",
-        "--alert-min-requests", "20").alerts();
+    AlertSettings alerts =
+        parse(
+                "--input",
+                input,
+                "--output",
+                output,
+                "--previous",
+                previousRun,
+                "--fail-on",
+                "critical",
+                "--alert-rate-rise",
+                "5%",
+                "--alert-rate-rise-critical=0.25",
+                "--alert-min-requests",
+                "20")
+            .alerts();
 
-    assertEquals(new AlertSettings(Optional.of(previousRun), Optional.of(Severity.CRITICAL),
-        new AlertThresholds(new BigDecimal("0.05"), new BigDecimal("0.25"), 20)), alerts, "every alert option");
-    assertEquals(Optional.of(Severity.WARNING),
-        parse("--input", input, "--output", output, "--fail-on", "warning").alerts().failOn(), "--fail-on warning");
+    assertEquals(
+        new AlertSettings(
+            Optional.of(previousRun),
+            Optional.of(Severity.CRITICAL),
+            new AlertThresholds(new BigDecimal("0.05"), new BigDecimal("0.25"), 20)),
+        alerts,
+        "every alert option");
+    assertEquals(
+        Optional.of(Severity.WARNING),
+        parse("--input", input, "--output", output, "--fail-on", "warning").alerts().failOn(),
+        "--fail-on warning");
   }
 
   @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource({"10%, 0.1", "12.5%, 0.125", "0.1, 0.1", "0.125, 0.125", "100%, 1", "1, 1", "0.01%, 0.0001"})
+  @CsvSource({
+    "10%, 0.1",
+    "12.5%, 0.125",
+    "0.1, 0.1",
+    "0.125, 0.125",
+    "100%, 1",
+    "1, 1",
+    "0.01%, 0.0001"
+  })
   void sharesAsPercentOrFraction(String text, String expected) throws Exception {
-    assertEquals(0, new BigDecimal(expected).compareTo(AnalyzeOptions.fraction("--alert-rate-rise", text)),
+    assertEquals(
+        0,
+        new BigDecimal(expected).compareTo(AnalyzeOptions.fraction("--alert-rate-rise", text)),
         text + " read as " + expected);
   }
 
@@ -82,11 +119,19 @@ class AlertOptionsTest {
         Arguments.of(List.of("--alert-rate-rise", "101%"), List.of("--alert-rate-rise", "101%")),
         Arguments.of(List.of("--alert-rate-rise", "-5%"), List.of("--alert-rate-rise", "-5%")),
         Arguments.of(List.of("--alert-rate-rise", "ten"), List.of("--alert-rate-rise", "ten")),
-        Arguments.of(List.of("--alert-rate-rise-critical", "5%"), List.of("--alert-rate-rise-critical", "5%", "10%")),
-        Arguments.of(List.of("--alert-rate-rise", "60%"), List.of("--alert-rate-rise-critical", "50%", "60%")),
+        Arguments.of(
+            List.of("--alert-rate-rise-critical", "5%"),
+            List.of("--alert-rate-rise-critical", "5%", "10%")),
+        Arguments.of(
+            List.of("--alert-rate-rise", "60%"),
+            List.of("--alert-rate-rise-critical", "50%", "60%")),
         Arguments.of(List.of("--alert-min-requests", "0"), List.of("--alert-min-requests", "0")),
-        Arguments.of(List.of("--previous", "MISSING"), List.of("--previous", "MISSING", "no such directory")),
-        Arguments.of(List.of("--previous", "NOT_A_RUN"), List.of("--previous", "NOT_A_RUN", "run_summary.json")));
+        Arguments.of(
+            List.of("--previous", "MISSING"),
+            List.of("--previous", "MISSING", "no such directory")),
+        Arguments.of(
+            List.of("--previous", "NOT_A_RUN"),
+            List.of("--previous", "NOT_A_RUN", "run_summary.json")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,8 +140,11 @@ class AlertOptionsTest {
     List<String> real = new ArrayList<>(List.of("--input", input, "--output", output));
     real.addAll(resolve(args));
 
-    UsageException e = assertThrows(UsageException.class,
-        () -> AnalyzeOptions.parse(real.toArray(new String[0]), Map.of()), String.join(" ", args));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> AnalyzeOptions.parse(real.toArray(new String[0]), Map.of()),
+            String.join(" ", args));
 
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     for (String name : resolve(named)) {
@@ -109,18 +157,25 @@ class AlertOptionsTest {
     int[] exited = {-1};
     AnalyzeMain.exit(AnalyzeMain.EXIT_ALERTS, false, code -> exited[0] = code);
     assertEquals(4, exited[0], "client mode: System.exit(4)");
-    AnalyzeMain.ExitException e = assertThrows(AnalyzeMain.ExitException.class,
-        () -> AnalyzeMain.exit(AnalyzeMain.EXIT_ALERTS, true, code -> { }), "cluster mode throws");
+    AnalyzeMain.ExitException e =
+        assertThrows(
+            AnalyzeMain.ExitException.class,
+            () -> AnalyzeMain.exit(AnalyzeMain.EXIT_ALERTS, true, code -> {}),
+            "cluster mode throws");
     assertEquals(4, e.exitCode(), "cluster mode: the exception names exit code 4");
     assertTrue(e.getMessage().contains("--fail-on"), e.getMessage());
   }
 
   private List<String> resolve(List<String> args) {
-    return args.stream().map(arg -> switch (arg) {
-      case "MISSING" -> dir.resolve("missing").toString();
-      case "NOT_A_RUN" -> dir.resolve("not-a-run").toString();
-      default -> arg;
-    }).toList();
+    return args.stream()
+        .map(
+            arg ->
+                switch (arg) {
+                  case "MISSING" -> dir.resolve("missing").toString();
+                  case "NOT_A_RUN" -> dir.resolve("not-a-run").toString();
+                  default -> arg;
+                })
+        .toList();
   }
 
   private static AnalyzeConfig parse(String... args) throws Exception {

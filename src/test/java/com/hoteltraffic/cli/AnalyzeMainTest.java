@@ -43,7 +43,10 @@ class AnalyzeMainTest {
     int code = AnalyzeMain.run(new String[] {"--bogus"});
 
     assertEquals(AnalyzeMain.EXIT_USAGE, code, "exit status");
-    assertEquals("analyze: unknown option --bogus (see --help)" + System.lineSeparator(), stderr(), "stderr");
+    assertEquals(
+        "analyze: unknown option --bogus (see --help)" + System.lineSeparator(),
+        stderr(),
+        "stderr");
     assertEquals("", stdout(), "stdout");
     assertNoSpark();
   }
@@ -52,12 +55,16 @@ class AnalyzeMainTest {
   void missingInputPathExitsWithTwoAndOneLine() {
     String missing = dir.resolve("missing.jsonl").toString();
 
-    int code = AnalyzeMain.run(new String[] {"--input", missing, "--output", dir.resolve("out").toString()});
+    int code =
+        AnalyzeMain.run(
+            new String[] {"--input", missing, "--output", dir.resolve("out").toString()});
 
     assertEquals(AnalyzeMain.EXIT_USAGE, code, "exit status");
     String[] lines = stderr().split(System.lineSeparator());
     assertEquals(1, lines.length, "one line: " + stderr());
-    assertTrue(lines[0].startsWith("analyze: --input " + missing), "names the option and path: " + lines[0]);
+    assertTrue(
+        lines[0].startsWith("analyze: --input " + missing),
+        "names the option and path: " + lines[0]);
     assertNoSpark();
   }
 
@@ -65,13 +72,18 @@ class AnalyzeMainTest {
   void badValueExitsWithTwoAndOneLine() throws IOException {
     String input = Files.writeString(dir.resolve("a.jsonl"), "{}\n").toString();
 
-    int code = AnalyzeMain.run(
-        new String[] {"--input", input, "--output", dir.resolve("out").toString(), "--window", "abc"});
+    int code =
+        AnalyzeMain.run(
+            new String[] {
+              "--input", input, "--output", dir.resolve("out").toString(), "--window", "abc"
+            });
 
     assertEquals(AnalyzeMain.EXIT_USAGE, code, "exit status");
     String[] lines = stderr().split(System.lineSeparator());
     assertEquals(1, lines.length, "one line: " + stderr());
-    assertTrue(lines[0].startsWith("analyze: --window \"abc\""), "names the option and value: " + lines[0]);
+    assertTrue(
+        lines[0].startsWith("analyze: --window \"abc\""),
+        "names the option and value: " + lines[0]);
     assertNoSpark();
   }
 

@@ -1,11 +1,12 @@
 package com.hoteltraffic.cli;
 
 import com.hoteltraffic.job.AnalyzeConfig;
-
 import java.util.List;
 import java.util.Map;
 
-/** Lets benchmark and test code outside {@code cli} build a config exactly as the command line does. */
+/**
+ * Lets benchmark and test code outside {@code cli} build a config exactly as the command line does.
+ */
 public final class AnalyzeOptionsAccess {
   private AnalyzeOptionsAccess() {}
 

@@ -44,12 +44,22 @@ class CleanExitTest {
   void successReturnsNormallyInBothModesAndStopsSpark() {
     for (boolean cluster : new boolean[] {false, true}) {
       Path out = dir.resolve("out-" + cluster);
-      AnalyzeMain.main(new String[] {"--input", Path.of("sample-data", "traffic").toString(),
-          "--output", out.toString(), "--master", "local[1]"}, cluster, exits::add);
+      AnalyzeMain.main(
+          new String[] {
+            "--input",
+            Path.of("sample-data", "traffic").toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "local[1]"
+          },
+          cluster,
+          exits::add);
 
       assertEquals(List.of(), exits, "no System.exit on success (cluster mode " + cluster + ")");
       assertTrue(Files.isDirectory(out.resolve("reports")), "the run wrote its reports");
-      assertTrue(SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty(),
+      assertTrue(
+          SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty(),
           "the SparkSession was stopped");
     }
   }
@@ -72,29 +82,42 @@ class CleanExitTest {
     AnalyzeMain.main(new String[] {"--bogus"}, false, exits::add);
 
     assertEquals(List.of(AnalyzeMain.EXIT_USAGE), exits, "System.exit(2)");
-    assertEquals("analyze: unknown option --bogus (see --help)" + System.lineSeparator(),
-        err.toString(StandardCharsets.UTF_8), "the one-line reason on stderr");
+    assertEquals(
+        "analyze: unknown option --bogus (see --help)" + System.lineSeparator(),
+        err.toString(StandardCharsets.UTF_8),
+        "the one-line reason on stderr");
   }
 
   @Test
   void failureThrowsWithTheCodeInClusterMode() {
     String missing = dir.resolve("missing").toString();
-    AnalyzeMain.ExitException thrown = assertThrows(AnalyzeMain.ExitException.class,
-        () -> AnalyzeMain.main(new String[] {"--input", missing, "--output", dir.resolve("out").toString()},
-            true, exits::add));
+    AnalyzeMain.ExitException thrown =
+        assertThrows(
+            AnalyzeMain.ExitException.class,
+            () ->
+                AnalyzeMain.main(
+                    new String[] {"--input", missing, "--output", dir.resolve("out").toString()},
+                    true,
+                    exits::add));
 
     assertEquals(List.of(), exits, "no System.exit in cluster mode");
     assertEquals(AnalyzeMain.EXIT_USAGE, thrown.exitCode(), "exit code");
-    assertTrue(thrown.getMessage().contains("exit code 2"), "code in the message: " + thrown.getMessage());
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("analyze: --input " + missing),
+    assertTrue(
+        thrown.getMessage().contains("exit code 2"), "code in the message: " + thrown.getMessage());
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).startsWith("analyze: --input " + missing),
         "the reason is still on stderr: " + err);
   }
 
   @Test
   void everyFailureCodeFollowsTheMode() {
-    for (int code : new int[] {AnalyzeMain.EXIT_FAILURE, AnalyzeMain.EXIT_USAGE, AnalyzeMain.EXIT_CORRUPT_INPUT}) {
-      AnalyzeMain.ExitException thrown = assertThrows(AnalyzeMain.ExitException.class,
-          () -> AnalyzeMain.exit(code, true, exits::add));
+    for (int code :
+        new int[] {
+          AnalyzeMain.EXIT_FAILURE, AnalyzeMain.EXIT_USAGE, AnalyzeMain.EXIT_CORRUPT_INPUT
+        }) {
+      AnalyzeMain.ExitException thrown =
+          assertThrows(
+              AnalyzeMain.ExitException.class, () -> AnalyzeMain.exit(code, true, exits::add));
       assertEquals(code, thrown.exitCode());
       assertTrue(thrown.getMessage().contains("exit code " + code), thrown.getMessage());
       AnalyzeMain.exit(code, false, exits::add);

@@ -1,12 +1,13 @@
 package com.hoteltraffic.generate;
 
 /**
- * Builds CASY PMS API exchanges (requests, success envelopes and the documented error bodies)
- * and labels each with the code and class the contract assigns to it.
+ * Builds CASY PMS API exchanges (requests, success envelopes and the documented error bodies) and
+ * labels each with the code and class the contract assigns to it.
  */
 final class CasyTraffic {
   static final String BASE = "https://onlinebuchungen.ch/v1";
-  static final String RATE_LIMITED_BODY = "{\"error\":\"rate_limited\",\"window_seconds\":60,\"limit\":10}";
+  static final String RATE_LIMITED_BODY =
+      "{\"error\":\"rate_limited\",\"window_seconds\":60,\"limit\":10}";
 
   /** The four documented endpoints. */
   enum Endpoint {
@@ -17,12 +18,13 @@ final class CasyTraffic {
   }
 
   private static final String[] FIRST_NAMES = {
-    "Anna", "Luca", "Sofia", "Jonas", "Lea", "Noah", "Mia", "Elias", "Laura", "Marco", "Chloé", "Nils",
-    "Giulia", "David", "Sara", "Tim", "Émilie", "Reto", "Nina", "Fabian"
+    "Anna", "Luca", "Sofia", "Jonas", "Lea", "Noah", "Mia", "Elias", "Laura", "Marco", "Chloé",
+    "Nils", "Giulia", "David", "Sara", "Tim", "Émilie", "Reto", "Nina", "Fabian"
   };
   private static final String[] LAST_NAMES = {
     "Keller", "Meier", "Schmid", "Huber", "Weber", "Rossi", "Favre", "Müller", "Brunner", "Steiner",
-    "Baumann", "Gerber", "Bianchi", "Moser", "Frei", "Zimmermann", "Lehmann", "Dubois", "Graf", "Roth"
+    "Baumann", "Gerber", "Bianchi", "Moser", "Frei", "Zimmermann", "Lehmann", "Dubois", "Graf",
+        "Roth"
   };
 
   private final World world;
@@ -32,10 +34,11 @@ final class CasyTraffic {
   }
 
   /**
-   * A request of {@code tokenValue} (null: no Authorization header) for {@code hotel} on
-   * {@code endpoint}, without a response yet.
+   * A request of {@code tokenValue} (null: no Authorization header) for {@code hotel} on {@code
+   * endpoint}, without a response yet.
    */
-  Exchange request(Rng rng, long ts, String tokenValue, String userAgent, String hotel, Endpoint endpoint) {
+  Exchange request(
+      Rng rng, long ts, String tokenValue, String userAgent, String hotel, Endpoint endpoint) {
     Exchange e = new Exchange();
     e.tsMillis = ts;
     e.durationMs = rng.between(35, 420);
@@ -47,12 +50,27 @@ final class CasyTraffic {
     String day = Times.date(ts + rng.between(-20, 40) * Times.DAY);
     e.url =
         switch (endpoint) {
-          case RESERVATIONS -> BASE + "/reservations/" + hotel + "?start_date=" + day
-              + (rng.chance(0.5) ? "&end_date=" + Times.date(ts + rng.between(41, 90) * Times.DAY) : "")
-              + (rng.chance(0.4) ? "&status=confirmed" : "") + "&limit=50&page=1"
-              + (rng.chance(0.3) ? "&sort_by=arrival" : "");
-          case RESERVATIONS_ALL -> BASE + "/reservations/" + hotel + "/all?arrival_from=" + day
-              + (rng.chance(0.6) ? "&arrival_to=" + Times.date(ts + rng.between(41, 60) * Times.DAY) : "");
+          case RESERVATIONS ->
+              BASE
+                  + "/reservations/"
+                  + hotel
+                  + "?start_date="
+                  + day
+                  + (rng.chance(0.5)
+                      ? "&end_date=" + Times.date(ts + rng.between(41, 90) * Times.DAY)
+                      : "")
+                  + (rng.chance(0.4) ? "&status=confirmed" : "")
+                  + "&limit=50&page=1"
+                  + (rng.chance(0.3) ? "&sort_by=arrival" : "");
+          case RESERVATIONS_ALL ->
+              BASE
+                  + "/reservations/"
+                  + hotel
+                  + "/all?arrival_from="
+                  + day
+                  + (rng.chance(0.6)
+                      ? "&arrival_to=" + Times.date(ts + rng.between(41, 60) * Times.DAY)
+                      : "");
           case HEALTH -> BASE + "/health/hotels/" + hotel;
           case INTROSPECT -> BASE + "/introspect";
         };
@@ -76,37 +94,69 @@ final class CasyTraffic {
           Json.quote(i == 0 ? body : body.append(','), token.hotels().get(i));
         }
       }
-      body.append("],\"actions\":[\"reservations:read\",\"reservations:read_all\",\"health:read\"],")
+      body.append(
+              "],\"actions\":[\"reservations:read\",\"reservations:read_all\",\"health:read\"],")
           .append("\"rate_limit\":{\"limit\":10,\"window_seconds\":60}}");
     } else if (e.url.contains("/health/hotels/")) {
-      body.append("{\"ok\":true,\"requested_hotel\":\"").append(e.hotelId).append("\",\"target_db\":\"casy_t")
-          .append(e.hotelId).append("\",\"status\":\"healthy\",\"db_latency_ms\":").append(rng.between(2, 40))
-          .append(",\"checked_at\":\"").append(Times.casyDateTime(e.tsMillis)).append("\"}");
+      body.append("{\"ok\":true,\"requested_hotel\":\"")
+          .append(e.hotelId)
+          .append("\",\"target_db\":\"casy_t")
+          .append(e.hotelId)
+          .append("\",\"status\":\"healthy\",\"db_latency_ms\":")
+          .append(rng.between(2, 40))
+          .append(",\"checked_at\":\"")
+          .append(Times.casyDateTime(e.tsMillis))
+          .append("\"}");
     } else {
       int count = rng.between(0, 4);
       int total = count + (rng.chance(0.3) ? rng.between(50, 180) : 0);
-      body.append("{\"ok\":true,\"requested_hotel\":\"").append(e.hotelId).append("\",\"target_db\":\"casy_t")
-          .append(e.hotelId).append("\",\"pagination\":{\"page\":1,\"limit\":50,\"total\":").append(total)
-          .append(",\"pages\":").append(Math.max(1, (total + 49) / 50)).append("},\"meta\":{\"query_time_ms\":")
-          .append(rng.between(3, 260)).append("},\"reservations\":[");
+      body.append("{\"ok\":true,\"requested_hotel\":\"")
+          .append(e.hotelId)
+          .append("\",\"target_db\":\"casy_t")
+          .append(e.hotelId)
+          .append("\",\"pagination\":{\"page\":1,\"limit\":50,\"total\":")
+          .append(total)
+          .append(",\"pages\":")
+          .append(Math.max(1, (total + 49) / 50))
+          .append("},\"meta\":{\"query_time_ms\":")
+          .append(rng.between(3, 260))
+          .append("},\"reservations\":[");
       for (int i = 0; i < count; i++) {
         if (i > 0) {
           body.append(',');
         }
         long arrival = e.tsMillis + rng.between(-3, 60) * Times.DAY;
         int nights = rng.between(1, 7);
-        body.append("{\"id\":").append(rng.between(100000, 999999)).append(",\"reservation_number\":\"R")
-            .append(e.hotelId).append('-').append(rng.between(10000, 99999)).append("\",\"status\":\"")
-            .append(rng.chance(0.9) ? "confirmed" : "cancelled").append("\",\"arrival\":\"")
-            .append(Times.date(arrival)).append("\",\"departure\":\"").append(Times.date(arrival + nights * Times.DAY))
-            .append("\",\"room\":\"").append(rng.between(1, 5)).append(rng.between(10, 39))
+        body.append("{\"id\":")
+            .append(rng.between(100000, 999999))
+            .append(",\"reservation_number\":\"R")
+            .append(e.hotelId)
+            .append('-')
+            .append(rng.between(10000, 99999))
+            .append("\",\"status\":\"")
+            .append(rng.chance(0.9) ? "confirmed" : "cancelled")
+            .append("\",\"arrival\":\"")
+            .append(Times.date(arrival))
+            .append("\",\"departure\":\"")
+            .append(Times.date(arrival + nights * Times.DAY))
+            .append("\",\"room\":\"")
+            .append(rng.between(1, 5))
+            .append(rng.between(10, 39))
             .append("\",\"guest\":{\"first_name\":");
         Json.quote(body, rng.pick(FIRST_NAMES)).append(",\"last_name\":");
-        Json.quote(body, rng.pick(LAST_NAMES)).append("},\"adults\":").append(rng.between(1, 3))
-            .append(",\"children\":").append(rng.chance(0.2) ? 1 : 0).append(",\"total_amount\":\"")
-            .append(rng.amount(120, 2400)).append("\",\"currency\":\"CHF\",\"created_at\":\"")
-            .append(Times.casyDateTime(e.tsMillis - rng.between(1, 60) * Times.DAY - rng.nextInt(86_400) * 1000L))
-            .append("\",\"updated_at\":\"").append(Times.casyDateTime(e.tsMillis - rng.nextInt(86_400) * 1000L))
+        Json.quote(body, rng.pick(LAST_NAMES))
+            .append("},\"adults\":")
+            .append(rng.between(1, 3))
+            .append(",\"children\":")
+            .append(rng.chance(0.2) ? 1 : 0)
+            .append(",\"total_amount\":\"")
+            .append(rng.amount(120, 2400))
+            .append("\",\"currency\":\"CHF\",\"created_at\":\"")
+            .append(
+                Times.casyDateTime(
+                    e.tsMillis - rng.between(1, 60) * Times.DAY - rng.nextInt(86_400) * 1000L))
+            .append("\",\"updated_at\":\"")
+            .append(Times.casyDateTime(e.tsMillis - rng.nextInt(86_400) * 1000L))
             .append("\"}");
       }
       body.append("]}");
@@ -174,14 +224,18 @@ final class CasyTraffic {
     e.respond(status, body.toString(), true, code, classOf(code));
   }
 
-  /** The documented 429: exactly {@code {"error":"rate_limited","window_seconds":60,"limit":10}}. */
+  /**
+   * The documented 429: exactly {@code {"error":"rate_limited","window_seconds":60,"limit":10}}.
+   */
   void rateLimited(Exchange e, Rng rng) {
     e.durationMs = rng.between(8, 30);
     jsonHeaders(e, rng);
     e.respond(429, RATE_LIMITED_BODY, true, "rate_limited", "rate_limited");
   }
 
-  /** A status without a JSON body (empty, or a proxy's HTML page): the code comes from the status. */
+  /**
+   * A status without a JSON body (empty, or a proxy's HTML page): the code comes from the status.
+   */
   void bare(Exchange e, int status, String body, String contentType) {
     e.responseHeaders.clear();
     if (contentType != null) {

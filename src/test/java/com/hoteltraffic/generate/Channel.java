@@ -2,8 +2,8 @@ package com.hoteltraffic.generate;
 
 /**
  * A recording source: which file(s) an exchange is written to and in which format variant. Each
- * channel stands for one real recorder (an app's request log, a legacy logger, an egress proxy,
- * a browser or mitmproxy capture), so the variants differ the way real archives do.
+ * channel stands for one real recorder (an app's request log, a legacy logger, an egress proxy, a
+ * browser or mitmproxy capture), so the variants differ the way real archives do.
  */
 enum Channel {
   /** CASY app log: ts with Z, headers as object, bodies as strings, ids and durations. */

@@ -7,13 +7,13 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The second day's situations behind issue 14's rules, each built to have one known answer:
- * booking lists that cannot prove absence (filtered by status, fetched too soon, dated in UTC
- * while the attempt's Madrid day is the next one, a page with an item without a reference), a
- * reused client reference with an older booking, other Hotelbeds APIs on its hosts (an unknown
- * provider), a CASY client retrying at a steady pace into a closed window, a Hotelbeds client that
- * waits out the one-second window after each rejection, and a daily-quota group below {@code
- * --burst-min}. Times are from 19:00 UTC on, clear of the day's other incidents.
+ * The second day's situations behind issue 14's rules, each built to have one known answer: booking
+ * lists that cannot prove absence (filtered by status, fetched too soon, dated in UTC while the
+ * attempt's Madrid day is the next one, a page with an item without a reference), a reused client
+ * reference with an older booking, other Hotelbeds APIs on its hosts (an unknown provider), a CASY
+ * client retrying at a steady pace into a closed window, a Hotelbeds client that waits out the
+ * one-second window after each rejection, and a daily-quota group below {@code --burst-min}. Times
+ * are from 19:00 UTC on, clear of the day's other incidents.
  */
 final class EvidenceScenarios {
   /** Client references get their own booking numbers, far from the scenario's sequence. */
@@ -46,40 +46,90 @@ final class EvidenceScenarios {
     madridNextDay(out, rng, day + 23 * Times.HOUR + 30 * Times.MINUTE, engine, today);
   }
 
-  /** Rule 1: lists by the reference filtered by CONFIRMED, by CANCELLED and by no status: UNRESOLVED. */
-  private void statusFilteredLists(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
+  /**
+   * Rule 1: lists by the reference filtered by CONFIRMED, by CANCELLED and by no status:
+   * UNRESOLVED.
+   */
+  private void statusFilteredLists(
+      List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
     Booking attempt = newBooking(rng, t, "b2b-" + rng.alnum(8).toLowerCase());
     timeout504(out, rng, t, key, attempt);
     int minute = 5;
     for (String status : new String[] {"CONFIRMED", "CANCELLED", null}) {
-      Exchange list = hb.listRequest(rng, t + minute++ * Times.MINUTE, key, today, today, 1, 100, "CREATION", status,
-          attempt.clientReference(), false);
+      Exchange list =
+          hb.listRequest(
+              rng,
+              t + minute++ * Times.MINUTE,
+              key,
+              today,
+              today,
+              1,
+              100,
+              "CREATION",
+              status,
+              attempt.clientReference(),
+              false);
       hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
       scripted(out, list, Channel.HOTELBEDS_ENGINE);
     }
     unresolved(t, key, attempt, "HTTP_504");
   }
 
-  /** Rule 2: an empty status=ALL list 80 s after the attempt ended (the lag is 90 s): UNRESOLVED. */
+  /**
+   * Rule 2: an empty status=ALL list 80 s after the attempt ended (the lag is 90 s): UNRESOLVED.
+   */
   private void listTooSoon(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
     Booking attempt = newBooking(rng, t, "app_" + rng.alnum(9).toLowerCase());
     Exchange e = timeout504(out, rng, t, key, attempt);
-    Exchange list = hb.listRequest(rng, t + e.durationMs + 80 * Times.SECOND, key, today, today, 1, 100, "CREATION",
-        "ALL", attempt.clientReference(), false);
+    Exchange list =
+        hb.listRequest(
+            rng,
+            t + e.durationMs + 80 * Times.SECOND,
+            key,
+            today,
+            today,
+            1,
+            100,
+            "CREATION",
+            "ALL",
+            attempt.clientReference(),
+            false);
     hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
     scripted(out, list, Channel.HOTELBEDS_ENGINE);
     unresolved(t, key, attempt, "HTTP_504");
   }
 
   /** Rule 4: a page by the reference whose one item has no booking reference: UNRESOLVED. */
-  private void inconclusivePage(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
+  private void inconclusivePage(
+      List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
     Booking attempt = newBooking(rng, t, "Tui" + rng.alnum(8));
     timeout504(out, rng, t, key, attempt);
-    Booking withoutReference = new Booking("", attempt.clientReference(), attempt.hotel(), attempt.checkIn(),
-        attempt.checkOut(), attempt.holderName(), attempt.holderSurname(), attempt.totalNet(), "CONFIRMED", today,
-        attempt.rateKey());
-    Exchange list = hb.listRequest(rng, t + 10 * Times.MINUTE, key, today, today, 1, 100, "CREATION", "ALL",
-        attempt.clientReference(), false);
+    Booking withoutReference =
+        new Booking(
+            "",
+            attempt.clientReference(),
+            attempt.hotel(),
+            attempt.checkIn(),
+            attempt.checkOut(),
+            attempt.holderName(),
+            attempt.holderSurname(),
+            attempt.totalNet(),
+            "CONFIRMED",
+            today,
+            attempt.rateKey());
+    Exchange list =
+        hb.listRequest(
+            rng,
+            t + 10 * Times.MINUTE,
+            key,
+            today,
+            today,
+            1,
+            100,
+            "CREATION",
+            "ALL",
+            attempt.clientReference(),
+            false);
     hb.listAnswer(list, rng, List.of(withoutReference), 1, 100, 1, false);
     scripted(out, list, Channel.HOTELBEDS_ENGINE);
     unresolved(t, key, attempt, "HTTP_504");
@@ -89,30 +139,75 @@ final class EvidenceScenarios {
    * Rule 5: the reference was used 20 days ago; the retry after the 504 booked, and a list by the
    * reference shows the old booking and the new one: BOOKED (the new one), not DUPLICATE.
    */
-  private void reusedClientReference(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
+  private void reusedClientReference(
+      List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
     String reference = "web-" + rng.alnum(8).toLowerCase();
     Booking older = newBooking(rng, t - 20 * Times.DAY, reference);
     Booking attempt = newBooking(rng, t, reference);
     timeout504(out, rng, t, key, attempt);
-    Booking retried = new Booking(nextReference(rng), reference, attempt.hotel(), attempt.checkIn(), attempt.checkOut(),
-        attempt.holderName(), attempt.holderSurname(), attempt.totalNet(), "CONFIRMED", today, attempt.rateKey());
+    Booking retried =
+        new Booking(
+            nextReference(rng),
+            reference,
+            attempt.hotel(),
+            attempt.checkIn(),
+            attempt.checkOut(),
+            attempt.holderName(),
+            attempt.holderSurname(),
+            attempt.totalNet(),
+            "CONFIRMED",
+            today,
+            attempt.rateKey());
     Exchange retry = hb.confirmationRequest(rng, t + 70 * Times.SECOND, key, retried, false);
     hb.bookingAnswer(retry, rng, retried);
     scripted(out, retry, Channel.HOTELBEDS_ENGINE);
-    Exchange list = hb.listRequest(rng, t + 12 * Times.MINUTE, key, Times.date(t - 30 * Times.DAY), today, 1, 100,
-        "CREATION", "ALL", reference, false);
+    Exchange list =
+        hb.listRequest(
+            rng,
+            t + 12 * Times.MINUTE,
+            key,
+            Times.date(t - 30 * Times.DAY),
+            today,
+            1,
+            100,
+            "CREATION",
+            "ALL",
+            reference,
+            false);
     hb.listAnswer(list, rng, List.of(older, retried), 1, 100, 2, false);
     scripted(out, list, Channel.HOTELBEDS_ENGINE);
-    scenario.bookings.add(new Scenario.BookingTruth(t, key.value(), hotel(attempt), reference, "HTTP_504", "BOOKED",
-        retried.reference(), "CONFIRMED", List.of(retried.reference())));
+    scenario.bookings.add(
+        new Scenario.BookingTruth(
+            t,
+            key.value(),
+            hotel(attempt),
+            reference,
+            "HTTP_504",
+            "BOOKED",
+            retried.reference(),
+            "CONFIRMED",
+            List.of(retried.reference())));
   }
 
-  /** Rule 3: 23:30 UTC is 00:30 the next day in Madrid; a list dated the UTC day only: UNRESOLVED. */
+  /**
+   * Rule 3: 23:30 UTC is 00:30 the next day in Madrid; a list dated the UTC day only: UNRESOLVED.
+   */
   private void madridNextDay(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
     Booking attempt = newBooking(rng, t, "Agency" + rng.alnum(7));
     timeout504(out, rng, t, key, attempt);
-    Exchange list = hb.listRequest(rng, t + 10 * Times.MINUTE, key, today, today, 1, 100, "CREATION", "ALL",
-        attempt.clientReference(), false);
+    Exchange list =
+        hb.listRequest(
+            rng,
+            t + 10 * Times.MINUTE,
+            key,
+            today,
+            today,
+            1,
+            100,
+            "CREATION",
+            "ALL",
+            attempt.clientReference(),
+            false);
     hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
     scripted(out, list, Channel.HOTELBEDS_ENGINE);
     unresolved(t, key, attempt, "HTTP_504");
@@ -126,9 +221,22 @@ final class EvidenceScenarios {
   private void otherHotelbedsApis(List<Exchange> out, Rng rng, long t, World.ApiKey key) {
     for (int i = 0; i < 8; i++) {
       boolean transfer = i == 7;
-      Exchange e = hb.request(rng, t + i * Times.SECOND, key, null, "GET",
-          transfer ? "/transfers?fromType=IATA&fromCode=PMI" : "/activities?destination=PMI&from=1&to=20", null, false, true);
-      e.url = e.url.replace(HotelbedsTraffic.PATH, transfer ? "/transfer-api/1.0" : "/activity-api/3.0");
+      Exchange e =
+          hb.request(
+              rng,
+              t + i * Times.SECOND,
+              key,
+              null,
+              "GET",
+              transfer
+                  ? "/transfers?fromType=IATA&fromCode=PMI"
+                  : "/activities?destination=PMI&from=1&to=20",
+              null,
+              false,
+              true);
+      e.url =
+          e.url.replace(
+              HotelbedsTraffic.PATH, transfer ? "/transfer-api/1.0" : "/activity-api/3.0");
       e.provider = "unknown";
       e.token = "";
       e.hotelId = "";
@@ -158,7 +266,14 @@ final class EvidenceScenarios {
       while (!accepted.isEmpty() && accepted.peekFirst() <= ts - 60 * Times.SECOND) {
         accepted.removeFirst();
       }
-      Exchange e = casy.request(rng, ts, token.value(), token.userAgent(), token.hotels().get(0), Endpoint.RESERVATIONS);
+      Exchange e =
+          casy.request(
+              rng,
+              ts,
+              token.value(),
+              token.userAgent(),
+              token.hotels().get(0),
+              Endpoint.RESERVATIONS);
       if (accepted.size() < 10) {
         accepted.addLast(ts);
         casy.ok(e, rng, token);
@@ -171,9 +286,9 @@ final class EvidenceScenarios {
   }
 
   /**
-   * Rule 10, backed off: a Hotelbeds client sends three requests 100 ms apart, the gateway
-   * allows two per second, and after each rejection the client waits exactly one second (the
-   * documented per-second window): six rejections, each respected.
+   * Rule 10, backed off: a Hotelbeds client sends three requests 100 ms apart, the gateway allows
+   * two per second, and after each rejection the client waits exactly one second (the documented
+   * per-second window): six rejections, each respected.
    */
   private void hotelbedsClientWaitingOutTheWindow(List<Exchange> out, Rng rng, long t) {
     World.ApiKey key = world.apiKey("qa-sandbox");
@@ -206,17 +321,32 @@ final class EvidenceScenarios {
     return hb.newBooking(rng, ts, clientReference, rng.pick(world.hbHotels), nextReference(rng));
   }
 
-  private Exchange timeout504(List<Exchange> out, Rng rng, long ts, World.ApiKey key, Booking booking) {
+  private Exchange timeout504(
+      List<Exchange> out, Rng rng, long ts, World.ApiKey key, Booking booking) {
     Exchange e = hb.confirmationRequest(rng, ts, key, booking, false);
     e.durationMs = 60_000 + rng.between(0, 400);
-    hb.plain(e, 504, "<html><body><h1>504 Gateway Time-out</h1></body></html>", "text/html", "GATEWAY_TIMEOUT",
+    hb.plain(
+        e,
+        504,
+        "<html><body><h1>504 Gateway Time-out</h1></body></html>",
+        "text/html",
+        "GATEWAY_TIMEOUT",
         "timeout");
     return scripted(out, e, Channel.HOTELBEDS_ENGINE);
   }
 
   private void unresolved(long t, World.ApiKey key, Booking attempt, String outcome) {
-    scenario.bookings.add(new Scenario.BookingTruth(t, key.value(), hotel(attempt), attempt.clientReference(), outcome,
-        "UNRESOLVED", "", "", List.of()));
+    scenario.bookings.add(
+        new Scenario.BookingTruth(
+            t,
+            key.value(),
+            hotel(attempt),
+            attempt.clientReference(),
+            outcome,
+            "UNRESOLVED",
+            "",
+            "",
+            List.of()));
   }
 
   private static String hotel(Booking booking) {

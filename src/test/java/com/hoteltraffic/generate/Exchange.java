@@ -10,6 +10,7 @@ import java.util.List;
 final class Exchange {
   /** When the request was sent, epoch milliseconds UTC. */
   long tsMillis;
+
   long durationMs;
 
   String method;
@@ -20,9 +21,11 @@ final class Exchange {
 
   /** Null when no response came back. */
   Integer status;
+
   final List<String[]> responseHeaders = new ArrayList<>(6);
   String responseBody;
   boolean responseBodyIsJson;
+
   /** Why no response came back ("timeout", "connection reset", ...); null with a response. */
   String error;
 
@@ -35,8 +38,10 @@ final class Exchange {
 
   /** CASY: the endpoint touches the hotel's tenant database (so a tenant outage fails it). */
   boolean touchesTenantDb;
+
   /** Scripted by an incident: outage overlays leave it alone. */
   boolean scripted;
+
   /** Where it is written; null = the provider's default channel. */
   Channel channel;
 
@@ -51,7 +56,8 @@ final class Exchange {
   }
 
   /** Sets the response and its classification in one step, so the two never drift apart. */
-  Exchange respond(int httpStatus, String body, boolean bodyIsJson, String code, String errorClassName) {
+  Exchange respond(
+      int httpStatus, String body, boolean bodyIsJson, String code, String errorClassName) {
     this.status = httpStatus;
     this.responseBody = body;
     this.responseBodyIsJson = bodyIsJson && body != null;
@@ -75,16 +81,22 @@ final class Exchange {
   }
 
   /**
-   * The generator's own statement of which recorded reasons are timeouts (the truth the analyzer
-   * is checked against): every reason the scenarios write is listed.
+   * The generator's own statement of which recorded reasons are timeouts (the truth the analyzer is
+   * checked against): every reason the scenarios write is listed.
    */
   static boolean isTimeoutReason(String reason) {
     return switch (reason) {
-      case "timeout", "Connection timeout: api.hotelbeds.com:443", "net::ERR_TIMED_OUT",
-          "net::ERR_CONNECTION_TIMED_OUT", "ETIMEDOUT", "Read timed out" -> true;
-      case "connection reset", "Server disconnected.", "net::ERR_CONNECTION_RESET",
-          "ECONNRESET" -> false;
-      default -> throw new IllegalArgumentException("reason not in the generator's truth: " + reason);
+      case "timeout",
+          "Connection timeout: api.hotelbeds.com:443",
+          "net::ERR_TIMED_OUT",
+          "net::ERR_CONNECTION_TIMED_OUT",
+          "ETIMEDOUT",
+          "Read timed out" ->
+          true;
+      case "connection reset", "Server disconnected.", "net::ERR_CONNECTION_RESET", "ECONNRESET" ->
+          false;
+      default ->
+          throw new IllegalArgumentException("reason not in the generator's truth: " + reason);
     };
   }
 

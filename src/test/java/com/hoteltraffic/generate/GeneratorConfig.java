@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What to generate: the seed (same seed and settings give byte-identical files), the first UTC
- * day, how many days, the approximate background exchanges per day, where to write, and whether
- * to leave every file uncompressed (for throughput benchmarks of plain JSON Lines).
+ * What to generate: the seed (same seed and settings give byte-identical files), the first UTC day,
+ * how many days, the approximate background exchanges per day, where to write, and whether to leave
+ * every file uncompressed (for throughput benchmarks of plain JSON Lines).
  */
-public record GeneratorConfig(long seed, Instant start, int days, int exchangesPerDay, Path outDir, boolean plain) {
+public record GeneratorConfig(
+    long seed, Instant start, int days, int exchangesPerDay, Path outDir, boolean plain) {
   public static final long DEFAULT_SEED = 20261118L;
   public static final Instant DEFAULT_START = Instant.parse("2026-11-18T00:00:00Z");
   public static final int DEFAULT_DAYS = 2;
@@ -26,7 +27,8 @@ public record GeneratorConfig(long seed, Instant start, int days, int exchangesP
       throw new IllegalArgumentException("days must be at least 2, got " + days);
     }
     if (exchangesPerDay < 0) {
-      throw new IllegalArgumentException("exchanges per day must not be negative, got " + exchangesPerDay);
+      throw new IllegalArgumentException(
+          "exchanges per day must not be negative, got " + exchangesPerDay);
     }
   }
 

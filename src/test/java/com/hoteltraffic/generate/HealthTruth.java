@@ -9,45 +9,84 @@ import java.util.TreeMap;
 
 /**
  * The ground truth of the integration-health reports, derived from every written exchange by the
- * README's rules (independently of the analyzer): per credential its health, per credential ×
- * hotel its permission denials, per hour the Hotelbeds booking confirmations slower than the
- * documented 60 s, and the scripted situations ({@link HealthSituations}) the rows must show.
+ * README's rules (independently of the analyzer): per credential its health, per credential × hotel
+ * its permission denials, per hour the Hotelbeds booking confirmations slower than the documented
+ * 60 s, and the scripted situations ({@link HealthSituations}) the rows must show.
  */
 public final class HealthTruth {
   /** Documented Hotelbeds booking-confirmation timeout. */
   static final long CONFIRMATION_TIMEOUT_MS = 60_000;
+
   static final int FAILING_AUTH_MIN = 3;
 
   /** A scripted situation: which credential (raw) and hotel the truth's rows for it belong to. */
   public record Situation(String name, String provider, String token, String hotelId) {}
 
-  /** One row of {@code credential_health}; {@code failures} in the report's column order; times ISO or null. */
-  public record Credential(String provider, String token, String firstSeen, String lastSeen, long requests,
-      String lastSuccess, List<Long> failures, String state, String since) {}
+  /**
+   * One row of {@code credential_health}; {@code failures} in the report's column order; times ISO
+   * or null.
+   */
+  public record Credential(
+      String provider,
+      String token,
+      String firstSeen,
+      String lastSeen,
+      long requests,
+      String lastSuccess,
+      List<Long> failures,
+      String state,
+      String since) {}
 
   /** One row of {@code access_denied}. */
-  public record Denied(String provider, String token, String hotelId, long forbidden, long forbiddenAction, String firstSeen,
-      String lastSeen, boolean everSucceeded, String lastSuccess) {}
+  public record Denied(
+      String provider,
+      String token,
+      String hotelId,
+      long forbidden,
+      long forbiddenAction,
+      String firstSeen,
+      String lastSeen,
+      boolean everSucceeded,
+      String lastSuccess) {}
 
   /** Hotelbeds booking confirmations of one hour window. */
   public record Confirmations(String windowStart, long requests, long overTimeout) {}
 
   /** Everything {@code ground_truth.json} says about integration health. */
-  public record Result(List<Credential> credentials, List<Denied> denied, List<Confirmations> confirmations,
+  public record Result(
+      List<Credential> credentials,
+      List<Denied> denied,
+      List<Confirmations> confirmations,
       List<Situation> situations) {}
 
-  /** The failure columns of {@code credential_health}: provider and "status code" pairs each counts. */
-  private static final List<Map.Entry<String, Set<String>>> FAILURE_COLUMNS = List.of(
-      Map.entry("casy", Set.of("401 missing_token")),
-      Map.entry("casy", Set.of("401 invalid_token")),
-      Map.entry("casy", Set.of("401 invalid_token_or_not_found")),
-      Map.entry("hotelbeds", Set.of("401 NOT_AUTHORIZED", "401 SIGNATURE_VERIFICATION_FAILED",
-          "401 AUTHORIZATION_FIELD_MISSING", "403 NOT_AUTHORIZED")),
-      Map.entry("hotelbeds", Set.of("403 DEVELOPER_INACTIVE")),
-      Map.entry("hotelbeds", Set.of("403 DEVELOPER_OVER_RATE")));
+  /**
+   * The failure columns of {@code credential_health}: provider and "status code" pairs each counts.
+   */
+  private static final List<Map.Entry<String, Set<String>>> FAILURE_COLUMNS =
+      List.of(
+          Map.entry("casy", Set.of("401 missing_token")),
+          Map.entry("casy", Set.of("401 invalid_token")),
+          Map.entry("casy", Set.of("401 invalid_token_or_not_found")),
+          Map.entry(
+              "hotelbeds",
+              Set.of(
+                  "401 NOT_AUTHORIZED",
+                  "401 SIGNATURE_VERIFICATION_FAILED",
+                  "401 AUTHORIZATION_FIELD_MISSING",
+                  "403 NOT_AUTHORIZED")),
+          Map.entry("hotelbeds", Set.of("403 DEVELOPER_INACTIVE")),
+          Map.entry("hotelbeds", Set.of("403 DEVELOPER_OVER_RATE")));
 
-  private record Row(long ts, String provider, String token, String hotel, Integer status, String code,
-      String errorClass, long durationMs, boolean confirmation) {
+  private record Row(
+      long ts,
+      String provider,
+      String token,
+      String hotel,
+      Integer status,
+      String code,
+      String errorClass,
+      long durationMs,
+      boolean confirmation) {
     String statusAndCode() {
       return status + " " + code;
     }
@@ -56,10 +95,21 @@ public final class HealthTruth {
   private final List<Row> rows = new ArrayList<>();
 
   void add(Exchange e) {
-    boolean confirmation = "hotelbeds".equals(e.provider) && "POST".equals(e.method)
-        && e.url.replaceFirst("\\?.*", "").matches("https?://[^/]+/hotel-api/[^/]+/bookings");
-    rows.add(new Row(e.tsMillis, e.provider, e.token, e.hotelId, e.status, e.errorCode, e.errorClass, e.durationMs,
-        confirmation));
+    boolean confirmation =
+        "hotelbeds".equals(e.provider)
+            && "POST".equals(e.method)
+            && e.url.replaceFirst("\\?.*", "").matches("https?://[^/]+/hotel-api/[^/]+/bookings");
+    rows.add(
+        new Row(
+            e.tsMillis,
+            e.provider,
+            e.token,
+            e.hotelId,
+            e.status,
+            e.errorCode,
+            e.errorClass,
+            e.durationMs,
+            confirmation));
   }
 
   Result build(List<Situation> situations) {
@@ -70,7 +120,9 @@ public final class HealthTruth {
   private List<Credential> credentials() {
     Map<String, List<Row>> byCredential = new TreeMap<>();
     for (Row r : rows) {
-      byCredential.computeIfAbsent(r.provider() + '\u0000' + r.token(), k -> new ArrayList<>()).add(r);
+      byCredential
+          .computeIfAbsent(r.provider() + '\u0000' + r.token(), k -> new ArrayList<>())
+          .add(r);
     }
     List<Credential> out = new ArrayList<>();
     byCredential.forEach((key, traffic) -> out.add(credential(traffic)));
@@ -126,8 +178,15 @@ public final class HealthTruth {
       since = null;
     }
     Row last = traffic.get(traffic.size() - 1);
-    return new Credential(first.provider(), first.token(), Times.isoUtc(first.ts()), Times.isoUtc(last.ts()),
-        traffic.size(), lastSuccess == Long.MIN_VALUE ? null : Times.isoUtc(lastSuccess), List.copyOf(failures), state,
+    return new Credential(
+        first.provider(),
+        first.token(),
+        Times.isoUtc(first.ts()),
+        Times.isoUtc(last.ts()),
+        traffic.size(),
+        lastSuccess == Long.MIN_VALUE ? null : Times.isoUtc(lastSuccess),
+        List.copyOf(failures),
+        state,
         since == null ? null : Times.isoUtc(since));
   }
 
@@ -150,7 +209,9 @@ public final class HealthTruth {
     for (Row r : rows) {
       String key = r.provider() + '\u0000' + r.token() + '\u0000' + r.hotel();
       // {forbidden, forbidden_action, first denial, last denial, last success}
-      long[] cell = cells.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE});
+      long[] cell =
+          cells.computeIfAbsent(
+              key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE});
       keys.putIfAbsent(key, r);
       String denial = denial(r);
       if ("ok".equals(r.errorClass())) {
@@ -162,14 +223,24 @@ public final class HealthTruth {
       }
     }
     List<Denied> out = new ArrayList<>();
-    cells.forEach((key, c) -> {
-      if (c[0] + c[1] > 0) {
-        Row r = keys.get(key);
-        boolean succeeded = c[4] != Long.MIN_VALUE;
-        out.add(new Denied(r.provider(), r.token(), r.hotel(), c[0], c[1], Times.isoUtc(c[2]), Times.isoUtc(c[3]),
-            succeeded, succeeded ? Times.isoUtc(c[4]) : null));
-      }
-    });
+    cells.forEach(
+        (key, c) -> {
+          if (c[0] + c[1] > 0) {
+            Row r = keys.get(key);
+            boolean succeeded = c[4] != Long.MIN_VALUE;
+            out.add(
+                new Denied(
+                    r.provider(),
+                    r.token(),
+                    r.hotel(),
+                    c[0],
+                    c[1],
+                    Times.isoUtc(c[2]),
+                    Times.isoUtc(c[3]),
+                    succeeded,
+                    succeeded ? Times.isoUtc(c[4]) : null));
+          }
+        });
     return out;
   }
 
@@ -186,7 +257,9 @@ public final class HealthTruth {
     Map<Long, long[]> windows = new TreeMap<>();
     for (Row r : rows) {
       if (r.confirmation()) {
-        long[] w = windows.computeIfAbsent(Math.floorDiv(r.ts(), Times.HOUR) * Times.HOUR, k -> new long[2]);
+        long[] w =
+            windows.computeIfAbsent(
+                Math.floorDiv(r.ts(), Times.HOUR) * Times.HOUR, k -> new long[2]);
         w[0]++;
         if (r.durationMs() > CONFIRMATION_TIMEOUT_MS) {
           w[1]++;
@@ -203,36 +276,70 @@ public final class HealthTruth {
     StringBuilder out = new StringBuilder(16 * 1024).append("{\"situations\":[");
     for (int i = 0; i < result.situations().size(); i++) {
       Situation s = result.situations().get(i);
-      out.append(i == 0 ? "\n  " : ",\n  ").append("{\"name\":\"").append(s.name()).append("\",\"provider\":\"")
-          .append(s.provider()).append("\",\"token\":");
+      out.append(i == 0 ? "\n  " : ",\n  ")
+          .append("{\"name\":\"")
+          .append(s.name())
+          .append("\",\"provider\":\"")
+          .append(s.provider())
+          .append("\",\"token\":");
       Json.quote(out, s.token()).append(",\"hotel_id\":");
       Json.quote(out, s.hotelId()).append('}');
     }
     out.append("],\n\"credentials\":[");
     for (int i = 0; i < result.credentials().size(); i++) {
       Credential c = result.credentials().get(i);
-      out.append(i == 0 ? "\n  " : ",\n  ").append("{\"provider\":\"").append(c.provider()).append("\",\"token\":");
-      Json.quote(out, c.token()).append(",\"first_seen\":\"").append(c.firstSeen()).append("\",\"last_seen\":\"")
-          .append(c.lastSeen()).append("\",\"requests\":").append(c.requests()).append(",\"last_success\":");
-      Json.quote(out, c.lastSuccess()).append(",\"failures\":").append(c.failures().toString().replace(" ", ""))
-          .append(",\"state\":\"").append(c.state()).append("\",\"since\":");
+      out.append(i == 0 ? "\n  " : ",\n  ")
+          .append("{\"provider\":\"")
+          .append(c.provider())
+          .append("\",\"token\":");
+      Json.quote(out, c.token())
+          .append(",\"first_seen\":\"")
+          .append(c.firstSeen())
+          .append("\",\"last_seen\":\"")
+          .append(c.lastSeen())
+          .append("\",\"requests\":")
+          .append(c.requests())
+          .append(",\"last_success\":");
+      Json.quote(out, c.lastSuccess())
+          .append(",\"failures\":")
+          .append(c.failures().toString().replace(" ", ""))
+          .append(",\"state\":\"")
+          .append(c.state())
+          .append("\",\"since\":");
       Json.quote(out, c.since()).append('}');
     }
     out.append("],\n\"access_denied\":[");
     for (int i = 0; i < result.denied().size(); i++) {
       Denied d = result.denied().get(i);
-      out.append(i == 0 ? "\n  " : ",\n  ").append("{\"provider\":\"").append(d.provider()).append("\",\"token\":");
+      out.append(i == 0 ? "\n  " : ",\n  ")
+          .append("{\"provider\":\"")
+          .append(d.provider())
+          .append("\",\"token\":");
       Json.quote(out, d.token()).append(",\"hotel_id\":");
-      Json.quote(out, d.hotelId()).append(",\"forbidden\":").append(d.forbidden()).append(",\"forbidden_action\":")
-          .append(d.forbiddenAction()).append(",\"first_seen\":\"").append(d.firstSeen()).append("\",\"last_seen\":\"")
-          .append(d.lastSeen()).append("\",\"ever_succeeded\":").append(d.everSucceeded()).append(",\"last_success\":");
+      Json.quote(out, d.hotelId())
+          .append(",\"forbidden\":")
+          .append(d.forbidden())
+          .append(",\"forbidden_action\":")
+          .append(d.forbiddenAction())
+          .append(",\"first_seen\":\"")
+          .append(d.firstSeen())
+          .append("\",\"last_seen\":\"")
+          .append(d.lastSeen())
+          .append("\",\"ever_succeeded\":")
+          .append(d.everSucceeded())
+          .append(",\"last_success\":");
       Json.quote(out, d.lastSuccess()).append('}');
     }
     out.append("],\n\"booking_confirmations\":[");
     for (int i = 0; i < result.confirmations().size(); i++) {
       Confirmations c = result.confirmations().get(i);
-      out.append(i == 0 ? "\n  " : ",\n  ").append("{\"window_start\":\"").append(c.windowStart())
-          .append("\",\"requests\":").append(c.requests()).append(",\"over_timeout\":").append(c.overTimeout())
+      out.append(i == 0 ? "\n  " : ",\n  ")
+          .append("{\"window_start\":\"")
+          .append(c.windowStart())
+          .append("\",\"requests\":")
+          .append(c.requests())
+          .append(",\"over_timeout\":")
+          .append(c.overTimeout())
           .append('}');
     }
     return out.append("]}").toString();

@@ -17,13 +17,24 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes exchanges to the files of their channels, each in its channel's format variant, and
- * plants the deliberately malformed and blank lines that the ground truth counts.
+ * Writes exchanges to the files of their channels, each in its channel's format variant, and plants
+ * the deliberately malformed and blank lines that the ground truth counts.
  */
 final class OutputFiles implements Closeable {
-  /** A deliberately bad (or blank) line, planted after the {@code afterRecord}-th exchange of a file. */
+  /**
+   * A deliberately bad (or blank) line, planted after the {@code afterRecord}-th exchange of a
+   * file.
+   */
   private enum Defect {
-    BLANK, TRUNCATED, LOG_TEXT, PROXY_TEXT, EMPTY_OBJECT, ARRAY, MISSING_TS, STATUS_ABC, TS_NOT_A_DATE
+    BLANK,
+    TRUNCATED,
+    LOG_TEXT,
+    PROXY_TEXT,
+    EMPTY_OBJECT,
+    ARRAY,
+    MISSING_TS,
+    STATUS_ABC,
+    TS_NOT_A_DATE
   }
 
   private record PlannedDefect(int afterRecord, Defect defect) {}
@@ -47,7 +58,10 @@ final class OutputFiles implements Closeable {
   /** The path (relative to the traffic directory) that {@code e} is written to. */
   String pathOf(Exchange e) {
     Channel channel = e.channel;
-    String path = channel.perDay ? channel.pathPattern.replace("%s", Times.date(e.tsMillis)) : channel.pathPattern;
+    String path =
+        channel.perDay
+            ? channel.pathPattern.replace("%s", Times.date(e.tsMillis))
+            : channel.pathPattern;
     return plain && path.endsWith(".gz") ? path.substring(0, path.length() - 3) : path;
   }
 
@@ -179,17 +193,20 @@ final class OutputFiles implements Closeable {
       this.rng = Rng.derive(seed, "file-" + path);
       Path file = outDir.resolve(path);
       Files.createDirectories(file.getParent());
-      this.disk = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+      this.disk =
+          new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
       OutputStream body = disk;
       if (path.endsWith(".gz")) {
-        body = new GZIPOutputStream(disk, 1 << 16) {
-          {
-            def.setLevel(Deflater.BEST_SPEED);
-          }
-        };
+        body =
+            new GZIPOutputStream(disk, 1 << 16) {
+              {
+                def.setLevel(Deflater.BEST_SPEED);
+              }
+            };
       }
       this.text = new CountingStream(body);
-      // Strings are encoded with String.getBytes (an intrinsic), several times faster than a Writer.
+      // Strings are encoded with String.getBytes (an intrinsic), several times faster than a
+      // Writer.
       this.out = text;
       if (channel.format == Channel.Format.HAR) {
         emit(harHeader());
@@ -235,9 +252,14 @@ final class OutputFiles implements Closeable {
           jsonl(bad, model, null, null, false);
           bad.setLength(Math.max(20, bad.length() * 3 / 5));
         }
-        case LOG_TEXT -> bad.append(Times.casyDateTime(model.tsMillis))
-            .append(",118 WARN  [sync-worker-3] c.h.casy.ReservationPoller - slow answer from CASY (2311 ms), retrying later");
-        case PROXY_TEXT -> bad.append("-- egress-proxy restarted at ").append(Times.isoUtc(model.tsMillis)).append(" (config reload) --");
+        case LOG_TEXT ->
+            bad.append(Times.casyDateTime(model.tsMillis))
+                .append(
+                    ",118 WARN  [sync-worker-3] c.h.casy.ReservationPoller - slow answer from CASY (2311 ms), retrying later");
+        case PROXY_TEXT ->
+            bad.append("-- egress-proxy restarted at ")
+                .append(Times.isoUtc(model.tsMillis))
+                .append(" (config reload) --");
         case EMPTY_OBJECT -> bad.append("{}");
         case ARRAY -> {
           bad.append('[');
@@ -258,19 +280,30 @@ final class OutputFiles implements Closeable {
     }
 
     /** One JSON Lines record in this channel's variant; the overrides build the malformed ones. */
-    private void jsonl(StringBuilder out, Exchange e, String tsOverride, String statusOverride, boolean omitTs) {
+    private void jsonl(
+        StringBuilder out, Exchange e, String tsOverride, String statusOverride, boolean omitTs) {
       boolean headersArray = channel == Channel.CASY_LEGACY || channel == Channel.EGRESS_PROXY;
       boolean embedJson = channel == Channel.CASY_LEGACY;
       out.append('{');
       if (channel == Channel.CASY_APP || (channel == Channel.HOTELBEDS_ENGINE && rng.chance(0.5))) {
-        out.append("\"id\":\"").append(rng.hex(8)).append('-').append(rng.hex(4)).append('-').append(rng.hex(4))
-            .append('-').append(rng.hex(4)).append('-').append(rng.hex(12)).append("\",");
+        out.append("\"id\":\"")
+            .append(rng.hex(8))
+            .append('-')
+            .append(rng.hex(4))
+            .append('-')
+            .append(rng.hex(4))
+            .append('-')
+            .append(rng.hex(4))
+            .append('-')
+            .append(rng.hex(12))
+            .append("\",");
       }
       if (!omitTs) {
         out.append("\"ts\":");
         if (tsOverride != null) {
           out.append(tsOverride);
-        } else if (channel == Channel.CASY_LEGACY || (channel == Channel.EGRESS_PROXY && (e.tsMillis & 1) == 1)) {
+        } else if (channel == Channel.CASY_LEGACY
+            || (channel == Channel.EGRESS_PROXY && (e.tsMillis & 1) == 1)) {
           out.append(e.tsMillis);
         } else if (channel == Channel.HOTELBEDS_ENGINE) {
           out.append('"').append(Times.isoOffset(e.tsMillis, 60, false)).append('"');
@@ -298,7 +331,8 @@ final class OutputFiles implements Closeable {
         out.append(",\"error\":");
         Json.quote(out, e.error);
       } else {
-        out.append(",\"response\":{\"status\":").append(statusOverride != null ? statusOverride : e.status.toString())
+        out.append(",\"response\":{\"status\":")
+            .append(statusOverride != null ? statusOverride : e.status.toString())
             .append(",\"headers\":");
         headers(out, e.responseHeaders, headersArray);
         out.append(",\"body\":");
@@ -360,8 +394,14 @@ final class OutputFiles implements Closeable {
         out.append("\"pageref\":\"page_1\",");
       }
       out.append("\"startedDateTime\":\"")
-          .append(firefox() ? Times.isoOffset(e.tsMillis, 60, false) : Times.isoOffset(e.tsMillis, 0, true))
-          .append("\",\"time\":").append(e.durationMs).append(",\"request\":{\"method\":\"").append(e.method)
+          .append(
+              firefox()
+                  ? Times.isoOffset(e.tsMillis, 60, false)
+                  : Times.isoOffset(e.tsMillis, 0, true))
+          .append("\",\"time\":")
+          .append(e.durationMs)
+          .append(",\"request\":{\"method\":\"")
+          .append(e.method)
           .append("\",\"url\":");
       Json.quote(out, e.url).append(",\"httpVersion\":\"HTTP/1.1\",\"cookies\":[],\"headers\":");
       headers(out, e.requestHeaders, true);
@@ -377,15 +417,17 @@ final class OutputFiles implements Closeable {
         }
       }
       out.append("],\"headersSize\":-1,\"bodySize\":")
-          .append(e.requestBody == null ? 0 : e.requestBody.getBytes(StandardCharsets.UTF_8).length);
+          .append(
+              e.requestBody == null ? 0 : e.requestBody.getBytes(StandardCharsets.UTF_8).length);
       if (e.requestBody != null) {
         out.append(",\"postData\":{\"mimeType\":\"application/json\",\"text\":");
         Json.quote(out, e.requestBody).append(",\"params\":[]}");
       }
       out.append("},\"response\":");
       if (e.status == null) {
-        out.append("{\"status\":0,\"statusText\":\"\",\"httpVersion\":\"\",\"headers\":[],\"cookies\":[],\"content\":{},"
-            + "\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":-1,\"_transferSize\":0,\"_error\":");
+        out.append(
+            "{\"status\":0,\"statusText\":\"\",\"httpVersion\":\"\",\"headers\":[],\"cookies\":[],\"content\":{},"
+                + "\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":-1,\"_transferSize\":0,\"_error\":");
         Json.quote(out, e.error).append('}');
       } else {
         String body = e.responseBody == null ? "" : e.responseBody;
@@ -397,7 +439,10 @@ final class OutputFiles implements Closeable {
           }
         }
         boolean base64 = !body.isEmpty() && rng.chance(firefox() ? 0.15 : 0.3);
-        out.append("{\"status\":").append(e.status).append(",\"statusText\":\"").append(statusText(e.status))
+        out.append("{\"status\":")
+            .append(e.status)
+            .append(",\"statusText\":\"")
+            .append(statusText(e.status))
             .append("\",\"httpVersion\":\"HTTP/1.1\",\"cookies\":[],\"headers\":");
         headers(out, e.responseHeaders, true);
         out.append(",\"content\":{\"size\":").append(bytes.length).append(",\"mimeType\":");
@@ -406,12 +451,18 @@ final class OutputFiles implements Closeable {
         if (base64) {
           out.append(",\"encoding\":\"base64\"");
         }
-        out.append("},\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":").append(bytes.length).append('}');
+        out.append("},\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":")
+            .append(bytes.length)
+            .append('}');
       }
       long wait = Math.max(1, e.durationMs - 3);
-      out.append(",\"cache\":{},\"timings\":{\"blocked\":-1,\"dns\":-1,\"connect\":-1,\"ssl\":-1,\"send\":1,\"wait\":")
-          .append(wait).append(",\"receive\":").append(e.durationMs - wait - 1)
-          .append("},\"serverIPAddress\":\"").append(e.url.contains("hotelbeds") ? "52.17.89.104" : "185.17.70.21")
+      out.append(
+              ",\"cache\":{},\"timings\":{\"blocked\":-1,\"dns\":-1,\"connect\":-1,\"ssl\":-1,\"send\":1,\"wait\":")
+          .append(wait)
+          .append(",\"receive\":")
+          .append(e.durationMs - wait - 1)
+          .append("},\"serverIPAddress\":\"")
+          .append(e.url.contains("hotelbeds") ? "52.17.89.104" : "185.17.70.21")
           .append("\"}");
     }
 
@@ -427,7 +478,15 @@ final class OutputFiles implements Closeable {
       out.close();
       diskBytes += disk.count;
       textBytes += text.count;
-      finished.put(path, new FileStats(path, channel.format == Channel.Format.HAR ? "har" : "jsonl", lines, blank, exchanges, quarantined));
+      finished.put(
+          path,
+          new FileStats(
+              path,
+              channel.format == Channel.Format.HAR ? "har" : "jsonl",
+              lines,
+              blank,
+              exchanges,
+              quarantined));
     }
   }
 

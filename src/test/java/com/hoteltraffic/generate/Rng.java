@@ -15,7 +15,10 @@ final class Rng {
     this.random = new SplittableRandom(seed);
   }
 
-  /** An independent stream derived from this seed and a label, so adding draws elsewhere never shifts it. */
+  /**
+   * An independent stream derived from this seed and a label, so adding draws elsewhere never
+   * shifts it.
+   */
   static Rng derive(long seed, String label) {
     long mixed = seed * 0x9E3779B97F4A7C15L;
     for (int i = 0; i < label.length(); i++) {

@@ -44,7 +44,9 @@ final class Times {
     return out.append('Z').toString();
   }
 
-  /** ISO-8601 in the zone {@code offsetMinutes} east of UTC, e.g. {@code ...T11:00:05.123+01:00}. */
+  /**
+   * ISO-8601 in the zone {@code offsetMinutes} east of UTC, e.g. {@code ...T11:00:05.123+01:00}.
+   */
   static String isoOffset(long epochMillis, int offsetMinutes, boolean micros) {
     StringBuilder out = new StringBuilder(32);
     appendLocal(out, epochMillis + offsetMinutes * MINUTE, 'T', true);
@@ -71,7 +73,8 @@ final class Times {
     return out.toString();
   }
 
-  private static void appendLocal(StringBuilder out, long epochMillis, char separator, boolean millis) {
+  private static void appendLocal(
+      StringBuilder out, long epochMillis, char separator, boolean millis) {
     long day = Math.floorDiv(epochMillis, DAY);
     long inDay = epochMillis - day * DAY;
     out.append(dayText(day)).append(separator);

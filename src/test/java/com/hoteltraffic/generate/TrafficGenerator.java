@@ -14,19 +14,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Generates deterministic CASY and Hotelbeds traffic archives (JSON Lines, gzip, HAR) with
- * injected incidents, and writes {@code ground_truth.json} stating what the analyzer must find.
- * Same configuration, same bytes: all randomness comes from the seed.
+ * Generates deterministic CASY and Hotelbeds traffic archives (JSON Lines, gzip, HAR) with injected
+ * incidents, and writes {@code ground_truth.json} stating what the analyzer must find. Same
+ * configuration, same bytes: all randomness comes from the seed.
  */
 public final class TrafficGenerator {
   private TrafficGenerator() {}
 
-  /** Beside the traffic, not inside it: a {@code .json} file in the input would be read as JSON Lines. */
+  /**
+   * Beside the traffic, not inside it: a {@code .json} file in the input would be read as JSON
+   * Lines.
+   */
   public static final String GROUND_TRUTH_FILE = "ground_truth.json";
-  /** The recordings go here, below the output directory; ground-truth file paths are relative to it. */
+
+  /**
+   * The recordings go here, below the output directory; ground-truth file paths are relative to it.
+   */
   public static final String TRAFFIC_DIR = "traffic";
 
-  /** Writes the archive into {@code config.outDir()}/traffic, its ground truth beside it, and returns it. */
+  /**
+   * Writes the archive into {@code config.outDir()}/traffic, its ground truth beside it, and
+   * returns it.
+   */
   public static GroundTruth generate(GeneratorConfig config) throws IOException {
     return run(config).truth();
   }
@@ -69,15 +78,17 @@ public final class TrafficGenerator {
         files.endDay();
       }
     }
-    GroundTruth groundTruth = truth.build(config, files.stats(), scenario.bookings,
-        health.build(situations.situations));
+    GroundTruth groundTruth =
+        truth.build(config, files.stats(), scenario.bookings, health.build(situations.situations));
     checkAgainstPlan(groundTruth, scenario);
-    Files.writeString(config.outDir().resolve(GROUND_TRUTH_FILE), groundTruth.toJson(), StandardCharsets.UTF_8);
+    Files.writeString(
+        config.outDir().resolve(GROUND_TRUTH_FILE), groundTruth.toJson(), StandardCharsets.UTF_8);
     return new Result(groundTruth, files.diskBytes(), files.textBytes());
   }
 
   /** Background CASY requests inside an outage window fail like the scripted ones around them. */
-  private static void applyOutages(Exchange e, List<Scenario.Overlay> overlays, CasyTraffic casy, Rng rng) {
+  private static void applyOutages(
+      Exchange e, List<Scenario.Overlay> overlays, CasyTraffic casy, Rng rng) {
     if (e.scripted || !"casy".equals(e.provider)) {
       return;
     }
@@ -101,10 +112,19 @@ public final class TrafficGenerator {
     long bursts = truth.bursts().stream().filter(b -> b.kind().equals("rate_limited")).count();
     long tenant = truth.outages().stream().filter(o -> o.scope().equals("tenant")).count();
     long central = truth.outages().stream().filter(o -> o.scope().equals("central")).count();
-    if (bursts != scenario.plannedBursts || tenant != scenario.plannedTenantOutages || central != scenario.plannedCentralOutages) {
-      throw new IllegalStateException(String.format(Locale.ROOT,
-          "generated incidents differ from the plan: bursts %d (planned %d), tenant outages %d (planned %d), central outages %d (planned %d)",
-          bursts, scenario.plannedBursts, tenant, scenario.plannedTenantOutages, central, scenario.plannedCentralOutages));
+    if (bursts != scenario.plannedBursts
+        || tenant != scenario.plannedTenantOutages
+        || central != scenario.plannedCentralOutages) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "generated incidents differ from the plan: bursts %d (planned %d), tenant outages %d (planned %d), central outages %d (planned %d)",
+              bursts,
+              scenario.plannedBursts,
+              tenant,
+              scenario.plannedTenantOutages,
+              central,
+              scenario.plannedCentralOutages));
     }
   }
 
@@ -131,10 +151,17 @@ public final class TrafficGenerator {
     double seconds = Math.max(1e-3, (System.nanoTime() - began) / 1e9);
     double diskMb = result.diskBytes() / 1e6;
     double textMb = result.textBytes() / 1e6;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Wrote %d exchanges in %d files to %s: %.1f MB on disk (%.1f MB uncompressed) in %.2f s = %.1f MB/s on disk, %.1f MB/s uncompressed%n",
-        result.truth().totals().exchanges(), result.truth().files().size(), config.outDir(), diskMb, textMb, seconds,
-        diskMb / seconds, textMb / seconds);
+        result.truth().totals().exchanges(),
+        result.truth().files().size(),
+        config.outDir(),
+        diskMb,
+        textMb,
+        seconds,
+        diskMb / seconds,
+        textMb / seconds);
   }
 
   static GeneratorConfig parse(String[] args) {
@@ -147,8 +174,10 @@ public final class TrafficGenerator {
         continue;
       }
       if (!List.of("--out", "--days", "--exchanges-per-day", "--seed", "--start").contains(flag)) {
-        throw new IllegalArgumentException("unknown option " + flag
-            + " (usage: --out DIR [--days N] [--exchanges-per-day N] [--seed N] [--start YYYY-MM-DD] [--plain])");
+        throw new IllegalArgumentException(
+            "unknown option "
+                + flag
+                + " (usage: --out DIR [--days N] [--exchanges-per-day N] [--seed N] [--start YYYY-MM-DD] [--plain])");
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + flag + " needs a value");
@@ -161,7 +190,8 @@ public final class TrafficGenerator {
             haveOut = true;
           }
           case "--days" -> builder.days(positive(flag, Integer.parseInt(value), 2));
-          case "--exchanges-per-day" -> builder.exchangesPerDay(positive(flag, Integer.parseInt(value), 0));
+          case "--exchanges-per-day" ->
+              builder.exchangesPerDay(positive(flag, Integer.parseInt(value), 0));
           case "--seed" -> builder.seed(Long.parseLong(value));
           default -> builder.start(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
@@ -181,5 +211,4 @@ public final class TrafficGenerator {
     }
     return value;
   }
-
 }

@@ -10,13 +10,22 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Collects the labelled facts of every written exchange and derives the ground truth's
- * aggregates and incidents by the contract's rules (burst gap 60 s / min 5, outage gap 5 min /
- * min 3), so the truth states exactly what the traffic shows, background included.
+ * Collects the labelled facts of every written exchange and derives the ground truth's aggregates
+ * and incidents by the contract's rules (burst gap 60 s / min 5, outage gap 5 min / min 3), so the
+ * truth states exactly what the traffic shows, background included.
  */
 final class TruthBuilder {
-  /** The labels of one exchange; strings are shared with the generator's cast, so rows stay small. */
-  private record Row(long ts, String provider, String hotel, String token, Integer status, String code, String errorClass) {
+  /**
+   * The labels of one exchange; strings are shared with the generator's cast, so rows stay small.
+   */
+  private record Row(
+      long ts,
+      String provider,
+      String hotel,
+      String token,
+      Integer status,
+      String code,
+      String errorClass) {
     boolean error() {
       return !"ok".equals(errorClass);
     }
@@ -25,10 +34,14 @@ final class TruthBuilder {
   private final List<Row> rows = new ArrayList<>();
 
   void add(Exchange e) {
-    rows.add(new Row(e.tsMillis, e.provider, e.hotelId, e.token, e.status, e.errorCode, e.errorClass));
+    rows.add(
+        new Row(e.tsMillis, e.provider, e.hotelId, e.token, e.status, e.errorCode, e.errorClass));
   }
 
-  GroundTruth build(GeneratorConfig config, List<FileStats> files, List<Scenario.BookingTruth> plannedBookings,
+  GroundTruth build(
+      GeneratorConfig config,
+      List<FileStats> files,
+      List<Scenario.BookingTruth> plannedBookings,
       HealthTruth.Result health) {
     rows.sort(Comparator.comparingLong(Row::ts));
     long quarantined = 0;
@@ -48,46 +61,91 @@ final class TruthBuilder {
       count(hotels, r.provider() + '\u0000' + r.hotel(), r);
       count(tokens, r.provider() + '\u0000' + r.token(), r);
       long window = Math.floorDiv(r.ts(), Times.HOUR) * Times.HOUR;
-      // Windows are positive epoch millis of equal digit count in any realistic run: text order is time order.
+      // Windows are positive epoch millis of equal digit count in any realistic run: text order is
+      // time order.
       count(hours, window + "\u0000" + r.provider() + '\u0000' + r.hotel(), r);
       String status = r.status() == null ? "   " : r.status().toString();
-      String key = r.provider() + '\u0000' + status + '\u0000' + r.code() + '\u0000' + r.errorClass();
+      String key =
+          r.provider() + '\u0000' + status + '\u0000' + r.code() + '\u0000' + r.errorClass();
       Object[] code = codes.computeIfAbsent(key, k -> new Object[] {r, 0L, r.ts(), r.ts()});
       code[1] = (Long) code[1] + 1;
       code[3] = r.ts();
     }
     List<GroundTruth.HotelCount> byHotel = new ArrayList<>();
-    new TreeMap<>(hotels).forEach((k, v) -> byHotel.add(new GroundTruth.HotelCount(part(k, 0), part(k, 1), v[0], v[1])));
+    new TreeMap<>(hotels)
+        .forEach(
+            (k, v) -> byHotel.add(new GroundTruth.HotelCount(part(k, 0), part(k, 1), v[0], v[1])));
     List<GroundTruth.TokenCount> byToken = new ArrayList<>();
-    new TreeMap<>(tokens).forEach((k, v) -> byToken.add(new GroundTruth.TokenCount(part(k, 0), part(k, 1), v[0], v[1])));
+    new TreeMap<>(tokens)
+        .forEach(
+            (k, v) -> byToken.add(new GroundTruth.TokenCount(part(k, 0), part(k, 1), v[0], v[1])));
     List<GroundTruth.HourCount> byHour = new ArrayList<>();
-    new TreeMap<>(hours).forEach((k, v) -> byHour.add(new GroundTruth.HourCount(Times.isoUtc(Long.parseLong(part(k, 0))), part(k, 1),
-        part(k, 2), v[0], v[1])));
+    new TreeMap<>(hours)
+        .forEach(
+            (k, v) ->
+                byHour.add(
+                    new GroundTruth.HourCount(
+                        Times.isoUtc(Long.parseLong(part(k, 0))),
+                        part(k, 1),
+                        part(k, 2),
+                        v[0],
+                        v[1])));
     List<GroundTruth.CodeCount> byCode = new ArrayList<>();
-    new TreeMap<>(codes).forEach((k, v) -> {
-      Row r = (Row) v[0];
-      byCode.add(new GroundTruth.CodeCount(r.provider(), r.status(), r.code(), r.errorClass(), (Long) v[1],
-          Times.isoUtc((Long) v[2]), Times.isoUtc((Long) v[3])));
-    });
+    new TreeMap<>(codes)
+        .forEach(
+            (k, v) -> {
+              Row r = (Row) v[0];
+              byCode.add(
+                  new GroundTruth.CodeCount(
+                      r.provider(),
+                      r.status(),
+                      r.code(),
+                      r.errorClass(),
+                      (Long) v[1],
+                      Times.isoUtc((Long) v[2]),
+                      Times.isoUtc((Long) v[3])));
+            });
 
     List<GroundTruth.Burst> bursts = new ArrayList<>();
     bursts.addAll(bursts("rate_limited", GroundTruth.BURST_MIN));
     bursts.addAll(bursts("quota_exceeded", GroundTruth.BURST_MIN));
-    bursts.sort(Comparator.comparing(GroundTruth.Burst::provider).thenComparing(GroundTruth.Burst::token)
-        .thenComparing(GroundTruth.Burst::start).thenComparing(GroundTruth.Burst::kind));
+    bursts.sort(
+        Comparator.comparing(GroundTruth.Burst::provider)
+            .thenComparing(GroundTruth.Burst::token)
+            .thenComparing(GroundTruth.Burst::start)
+            .thenComparing(GroundTruth.Burst::kind));
 
     List<GroundTruth.Outage> outages = outages();
 
     List<GroundTruth.UncertainBooking> bookings = new ArrayList<>();
     for (Scenario.BookingTruth b : plannedBookings) {
-      bookings.add(new GroundTruth.UncertainBooking(Times.isoUtc(b.attemptTs()), b.token(), b.hotelId(), b.clientReference(),
-          b.outcome(), b.status(), b.bookingReference(), b.bookingStatus(), b.referencesSeen()));
+      bookings.add(
+          new GroundTruth.UncertainBooking(
+              Times.isoUtc(b.attemptTs()),
+              b.token(),
+              b.hotelId(),
+              b.clientReference(),
+              b.outcome(),
+              b.status(),
+              b.bookingReference(),
+              b.bookingStatus(),
+              b.referencesSeen()));
     }
     bookings.sort(Comparator.comparing(GroundTruth.UncertainBooking::attemptTs));
 
     long exchanges = rows.size();
-    return new GroundTruth(config, files, new GroundTruth.Totals(exchanges, quarantined, blank, errors), byHotel, byToken,
-        byCode, byHour, bursts, outages, bookings, health);
+    return new GroundTruth(
+        config,
+        files,
+        new GroundTruth.Totals(exchanges, quarantined, blank, errors),
+        byHotel,
+        byToken,
+        byCode,
+        byHour,
+        bursts,
+        outages,
+        bookings,
+        health);
   }
 
   private static void count(Map<String, long[]> counts, String key, Row r) {
@@ -102,7 +160,10 @@ final class TruthBuilder {
     return key.split("\u0000", -1)[index];
   }
 
-  /** Rejections of one class grouped per credential while consecutive ones are at most the burst gap apart. */
+  /**
+   * Rejections of one class grouped per credential while consecutive ones are at most the burst gap
+   * apart.
+   */
   private List<GroundTruth.Burst> bursts(String errorClass, int min) {
     Map<String, List<Long>> rejections = new TreeMap<>();
     Map<String, List<Long>> requests = new TreeMap<>();
@@ -120,11 +181,22 @@ final class TruthBuilder {
         if (group[2] >= min) {
           long inside = upperBound(all, group[1]) - lowerBound(all, group[0]);
           String provider = part(entry.getKey(), 0);
-          List<Long> own = entry.getValue().subList(lowerBound(entry.getValue(), group[0]),
-              upperBound(entry.getValue(), group[1]));
-          out.add(new GroundTruth.Burst(provider, part(entry.getKey(), 1), errorClass,
-              Times.isoUtc(group[0]), Times.isoUtc(group[1]), group[2], inside,
-              clientBackoff(own, all, windowMillis(provider, errorClass))));
+          List<Long> own =
+              entry
+                  .getValue()
+                  .subList(
+                      lowerBound(entry.getValue(), group[0]),
+                      upperBound(entry.getValue(), group[1]));
+          out.add(
+              new GroundTruth.Burst(
+                  provider,
+                  part(entry.getKey(), 1),
+                  errorClass,
+                  Times.isoUtc(group[0]),
+                  Times.isoUtc(group[1]),
+                  group[2],
+                  inside,
+                  clientBackoff(own, all, windowMillis(provider, errorClass))));
         }
       }
     }
@@ -144,9 +216,9 @@ final class TruthBuilder {
 
   /**
    * The contract's client_backoff: the wait after each rejection until the credential's next
-   * exchange (0 when another exchange shares its millisecond, never when none follows); backed
-   * off when the waits inside the group never shrink and the last is at least twice the first
-   * (and longer), or when at least half the rejections were followed by a wait of a whole window.
+   * exchange (0 when another exchange shares its millisecond, never when none follows); backed off
+   * when the waits inside the group never shrink and the last is at least twice the first (and
+   * longer), or when at least half the rejections were followed by a wait of a whole window.
    */
   private static String clientBackoff(List<Long> rejections, long[] all, long windowMillis) {
     long[] waits = new long[rejections.size()];
@@ -185,22 +257,36 @@ final class TruthBuilder {
         if (group[2] >= GroundTruth.OUTAGE_MIN) {
           String recovered = null;
           for (Row r : rows) {
-            if (r.ts() > group[1] && "casy".equals(r.provider()) && !r.error()
+            if (r.ts() > group[1]
+                && "casy".equals(r.provider())
+                && !r.error()
                 && (scope.equals("central") || Objects.equals(hotel, r.hotel()))) {
               recovered = Times.isoUtc(r.ts());
               break;
             }
           }
-          out.add(new GroundTruth.Outage("casy", scope, hotel, Times.isoUtc(group[0]), Times.isoUtc(group[1]), group[2], recovered));
+          out.add(
+              new GroundTruth.Outage(
+                  "casy",
+                  scope,
+                  hotel,
+                  Times.isoUtc(group[0]),
+                  Times.isoUtc(group[1]),
+                  group[2],
+                  recovered));
         }
       }
     }
-    out.sort(Comparator.comparing(GroundTruth.Outage::start).thenComparing(GroundTruth.Outage::scope)
-        .thenComparing(GroundTruth.Outage::hotelId));
+    out.sort(
+        Comparator.comparing(GroundTruth.Outage::start)
+            .thenComparing(GroundTruth.Outage::scope)
+            .thenComparing(GroundTruth.Outage::hotelId));
     return out;
   }
 
-  /** Sorted timestamps split where the gap exceeds {@code maxGap}: {start, end, count} per group. */
+  /**
+   * Sorted timestamps split where the gap exceeds {@code maxGap}: {start, end, count} per group.
+   */
   private static List<long[]> groups(List<Long> sorted, long maxGap) {
     List<long[]> out = new ArrayList<>();
     long[] current = null;

@@ -10,7 +10,13 @@ import java.util.TreeSet;
  */
 final class World {
   /** A CASY API token and the hotels it may read. */
-  record CasyToken(String name, String value, List<String> hotels, String userAgent, Channel channel, int weight) {}
+  record CasyToken(
+      String name,
+      String value,
+      List<String> hotels,
+      String userAgent,
+      Channel channel,
+      int weight) {}
 
   /** A Hotelbeds API key, its signing secret and the host it talks to. */
   record ApiKey(String name, String value, String secret, String host, int weight) {}
@@ -20,11 +26,15 @@ final class World {
 
   final List<String> casyHotels = new ArrayList<>();
   final List<CasyToken> casyTokens = new ArrayList<>();
+
   /** Tokens CASY no longer knows (revoked): answered 401 invalid_token_or_not_found. */
   final List<String> revokedCasyTokens = new ArrayList<>();
+
   final List<ApiKey> apiKeys = new ArrayList<>();
+
   /** An API key Hotelbeds deactivated: answered 403 Developer Inactive. */
   final ApiKey inactiveApiKey;
+
   final List<HbHotel> hbHotels = new ArrayList<>();
 
   World(long seed) {
@@ -40,16 +50,86 @@ final class World {
     for (int i = shuffled.size() - 1; i > 0; i--) {
       java.util.Collections.swap(shuffled, i, rng.nextInt(i + 1));
     }
-    casyTokens.add(token(rng, "channel-manager", shuffled.subList(0, 7), "ChannelSync/4.2.1 (java 17)", Channel.CASY_APP, 30));
-    casyTokens.add(token(rng, "revenue-tool", shuffled.subList(5, 10), "RevPilot/2.8 python-requests/2.32.3", Channel.CASY_APP, 18));
-    casyTokens.add(token(rng, "night-audit", shuffled.subList(8, 14), "NightAudit/1.9.0 okhttp/4.12.0", Channel.CASY_APP, 10));
-    casyTokens.add(token(rng, "guest-app", shuffled.subList(12, 16), "GuestApp-Backend/5.0.3 node-fetch/3.3", Channel.CASY_APP, 14));
-    casyTokens.add(token(rng, "housekeeping", shuffled.subList(16, 17), "HK-Board/0.9 curl/8.5.0", Channel.CASY_APP, 4));
-    casyTokens.add(token(rng, "spa-booking", shuffled.subList(17, 18), "SpaDesk/3.1 python-requests/2.31.0", Channel.CASY_APP, 3));
-    casyTokens.add(token(rng, "finance-export", shuffled.subList(18, 20), "FinanceExport/7.4 Apache-HttpClient/5.3", Channel.CASY_APP, 4));
-    casyTokens.add(token(rng, "legacy-pos", shuffled.subList(0, 3), "LegacyPOS/2.0 (Windows NT 6.1)", Channel.CASY_LEGACY, 8));
-    casyTokens.add(token(rng, "legacy-reporting", shuffled.subList(9, 12), "Reporting/1.0 Jakarta Commons-HttpClient/3.1", Channel.CASY_LEGACY, 6));
-    casyTokens.add(token(rng, "support-dashboard", casyHotels, "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0", Channel.CASY_BROWSER_HAR, 3));
+    casyTokens.add(
+        token(
+            rng,
+            "channel-manager",
+            shuffled.subList(0, 7),
+            "ChannelSync/4.2.1 (java 17)",
+            Channel.CASY_APP,
+            30));
+    casyTokens.add(
+        token(
+            rng,
+            "revenue-tool",
+            shuffled.subList(5, 10),
+            "RevPilot/2.8 python-requests/2.32.3",
+            Channel.CASY_APP,
+            18));
+    casyTokens.add(
+        token(
+            rng,
+            "night-audit",
+            shuffled.subList(8, 14),
+            "NightAudit/1.9.0 okhttp/4.12.0",
+            Channel.CASY_APP,
+            10));
+    casyTokens.add(
+        token(
+            rng,
+            "guest-app",
+            shuffled.subList(12, 16),
+            "GuestApp-Backend/5.0.3 node-fetch/3.3",
+            Channel.CASY_APP,
+            14));
+    casyTokens.add(
+        token(
+            rng,
+            "housekeeping",
+            shuffled.subList(16, 17),
+            "HK-Board/0.9 curl/8.5.0",
+            Channel.CASY_APP,
+            4));
+    casyTokens.add(
+        token(
+            rng,
+            "spa-booking",
+            shuffled.subList(17, 18),
+            "SpaDesk/3.1 python-requests/2.31.0",
+            Channel.CASY_APP,
+            3));
+    casyTokens.add(
+        token(
+            rng,
+            "finance-export",
+            shuffled.subList(18, 20),
+            "FinanceExport/7.4 Apache-HttpClient/5.3",
+            Channel.CASY_APP,
+            4));
+    casyTokens.add(
+        token(
+            rng,
+            "legacy-pos",
+            shuffled.subList(0, 3),
+            "LegacyPOS/2.0 (Windows NT 6.1)",
+            Channel.CASY_LEGACY,
+            8));
+    casyTokens.add(
+        token(
+            rng,
+            "legacy-reporting",
+            shuffled.subList(9, 12),
+            "Reporting/1.0 Jakarta Commons-HttpClient/3.1",
+            Channel.CASY_LEGACY,
+            6));
+    casyTokens.add(
+        token(
+            rng,
+            "support-dashboard",
+            casyHotels,
+            "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0",
+            Channel.CASY_BROWSER_HAR,
+            3));
     for (int i = 0; i < 2; i++) {
       revokedCasyTokens.add("casy_" + rng.alnum(32));
     }
@@ -82,8 +162,10 @@ final class World {
     }
   }
 
-  private static CasyToken token(Rng rng, String name, List<String> hotels, String agent, Channel channel, int weight) {
-    return new CasyToken(name, "casy_" + rng.alnum(32), List.copyOf(hotels), agent, channel, weight);
+  private static CasyToken token(
+      Rng rng, String name, List<String> hotels, String agent, Channel channel, int weight) {
+    return new CasyToken(
+        name, "casy_" + rng.alnum(32), List.copyOf(hotels), agent, channel, weight);
   }
 
   CasyToken casyToken(String name) {

@@ -1,7 +1,5 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.classify.TokenPseudonymizer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.testing.SparkTestSession;
 import java.io.IOException;
@@ -27,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one-pass read: exchange rows, quarantine parts and counts, over files cut into many splits. */
+/**
+ * The one-pass read: exchange rows, quarantine parts and counts, over files cut into many splits.
+ */
 @ExtendWith(SparkTestSession.class)
 class ExchangeReaderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,12 +37,19 @@ class ExchangeReaderTest {
   @TempDir Path dir;
 
   private static String exchange(int n) {
-    return "{\"ts\":\"2026-11-18T10:00:" + String.format("%02d", n % 60) + "Z\",\"duration_ms\":" + n
-        + ",\"request\":{\"method\":\"GET\",\"url\":\"https://onlinebuchungen.ch/v1/reservations/" + (8000 + n)
+    return "{\"ts\":\"2026-11-18T10:00:"
+        + String.format("%02d", n % 60)
+        + "Z\",\"duration_ms\":"
+        + n
+        + ",\"request\":{\"method\":\"GET\",\"url\":\"https://onlinebuchungen.ch/v1/reservations/"
+        + (8000 + n)
         + "\",\"headers\":[],\"body\":null},\"response\":{\"status\":200,\"headers\":[],\"body\":\"{}\"}}";
   }
 
-  /** 300 lines: exchanges, with a blank line every 50 (6) and a bad one every 70 (4; raw text that needs escaping). */
+  /**
+   * 300 lines: exchanges, with a blank line every 50 (6) and a bad one every 70 (4; raw text that
+   * needs escaping).
+   */
   private List<String> writeFile(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 1; i <= 300; i++) {
@@ -52,11 +60,22 @@ class ExchangeReaderTest {
   }
 
   private ExchangeReader.Read read(Path input, long splitBytes, Path side) throws Exception {
-    InputDiscovery.Result found = InputDiscovery.discover(List.of(input.toString()), Optional.empty(),
-        spark.sparkContext().hadoopConfiguration(), splitBytes);
-    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
-        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer("k".getBytes(StandardCharsets.UTF_8)), false);
-    return ExchangeReader.read(spark, found.splits(), interpreter,
+    InputDiscovery.Result found =
+        InputDiscovery.discover(
+            List.of(input.toString()),
+            Optional.empty(),
+            spark.sparkContext().hadoopConfiguration(),
+            splitBytes);
+    ExchangeInterpreter interpreter =
+        new ExchangeInterpreter(
+            ProviderRules.loadDefault(),
+            ResponseClassifier.withDefaultTaxonomy(),
+            new TokenPseudonymizer("k".getBytes(StandardCharsets.UTF_8)),
+            false);
+    return ExchangeReader.read(
+        spark,
+        found.splits(),
+        interpreter,
         side == null ? null : new org.apache.hadoop.fs.Path(side.toUri()));
   }
 
@@ -76,20 +95,29 @@ class ExchangeReaderTest {
         expectedLines.add((long) i);
       }
     }
-    assertEquals(expectedLines, rows.stream().map(r -> r.<Long>getAs(ExchangeSchema.LINE)).toList(),
+    assertEquals(
+        expectedLines,
+        rows.stream().map(r -> r.<Long>getAs(ExchangeSchema.LINE)).toList(),
         "every exchange once, numbered by its line in the file");
     for (Row row : rows) {
       long line = row.getAs(ExchangeSchema.LINE);
-      assertEquals(line, (long) row.<Long>getAs(ExchangeSchema.DURATION_MS), "line " + line + " is the record written there");
+      assertEquals(
+          line,
+          (long) row.<Long>getAs(ExchangeSchema.DURATION_MS),
+          "line " + line + " is the record written there");
     }
     ExchangeReader.FileCounts file = outcome.files().get(0);
-    assertEquals(List.of(300L, 290L, 4L, 6L), List.of(file.lines(), file.exchanges(), file.quarantined(), file.blank()),
+    assertEquals(
+        List.of(300L, 290L, 4L, 6L),
+        List.of(file.lines(), file.exchanges(), file.quarantined(), file.blank()),
         "lines, exchanges, quarantined, blank");
 
     List<String> quarantined = new ArrayList<>();
     for (org.apache.hadoop.fs.Path part : outcome.quarantineParts()) {
       quarantined.addAll(Files.readAllLines(Path.of(part.toUri()), StandardCharsets.UTF_8));
-      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(part.toUri()))),
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(part.toUri()))),
           "quarantine part " + part);
     }
     assertEquals(4, quarantined.size(), "the bad lines 70, 140, 210 and 280");
@@ -110,11 +138,15 @@ class ExchangeReaderTest {
         records.add(JSON.readTree(line));
       }
     }
-    assertEquals(List.of(70L, 140L, 210L, 280L), records.stream().map(r -> r.get("line").asLong()).toList(),
+    assertEquals(
+        List.of(70L, 140L, 210L, 280L),
+        records.stream().map(r -> r.get("line").asLong()).toList(),
         "bad lines in file order, file-wide numbers");
     for (JsonNode record : records) {
-      assertEquals("not json \"quoted\"\ttab ünï €", record.get("raw").asText(), "raw text kept exactly");
-      assertTrue(record.get("source").asText().endsWith("/bad.jsonl"), "source " + record.get("source"));
+      assertEquals(
+          "not json \"quoted\"\ttab ünï €", record.get("raw").asText(), "raw text kept exactly");
+      assertTrue(
+          record.get("source").asText().endsWith("/bad.jsonl"), "source " + record.get("source"));
       assertTrue(!record.get("reason").asText().isEmpty(), "a reason");
     }
   }
@@ -129,7 +161,9 @@ class ExchangeReaderTest {
     assertEquals(290, read.exchanges().count(), "second action");
     ExchangeReader.FileCounts file = read.finish().files().get(0);
 
-    assertEquals(List.of(300L, 290L, 4L), List.of(file.lines(), file.exchanges(), file.quarantined()),
+    assertEquals(
+        List.of(300L, 290L, 4L),
+        List.of(file.lines(), file.exchanges(), file.quarantined()),
         "each split counted once");
   }
 

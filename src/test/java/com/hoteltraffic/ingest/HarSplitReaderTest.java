@@ -1,8 +1,5 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.model.BodyNeeds;
-import com.hoteltraffic.json.JsonFactories;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.model.BodyNeeds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,14 +22,19 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** {@link HarSplitReader} and {@link HarEntryParser}: HAR 1.2 entries, no-response entries, damage. */
+/**
+ * {@link HarSplitReader} and {@link HarEntryParser}: HAR 1.2 entries, no-response entries, damage.
+ */
 class HarSplitReaderTest {
   private static final ObjectMapper MAPPER = JsonFactories.mapper();
   private static final long TS = 1_795_082_405_000L; // 2026-11-19T10:00:05Z
 
   record HarRead(List<ReadEvent> records, SplitStats stats) {
     List<RawExchange> exchanges() {
-      return records.stream().filter(e -> e.kind() == ReadEvent.Kind.EXCHANGE).map(ReadEvent::exchange).toList();
+      return records.stream()
+          .filter(e -> e.kind() == ReadEvent.Kind.EXCHANGE)
+          .map(ReadEvent::exchange)
+          .toList();
     }
   }
 
@@ -54,7 +58,10 @@ class HarSplitReaderTest {
     }
     assertNotNull(stats, "stats at the end");
     assertEquals(0, stats.blank(), "HAR has no blank lines");
-    assertEquals(stats.lines(), stats.exchanges() + stats.quarantined(), "entries = exchanges + quarantined");
+    assertEquals(
+        stats.lines(),
+        stats.exchanges() + stats.quarantined(),
+        "entries = exchanges + quarantined");
     return new HarRead(records, stats);
   }
 
@@ -73,7 +80,9 @@ class HarSplitReaderTest {
           + " \"postData\": {\"mimeType\": \"application/json\", \"text\": \"{\\\"clientReference\\\":\\\"ABC\\\"}\"}},"
           + " \"response\": {\"status\": 200, \"headers\": [{\"name\": \"Content-Type\", \"value\": \"application/json\"}],"
           + " \"content\": {\"mimeType\": \"application/json\", \"encoding\": \"base64\", \"text\": \""
-          + Base64.getEncoder().encodeToString("{\"booking\":{\"reference\":\"1-3814850\"}}".getBytes(StandardCharsets.UTF_8))
+          + Base64.getEncoder()
+              .encodeToString(
+                  "{\"booking\":{\"reference\":\"1-3814850\"}}".getBytes(StandardCharsets.UTF_8))
           + "\"}}}";
 
   static final String PLAIN_ENTRY =
@@ -97,7 +106,8 @@ class HarSplitReaderTest {
 
   @Test
   void entriesWithBase64ContentPostDataAndNoResponses() {
-    HarRead read = read(har(BASE64_ENTRY, PLAIN_ENTRY, ENTRY_LEVEL_ERROR, RESPONSE_LEVEL_ERROR, NO_RESPONSE));
+    HarRead read =
+        read(har(BASE64_ENTRY, PLAIN_ENTRY, ENTRY_LEVEL_ERROR, RESPONSE_LEVEL_ERROR, NO_RESPONSE));
     assertNull(read.stats().corruptReason(), "not corrupt");
     assertEquals(5, read.stats().exchanges(), "exchanges");
     List<RawExchange> e = read.exchanges();
@@ -107,11 +117,16 @@ class HarSplitReaderTest {
     assertEquals(183L, booking.durationMs(), "time rounded");
     assertEquals("POST", booking.method(), "method");
     assertEquals("https://api.hotelbeds.com/hotel-api/1.0/bookings", booking.url(), "url");
-    assertEquals(Map.of("api-key", "k1"), booking.requestHeaders(), "first of duplicate headers, lower-cased");
+    assertEquals(
+        Map.of("api-key", "k1"),
+        booking.requestHeaders(),
+        "first of duplicate headers, lower-cased");
     assertEquals("{\"clientReference\":\"ABC\"}", booking.requestBody(), "postData.text");
     assertEquals(200, booking.status(), "status");
-    assertEquals(Map.of("content-type", "application/json"), booking.responseHeaders(), "response headers");
-    assertEquals("{\"booking\":{\"reference\":\"1-3814850\"}}", booking.responseBody(), "base64 decoded");
+    assertEquals(
+        Map.of("content-type", "application/json"), booking.responseHeaders(), "response headers");
+    assertEquals(
+        "{\"booking\":{\"reference\":\"1-3814850\"}}", booking.responseBody(), "base64 decoded");
     assertNull(booking.error(), "no error");
 
     assertEquals(503, e.get(1).status(), "plain status");
@@ -145,7 +160,9 @@ class HarSplitReaderTest {
     assertEquals(2, read.stats().exchanges(), "entries before the cut kept");
     assertEquals(2, read.stats().lines(), "the cut entry is not counted");
     assertNotNull(read.stats().corruptReason(), "corrupt");
-    assertTrue(read.stats().corruptReason().startsWith("HAR is cut off or not valid JSON near line"), read.stats().corruptReason());
+    assertTrue(
+        read.stats().corruptReason().startsWith("HAR is cut off or not valid JSON near line"),
+        read.stats().corruptReason());
   }
 
   @Test
@@ -154,7 +171,8 @@ class HarSplitReaderTest {
     HarRead read = read(whole.substring(0, whole.indexOf(PLAIN_ENTRY) + PLAIN_ENTRY.length() + 1));
     assertEquals(1, read.stats().exchanges(), "entry before the cut kept");
     // Jackson reports the end of input inside an array as a parse error, not as a null token.
-    assertEquals("HAR is cut off or not valid JSON near line 4", read.stats().corruptReason(), "reason");
+    assertEquals(
+        "HAR is cut off or not valid JSON near line 4", read.stats().corruptReason(), "reason");
   }
 
   @Test
@@ -165,19 +183,26 @@ class HarSplitReaderTest {
     }
     byte[] gz = gzip(har(entries.toArray(new String[0])).getBytes(StandardCharsets.UTF_8));
     byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
-    HarRead read = read(new java.io.BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(cut))));
+    HarRead read =
+        read(new java.io.BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(cut))));
     assertNotNull(read.stats().corruptReason(), "corrupt");
-    assertTrue(read.stats().exchanges() > 0 && read.stats().exchanges() < 400, "some kept: " + read.stats().exchanges());
+    assertTrue(
+        read.stats().exchanges() > 0 && read.stats().exchanges() < 400,
+        "some kept: " + read.stats().exchanges());
   }
 
   @Test
   void notAHarIsCorruptWithNoEntries() {
-    for (String text : List.of("{\"foo\":1}", "[]", "{\"log\":{\"entries\":{}}}", "{\"log\":[]}", "", "hello")) {
+    for (String text :
+        List.of("{\"foo\":1}", "[]", "{\"log\":{\"entries\":{}}}", "{\"log\":[]}", "", "hello")) {
       HarRead read = read(text);
       assertEquals(0, read.stats().lines(), "no entries in " + text);
       assertNotNull(read.stats().corruptReason(), "corrupt: " + text);
     }
-    assertEquals("not a HAR file: no log.entries array", read("{\"foo\":1}").stats().corruptReason(), "reason");
+    assertEquals(
+        "not a HAR file: no log.entries array",
+        read("{\"foo\":1}").stats().corruptReason(),
+        "reason");
   }
 
   @Test
@@ -185,14 +210,16 @@ class HarSplitReaderTest {
     HarRead empty = read("{\"log\":{\"version\":\"1.2\",\"entries\":[]}}");
     assertEquals(0, empty.stats().lines(), "no entries");
     assertNull(empty.stats().corruptReason(), "an empty HAR is not corrupt");
-    HarRead entriesFirst = read("{\"log\":{\"entries\":[" + PLAIN_ENTRY + "],\"pages\":[{\"id\":\"p\"}]}}");
+    HarRead entriesFirst =
+        read("{\"log\":{\"entries\":[" + PLAIN_ENTRY + "],\"pages\":[{\"id\":\"p\"}]}}");
     assertEquals(1, entriesFirst.stats().exchanges(), "entries before pages");
   }
 
   @Test
   void badEntriesAreQuarantinedWithTheirRawJson() throws Exception {
     String noStart = PLAIN_ENTRY.replace("\"startedDateTime\": \"2026-11-19T10:00:06Z\", ", "");
-    String badBase64 = BASE64_ENTRY.replaceFirst("\"text\": \"eyJ[^\"]*\"", "\"text\": \"%%%not base64%%%\"");
+    String badBase64 =
+        BASE64_ENTRY.replaceFirst("\"text\": \"eyJ[^\"]*\"", "\"text\": \"%%%not base64%%%\"");
     String badStatus = PLAIN_ENTRY.replace("\"status\": 503", "\"status\": \"abc\"");
     HarRead read = read(har(noStart, PLAIN_ENTRY, "42", badBase64, badStatus, "null"));
     assertEquals(6, read.stats().lines(), "entries");
@@ -207,8 +234,10 @@ class HarSplitReaderTest {
     assertEquals(4, first.line(), "line of the bad entry");
 
     assertEquals("HAR entry is not an object", read.records().get(2).reason(), "a number entry");
-    assertEquals("response.content.text is not valid base64", read.records().get(3).reason(), "bad base64");
-    assertEquals("response.status is not an integer", read.records().get(4).reason(), "string status");
+    assertEquals(
+        "response.content.text is not valid base64", read.records().get(3).reason(), "bad base64");
+    assertEquals(
+        "response.status is not an integer", read.records().get(4).reason(), "string status");
     assertEquals("HAR entry is not an object", read.records().get(5).reason(), "a null entry");
   }
 
@@ -219,15 +248,19 @@ class HarSplitReaderTest {
     for (Case c :
         List.of(
             new Case("{\"startedDateTime\":\"2026-11-19T10:00:06Z\"}", "missing field request"),
-            new Case("{\"startedDateTime\":\"2026-11-19T10:00:06\",\"request\":{}}",
+            new Case(
+                "{\"startedDateTime\":\"2026-11-19T10:00:06\",\"request\":{}}",
                 "ts is not an ISO-8601 timestamp with Z or an offset"),
             new Case("{\"startedDateTime\":5,\"request\":{}}", "startedDateTime is not a string"),
-            new Case("{\"startedDateTime\":\"2026-11-19T10:00:06Z\",\"request\":{\"url\":\"https://x/\"}}",
+            new Case(
+                "{\"startedDateTime\":\"2026-11-19T10:00:06Z\",\"request\":{\"url\":\"https://x/\"}}",
                 "missing field request.method"),
-            new Case("{\"startedDateTime\":\"2026-11-19T10:00:06Z\",\"request\":{\"method\":\"GET\"}}",
+            new Case(
+                "{\"startedDateTime\":\"2026-11-19T10:00:06Z\",\"request\":{\"method\":\"GET\"}}",
                 "missing field request.url"))) {
       JsonNode node = MAPPER.readTree(c.entry());
-      MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> parser.parse(node), c.entry());
+      MalformedRecordException e =
+          assertThrows(MalformedRecordException.class, () -> parser.parse(node), c.entry());
       assertEquals(c.reason(), e.getMessage(), c.entry());
     }
   }

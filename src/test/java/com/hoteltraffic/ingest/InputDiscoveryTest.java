@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InputDiscoveryTest {
   private static final Configuration CONF = new Configuration();
   private static final long BIG = InputDiscovery.DEFAULT_SPLIT_BYTES;
-  private static final String NOT_A_RECORDING = "not a recording format (.jsonl, .ndjson, .json, .har, optionally .gz)";
+  private static final String NOT_A_RECORDING =
+      "not a recording format (.jsonl, .ndjson, .json, .har, optionally .gz)";
   private static final String HIDDEN = "hidden or bookkeeping file";
 
   @TempDir Path dir;
@@ -44,7 +45,8 @@ class InputDiscoveryTest {
   }
 
   private static Map<String, String> skippedByPath(Result result) {
-    return result.skipped().stream().collect(Collectors.toMap(SkippedFile::path, SkippedFile::reason));
+    return result.skipped().stream()
+        .collect(Collectors.toMap(SkippedFile::path, SkippedFile::reason));
   }
 
   @Test
@@ -58,7 +60,10 @@ class InputDiscoveryTest {
     Path success = file("sub/_SUCCESS", 0);
 
     Result result = discover(List.of(dir.toString()));
-    assertEquals(List.of(uri(a), uri(b), uri(d), uri(c)), result.files(), "files read, sorted by path string");
+    assertEquals(
+        List.of(uri(a), uri(b), uri(d), uri(c)),
+        result.files(),
+        "files read, sorted by path string");
     assertEquals(
         Map.of(uri(notes), NOT_A_RECORDING, uri(hidden), HIDDEN, uri(success), HIDDEN),
         skippedByPath(result),
@@ -66,10 +71,18 @@ class InputDiscoveryTest {
 
     Map<String, InputSplit> splits =
         result.splits().stream().collect(Collectors.toMap(InputSplit::path, s -> s));
-    assertEquals(new InputSplit(uri(a), InputFormat.JSONL, false, 0, 10, 10), splits.get(uri(a)), "jsonl");
-    assertEquals(new InputSplit(uri(b), InputFormat.HAR, false, 0, 20, 20), splits.get(uri(b)), "har");
-    assertEquals(new InputSplit(uri(c), InputFormat.JSONL, true, 0, 30, 30), splits.get(uri(c)), ".ndjson.gz");
-    assertEquals(new InputSplit(uri(d), InputFormat.JSONL, false, 0, 5, 5), splits.get(uri(d)), "upper-case .JSON");
+    assertEquals(
+        new InputSplit(uri(a), InputFormat.JSONL, false, 0, 10, 10), splits.get(uri(a)), "jsonl");
+    assertEquals(
+        new InputSplit(uri(b), InputFormat.HAR, false, 0, 20, 20), splits.get(uri(b)), "har");
+    assertEquals(
+        new InputSplit(uri(c), InputFormat.JSONL, true, 0, 30, 30),
+        splits.get(uri(c)),
+        ".ndjson.gz");
+    assertEquals(
+        new InputSplit(uri(d), InputFormat.JSONL, false, 0, 5, 5),
+        splits.get(uri(d)),
+        "upper-case .JSON");
     assertEquals(4, result.splits().size(), "one split per small file");
   }
 
@@ -80,7 +93,8 @@ class InputDiscoveryTest {
     Path git = file(".git/objects/x.json", 1);
     Result result = discover(List.of(dir.toString()));
     assertEquals(List.of(uri(kept)), result.files(), "only the visible file is read");
-    assertEquals(Map.of(uri(temporary), HIDDEN, uri(git), HIDDEN), skippedByPath(result), "skipped");
+    assertEquals(
+        Map.of(uri(temporary), HIDDEN, uri(git), HIDDEN), skippedByPath(result), "skipped");
   }
 
   @Test
@@ -91,7 +105,10 @@ class InputDiscoveryTest {
     file("2026-11-19/x.txt", 1);
 
     Result days = discover(List.of(dir + "/2026-11-*"));
-    assertEquals(List.of(uri(a), uri(b)), days.files(), "directories matched by a glob are read recursively");
+    assertEquals(
+        List.of(uri(a), uri(b)),
+        days.files(),
+        "directories matched by a glob are read recursively");
     assertEquals(1, days.skipped().size(), "x.txt skipped");
     assertEquals(true, days.splits().get(1).gzip(), ".har.gz is gzip");
     assertEquals(InputFormat.HAR, days.splits().get(1).format(), ".har.gz is HAR");
@@ -114,10 +131,14 @@ class InputDiscoveryTest {
     file("a.jsonl", 1);
     String missing = dir.resolve("no-such-dir").toString();
     MissingInputException e =
-        assertThrows(MissingInputException.class, () -> discover(List.of(dir.toString(), missing)), "missing path");
+        assertThrows(
+            MissingInputException.class,
+            () -> discover(List.of(dir.toString(), missing)),
+            "missing path");
     assertTrue(e.getMessage().contains(missing), "message names the path: " + e.getMessage());
     String glob = dir + "/*.har";
-    MissingInputException g = assertThrows(MissingInputException.class, () -> discover(List.of(glob)), "empty glob");
+    MissingInputException g =
+        assertThrows(MissingInputException.class, () -> discover(List.of(glob)), "empty glob");
     assertTrue(g.getMessage().contains(glob), "message names the glob: " + g.getMessage());
   }
 
@@ -135,11 +156,15 @@ class InputDiscoveryTest {
     Path jsonl = file("b.jsonl", 4);
     Path gz = file("c.log.gz", 4);
     Path hidden = file(".d.txt", 4);
-    Result result = InputDiscovery.discover(List.of(dir.toString()), Optional.of(InputFormat.HAR), CONF, BIG);
+    Result result =
+        InputDiscovery.discover(List.of(dir.toString()), Optional.of(InputFormat.HAR), CONF, BIG);
     assertEquals(List.of(uri(jsonl), uri(gz), uri(notes)), result.files(), "files read");
-    assertTrue(result.splits().stream().allMatch(s -> s.format() == InputFormat.HAR), "all read as HAR");
+    assertTrue(
+        result.splits().stream().allMatch(s -> s.format() == InputFormat.HAR), "all read as HAR");
     assertEquals(
-        List.of(false, true, false), result.splits().stream().map(InputSplit::gzip).toList(), "gzip from the name");
+        List.of(false, true, false),
+        result.splits().stream().map(InputSplit::gzip).toList(),
+        "gzip from the name");
     assertEquals(Map.of(uri(hidden), HIDDEN), skippedByPath(result), "hidden files stay skipped");
   }
 
@@ -151,7 +176,8 @@ class InputDiscoveryTest {
     Path har = file("big.har", 1000);
     Result result = InputDiscovery.discover(List.of(dir.toString()), Optional.empty(), CONF, 300);
 
-    List<InputSplit> bigSplits = result.splits().stream().filter(s -> s.path().equals(uri(big))).toList();
+    List<InputSplit> bigSplits =
+        result.splits().stream().filter(s -> s.path().equals(uri(big))).toList();
     assertEquals(
         List.of(
             new InputSplit(uri(big), InputFormat.JSONL, false, 0, 300, 1000),
@@ -167,7 +193,8 @@ class InputDiscoveryTest {
     }
     assertEquals(1000, covered, "the splits cover the whole file");
     for (Path whole : List.of(exact, gz, har)) {
-      List<InputSplit> splits = result.splits().stream().filter(s -> s.path().equals(uri(whole))).toList();
+      List<InputSplit> splits =
+          result.splits().stream().filter(s -> s.path().equals(uri(whole))).toList();
       assertEquals(1, splits.size(), whole.getFileName() + " is read whole");
       assertTrue(splits.get(0).isWholeFile(), whole.getFileName() + " split is the whole file");
     }

@@ -1,9 +1,5 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.model.BodyNeeds;
-import com.hoteltraffic.json.JsonFactories;
-import com.hoteltraffic.classify.TokenPseudonymizer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
+import com.hoteltraffic.classify.TokenPseudonymizer;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.model.BodyNeeds;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,7 +31,9 @@ class JsonLinesParserTest {
   static final String SPEC_EXAMPLE =
       "{\"ts\": \"2026-11-19T10:00:05.000Z\", \"duration_ms\": 183,"
           + " \"request\":  {\"method\": \"GET\", \"url\": \"https://onlinebuchungen.ch/v1/reservations/9994?start_date=2026-11-01\","
-          + " \"headers\": {\"Authorization\": \"Bearer " + SECRET + "\", \"Accept\": \"application/json\"}, \"body\": null},"
+          + " \"headers\": {\"Authorization\": \"Bearer "
+          + SECRET
+          + "\", \"Accept\": \"application/json\"}, \"body\": null},"
           + " \"response\": {\"status\": 429, \"headers\": {\"Content-Type\": \"application/json\"},"
           + " \"body\": \"{\\\"error\\\":\\\"rate_limited\\\",\\\"window_seconds\\\":60,\\\"limit\\\":10}\"},"
           + " \"error\": null}";
@@ -63,15 +64,20 @@ class JsonLinesParserTest {
     assertEquals(TS_2026_11_19_10_00_05, e.tsMillis(), "ts");
     assertEquals(183L, e.durationMs(), "duration_ms");
     assertEquals("GET", e.method(), "method");
-    assertEquals("https://onlinebuchungen.ch/v1/reservations/9994?start_date=2026-11-01", e.url(), "url");
+    assertEquals(
+        "https://onlinebuchungen.ch/v1/reservations/9994?start_date=2026-11-01", e.url(), "url");
     assertEquals(
         Map.of("authorization", "Bearer " + SECRET, "accept", "application/json"),
         e.requestHeaders(),
         "request headers, names lower-cased");
     assertNull(e.requestBody(), "request body null");
     assertEquals(429, e.status(), "status");
-    assertEquals(Map.of("content-type", "application/json"), e.responseHeaders(), "response headers");
-    assertEquals("{\"error\":\"rate_limited\",\"window_seconds\":60,\"limit\":10}", e.responseBody(), "body");
+    assertEquals(
+        Map.of("content-type", "application/json"), e.responseHeaders(), "response headers");
+    assertEquals(
+        "{\"error\":\"rate_limited\",\"window_seconds\":60,\"limit\":10}",
+        e.responseBody(),
+        "body");
     assertNull(e.error(), "error");
     assertNull(e.providerHint(), "provider");
     assertNull(e.requestId(), "id");
@@ -117,7 +123,10 @@ class JsonLinesParserTest {
             record(
                 "{\"method\":\"POST\",\"url\":\"https://x/\",\"body\":{\"clientReference\":\"ABC\",\"rooms\":[{\"rateKey\":\"k\"}]}}",
                 ",\"response\":{\"status\":200,\"body\":[1,{\"a\":null},\"s\"]}"));
-    assertEquals("{\"clientReference\":\"ABC\",\"rooms\":[{\"rateKey\":\"k\"}]}", e.requestBody(), "object body");
+    assertEquals(
+        "{\"clientReference\":\"ABC\",\"rooms\":[{\"rateKey\":\"k\"}]}",
+        e.requestBody(),
+        "object body");
     assertEquals("[1,{\"a\":null},\"s\"]", e.responseBody(), "array body");
 
     RawExchange xml =
@@ -160,7 +169,11 @@ class JsonLinesParserTest {
 
   @Test
   void providerAndIdAreKept() throws Exception {
-    RawExchange e = parse(record(GET_REQUEST, ",\"provider\":\"hotelbeds\",\"id\":\"req-42\",\"extra\":{\"a\":[1]}"));
+    RawExchange e =
+        parse(
+            record(
+                GET_REQUEST,
+                ",\"provider\":\"hotelbeds\",\"id\":\"req-42\",\"extra\":{\"a\":[1]}"));
     assertEquals("hotelbeds", e.providerHint(), "provider");
     assertEquals("req-42", e.requestId(), "id");
     RawExchange numericId = parse(record(GET_REQUEST, ",\"id\":42"));
@@ -178,7 +191,8 @@ class JsonLinesParserTest {
     assertNull(e.requestBody(), "request body skipped");
     assertNull(e.responseBody(), "response body skipped");
     assertEquals(200, e.status(), "status still read");
-    assertEquals(Map.of("a", "b"), e.responseHeaders(), "headers after the skipped body still read");
+    assertEquals(
+        Map.of("a", "b"), e.responseHeaders(), "headers after the skipped body still read");
     assertEquals("r1", e.requestId(), "fields after the skipped bodies still read");
   }
 
@@ -224,11 +238,13 @@ class JsonLinesParserTest {
     return Stream.of(
         Arguments.of(
             "truncated line",
-            "{\"ts\":\"2026-11-19T10:00:05Z\",\"request\":{\"method\":\"GET\",\"headers\":" + secretHeader,
+            "{\"ts\":\"2026-11-19T10:00:05Z\",\"request\":{\"method\":\"GET\",\"headers\":"
+                + secretHeader,
             "not valid JSON"),
         Arguments.of(
             "truncated inside the secret",
-            "{\"ts\":\"2026-11-19T10:00:05Z\",\"request\":{\"headers\":{\"Authorization\":\"Bearer " + SECRET,
+            "{\"ts\":\"2026-11-19T10:00:05Z\",\"request\":{\"headers\":{\"Authorization\":\"Bearer "
+                + SECRET,
             "not valid JSON"),
         Arguments.of("non-JSON text", "GET /v1/introspect Bearer " + SECRET, "not valid JSON"),
         Arguments.of("bare unquoted token", SECRET, "not valid JSON"),
@@ -237,7 +253,8 @@ class JsonLinesParserTest {
         Arguments.of("JSON string", "\"" + SECRET + "\"", "not a JSON object"),
         Arguments.of("JSON null", "null", "not a JSON object"),
         Arguments.of("missing ts", "{\"request\":" + GET_REQUEST + "}", "missing field ts"),
-        Arguments.of("null ts", "{\"ts\":null,\"request\":" + GET_REQUEST + "}", "missing field ts"),
+        Arguments.of(
+            "null ts", "{\"ts\":null,\"request\":" + GET_REQUEST + "}", "missing field ts"),
         Arguments.of(
             "status abc",
             record(GET_REQUEST, ",\"response\":{\"status\":\"abc\"}"),
@@ -263,7 +280,9 @@ class JsonLinesParserTest {
             "{\"ts\":true,\"request\":" + GET_REQUEST + "}",
             "ts is neither an ISO-8601 string nor epoch milliseconds"),
         Arguments.of(
-            "missing request", "{\"ts\":\"2026-11-19T10:00:05Z\",\"response\":null}", "missing field request"),
+            "missing request",
+            "{\"ts\":\"2026-11-19T10:00:05Z\",\"response\":null}",
+            "missing field request"),
         Arguments.of(
             "request a string",
             "{\"ts\":\"2026-11-19T10:00:05Z\",\"request\":\"" + SECRET + "\"}",
@@ -277,7 +296,9 @@ class JsonLinesParserTest {
             record("{\"method\":\"GET\",\"headers\":" + secretHeader + "}", ""),
             "missing field request.url"),
         Arguments.of(
-            "request.url a number", record("{\"method\":\"GET\",\"url\":7}", ""), "request.url is not a string"),
+            "request.url a number",
+            record("{\"method\":\"GET\",\"url\":7}", ""),
+            "request.url is not a string"),
         Arguments.of(
             "response without status",
             record(GET_REQUEST, ",\"response\":{\"headers\":" + secretHeader + ",\"body\":\"x\"}"),
@@ -288,30 +309,41 @@ class JsonLinesParserTest {
             "response is not an object"),
         Arguments.of(
             "headers a string",
-            record("{\"method\":\"GET\",\"url\":\"https://x/\",\"headers\":\"Bearer " + SECRET + "\"}", ""),
+            record(
+                "{\"method\":\"GET\",\"url\":\"https://x/\",\"headers\":\"Bearer " + SECRET + "\"}",
+                ""),
             "request.headers is neither an object nor an array"),
         Arguments.of(
             "duration_ms text",
             record(GET_REQUEST, ",\"duration_ms\":\"" + SECRET + "\""),
             "duration_ms is not a number"),
         Arguments.of("trailing garbage", ok + " " + SECRET, "not valid JSON"),
-        Arguments.of("trailing second object", ok + " {\"a\":\"" + SECRET + "\"}", "unexpected content after the JSON object"));
+        Arguments.of(
+            "trailing second object",
+            ok + " {\"a\":\"" + SECRET + "\"}",
+            "unexpected content after the JSON object"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void malformedRecordsAreRefusedWithAReasonThatNeverQuotesValues(String name, String line, String reasonStart) {
-    MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> parse(line), name);
+  void malformedRecordsAreRefusedWithAReasonThatNeverQuotesValues(
+      String name, String line, String reasonStart) {
+    MalformedRecordException e =
+        assertThrows(MalformedRecordException.class, () -> parse(line), name);
     String reason = e.getMessage();
-    assertTrue(reason.startsWith(reasonStart), name + ": reason '" + reason + "' should start with '" + reasonStart + "'");
+    assertTrue(
+        reason.startsWith(reasonStart),
+        name + ": reason '" + reason + "' should start with '" + reasonStart + "'");
     assertFalse(reason.contains(SECRET), name + ": the reason quotes the secret: " + reason);
-    assertFalse(reason.contains("SECRET"), name + ": the reason quotes part of the secret: " + reason);
+    assertFalse(
+        reason.contains("SECRET"), name + ": the reason quotes part of the secret: " + reason);
     assertFalse(reason.contains("not-a-date"), name + ": the reason quotes a value: " + reason);
   }
 
   @Test
   void durationMsAsFloatIsRounded() throws Exception {
-    assertEquals(184L, parse(record(GET_REQUEST, ",\"duration_ms\":183.6")).durationMs(), "rounded");
+    assertEquals(
+        184L, parse(record(GET_REQUEST, ",\"duration_ms\":183.6")).durationMs(), "rounded");
     assertNull(parse(record(GET_REQUEST, ",\"duration_ms\":null")).durationMs(), "null");
   }
 }

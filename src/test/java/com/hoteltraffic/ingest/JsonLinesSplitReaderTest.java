@@ -1,14 +1,13 @@
 package com.hoteltraffic.ingest;
 
-import com.hoteltraffic.model.BodyNeeds;
-import com.hoteltraffic.json.JsonFactories;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.model.BodyNeeds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,15 +21,21 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** {@link JsonLinesSplitReader}: line handling, byte-range splits, damaged gzip, over-long lines. */
+/**
+ * {@link JsonLinesSplitReader}: line handling, byte-range splits, damaged gzip, over-long lines.
+ */
 class JsonLinesSplitReaderTest {
   private static final ObjectMapper MAPPER = JsonFactories.mapper();
-  private static final JsonLinesParser PARSER = new JsonLinesParser(MAPPER.getFactory(), BodyNeeds.ALL);
+  private static final JsonLinesParser PARSER =
+      new JsonLinesParser(MAPPER.getFactory(), BodyNeeds.ALL);
 
   /** What one split yields, in order, and its counts. */
   record SplitRead(List<ReadEvent> records, SplitStats stats) {
     List<String> exchangeIds() {
-      return records.stream().filter(e -> e.kind() == ReadEvent.Kind.EXCHANGE).map(e -> e.exchange().requestId()).toList();
+      return records.stream()
+          .filter(e -> e.kind() == ReadEvent.Kind.EXCHANGE)
+          .map(e -> e.exchange().requestId())
+          .toList();
     }
 
     List<ReadEvent> quarantined() {
@@ -39,14 +44,19 @@ class JsonLinesSplitReaderTest {
   }
 
   static String rec(String id) {
-    return "{\"ts\":\"2026-11-19T10:00:05Z\",\"id\":\"" + id + "\",\"request\":{\"method\":\"GET\",\"url\":\"https://onlinebuchungen.ch/v1/introspect\"}}";
+    return "{\"ts\":\"2026-11-19T10:00:05Z\",\"id\":\""
+        + id
+        + "\",\"request\":{\"method\":\"GET\",\"url\":\"https://onlinebuchungen.ch/v1/introspect\"}}";
   }
 
   /** Reads one byte range as the job does: the stream starts one byte early for splits not at 0. */
   static SplitRead read(byte[] file, long start, long length) {
-    InputSplit split = new InputSplit("file:/t.jsonl", InputFormat.JSONL, false, start, length, file.length);
+    InputSplit split =
+        new InputSplit("file:/t.jsonl", InputFormat.JSONL, false, start, length, file.length);
     int from = start > 0 ? (int) start - 1 : 0;
-    return drain(new JsonLinesSplitReader(new ByteArrayInputStream(file, from, file.length - from), split, PARSER));
+    return drain(
+        new JsonLinesSplitReader(
+            new ByteArrayInputStream(file, from, file.length - from), split, PARSER));
   }
 
   static SplitRead readWhole(byte[] file) {
@@ -68,8 +78,13 @@ class JsonLinesSplitReaderTest {
     }
     assertNotNull(stats, "a split always ends with its stats");
     assertEquals(
-        stats.lines(), stats.exchanges() + stats.quarantined() + stats.blank(), "lines = exchanges + quarantined + blank");
-    assertEquals(stats.exchanges() + stats.quarantined(), records.size(), "one event per exchange or quarantine");
+        stats.lines(),
+        stats.exchanges() + stats.quarantined() + stats.blank(),
+        "lines = exchanges + quarantined + blank");
+    assertEquals(
+        stats.exchanges() + stats.quarantined(),
+        records.size(),
+        "one event per exchange or quarantine");
     return new SplitRead(records, stats);
   }
 
@@ -80,7 +95,17 @@ class JsonLinesSplitReaderTest {
   @Test
   void blankLinesCrlfAndALastLineWithoutNewline() {
     String text =
-        rec("a") + "\n" + "\n" + "   \t \n" + rec("b") + "\r\n" + "\r\n" + "not json\r\n" + rec("c") + "\n" + rec("d");
+        rec("a")
+            + "\n"
+            + "\n"
+            + "   \t \n"
+            + rec("b")
+            + "\r\n"
+            + "\r\n"
+            + "not json\r\n"
+            + rec("c")
+            + "\n"
+            + rec("d");
     SplitRead read = readWhole(bytes(text));
     assertEquals(List.of("a", "b", "c", "d"), read.exchangeIds(), "exchanges");
     assertEquals(8, read.stats().lines(), "lines");
@@ -89,7 +114,8 @@ class JsonLinesSplitReaderTest {
     assertEquals(1, read.stats().quarantined(), "quarantined");
     assertNull(read.stats().corruptReason(), "not corrupt");
     List<Long> lines = read.records().stream().map(ReadEvent::line).toList();
-    assertEquals(List.of(1L, 4L, 6L, 7L, 8L), lines, "1-based physical line numbers, blank lines counted");
+    assertEquals(
+        List.of(1L, 4L, 6L, 7L, 8L), lines, "1-based physical line numbers, blank lines counted");
     ReadEvent bad = read.quarantined().get(0);
     assertEquals("not json", bad.raw(), "raw kept whole, without CR");
     assertTrue(bad.reason().startsWith("not valid JSON"), "reason: " + bad.reason());
@@ -111,15 +137,21 @@ class JsonLinesSplitReaderTest {
     assertEquals(0, newlines.records().size(), "no records");
   }
 
-  /** A small file with every kind of line: short, blank, CRLF, malformed, multi-byte UTF-8, no final newline. */
+  /**
+   * A small file with every kind of line: short, blank, CRLF, malformed, multi-byte UTF-8, no final
+   * newline.
+   */
   private static byte[] splitTestFile() {
     return bytes(
-        shortRec("1") + "\n"
+        shortRec("1")
+            + "\n"
             + "\n"
             + "x\n"
-            + shortRec("2-é") + "\r\n"
+            + shortRec("2-é")
+            + "\r\n"
             + " \n"
-            + shortRec("3") + "\n"
+            + shortRec("3")
+            + "\n"
             + "\r\n"
             + "{}\n"
             + shortRec("4"));
@@ -131,8 +163,8 @@ class JsonLinesSplitReaderTest {
   }
 
   /**
-   * The critical property: whatever the cut positions, every line is read by exactly one split,
-   * and per-split line numbers plus the lines of earlier splits are the whole-file line numbers.
+   * The critical property: whatever the cut positions, every line is read by exactly one split, and
+   * per-split line numbers plus the lines of earlier splits are the whole-file line numbers.
    */
   @Test
   void byteRangeSplitsReadEveryLineExactlyOnceAtEveryCutPosition() {
@@ -180,7 +212,8 @@ class JsonLinesSplitReaderTest {
     }
     // A split holding no line start yields nothing.
     SplitRead middle = read(file, 5, 1); // inside the first record
-    assertEquals(0, middle.stats().lines(), "a one-byte split inside a line has no line of its own");
+    assertEquals(
+        0, middle.stats().lines(), "a one-byte split inside a line has no line of its own");
   }
 
   private static void assertSplitsEqualWhole(byte[] file, SplitRead whole, int[] cuts) {
@@ -206,8 +239,12 @@ class JsonLinesSplitReaderTest {
     }
     String where = "cuts " + Arrays.toString(cuts);
     assertEquals(whole.exchangeIds(), ids, where + ": exchanges");
-    assertEquals(whole.quarantined().stream().map(ReadEvent::raw).toList(), raws, where + ": quarantined");
-    assertEquals(whole.records().stream().map(ReadEvent::line).toList(), lineNumbers, where + ": line numbers");
+    assertEquals(
+        whole.quarantined().stream().map(ReadEvent::raw).toList(), raws, where + ": quarantined");
+    assertEquals(
+        whole.records().stream().map(ReadEvent::line).toList(),
+        lineNumbers,
+        where + ": line numbers");
     assertEquals(whole.stats().lines(), lines, where + ": lines");
     assertEquals(whole.stats().blank(), blank, where + ": blank");
   }
@@ -225,7 +262,8 @@ class JsonLinesSplitReaderTest {
     }
     byte[] gz = gzip(bytes(text.toString()));
     byte[] cut = Arrays.copyOf(gz, gz.length / 2);
-    InputSplit split = new InputSplit("file:/t.jsonl.gz", InputFormat.JSONL, true, 0, cut.length, cut.length);
+    InputSplit split =
+        new InputSplit("file:/t.jsonl.gz", InputFormat.JSONL, true, 0, cut.length, cut.length);
     InputStream in = new GZIPInputStream(new ByteArrayInputStream(cut));
     SplitRead read = drain(new JsonLinesSplitReader(in, split, PARSER));
 
@@ -234,9 +272,13 @@ class JsonLinesSplitReaderTest {
         read.stats().corruptReason().startsWith("compressed data ends early or is damaged"),
         "reason: " + read.stats().corruptReason());
     List<String> ids = read.exchangeIds();
-    assertTrue(ids.size() > records / 10 && ids.size() < records, "records before the cut kept: " + ids.size());
+    assertTrue(
+        ids.size() > records / 10 && ids.size() < records,
+        "records before the cut kept: " + ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      assertTrue(ids.get(i).startsWith(String.format("%05d-", i)), "record " + i + " in order: " + ids.get(i));
+      assertTrue(
+          ids.get(i).startsWith(String.format("%05d-", i)),
+          "record " + i + " in order: " + ids.get(i));
     }
     assertEquals(1, read.quarantined().size(), "the cut-off tail is quarantined");
     ReadEvent tail = read.quarantined().get(0);
@@ -251,8 +293,12 @@ class JsonLinesSplitReaderTest {
   @Test
   void gzipReadWholeIsNotCorrupt() throws IOException {
     byte[] gz = gzip(bytes(rec("a") + "\n" + rec("b") + "\n"));
-    InputSplit split = new InputSplit("file:/t.jsonl.gz", InputFormat.JSONL, true, 0, gz.length, gz.length);
-    SplitRead read = drain(new JsonLinesSplitReader(new GZIPInputStream(new ByteArrayInputStream(gz)), split, PARSER));
+    InputSplit split =
+        new InputSplit("file:/t.jsonl.gz", InputFormat.JSONL, true, 0, gz.length, gz.length);
+    SplitRead read =
+        drain(
+            new JsonLinesSplitReader(
+                new GZIPInputStream(new ByteArrayInputStream(gz)), split, PARSER));
     assertEquals(List.of("a", "b"), read.exchangeIds(), "exchanges");
     assertNull(read.stats().corruptReason(), "whole gzip is not corrupt");
   }
@@ -260,7 +306,8 @@ class JsonLinesSplitReaderTest {
   @Test
   void aLineLongerThanTheLimitIsQuarantinedWithItsStartAndTheNextLineIsRead() {
     int max = JsonLinesSplitReader.MAX_LINE_BYTES;
-    String head = "{\"ts\":\"2026-11-19T10:00:05Z\",\"id\":\"fits\",\"request\":{\"method\":\"GET\",\"url\":\"https://x/\"},\"pad\":\"";
+    String head =
+        "{\"ts\":\"2026-11-19T10:00:05Z\",\"id\":\"fits\",\"request\":{\"method\":\"GET\",\"url\":\"https://x/\"},\"pad\":\"";
     // A valid record of exactly the limit, one a byte too long, then a short one.
     byte[] file = new byte[max + 1 + (max + 1) + 1 + rec("after").length()];
     int pos = fillRecord(file, 0, head, max);
@@ -272,13 +319,16 @@ class JsonLinesSplitReaderTest {
     System.arraycopy(after, 0, file, pos, after.length);
 
     SplitRead read = readWhole(file);
-    assertEquals(List.of("fits", "after"), read.exchangeIds(), "a line of exactly the limit is kept");
+    assertEquals(
+        List.of("fits", "after"), read.exchangeIds(), "a line of exactly the limit is kept");
     assertEquals(1, read.quarantined().size(), "the over-long line is quarantined");
     ReadEvent longLine = read.quarantined().get(0);
     assertEquals(2, longLine.line(), "line of the over-long record");
-    assertEquals("line longer than " + max + " bytes (only its start is kept)", longLine.reason(), "reason");
+    assertEquals(
+        "line longer than " + max + " bytes (only its start is kept)", longLine.reason(), "reason");
     assertTrue(longLine.raw().startsWith(headTooLong), "raw keeps the start of the line");
-    assertTrue(longLine.raw().length() <= 4096, "raw is only the start: " + longLine.raw().length());
+    assertTrue(
+        longLine.raw().length() <= 4096, "raw is only the start: " + longLine.raw().length());
     assertEquals(3, read.stats().lines(), "lines");
   }
 

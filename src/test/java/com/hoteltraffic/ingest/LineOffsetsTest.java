@@ -17,17 +17,21 @@ class LineOffsetsTest {
       for (int i = 0; i < length; i++) {
         // Newlines, bytes one bit away from a newline, and high bytes that could carry into one.
         int pick = random.nextInt(6);
-        bytes[i] = (byte) switch (pick) {
-          case 0 -> '\n';
-          case 1 -> 0x0b;
-          case 2 -> 0x8a;
-          case 3 -> 0xff;
-          case 4 -> 0x00;
-          default -> random.nextInt(256);
-        };
+        bytes[i] =
+            (byte)
+                switch (pick) {
+                  case 0 -> '\n';
+                  case 1 -> 0x0b;
+                  case 2 -> 0x8a;
+                  case 3 -> 0xff;
+                  case 4 -> 0x00;
+                  default -> random.nextInt(256);
+                };
       }
       for (int from = 0; from <= Math.min(length, 9); from++) {
-        assertEquals(naiveNewlines(bytes, from, length), LineOffsets.newlines(bytes, from, length),
+        assertEquals(
+            naiveNewlines(bytes, from, length),
+            LineOffsets.newlines(bytes, from, length),
             "newlines in [" + from + ", " + length + ")");
       }
     }
@@ -43,7 +47,8 @@ class LineOffsetsTest {
     assertEquals(0, lineStarts(file, 5, 9), "[5,9): inside a line");
     assertEquals(1, lineStarts(file, 9, file.length), "[9,end): the last line");
     for (int cut = 1; cut < file.length; cut++) {
-      assertEquals(5, lineStarts(file, 0, cut) + lineStarts(file, cut, file.length), "cut at " + cut);
+      assertEquals(
+          5, lineStarts(file, 0, cut) + lineStarts(file, cut, file.length), "cut at " + cut);
     }
   }
 

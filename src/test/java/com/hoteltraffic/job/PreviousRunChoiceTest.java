@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
+import com.hoteltraffic.report.alert.PreviousRun;
 import com.hoteltraffic.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which run the alerts compare with: {@code --previous}, the previous day's folder, or none. No Spark. */
+/**
+ * Which run the alerts compare with: {@code --previous}, the previous day's folder, or none. No
+ * Spark.
+ */
 class PreviousRunChoiceTest {
   @TempDir Path dir;
   private Path input;
@@ -38,12 +41,14 @@ class PreviousRunChoiceTest {
 
   @Test
   void aDailyRunComparesWithThePreviousDaysFolderWhenItHoldsAFinishedRun() throws IOException {
-    assertNull(AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration()),
+    assertNull(
+        AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration()),
         "no folder for 2026-11-18 yet");
 
     Path dayBefore = finishedRun(output.resolve("date=2026-11-18"));
     finishedRun(output.resolve("date=2026-11-17"));
-    PreviousRun previous = AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration());
+    PreviousRun previous =
+        AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration());
 
     assertEquals(dayBefore.toString(), previous.location(), "the day before, not any earlier day");
     assertEquals(PreviousRun.SOURCE_PREVIOUS_DAY, previous.source(), "source");
@@ -54,11 +59,15 @@ class PreviousRunChoiceTest {
     Path dayBefore = finishedRun(output.resolve("date=2026-11-18"));
     Files.delete(dayBefore.resolve("reports/error_codes.csv"));
     try (LogCapture log = LogCapture.start()) {
-      assertNull(AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration()),
+      assertNull(
+          AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration()),
           "a broken previous day does not stop today's run");
       List<String> warnings = log.lines().stream().filter(l -> l.startsWith("WARN")).toList();
-      assertTrue(warnings.size() == 1 && warnings.get(0).contains("Cannot read the previous day's run in "
-          + dayBefore) && warnings.get(0).contains("error_codes.csv"), "one warning with the reason: " + warnings);
+      assertTrue(
+          warnings.size() == 1
+              && warnings.get(0).contains("Cannot read the previous day's run in " + dayBefore)
+              && warnings.get(0).contains("error_codes.csv"),
+          "one warning with the reason: " + warnings);
     }
   }
 
@@ -67,19 +76,28 @@ class PreviousRunChoiceTest {
     Path elsewhere = finishedRun(dir.resolve("elsewhere"));
     finishedRun(output.resolve("date=2026-11-18"));
 
-    PreviousRun previous = AnalyzeJob.previousRun(config("--date", "2026-11-19", "--previous", elsewhere.toString()),
-        new Configuration());
-    assertEquals(elsewhere.toString(), previous.location(), "--previous wins over the previous day");
+    PreviousRun previous =
+        AnalyzeJob.previousRun(
+            config("--date", "2026-11-19", "--previous", elsewhere.toString()),
+            new Configuration());
+    assertEquals(
+        elsewhere.toString(), previous.location(), "--previous wins over the previous day");
     assertEquals(PreviousRun.SOURCE_OPTION, previous.source(), "source");
 
     Files.delete(elsewhere.resolve("reports/error_rates_by_token.csv"));
-    IOException e = assertThrows(IOException.class, () -> AnalyzeJob.previousRun(
-        config("--previous", elsewhere.toString()), new Configuration()), "a broken --previous fails the run");
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AnalyzeJob.previousRun(
+                    config("--previous", elsewhere.toString()), new Configuration()),
+            "a broken --previous fails the run");
     assertTrue(e.getMessage().contains("error_rates_by_token.csv"), e.getMessage());
   }
 
   private AnalyzeConfig config(String... more) {
-    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString()));
     args.addAll(List.of(more));
     return AnalyzeOptionsAccess.parse(args, Map.of());
   }
@@ -87,9 +105,12 @@ class PreviousRunChoiceTest {
   private static Path finishedRun(Path run) throws IOException {
     Files.createDirectories(run.resolve(AnalyzeJob.REPORTS_DIR));
     Files.writeString(run.resolve(AnalyzeJob.SUMMARY_FILE), "{\"version\":\"test\"}");
-    Files.writeString(run.resolve("reports/error_codes.csv"), "provider,http_status,error_code\r\n");
-    Files.writeString(run.resolve("reports/error_rates_by_hotel.csv"), "provider,hotel_id,requests,errors\r\n");
-    Files.writeString(run.resolve("reports/error_rates_by_token.csv"), "provider,token_id,requests,errors\r\n");
+    Files.writeString(
+        run.resolve("reports/error_codes.csv"), "provider,http_status,error_code\r\n");
+    Files.writeString(
+        run.resolve("reports/error_rates_by_hotel.csv"), "provider,hotel_id,requests,errors\r\n");
+    Files.writeString(
+        run.resolve("reports/error_rates_by_token.csv"), "provider,token_id,requests,errors\r\n");
     return run;
   }
 }

@@ -20,11 +20,17 @@ class CsvCellsTest {
   static Stream<Arguments> valuesAndCells() {
     return Stream.of(
         Arguments.of("null", null, ""),
-        Arguments.of("timestamp without millis", Timestamp.from(Instant.parse("2024-03-01T10:00:00Z")),
+        Arguments.of(
+            "timestamp without millis",
+            Timestamp.from(Instant.parse("2024-03-01T10:00:00Z")),
             "2024-03-01T10:00:00Z"),
-        Arguments.of("timestamp with millis", Timestamp.from(Instant.parse("2024-03-01T10:00:00.120Z")),
+        Arguments.of(
+            "timestamp with millis",
+            Timestamp.from(Instant.parse("2024-03-01T10:00:00.120Z")),
             "2024-03-01T10:00:00.120Z"),
-        Arguments.of("timestamp with micros", Timestamp.from(Instant.parse("2024-03-01T23:59:59.123456Z")),
+        Arguments.of(
+            "timestamp with micros",
+            Timestamp.from(Instant.parse("2024-03-01T23:59:59.123456Z")),
             "2024-03-01T23:59:59.123456Z"),
         Arguments.of("instant", Instant.parse("2024-03-01T10:00:05Z"), "2024-03-01T10:00:05Z"),
         Arguments.of("local date", LocalDate.of(2024, 3, 1), "2024-03-01"),
@@ -65,7 +71,8 @@ class CsvCellsTest {
   @ParameterizedTest
   @ValueSource(strings = {"=SUM(A1:A2)", "+1", "-1", "-cmd|' /C calc'!A0", "@SUM(1)", "\tx", "\rx"})
   void neutralisesTextStartingWithAFormulaCharacter(String text) {
-    assertEquals("'" + text, CsvCells.format(text), "text " + escape(text) + " must get a leading '");
+    assertEquals(
+        "'" + text, CsvCells.format(text), "text " + escape(text) + " must get a leading '");
     assertEquals("'" + text, CsvCells.neutralize(text), "neutralize(" + escape(text) + ")");
   }
 

@@ -7,7 +7,10 @@ import org.apache.hadoop.conf.Configuration;
  * leave a lock behind the way a killed run does. Prints {@code locked} once it holds the lock.
  */
 public final class LockHolder {
-  /** Held so that the lock's channel is not collected (its cleaner would close it and drop the lock). */
+  /**
+   * Held so that the lock's channel is not collected (its cleaner would close it and drop the
+   * lock).
+   */
   static OutputDirectory held;
 
   private LockHolder() {}

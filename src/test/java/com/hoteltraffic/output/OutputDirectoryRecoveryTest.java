@@ -38,11 +38,17 @@ class OutputDirectoryRecoveryTest {
 
     OutputDirectory out = OutputDirectory.prepare(target.toString(), new Configuration());
 
-    assertEquals(List.of(".other.staging-running", ".out.lock", out.staging().getName(), "out"), names(parent),
+    assertEquals(
+        List.of(".other.staging-running", ".out.lock", out.staging().getName(), "out"),
+        names(parent),
         "the killed run's staging directory is gone; another output's is not touched; the run holds its lock");
     out.abandon();
-    assertEquals(List.of(".other.staging-running", ".out.lock", "out"), names(parent), "abandon removes staging");
-    assertEquals("", Files.readString(parent.resolve(".out.lock")), "the lock file stays, empty: no holder");
+    assertEquals(
+        List.of(".other.staging-running", ".out.lock", "out"),
+        names(parent),
+        "abandon removes staging");
+    assertEquals(
+        "", Files.readString(parent.resolve(".out.lock")), "the lock file stays, empty: no holder");
   }
 
   @Test
@@ -57,13 +63,21 @@ class OutputDirectoryRecoveryTest {
     OutputDirectory out = OutputDirectory.prepare(target.toString(), new Configuration());
     out.abandon();
 
-    assertEquals(List.of(".out.lock", "out"), names(parent), "the previous results are back in place, leftovers gone");
-    assertEquals("good", Files.readString(target.resolve("good.csv")), "the previous results, intact");
+    assertEquals(
+        List.of(".out.lock", "out"),
+        names(parent),
+        "the previous results are back in place, leftovers gone");
+    assertEquals(
+        "good", Files.readString(target.resolve("good.csv")), "the previous results, intact");
   }
 
   private static List<String> names(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".crc"))
+          .sorted()
+          .toList();
     }
   }
 

@@ -48,12 +48,18 @@ class OutputDirectoryTest {
     OutputDirectory out = OutputDirectory.prepare(target.toString(), conf);
     Files.createDirectories(localPath(out.resolve("reports")));
     Files.writeString(localPath(out.resolve("reports/a.csv")), "new");
-    assertEquals("old", Files.readString(target.resolve("reports/a.csv")), "previous results visible until commit");
+    assertEquals(
+        "old",
+        Files.readString(target.resolve("reports/a.csv")),
+        "previous results visible until commit");
     out.commit();
 
     assertEquals("new", Files.readString(target.resolve("reports/a.csv")), "replaced file");
     assertEquals(List.of("reports"), names(target), "nothing of the previous run at the top");
-    assertEquals(List.of("a.csv"), names(target.resolve("reports")), "nothing of the previous run in reports/");
+    assertEquals(
+        List.of("a.csv"),
+        names(target.resolve("reports")),
+        "nothing of the previous run in reports/");
     assertEquals(List.of(".out.lock", "out"), names(dir), "no staging or previous folder left");
   }
 
@@ -68,7 +74,8 @@ class OutputDirectoryTest {
     out.abandon();
 
     assertFalse(Files.exists(localPath(out.staging())), "staging removed");
-    assertEquals("previous", Files.readString(target.resolve("run_summary.json")), "previous results kept");
+    assertEquals(
+        "previous", Files.readString(target.resolve("run_summary.json")), "previous results kept");
     assertEquals(List.of(".out.lock", "out"), names(dir), "nothing else left beside the target");
   }
 
@@ -78,7 +85,9 @@ class OutputDirectoryTest {
     Files.writeString(target, "a file");
 
     FileAlreadyExistsException e =
-        assertThrows(FileAlreadyExistsException.class, () -> OutputDirectory.prepare(target.toString(), conf));
+        assertThrows(
+            FileAlreadyExistsException.class,
+            () -> OutputDirectory.prepare(target.toString(), conf));
 
     assertTrue(e.getMessage().contains("--output"), "message names the option: " + e.getMessage());
     assertEquals("a file", Files.readString(target), "the file is untouched");
@@ -104,7 +113,11 @@ class OutputDirectoryTest {
   /** Names in a folder, sorted, ignoring Hadoop's hidden checksum files. */
   private static List<String> names(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).filter(name -> !name.endsWith(".crc")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.endsWith(".crc"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The output lock: a second run on one output fails at once with a message naming the lock file;
- * the lock goes with the commit, the abandon, or the death of its process (the OS releases it). (The run through the
- * command line, with a holder in another process that is then killed, is in {@code OutputLockRunTest}.)
+ * the lock goes with the commit, the abandon, or the death of its process (the OS releases it).
+ * (The run through the command line, with a holder in another process that is then killed, is in
+ * {@code OutputLockRunTest}.)
  */
 class OutputLockTest {
   private final Configuration conf = new Configuration();
@@ -32,16 +33,30 @@ class OutputLockTest {
     OutputDirectory first = OutputDirectory.prepare(target.toString(), conf);
     Path firstStaging = Path.of(first.staging().toUri());
 
-    OutputDirectory.LockedException e = assertThrows(OutputDirectory.LockedException.class,
-        () -> OutputDirectory.prepare(target.toString(), conf));
+    OutputDirectory.LockedException e =
+        assertThrows(
+            OutputDirectory.LockedException.class,
+            () -> OutputDirectory.prepare(target.toString(), conf));
 
     String message = e.getMessage();
-    assertTrue(message.startsWith("--output " + target + ": another run is writing it (lock "
-        + dir.resolve(".out.lock") + " held by pid " + ProcessHandle.current().pid() + " on "), message);
+    assertTrue(
+        message.startsWith(
+            "--output "
+                + target
+                + ": another run is writing it (lock "
+                + dir.resolve(".out.lock")
+                + " held by pid "
+                + ProcessHandle.current().pid()
+                + " on "),
+        message);
     assertFalse(message.contains("\n"), "one line: " + message);
-    assertTrue(Files.isDirectory(firstStaging), "the first run's staging is untouched by the second");
+    assertTrue(
+        Files.isDirectory(firstStaging), "the first run's staging is untouched by the second");
     first.commit();
-    assertEquals(List.of(".out.lock", "out"), names(dir), "the commit leaves only the target and its lock file");
+    assertEquals(
+        List.of(".out.lock", "out"),
+        names(dir),
+        "the commit leaves only the target and its lock file");
     assertEquals("", Files.readString(dir.resolve(".out.lock")), "emptied: nobody holds it");
     OutputDirectory.prepare(target.toString(), conf).abandon(); // the lock is free again
   }
@@ -50,12 +65,14 @@ class OutputLockTest {
   void theLockIsReleasedOnSuccessAndOnFailure() throws IOException {
     Path target = dir.resolve("out");
     OutputDirectory.prepare(target.toString(), conf).abandon();
-    assertEquals(List.of(".out.lock"), names(dir), "abandon gives the lock up (the file stays, empty)");
+    assertEquals(
+        List.of(".out.lock"), names(dir), "abandon gives the lock up (the file stays, empty)");
     OutputDirectory second = OutputDirectory.prepare(target.toString(), conf);
     second.commit();
     OutputDirectory third = OutputDirectory.prepare(target.toString(), conf);
     third.commit();
-    assertEquals(List.of(".out.lock", "out"), names(dir), "three runs in a row, each took the lock");
+    assertEquals(
+        List.of(".out.lock", "out"), names(dir), "three runs in a row, each took the lock");
   }
 
   @Test
@@ -64,14 +81,18 @@ class OutputLockTest {
     OutputDirectory day2 = OutputDirectory.prepare(dir.resolve("date=2026-01-02").toString(), conf);
     day2.commit();
     day1.commit();
-    assertEquals(List.of(".date=2026-01-01.lock", ".date=2026-01-02.lock", "date=2026-01-01", "date=2026-01-02"),
-        names(dir), "two days at once, each with its own lock");
+    assertEquals(
+        List.of(
+            ".date=2026-01-01.lock", ".date=2026-01-02.lock", "date=2026-01-01", "date=2026-01-02"),
+        names(dir),
+        "two days at once, each with its own lock");
   }
 
   @Test
   void aLockFileLeftByAKilledRunDoesNotBlock() throws IOException {
     // What a killed run leaves: the file, but no lock (the OS dropped it with the process).
-    Files.writeString(dir.resolve(".out.lock"), "pid 999999 on somewhere since 2026-01-01T00:00:00Z\n");
+    Files.writeString(
+        dir.resolve(".out.lock"), "pid 999999 on somewhere since 2026-01-01T00:00:00Z\n");
 
     OutputDirectory out = OutputDirectory.prepare(dir.resolve("out").toString(), conf);
     out.commit();
@@ -86,16 +107,32 @@ class OutputLockTest {
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir.resolve("out").toUri());
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Files.writeString(dir.resolve(".out.lock"),
-        "pid " + gone.pid() + " on " + InetAddress.getLocalHost().getHostName() + " since 2026-01-01T00:00:00Z\n");
+    Files.writeString(
+        dir.resolve(".out.lock"),
+        "pid "
+            + gone.pid()
+            + " on "
+            + InetAddress.getLocalHost().getHostName()
+            + " since 2026-01-01T00:00:00Z\n");
 
     OutputLock lock = OutputLock.acquireMarker(fs, target, "OUT");
-    assertTrue(Files.readString(dir.resolve(".out.lock")).startsWith("pid " + ProcessHandle.current().pid() + " "),
+    assertTrue(
+        Files.readString(dir.resolve(".out.lock"))
+            .startsWith("pid " + ProcessHandle.current().pid() + " "),
         "the lock now names this process");
-    OutputDirectory.LockedException held = assertThrows(OutputDirectory.LockedException.class,
-        () -> OutputLock.acquireMarker(fs, target, "OUT"), "a live holder of this host keeps it");
-    assertTrue(held.getMessage().startsWith("--output OUT: another run is writing it (lock "
-        + dir.resolve(".out.lock") + " held by pid " + ProcessHandle.current().pid()), held.getMessage());
+    OutputDirectory.LockedException held =
+        assertThrows(
+            OutputDirectory.LockedException.class,
+            () -> OutputLock.acquireMarker(fs, target, "OUT"),
+            "a live holder of this host keeps it");
+    assertTrue(
+        held.getMessage()
+            .startsWith(
+                "--output OUT: another run is writing it (lock "
+                    + dir.resolve(".out.lock")
+                    + " held by pid "
+                    + ProcessHandle.current().pid()),
+        held.getMessage());
     lock.close();
     assertEquals(List.of(), names(dir), "closing deletes the marker");
   }
@@ -107,11 +144,18 @@ class OutputLockTest {
     String holder = "pid 4242 on another-host.example since 2026-01-01T00:00:00Z";
     Files.writeString(dir.resolve(".out.lock"), holder + "\n");
 
-    OutputDirectory.LockedException e = assertThrows(OutputDirectory.LockedException.class,
-        () -> OutputLock.acquireMarker(fs, target, "OUT"));
+    OutputDirectory.LockedException e =
+        assertThrows(
+            OutputDirectory.LockedException.class,
+            () -> OutputLock.acquireMarker(fs, target, "OUT"));
 
-    assertEquals("--output OUT: another run is writing it (lock " + dir.resolve(".out.lock") + " held by "
-        + holder + "); if that run is gone, delete the lock file", e.getMessage());
+    assertEquals(
+        "--output OUT: another run is writing it (lock "
+            + dir.resolve(".out.lock")
+            + " held by "
+            + holder
+            + "); if that run is gone, delete the lock file",
+        e.getMessage());
     assertEquals(holder + "\n", Files.readString(dir.resolve(".out.lock")), "left as it was");
   }
 

@@ -21,13 +21,20 @@ class QuarantineWriterTest {
   @Test
   void joinsThePartsInTheOrderGiven() throws IOException {
     Path first = Files.writeString(dir.resolve("split-2.jsonl"), "{\"source\":\"a\",\"line\":1}\n");
-    Path second = Files.writeString(dir.resolve("split-1.jsonl"),
-        "{\"source\":\"b\",\"line\":7}\n{\"source\":\"b\",\"line\":9}\n");
+    Path second =
+        Files.writeString(
+            dir.resolve("split-1.jsonl"),
+            "{\"source\":\"b\",\"line\":7}\n{\"source\":\"b\",\"line\":9}\n");
     Path quarantine = dir.resolve("out/quarantine");
 
-    QuarantineWriter.write(List.of(hadoopPath(first), hadoopPath(second)), hadoopPath(quarantine), CONF);
+    QuarantineWriter.write(
+        List.of(hadoopPath(first), hadoopPath(second)), hadoopPath(quarantine), CONF);
 
-    assertEquals(List.of("{\"source\":\"a\",\"line\":1}", "{\"source\":\"b\",\"line\":7}", "{\"source\":\"b\",\"line\":9}"),
+    assertEquals(
+        List.of(
+            "{\"source\":\"a\",\"line\":1}",
+            "{\"source\":\"b\",\"line\":7}",
+            "{\"source\":\"b\",\"line\":9}"),
         Files.readAllLines(quarantine.resolve(QuarantineWriter.FILE_NAME), StandardCharsets.UTF_8),
         "parts in list order, bytes unchanged");
   }
@@ -37,15 +44,20 @@ class QuarantineWriterTest {
     Path quarantine = dir.resolve("quarantine");
     // A folder left with open permissions is closed too.
     Files.createDirectories(
-        quarantine, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        quarantine,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Path part = Files.writeString(dir.resolve("part.jsonl"), "{\"raw\":\"secret\"}\n");
 
     QuarantineWriter.write(List.of(hadoopPath(part)), hadoopPath(quarantine), CONF);
 
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(quarantine)),
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(quarantine)),
         "quarantine folder");
-    assertEquals("rw-------",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(quarantine.resolve(QuarantineWriter.FILE_NAME))),
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(quarantine.resolve(QuarantineWriter.FILE_NAME))),
         "records.jsonl");
   }
 
@@ -57,10 +69,17 @@ class QuarantineWriterTest {
 
     Path file = quarantine.resolve(QuarantineWriter.FILE_NAME);
     assertEquals(0, Files.size(file), "empty records.jsonl");
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "records.jsonl");
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+        "records.jsonl");
     try (Stream<Path> files = Files.list(quarantine)) {
-      assertEquals(List.of(QuarantineWriter.FILE_NAME),
-          files.map(p -> p.getFileName().toString()).filter(name -> !name.endsWith(".crc")).toList(),
+      assertEquals(
+          List.of(QuarantineWriter.FILE_NAME),
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(name -> !name.endsWith(".crc"))
+              .toList(),
           "only the records file");
     }
   }

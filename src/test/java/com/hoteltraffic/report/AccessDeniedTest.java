@@ -10,11 +10,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccessDeniedTest {
-  private static final Piece.PieceKey KEY = new Piece.PieceKey(ReportFold.ACCESS, "casy", "t1", "H9", 0);
+  private static final Piece.PieceKey KEY =
+      new Piece.PieceKey(ReportFold.ACCESS, "casy", "t1", "H9", 0);
 
   private static List<ReportRow> rows(int parts, ClassifiedExchange... exchanges) {
-    return HealthExchanges.rowsOf(AccessCell::new, (cell, e) -> cell.add(e, HealthExchanges.micros(e)), KEY,
-        ReportSettings.defaults(), parts, exchanges);
+    return HealthExchanges.rowsOf(
+        AccessCell::new,
+        (cell, e) -> cell.add(e, HealthExchanges.micros(e)),
+        KEY,
+        ReportSettings.defaults(),
+        parts,
+        exchanges);
   }
 
   private static ClassifiedExchange forbidden(String ts) {
@@ -23,32 +29,64 @@ class AccessDeniedTest {
 
   @Test
   void aHotelTheCredentialNeverHadNeverSucceeded() {
-    List<ReportRow> rows = rows(2, forbidden("2026-03-01T10:00:00Z"), forbidden("2026-03-01T09:00:00Z"),
-        exchange("casy", "2026-03-01T11:00:00Z", "t1", "H9", 403, "forbidden_action", ErrorClass.PERMISSION),
-        exchange("casy", "2026-03-01T12:00:00Z", "t1", "H9", 500, "internal_error", ErrorClass.SERVER_ERROR));
+    List<ReportRow> rows =
+        rows(
+            2,
+            forbidden("2026-03-01T10:00:00Z"),
+            forbidden("2026-03-01T09:00:00Z"),
+            exchange(
+                "casy",
+                "2026-03-01T11:00:00Z",
+                "t1",
+                "H9",
+                403,
+                "forbidden_action",
+                ErrorClass.PERMISSION),
+            exchange(
+                "casy",
+                "2026-03-01T12:00:00Z",
+                "t1",
+                "H9",
+                500,
+                "internal_error",
+                ErrorClass.SERVER_ERROR));
     // provider|token_id|token_hint|hotel_id|forbidden|forbidden_action|first_seen|last_seen|ever_succeeded|last_success
-    assertEquals(List.of("casy|t1|...t1|H9|2|1|2026-03-01T09:00:00Z|2026-03-01T11:00:00Z|false|"),
-        rows.stream().map(HealthExchanges::text).toList(), "denials only; the 500 is neither");
+    assertEquals(
+        List.of("casy|t1|...t1|H9|2|1|2026-03-01T09:00:00Z|2026-03-01T11:00:00Z|false|"),
+        rows.stream().map(HealthExchanges::text).toList(),
+        "denials only; the 500 is neither");
   }
 
   @Test
   void aRemovedPermissionSucceededBeforeTheFirstDenial() {
-    List<ReportRow> rows = rows(3, casyOk("2026-03-01T08:00:00Z", "t1", "H9"), forbidden("2026-03-01T10:00:00Z"),
-        casyOk("2026-03-01T08:30:00Z", "t1", "H9"));
-    assertEquals(List.of("casy|t1|...t1|H9|1|0|2026-03-01T10:00:00Z|2026-03-01T10:00:00Z|true|2026-03-01T08:30:00Z"),
-        rows.stream().map(HealthExchanges::text).toList(), "last success before the first denial");
+    List<ReportRow> rows =
+        rows(
+            3,
+            casyOk("2026-03-01T08:00:00Z", "t1", "H9"),
+            forbidden("2026-03-01T10:00:00Z"),
+            casyOk("2026-03-01T08:30:00Z", "t1", "H9"));
+    assertEquals(
+        List.of(
+            "casy|t1|...t1|H9|1|0|2026-03-01T10:00:00Z|2026-03-01T10:00:00Z|true|2026-03-01T08:30:00Z"),
+        rows.stream().map(HealthExchanges::text).toList(),
+        "last success before the first denial");
   }
 
   @Test
   void aCredentialAndHotelWithoutDenialsHasNoRow() {
-    assertEquals(List.of(), rows(1, casyOk("2026-03-01T08:00:00Z", "t1", "H9")), "no denial, no row");
+    assertEquals(
+        List.of(), rows(1, casyOk("2026-03-01T08:00:00Z", "t1", "H9")), "no denial, no row");
   }
 
   @Test
   void hotelbedsDenialsCountByDocumentedCode() {
-    assertEquals("forbidden_action", AccessDenied.denialOf("hotelbeds", 403, "ACCESS_DISALLOWED"), "API not enabled");
+    assertEquals(
+        "forbidden_action",
+        AccessDenied.denialOf("hotelbeds", 403, "ACCESS_DISALLOWED"),
+        "API not enabled");
     assertEquals("forbidden", AccessDenied.denialOf("hotelbeds", 403, "FORBIDDEN"), "generic 403");
-    assertEquals(null, AccessDenied.denialOf("hotelbeds", 403, "DEVELOPER_INACTIVE"), "an auth failure");
+    assertEquals(
+        null, AccessDenied.denialOf("hotelbeds", 403, "DEVELOPER_INACTIVE"), "an auth failure");
     assertEquals(null, AccessDenied.denialOf("casy", 401, "forbidden"), "a code at another status");
   }
 }

@@ -15,14 +15,54 @@ class BlockCodecTest {
   @Test
   void bookingEventsRoundTripWithNullsAndLongText() throws IOException {
     String longReference = "R".repeat(70_000); // past writeUTF's 65,535-byte limit
-    List<BookingEvent> events = List.of(
-        new BookingEvent("a.jsonl", 7, 1_700_000_000_000_123L, "hb.booking_confirmation", null, 60_000L, "tok_1",
-            "H1", "Ref-Ü", "2026-12-01", "2026-12-03", null, null, null, null, null, null, null, null, null,
-            List.of()),
-        new BookingEvent(null, 0, null, "hb.booking_list", 200, null, null, null, null, null, null,
-            "Anna Muster", longReference, "CREATION", "2026-11-01", "2026-11-30", "ALL", 1, 25, 3,
-            List.of(new BookingEvent.Booking("1-234", "ref-ü", "CONFIRMED", "2026-11-02"),
-                new BookingEvent.Booking(null, null, null))));
+    List<BookingEvent> events =
+        List.of(
+            new BookingEvent(
+                "a.jsonl",
+                7,
+                1_700_000_000_000_123L,
+                "hb.booking_confirmation",
+                null,
+                60_000L,
+                "tok_1",
+                "H1",
+                "Ref-Ü",
+                "2026-12-01",
+                "2026-12-03",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of()),
+            new BookingEvent(
+                null,
+                0,
+                null,
+                "hb.booking_list",
+                200,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Anna Muster",
+                longReference,
+                "CREATION",
+                "2026-11-01",
+                "2026-11-30",
+                "ALL",
+                1,
+                25,
+                3,
+                List.of(
+                    new BookingEvent.Booking("1-234", "ref-ü", "CONFIRMED", "2026-11-02"),
+                    new BookingEvent.Booking(null, null, null))));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       for (BookingEvent event : events) {

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.testing.BookingRows;
 import com.hoteltraffic.testing.SparkTestSession;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One in-memory traffic set with many independent attempts, each with its own client reference and
@@ -540,26 +538,40 @@ class BookingReconciliationTest {
     List<Row> rows =
         List.of(
             confirmation("2024-04-10T10:00:00Z", "st-confirmed", 504)
-                .set(ExchangeSchema.DURATION_MS, 60_000L).row(),
+                .set(ExchangeSchema.DURATION_MS, 60_000L)
+                .row(),
             listByReference("2024-04-10T10:05:00Z", "st-confirmed", "2024-04-10", "2024-04-10", 0)
-                .set(ExchangeSchema.LIST_STATUS, "CONFIRMED").row(),
+                .set(ExchangeSchema.LIST_STATUS, "CONFIRMED")
+                .row(),
             confirmation("2024-04-11T10:00:00Z", "st-lag", 504)
-                .set(ExchangeSchema.DURATION_MS, 60_000L).row(),
+                .set(ExchangeSchema.DURATION_MS, 60_000L)
+                .row(),
             listByReference("2024-04-11T10:02:29Z", "st-lag", "2024-04-11", "2024-04-11", 0).row(),
             confirmation("2024-04-12T10:00:00Z", "st-ok", 504)
-                .set(ExchangeSchema.DURATION_MS, 60_000L).row(),
+                .set(ExchangeSchema.DURATION_MS, 60_000L)
+                .row(),
             listByReference("2024-04-12T10:02:30Z", "st-ok", "2024-04-12", "2024-04-12", 0).row(),
             confirmation("2024-04-13T10:00:00Z", "st-old", 504).row(),
             detail("2024-04-13T10:05:00Z", booking("1-913", "ST-OLD", "CONFIRMED", "2024-04-01"))
                 .row());
     Map<String, String> status = new HashMap<>();
-    for (Row row : BookingReconciliation.reconcile(BookingRows.dataset(spark, rows), false)
-        .collectAsList()) {
-      status.put(row.getAs(BookingReconciliation.CLIENT_REFERENCE),
+    for (Row row :
+        BookingReconciliation.reconcile(BookingRows.dataset(spark, rows), false).collectAsList()) {
+      status.put(
+          row.getAs(BookingReconciliation.CLIENT_REFERENCE),
           row.getAs(BookingReconciliation.STATUS));
     }
-    assertEquals(Map.of("st-confirmed", "UNRESOLVED", "st-lag", "UNRESOLVED", "st-ok", "NOT_BOOKED",
-        "st-old", "UNRESOLVED"), status);
+    assertEquals(
+        Map.of(
+            "st-confirmed",
+            "UNRESOLVED",
+            "st-lag",
+            "UNRESOLVED",
+            "st-ok",
+            "NOT_BOOKED",
+            "st-old",
+            "UNRESOLVED"),
+        status);
   }
 
   @Test
@@ -579,12 +591,14 @@ class BookingReconciliationTest {
     assertEquals(BookingReconciliation.COLUMNS, Arrays.asList(utc.columns()));
     Row utcRow = single(utc);
     assertEquals("UNRESOLVED", utcRow.getAs(BookingReconciliation.STATUS), "no list covers both");
-    assertEquals(LOOKUP_ACTION + "2024-03-25..2024-03-26", utcRow.getAs(BookingReconciliation.ACTION));
+    assertEquals(
+        LOOKUP_ACTION + "2024-03-25..2024-03-26", utcRow.getAs(BookingReconciliation.ACTION));
 
     Dataset<Row> zurich = BookingReconciliation.reconcile(exchanges, true, "Europe/Zurich");
     assertEquals(BookingReconciliation.columns(true), Arrays.asList(zurich.columns()));
     Row zurichRow = single(zurich);
-    assertEquals("UNRESOLVED", zurichRow.getAs(BookingReconciliation.STATUS), "the zone plays no part");
+    assertEquals(
+        "UNRESOLVED", zurichRow.getAs(BookingReconciliation.STATUS), "the zone plays no part");
     assertEquals("Ada Lovelace", zurichRow.getAs(BookingReconciliation.HOLDER_NAME));
   }
 

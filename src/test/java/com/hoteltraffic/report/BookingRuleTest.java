@@ -37,74 +37,153 @@ class BookingRuleTest {
 
   @Test
   void duplicateFromFilteredList() {
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-01T10:00:00Z", "dup", 504),
-        listByReference("2024-03-01T10:05:00Z", "dup", "2024-03-01", "2024-03-01", 2,
-            booking("1-101", "DUP", "CONFIRMED"), booking("1-100", "DUP", "CONFIRMED")));
-    expect(row, "HTTP_504", "DUPLICATE", "1-100;1-101", "CONFIRMED;CONFIRMED", 2, "booking_list",
-        "2024-03-01T10:05:00Z", "cancel all but one of bookings 1-100, 1-101");
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-01T10:00:00Z", "dup", 504),
+            listByReference(
+                "2024-03-01T10:05:00Z",
+                "dup",
+                "2024-03-01",
+                "2024-03-01",
+                2,
+                booking("1-101", "DUP", "CONFIRMED"),
+                booking("1-100", "DUP", "CONFIRMED")));
+    expect(
+        row,
+        "HTTP_504",
+        "DUPLICATE",
+        "1-100;1-101",
+        "CONFIRMED;CONFIRMED",
+        2,
+        "booking_list",
+        "2024-03-01T10:05:00Z",
+        "cancel all but one of bookings 1-100, 1-101");
   }
 
   @Test
   void duplicateIsFirstSeenFirstAndItsEvidenceIsTheSecondSighting() {
     // 1-900 shows up first (retry), 1-100 later in a list: time decides, not the reference.
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-02T10:00:00Z", "dup", null),
-        confirmed("2024-03-02T10:02:00Z", "dup", booking("1-900", "DUP", "CONFIRMED")),
-        listByCreation("2024-03-02T10:10:00Z", "2024-03-02", "2024-03-02", 2,
-            booking("1-900", "DUP", "CONFIRMED"), booking("1-100", "DUP", "CONFIRMED")),
-        cancellation("2024-03-02T10:20:00Z", booking("1-100", "DUP", "CANCELLED")));
-    expect(row, "NO_RESPONSE", "DUPLICATE", "1-900;1-100", "CONFIRMED;CANCELLED", 2, "booking_list",
-        "2024-03-02T10:10:00Z", "none: at most one of bookings 1-900, 1-100 is not cancelled");
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-02T10:00:00Z", "dup", null),
+            confirmed("2024-03-02T10:02:00Z", "dup", booking("1-900", "DUP", "CONFIRMED")),
+            listByCreation(
+                "2024-03-02T10:10:00Z",
+                "2024-03-02",
+                "2024-03-02",
+                2,
+                booking("1-900", "DUP", "CONFIRMED"),
+                booking("1-100", "DUP", "CONFIRMED")),
+            cancellation("2024-03-02T10:20:00Z", booking("1-100", "DUP", "CANCELLED")));
+    expect(
+        row,
+        "NO_RESPONSE",
+        "DUPLICATE",
+        "1-900;1-100",
+        "CONFIRMED;CANCELLED",
+        2,
+        "booking_list",
+        "2024-03-02T10:10:00Z",
+        "none: at most one of bookings 1-900, 1-100 is not cancelled");
   }
 
   @Test
   void bookedFromDetail() {
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-05T10:00:00Z", "Booked-Detail", 504),
-        detail("2024-03-05T10:07:00Z", booking(" 1-320 ", "BOOKED-DETAIL", " confirmed ")));
-    expect(row, "HTTP_504", "BOOKED", "1-320", "CONFIRMED", 1, "booking_detail",
-        "2024-03-05T10:07:00Z", "record booking 1-320 as made; do not book again");
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-05T10:00:00Z", "Booked-Detail", 504),
+            detail("2024-03-05T10:07:00Z", booking(" 1-320 ", "BOOKED-DETAIL", " confirmed ")));
+    expect(
+        row,
+        "HTTP_504",
+        "BOOKED",
+        "1-320",
+        "CONFIRMED",
+        1,
+        "booking_detail",
+        "2024-03-05T10:07:00Z",
+        "record booking 1-320 as made; do not book again");
     assertEquals("Booked-Detail", row.clientReference(), "as sent");
   }
 
   @Test
   void bookedThenCancelledShowsTheLatestStatus() {
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-18T10:00:00Z", "cancelled", 504),
-        cancellation("2024-03-18T11:00:00Z", booking("1-600", "CANCELLED", "CANCELLED")),
-        listByReference("2024-03-18T10:05:00Z", "cancelled", null, null, 1,
-            booking("1-600", "CANCELLED", "CONFIRMED")));
-    expect(row, "HTTP_504", "BOOKED", "1-600", "CANCELLED", 1, "booking_list",
-        "2024-03-18T10:05:00Z", "none: booking 1-600 was cancelled later");
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-18T10:00:00Z", "cancelled", 504),
+            cancellation("2024-03-18T11:00:00Z", booking("1-600", "CANCELLED", "CANCELLED")),
+            listByReference(
+                "2024-03-18T10:05:00Z",
+                "cancelled",
+                null,
+                null,
+                1,
+                booking("1-600", "CANCELLED", "CONFIRMED")));
+    expect(
+        row,
+        "HTTP_504",
+        "BOOKED",
+        "1-600",
+        "CANCELLED",
+        1,
+        "booking_list",
+        "2024-03-18T10:05:00Z",
+        "none: booking 1-600 was cancelled later");
   }
 
   @Test
   void bookedOnRetryWithTheReferenceOnlyInTheRequest() {
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-07T10:00:00Z", "retry", null),
-        confirmed("2024-03-07T10:01:00Z", "retry", booking("1-410", null, "CONFIRMED")));
-    expect(row, "NO_RESPONSE", "BOOKED_ON_RETRY", "1-410", "CONFIRMED", 1, "booking_confirmation",
-        "2024-03-07T10:01:00Z", "record booking 1-410 made by the retry; look up with BookingList"
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-07T10:00:00Z", "retry", null),
+            confirmed("2024-03-07T10:01:00Z", "retry", booking("1-410", null, "CONFIRMED")));
+    expect(
+        row,
+        "NO_RESPONSE",
+        "BOOKED_ON_RETRY",
+        "1-410",
+        "CONFIRMED",
+        1,
+        "booking_confirmation",
+        "2024-03-07T10:01:00Z",
+        "record booking 1-410 made by the retry; look up with BookingList"
             + " by clientReference that it is the only one");
   }
 
   @Test
   void notBookedFromEmptyFilteredList() {
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-08T10:00:00Z", "nb", 504),
-        listByReference("2024-03-08T10:05:00Z", "NB", "2024-03-08", "2024-03-08", 0));
-    expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
-        "2024-03-08T10:05:00Z", NOT_BOOKED_ACTION);
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-08T10:00:00Z", "nb", 504),
+            listByReference("2024-03-08T10:05:00Z", "NB", "2024-03-08", "2024-03-08", 0));
+    expect(
+        row,
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-03-08T10:05:00Z",
+        NOT_BOOKED_ACTION);
   }
 
   @Test
   void notBookedFromCheckInList() {
-    BookingEvent list = listByReference("2024-03-10T10:05:00Z", "ci", "2024-05-01", "2024-05-01", 0);
+    BookingEvent list =
+        listByReference("2024-03-10T10:05:00Z", "ci", "2024-05-01", "2024-05-01", 0);
     list = withFilter(list, "checkin");
     BookingRule.Reconciled row = single(attempt("2024-03-10T10:00:00Z", "ci", 504), list);
-    expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
-        "2024-03-10T10:05:00Z", NOT_BOOKED_ACTION);
+    expect(
+        row,
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-03-10T10:05:00Z",
+        NOT_BOOKED_ACTION);
   }
 
   @Test
@@ -118,117 +197,241 @@ class BookingRuleTest {
   @Test
   void onlyAListOfEveryStatusProvesAbsence() {
     for (String status : new String[] {"CONFIRMED", "CANCELLED", null}) {
-      BookingRule.Reconciled byReference = single(attempt("2024-04-01T10:00:00Z", "st", 504),
-          withStatus(listByReference("2024-04-01T10:05:00Z", "st", "2024-04-01", "2024-04-01", 0),
-              status));
+      BookingRule.Reconciled byReference =
+          single(
+              attempt("2024-04-01T10:00:00Z", "st", 504),
+              withStatus(
+                  listByReference("2024-04-01T10:05:00Z", "st", "2024-04-01", "2024-04-01", 0),
+                  status));
       expectUnresolved(byReference, "2024-04-01");
-      BookingRule.Reconciled byCreation = single(attempt("2024-04-01T10:00:00Z", "st", 504),
-          withStatus(listByCreation("2024-04-01T10:05:00Z", "2024-04-01", "2024-04-01", 0), status));
+      BookingRule.Reconciled byCreation =
+          single(
+              attempt("2024-04-01T10:00:00Z", "st", 504),
+              withStatus(
+                  listByCreation("2024-04-01T10:05:00Z", "2024-04-01", "2024-04-01", 0), status));
       expectUnresolved(byCreation, "2024-04-01");
     }
-    BookingRule.Reconciled all = single(attempt("2024-04-01T10:00:00Z", "st", 504),
-        withStatus(listByReference("2024-04-01T10:05:00Z", "st", "2024-04-01", "2024-04-01", 0),
-            " all "));
-    expect(all, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
-        "2024-04-01T10:05:00Z", NOT_BOOKED_ACTION);
+    BookingRule.Reconciled all =
+        single(
+            attempt("2024-04-01T10:00:00Z", "st", 504),
+            withStatus(
+                listByReference("2024-04-01T10:05:00Z", "st", "2024-04-01", "2024-04-01", 0),
+                " all "));
+    expect(
+        all,
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-04-01T10:05:00Z",
+        NOT_BOOKED_ACTION);
   }
 
   @Test
   void aListProvesAbsenceOnlyTheListLagAfterTheAttemptEnded() {
     // A 504 after 30 s ended at 10:00:30; the lag runs until 10:02:00.
     BookingEvent answered = withDuration(attempt("2024-04-02T10:00:00Z", "lag", 504), 30_000L);
-    expectUnresolved(single(answered,
-        listByReference("2024-04-02T10:01:59.999Z", "lag", "2024-04-02", "2024-04-02", 0)),
+    expectUnresolved(
+        single(
+            answered,
+            listByReference("2024-04-02T10:01:59.999Z", "lag", "2024-04-02", "2024-04-02", 0)),
         "2024-04-02");
-    expect(single(answered,
-        listByReference("2024-04-02T10:02:00Z", "lag", "2024-04-02", "2024-04-02", 0)),
-        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-04-02T10:02:00Z",
+    expect(
+        single(
+            answered,
+            listByReference("2024-04-02T10:02:00Z", "lag", "2024-04-02", "2024-04-02", 0)),
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-04-02T10:02:00Z",
         NOT_BOOKED_ACTION);
-    // No response (its duration does not count): ended at the 60 s timeout, 10:01:00; lag to 10:02:30.
+    // No response (its duration does not count): ended at the 60 s timeout, 10:01:00; lag to
+    // 10:02:30.
     BookingEvent silent = withDuration(attempt("2024-04-02T10:00:00Z", "lag", null), 30_000L);
-    expectUnresolved(single(silent,
-        listByCreation("2024-04-02T10:02:29Z", "2024-04-02", "2024-04-02", 0)), "2024-04-02");
-    expect(single(silent, listByCreation("2024-04-02T10:02:30Z", "2024-04-02", "2024-04-02", 0)),
-        "NO_RESPONSE", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-04-02T10:02:30Z",
+    expectUnresolved(
+        single(silent, listByCreation("2024-04-02T10:02:29Z", "2024-04-02", "2024-04-02", 0)),
+        "2024-04-02");
+    expect(
+        single(silent, listByCreation("2024-04-02T10:02:30Z", "2024-04-02", "2024-04-02", 0)),
+        "NO_RESPONSE",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-04-02T10:02:30Z",
         NOT_BOOKED_ACTION);
     // A later list still shows a booking that an early one missed.
-    BookingRule.Reconciled booked = single(answered,
-        listByReference("2024-04-02T10:01:00Z", "lag", "2024-04-02", "2024-04-02", 0),
-        listByReference("2024-04-02T10:03:00Z", "lag", "2024-04-02", "2024-04-02", 1,
-            booking("1-402", "LAG", "CONFIRMED")));
+    BookingRule.Reconciled booked =
+        single(
+            answered,
+            listByReference("2024-04-02T10:01:00Z", "lag", "2024-04-02", "2024-04-02", 0),
+            listByReference(
+                "2024-04-02T10:03:00Z",
+                "lag",
+                "2024-04-02",
+                "2024-04-02",
+                1,
+                booking("1-402", "LAG", "CONFIRMED")));
     assertEquals("BOOKED", booked.status());
   }
 
   @Test
   void aPageFilteredByTheReferenceProvesAbsenceOnlyWhenEmpty() {
     // Complete, but its one item has no client reference: it may be the attempt's booking.
-    expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
-        listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
-            booking("1-431", null, "CONFIRMED"))), "2024-04-03");
+    expectUnresolved(
+        single(
+            attempt("2024-04-03T10:00:00Z", "items", 504),
+            listByReference(
+                "2024-04-03T10:05:00Z",
+                "items",
+                "2024-04-03",
+                "2024-04-03",
+                1,
+                booking("1-431", null, "CONFIRMED"))),
+        "2024-04-03");
     // Complete, its one item has no booking reference.
-    expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
-        listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
-            booking(null, "ITEMS", "CONFIRMED"))), "2024-04-03");
+    expectUnresolved(
+        single(
+            attempt("2024-04-03T10:00:00Z", "items", 504),
+            listByReference(
+                "2024-04-03T10:05:00Z",
+                "items",
+                "2024-04-03",
+                "2024-04-03",
+                1,
+                booking(null, "ITEMS", "CONFIRMED"))),
+        "2024-04-03");
     // A blank booking reference ("reference": "", as a generated page has it) names no booking
     // either: inconclusive, not BOOKED with an empty reference.
     for (String blank : new String[] {"", "   "}) {
-      expectUnresolved(single(attempt("2024-04-03T10:00:00Z", "items", 504),
-          listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 1,
-              booking(blank, "ITEMS", "CONFIRMED"))), "2024-04-03");
+      expectUnresolved(
+          single(
+              attempt("2024-04-03T10:00:00Z", "items", 504),
+              listByReference(
+                  "2024-04-03T10:05:00Z",
+                  "items",
+                  "2024-04-03",
+                  "2024-04-03",
+                  1,
+                  booking(blank, "ITEMS", "CONFIRMED"))),
+          "2024-04-03");
     }
     // Empty: proof.
-    expect(single(attempt("2024-04-03T10:00:00Z", "items", 504),
-        listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 0)),
-        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-04-03T10:05:00Z",
+    expect(
+        single(
+            attempt("2024-04-03T10:00:00Z", "items", 504),
+            listByReference("2024-04-03T10:05:00Z", "items", "2024-04-03", "2024-04-03", 0)),
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-04-03T10:05:00Z",
         NOT_BOOKED_ACTION);
   }
 
   @Test
   void aCreationListWithAnItemWithoutReferencesIsNoCoveringList() {
-    BookingEvent unnamed = listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
-        booking("1-441", "OTHER", "CONFIRMED"), booking("1-442", " ", "CONFIRMED"));
+    BookingEvent unnamed =
+        listByCreation(
+            "2024-04-04T10:05:00Z",
+            "2024-04-04",
+            "2024-04-04",
+            2,
+            booking("1-441", "OTHER", "CONFIRMED"),
+            booking("1-442", " ", "CONFIRMED"));
     assertNull(unnamed.coveringList());
-    assertNull(listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
-        booking("1-441", "OTHER", "CONFIRMED"), booking("", "ANOTHER", "CONFIRMED")).coveringList(),
+    assertNull(
+        listByCreation(
+                "2024-04-04T10:05:00Z",
+                "2024-04-04",
+                "2024-04-04",
+                2,
+                booking("1-441", "OTHER", "CONFIRMED"),
+                booking("", "ANOTHER", "CONFIRMED"))
+            .coveringList(),
         "an item with a blank booking reference makes the page no covering list");
-    expectUnresolved(single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), unnamed),
-        "2024-04-04");
-    BookingEvent named = listByCreation("2024-04-04T10:05:00Z", "2024-04-04", "2024-04-04", 2,
-        booking("1-441", "OTHER", "CONFIRMED"), booking("1-442", "ANOTHER", "CONFIRMED"));
-    assertEquals("NOT_BOOKED",
-        single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), named).status());
+    expectUnresolved(
+        single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), unnamed), "2024-04-04");
+    BookingEvent named =
+        listByCreation(
+            "2024-04-04T10:05:00Z",
+            "2024-04-04",
+            "2024-04-04",
+            2,
+            booking("1-441", "OTHER", "CONFIRMED"),
+            booking("1-442", "ANOTHER", "CONFIRMED"));
+    assertEquals(
+        "NOT_BOOKED", single(attempt("2024-04-04T10:00:00Z", "unnamed", 504), named).status());
   }
 
   @Test
   void aBookingCreatedBeforeTheAttemptIsAnOlderOne() {
     // Attempt on 04-05 in Madrid; a booking created on 04-03 reused the reference.
-    BookingRule.Reconciled older = single(attempt("2024-04-05T10:00:00Z", "reused", 504),
-        detail("2024-04-05T10:05:00Z", booking("1-450", "REUSED", "CONFIRMED", "2024-04-03")));
+    BookingRule.Reconciled older =
+        single(
+            attempt("2024-04-05T10:00:00Z", "reused", 504),
+            detail("2024-04-05T10:05:00Z", booking("1-450", "REUSED", "CONFIRMED", "2024-04-03")));
     expectUnresolved(older, "2024-04-05");
-    BookingRule.Reconciled oneOld = single(attempt("2024-04-05T10:00:00Z", "reused", 504),
-        listByReference("2024-04-05T10:05:00Z", "reused", "2024-04-01", "2024-04-05", 2,
-            booking("1-450", "REUSED", "CONFIRMED", "2024-04-03"),
-            booking("1-451", "REUSED", "CONFIRMED", "2024-04-05")));
-    expect(oneOld, "HTTP_504", "BOOKED", "1-451", "CONFIRMED", 1, "booking_list",
-        "2024-04-05T10:05:00Z", "record booking 1-451 as made; do not book again");
+    BookingRule.Reconciled oneOld =
+        single(
+            attempt("2024-04-05T10:00:00Z", "reused", 504),
+            listByReference(
+                "2024-04-05T10:05:00Z",
+                "reused",
+                "2024-04-01",
+                "2024-04-05",
+                2,
+                booking("1-450", "REUSED", "CONFIRMED", "2024-04-03"),
+                booking("1-451", "REUSED", "CONFIRMED", "2024-04-05")));
+    expect(
+        oneOld,
+        "HTTP_504",
+        "BOOKED",
+        "1-451",
+        "CONFIRMED",
+        1,
+        "booking_list",
+        "2024-04-05T10:05:00Z",
+        "record booking 1-451 as made; do not book again");
     // One day of margin: created on 04-04 still counts as the attempt's.
-    BookingRule.Reconciled margin = single(attempt("2024-04-05T10:00:00Z", "reused", 504),
-        detail("2024-04-05T10:05:00Z", booking("1-452", "REUSED", "CONFIRMED", "2024-04-04")));
+    BookingRule.Reconciled margin =
+        single(
+            attempt("2024-04-05T10:00:00Z", "reused", 504),
+            detail("2024-04-05T10:05:00Z", booking("1-452", "REUSED", "CONFIRMED", "2024-04-04")));
     assertEquals("BOOKED", margin.status());
     assertEquals("1-452", margin.bookingReference());
     // The Madrid date decides: 23:30 UTC on 04-05 is 04-06 in Madrid, so 04-04 is older.
-    BookingRule.Reconciled madrid = single(attempt("2024-04-05T23:30:00Z", "reused", 504),
-        detail("2024-04-06T10:05:00Z", booking("1-453", "REUSED", "CONFIRMED", "2024-04-04")));
+    BookingRule.Reconciled madrid =
+        single(
+            attempt("2024-04-05T23:30:00Z", "reused", 504),
+            detail("2024-04-06T10:05:00Z", booking("1-453", "REUSED", "CONFIRMED", "2024-04-04")));
     assertEquals("UNRESOLVED", madrid.status());
   }
 
   @Test
   void notBookedFromAnEmptyAllStatusListMinutesAfterThe504() {
-    BookingRule.Reconciled row = single(
-        withDuration(attempt("2024-04-06T10:00:00Z", "again", 504), 60_000L),
-        listByReference("2024-04-06T10:05:00Z", "AGAIN", "2024-04-06", "2024-04-06", 0));
-    expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
-        "2024-04-06T10:05:00Z", NOT_BOOKED_ACTION);
+    BookingRule.Reconciled row =
+        single(
+            withDuration(attempt("2024-04-06T10:00:00Z", "again", 504), 60_000L),
+            listByReference("2024-04-06T10:05:00Z", "AGAIN", "2024-04-06", "2024-04-06", 0));
+    expect(
+        row,
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-04-06T10:05:00Z",
+        NOT_BOOKED_ACTION);
   }
 
   // Complete lists.
@@ -241,8 +444,16 @@ class BookingRuleTest {
     BookingEvent late = listByCreation("2024-03-10T13:00:00Z", start, end, 0);
     for (String at : List.of("2024-03-09T00:00:00Z", "2024-03-10T11:59:59Z")) {
       BookingRule.Reconciled row = single(late, attempt(at, "edge", 504), early);
-      expect(row, "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete",
-          "2024-03-10T13:00:00Z", NOT_BOOKED_ACTION);
+      expect(
+          row,
+          "HTTP_504",
+          "NOT_BOOKED",
+          null,
+          null,
+          0,
+          "booking_list_complete",
+          "2024-03-10T13:00:00Z",
+          NOT_BOOKED_ACTION);
     }
   }
 
@@ -250,33 +461,49 @@ class BookingRuleTest {
   void creationListMissesTheDaysAroundIt() {
     BookingEvent list = listByCreation("2024-03-12T12:00:00Z", "2024-03-10", "2024-03-10", 0);
     // 23:59:59 UTC is already 2024-03-10 in Madrid: both days must be covered.
-    expectUnresolved(single(attempt("2024-03-09T23:59:59Z", "before-start", 504), list),
+    expectUnresolved(
+        single(attempt("2024-03-09T23:59:59Z", "before-start", 504), list),
         "2024-03-09..2024-03-10");
-    expectUnresolved(single(attempt("2024-03-11T00:00:00Z", "after-end", 504), list),
-        "2024-03-11");
+    expectUnresolved(single(attempt("2024-03-11T00:00:00Z", "after-end", 504), list), "2024-03-11");
   }
 
   @Test
   void creationDatesMustCoverTheAttemptInUtcAndInMadrid() {
     // 23:30 UTC on 03-25 is 00:30 on 03-26 in Madrid: a list of either day alone proves nothing.
     BookingEvent attempt = attempt("2024-03-25T23:30:00Z", "late-night", 504);
-    expectUnresolved(single(attempt,
-        listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0)),
+    expectUnresolved(
+        single(attempt, listByCreation("2024-03-26T06:00:00Z", "2024-03-26", "2024-03-26", 0)),
         "2024-03-25..2024-03-26");
-    expectUnresolved(single(attempt,
-        listByCreation("2024-03-26T06:00:00Z", "2024-03-25", "2024-03-25", 0)),
+    expectUnresolved(
+        single(attempt, listByCreation("2024-03-26T06:00:00Z", "2024-03-25", "2024-03-25", 0)),
         "2024-03-25..2024-03-26");
-    expect(single(attempt,
-        listByCreation("2024-03-26T06:00:00Z", "2024-03-25", "2024-03-26", 0)),
-        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-03-26T06:00:00Z",
+    expect(
+        single(attempt, listByCreation("2024-03-26T06:00:00Z", "2024-03-25", "2024-03-26", 0)),
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-03-26T06:00:00Z",
         NOT_BOOKED_ACTION);
     // The same for a list filtered by the reference with a creation range.
-    expectUnresolved(single(attempt("2024-03-25T23:30:00Z", "late-ref", 504),
-        listByReference("2024-03-26T06:00:00Z", "late-ref", "2024-03-25", "2024-03-25", 0)),
+    expectUnresolved(
+        single(
+            attempt("2024-03-25T23:30:00Z", "late-ref", 504),
+            listByReference("2024-03-26T06:00:00Z", "late-ref", "2024-03-25", "2024-03-25", 0)),
         "2024-03-25..2024-03-26");
-    expect(single(attempt("2024-03-25T23:30:00Z", "late-ref", 504),
-        listByReference("2024-03-26T06:00:00Z", "late-ref", "2024-03-25", "2024-03-26", 0)),
-        "HTTP_504", "NOT_BOOKED", null, null, 0, "booking_list_complete", "2024-03-26T06:00:00Z",
+    expect(
+        single(
+            attempt("2024-03-25T23:30:00Z", "late-ref", 504),
+            listByReference("2024-03-26T06:00:00Z", "late-ref", "2024-03-25", "2024-03-26", 0)),
+        "HTTP_504",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-03-26T06:00:00Z",
         NOT_BOOKED_ACTION);
   }
 
@@ -285,35 +512,46 @@ class BookingRuleTest {
     // 23:58:30 in Madrid; no response: ended 60 s later, settled 90 s after that, at 23:01 UTC,
     // which is 00:01 on 02-26 in Madrid.
     BookingEvent attempt = attempt("2024-02-25T22:58:30Z", "midnight", null);
-    expectUnresolved(single(attempt,
-        listByCreation("2024-02-26T06:00:00Z", "2024-02-25", "2024-02-25", 0)),
+    expectUnresolved(
+        single(attempt, listByCreation("2024-02-26T06:00:00Z", "2024-02-25", "2024-02-25", 0)),
         "2024-02-25..2024-02-26");
-    assertEquals("NOT_BOOKED", single(attempt,
-        listByCreation("2024-02-26T06:00:00Z", "2024-02-25", "2024-02-26", 0)).status());
+    assertEquals(
+        "NOT_BOOKED",
+        single(attempt, listByCreation("2024-02-26T06:00:00Z", "2024-02-25", "2024-02-26", 0))
+            .status());
   }
 
   @Test
   void incompletePagesProveNothing() {
-    expectUnresolved(single(
-        attempt("2024-03-13T10:00:00Z", "page", 504),
-        listByCreation("2024-03-13T10:05:00Z", "2024-03-13", "2024-03-13", 150,
-            booking("1-131", "OTHER-E", "CONFIRMED"), booking("1-132", "OTHER-F", "CONFIRMED"))),
+    expectUnresolved(
+        single(
+            attempt("2024-03-13T10:00:00Z", "page", 504),
+            listByCreation(
+                "2024-03-13T10:05:00Z",
+                "2024-03-13",
+                "2024-03-13",
+                150,
+                booking("1-131", "OTHER-E", "CONFIRMED"),
+                booking("1-132", "OTHER-F", "CONFIRMED"))),
         "2024-03-13");
-    expectUnresolved(single(
-        attempt("2024-03-14T10:00:00Z", "ref", 504),
-        listByReference("2024-03-14T10:05:00Z", "ref", "2024-03-14", "2024-03-14", 1)),
+    expectUnresolved(
+        single(
+            attempt("2024-03-14T10:00:00Z", "ref", 504),
+            listByReference("2024-03-14T10:05:00Z", "ref", "2024-03-14", "2024-03-14", 1)),
         "2024-03-14");
   }
 
   @Test
   void filteredListWhoseDatesMissProvesNothingAndAnotherReferencesListNeither() {
-    expectUnresolved(single(
-        attempt("2024-03-16T10:00:00Z", "miss", 504),
-        listByReference("2024-03-16T10:05:00Z", "miss", "2024-03-17", "2024-03-18", 0)),
+    expectUnresolved(
+        single(
+            attempt("2024-03-16T10:00:00Z", "miss", 504),
+            listByReference("2024-03-16T10:05:00Z", "miss", "2024-03-17", "2024-03-18", 0)),
         "2024-03-16");
-    expectUnresolved(single(
-        attempt("2024-03-21T10:00:00Z", "mine", 504),
-        listByReference("2024-03-21T10:05:00Z", "someone-else", null, null, 0)),
+    expectUnresolved(
+        single(
+            attempt("2024-03-21T10:00:00Z", "mine", 504),
+            listByReference("2024-03-21T10:05:00Z", "someone-else", null, null, 0)),
         "2024-03-21");
   }
 
@@ -323,22 +561,34 @@ class BookingRuleTest {
   void evidenceMustBeStrictlyAfterTheAttempt() {
     String at = "2024-03-17T10:00:00Z";
     BookingEvent attempt = attempt(at, "t", 504);
-    expectUnresolved(single(attempt,
-        detail(at, booking("1-500", "T", "CONFIRMED")),
-        listByReference(at, "t", null, null, 0),
-        listByCreation(at, "2024-03-17", "2024-03-17", 0)), "2024-03-17");
+    expectUnresolved(
+        single(
+            attempt,
+            detail(at, booking("1-500", "T", "CONFIRMED")),
+            listByReference(at, "t", null, null, 0),
+            listByCreation(at, "2024-03-17", "2024-03-17", 0)),
+        "2024-03-17");
     BookingEvent oneMicroLater = shifted(detail(at, booking("1-500", "T", "CONFIRMED")), 1);
     assertEquals("BOOKED", single(attempt, oneMicroLater).status());
   }
 
   @Test
   void eachAttemptOfOneReferenceIsJudgedByWhatCameAfterIt() {
-    List<BookingRule.Reconciled> rows = reconcile(List.of(
-        attempt("2024-03-20T10:03:00Z", "twice", null),
-        listByReference("2024-03-20T10:02:00Z", "twice", null, null, 1,
-            booking("1-700", "TWICE", "CONFIRMED")),
-        attempt("2024-03-20T10:00:00Z", "twice", 504)), false);
-    assertEquals(List.of("BOOKED", "UNRESOLVED"),
+    List<BookingRule.Reconciled> rows =
+        reconcile(
+            List.of(
+                attempt("2024-03-20T10:03:00Z", "twice", null),
+                listByReference(
+                    "2024-03-20T10:02:00Z",
+                    "twice",
+                    null,
+                    null,
+                    1,
+                    booking("1-700", "TWICE", "CONFIRMED")),
+                attempt("2024-03-20T10:00:00Z", "twice", 504)),
+            false);
+    assertEquals(
+        List.of("BOOKED", "UNRESOLVED"),
         rows.stream().map(BookingRule.Reconciled::status).toList());
   }
 
@@ -362,11 +612,20 @@ class BookingRuleTest {
   @Test
   void firstSeenTieIsOrderedByReference() {
     String at = "2024-03-23T10:05:00Z";
-    BookingRule.Reconciled row = single(
-        attempt("2024-03-23T10:00:00Z", "same", 504),
-        detail(at, booking("1-2", "SAME", "CONFIRMED")),
-        detail(at, booking("1-10", "SAME", null)));
-    expect(row, "HTTP_504", "DUPLICATE", "1-10;1-2", "UNKNOWN;CONFIRMED", 2, "booking_detail", at,
+    BookingRule.Reconciled row =
+        single(
+            attempt("2024-03-23T10:00:00Z", "same", 504),
+            detail(at, booking("1-2", "SAME", "CONFIRMED")),
+            detail(at, booking("1-10", "SAME", null)));
+    expect(
+        row,
+        "HTTP_504",
+        "DUPLICATE",
+        "1-10;1-2",
+        "UNKNOWN;CONFIRMED",
+        2,
+        "booking_detail",
+        at,
         "cancel all but one of bookings 1-10, 1-2");
   }
 
@@ -377,7 +636,8 @@ class BookingRuleTest {
     BookingEvent a9 = from(attempt(at, "same", null), "a.jsonl", 9);
     BookingEvent b1 = from(attempt(at, "same", null), "b.jsonl", 1);
     List<BookingRule.Reconciled> rows = reconcile(List.of(b2, a9, b1), false);
-    assertEquals(List.of("a.jsonl:9", "b.jsonl:1", "b.jsonl:2"),
+    assertEquals(
+        List.of("a.jsonl:9", "b.jsonl:1", "b.jsonl:2"),
         rows.stream().map(r -> r.source() + ":" + r.line()).toList());
   }
 
@@ -387,26 +647,44 @@ class BookingRuleTest {
   void attemptWithoutReferenceIsUnresolvedUnderItsOwnKey() {
     BookingEvent attempt = attempt("2024-03-26T10:00:00Z", "  ", 504);
     assertEquals(Set.of(BookingEvent.NO_REFERENCE_KEY), attempt.keys());
-    BookingRule.Reconciled row = single(attempt,
-        listByCreation("2024-03-26T11:00:00Z", "2024-03-26", "2024-03-26", 0),
-        confirmed("2024-03-26T10:01:00Z", "  ", booking("1-1", null, "CONFIRMED")));
+    BookingRule.Reconciled row =
+        single(
+            attempt,
+            listByCreation("2024-03-26T11:00:00Z", "2024-03-26", "2024-03-26", 0),
+            confirmed("2024-03-26T10:01:00Z", "  ", booking("1-1", null, "CONFIRMED")));
     expectUnresolved(row, "2024-03-26");
     assertEquals("  ", row.clientReference());
   }
 
   @Test
   void keysCoveringListAndForKey() {
-    BookingEvent page = listByCreation("2024-03-27T10:00:00Z", "2024-03-27", "2024-03-28", 2,
-        booking("1-1", "A", "CONFIRMED"), booking("1-2", " b ", "CONFIRMED"));
+    BookingEvent page =
+        listByCreation(
+            "2024-03-27T10:00:00Z",
+            "2024-03-27",
+            "2024-03-28",
+            2,
+            booking("1-1", "A", "CONFIRMED"),
+            booking("1-2", " b ", "CONFIRMED"));
     assertEquals(Set.of("a", "b"), page.keys());
-    assertEquals(new CoveringList(micros("2024-03-27T10:00:00Z"), LocalDate.of(2024, 3, 27),
-        LocalDate.of(2024, 3, 28)), page.coveringList());
+    assertEquals(
+        new CoveringList(
+            micros("2024-03-27T10:00:00Z"), LocalDate.of(2024, 3, 27), LocalDate.of(2024, 3, 28)),
+        page.coveringList());
     assertEquals(List.of(booking("1-2", " b ", "CONFIRMED")), page.forKey("b").bookings());
-    BookingEvent filtered = listByReference("2024-03-27T10:00:00Z", "A", null, null, 2,
-        booking("1-1", "A", "CONFIRMED"), booking("1-2", "B", "CONFIRMED"));
+    BookingEvent filtered =
+        listByReference(
+            "2024-03-27T10:00:00Z",
+            "A",
+            null,
+            null,
+            2,
+            booking("1-1", "A", "CONFIRMED"),
+            booking("1-2", "B", "CONFIRMED"));
     assertNull(filtered.coveringList(), "filtered by a reference");
     assertSame(filtered, filtered.forKey("a"), "its completeness counts all its bookings");
-    assertNull(listByCreation("2024-03-27T10:00:00Z", "2024-03-27", "2024-03-27", 3).coveringList());
+    assertNull(
+        listByCreation("2024-03-27T10:00:00Z", "2024-03-27", "2024-03-27", 3).coveringList());
     BookingEvent failed = detail("2024-03-27T10:00:00Z", booking("1-1", "A", "X"));
     failed = copy(failed, failed.source(), failed.line(), failed.tsMicros(), null, null, 500);
     assertEquals(Set.of(), failed.keys(), "a failed lookup shows nothing");
@@ -421,9 +699,25 @@ class BookingRuleTest {
     BookingRule.Reconciled with = reconcile(List.of(attempt), true).get(0);
     List<Object> values = with.values(true);
     assertEquals(BookingReconciliation.columns(true).size(), values.size());
-    assertEquals(Arrays.asList(Instant.parse("2024-03-25T10:00:00Z"), "hotelbeds", "tok_a", "1234",
-        "pii", "2024-05-01", "2024-05-03", "HTTP_504", "UNRESOLVED", null, null, 0, "none", null,
-        LOOKUP + "2024-03-25", "Ada Lovelace"), values);
+    assertEquals(
+        Arrays.asList(
+            Instant.parse("2024-03-25T10:00:00Z"),
+            "hotelbeds",
+            "tok_a",
+            "1234",
+            "pii",
+            "2024-05-01",
+            "2024-05-03",
+            "HTTP_504",
+            "UNRESOLVED",
+            null,
+            null,
+            0,
+            "none",
+            null,
+            LOOKUP + "2024-03-25",
+            "Ada Lovelace"),
+        values);
     assertEquals(Integer.class, values.get(11).getClass());
   }
 
@@ -439,7 +733,8 @@ class BookingRuleTest {
     e.bookings.add(new BookingFact("1-1", "REF", "CONFIRMED", "1234", "2024-03-10"));
     BookingEvent event = BookingEvent.of(e, "f", 7);
     assertEquals(1_711_000_000_123_000L, event.tsMicros());
-    assertEquals(List.of(new BookingEvent.Booking("1-1", "REF", "CONFIRMED", "2024-03-10")),
+    assertEquals(
+        List.of(new BookingEvent.Booking("1-1", "REF", "CONFIRMED", "2024-03-10")),
         event.bookings());
     assertEquals(Set.of("ref"), event.keys());
     e.provider = Provider.CASY;
@@ -469,14 +764,21 @@ class BookingRuleTest {
     }
     lists.sort(Comparator.comparingLong(CoveringList::tsMicros));
     List<BookingRule.Reconciled> rows = new ArrayList<>();
-    groups.forEach((key, group) ->
-        rows.addAll(BookingRule.reconcile(key, group, lists, includePii, LAG)));
+    groups.forEach(
+        (key, group) -> rows.addAll(BookingRule.reconcile(key, group, lists, includePii, LAG)));
     rows.sort(BookingRule.REPORT_ORDER);
     return rows;
   }
 
-  private static void expect(BookingRule.Reconciled row, String outcome, String status,
-      String reference, String bookingStatus, int found, String evidence, String evidenceTs,
+  private static void expect(
+      BookingRule.Reconciled row,
+      String outcome,
+      String status,
+      String reference,
+      String bookingStatus,
+      int found,
+      String evidence,
+      String evidenceTs,
       String action) {
     assertEquals(outcome, row.outcome(), "outcome");
     assertEquals(status, row.status(), "status");
@@ -484,7 +786,8 @@ class BookingRuleTest {
     assertEquals(bookingStatus, row.bookingStatus(), "booking status");
     assertEquals(found, row.bookingsFound(), "bookings found");
     assertEquals(evidence, row.evidence(), "evidence");
-    assertEquals(evidenceTs == null ? null : Instant.parse(evidenceTs), row.evidenceTs(), "evidence ts");
+    assertEquals(
+        evidenceTs == null ? null : Instant.parse(evidenceTs), row.evidenceTs(), "evidence ts");
     assertEquals(action, row.action(), "action");
   }
 
@@ -492,70 +795,183 @@ class BookingRuleTest {
     expect(row, row.outcome(), "UNRESOLVED", null, null, 0, "none", null, LOOKUP + day);
   }
 
-  private static BookingEvent.Booking booking(String reference, String clientReference, String status) {
+  private static BookingEvent.Booking booking(
+      String reference, String clientReference, String status) {
     return new BookingEvent.Booking(reference, clientReference, status);
   }
 
-  private static BookingEvent.Booking booking(String reference, String clientReference, String status,
-      String creationDate) {
+  private static BookingEvent.Booking booking(
+      String reference, String clientReference, String status, String creationDate) {
     return new BookingEvent.Booking(reference, clientReference, status, creationDate);
   }
 
   private static BookingEvent withStatus(BookingEvent e, String listStatus) {
-    return new BookingEvent(e.source(), e.line(), e.tsMicros(), e.operation(), e.httpStatus(),
-        e.durationMs(), e.tokenId(), e.hotelId(), e.clientReference(), e.checkIn(), e.checkOut(),
-        e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd(),
-        listStatus, e.listFrom(), e.listTo(), e.listTotal(), e.bookings());
+    return new BookingEvent(
+        e.source(),
+        e.line(),
+        e.tsMicros(),
+        e.operation(),
+        e.httpStatus(),
+        e.durationMs(),
+        e.tokenId(),
+        e.hotelId(),
+        e.clientReference(),
+        e.checkIn(),
+        e.checkOut(),
+        e.holderName(),
+        e.listClientReference(),
+        e.listFilterType(),
+        e.listStart(),
+        e.listEnd(),
+        listStatus,
+        e.listFrom(),
+        e.listTo(),
+        e.listTotal(),
+        e.bookings());
   }
 
   private static BookingEvent withDuration(BookingEvent e, Long durationMs) {
-    return new BookingEvent(e.source(), e.line(), e.tsMicros(), e.operation(), e.httpStatus(),
-        durationMs, e.tokenId(), e.hotelId(), e.clientReference(), e.checkIn(), e.checkOut(),
-        e.holderName(), e.listClientReference(), e.listFilterType(), e.listStart(), e.listEnd(),
-        e.listStatus(), e.listFrom(), e.listTo(), e.listTotal(), e.bookings());
+    return new BookingEvent(
+        e.source(),
+        e.line(),
+        e.tsMicros(),
+        e.operation(),
+        e.httpStatus(),
+        durationMs,
+        e.tokenId(),
+        e.hotelId(),
+        e.clientReference(),
+        e.checkIn(),
+        e.checkOut(),
+        e.holderName(),
+        e.listClientReference(),
+        e.listFilterType(),
+        e.listStart(),
+        e.listEnd(),
+        e.listStatus(),
+        e.listFrom(),
+        e.listTo(),
+        e.listTotal(),
+        e.bookings());
   }
 
   private BookingEvent attempt(String ts, String reference, Integer status) {
-    return event(ts, Operation.HB_BOOKING_CONFIRMATION, status, reference, null, null, null, null,
-        null, List.of());
+    return event(
+        ts,
+        Operation.HB_BOOKING_CONFIRMATION,
+        status,
+        reference,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of());
   }
 
   private BookingEvent confirmed(String ts, String reference, BookingEvent.Booking booking) {
-    return event(ts, Operation.HB_BOOKING_CONFIRMATION, 200, reference, null, null, null, null,
-        null, List.of(booking));
+    return event(
+        ts,
+        Operation.HB_BOOKING_CONFIRMATION,
+        200,
+        reference,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(booking));
   }
 
   private BookingEvent detail(String ts, BookingEvent.Booking booking) {
-    return event(ts, Operation.HB_BOOKING_DETAIL, 200, null, null, null, null, null, null,
-        List.of(booking));
+    return event(
+        ts, Operation.HB_BOOKING_DETAIL, 200, null, null, null, null, null, null, List.of(booking));
   }
 
   private BookingEvent cancellation(String ts, BookingEvent.Booking booking) {
-    return event(ts, Operation.HB_BOOKING_CANCELLATION, 200, null, null, null, null, null, null,
+    return event(
+        ts,
+        Operation.HB_BOOKING_CANCELLATION,
+        200,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         List.of(booking));
   }
 
-  private BookingEvent listByReference(String ts, String reference, String start, String end,
-      Integer total, BookingEvent.Booking... bookings) {
-    return event(ts, Operation.HB_BOOKING_LIST, 200, null, reference, "CREATION", start, end, total,
-        List.of(bookings));
-  }
-
-  private BookingEvent listByCreation(String ts, String start, String end, Integer total,
+  private BookingEvent listByReference(
+      String ts,
+      String reference,
+      String start,
+      String end,
+      Integer total,
       BookingEvent.Booking... bookings) {
-    return event(ts, Operation.HB_BOOKING_LIST, 200, null, null, "CREATION", start, end, total,
+    return event(
+        ts,
+        Operation.HB_BOOKING_LIST,
+        200,
+        null,
+        reference,
+        "CREATION",
+        start,
+        end,
+        total,
         List.of(bookings));
   }
 
-  private BookingEvent event(String ts, String operation, Integer status, String reference,
-      String listReference, String filter, String start, String end, Integer total,
+  private BookingEvent listByCreation(
+      String ts, String start, String end, Integer total, BookingEvent.Booking... bookings) {
+    return event(
+        ts,
+        Operation.HB_BOOKING_LIST,
+        200,
+        null,
+        null,
+        "CREATION",
+        start,
+        end,
+        total,
+        List.of(bookings));
+  }
+
+  private BookingEvent event(
+      String ts,
+      String operation,
+      Integer status,
+      String reference,
+      String listReference,
+      String filter,
+      String start,
+      String end,
+      Integer total,
       List<BookingEvent.Booking> bookings) {
     boolean confirmation = Operation.HB_BOOKING_CONFIRMATION.equals(operation);
     boolean list = Operation.HB_BOOKING_LIST.equals(operation);
-    return new BookingEvent("traffic.jsonl", nextLine++, micros(ts), operation, status, null,
-        "tok_a", confirmation ? "1234" : null, reference, confirmation ? "2024-05-01" : null,
-        confirmation ? "2024-05-03" : null, null, listReference, filter, start, end,
-        list ? "ALL" : null, total == null ? null : 1, total == null ? null : 100, total, bookings);
+    return new BookingEvent(
+        "traffic.jsonl",
+        nextLine++,
+        micros(ts),
+        operation,
+        status,
+        null,
+        "tok_a",
+        confirmation ? "1234" : null,
+        reference,
+        confirmation ? "2024-05-01" : null,
+        confirmation ? "2024-05-03" : null,
+        null,
+        listReference,
+        filter,
+        start,
+        end,
+        list ? "ALL" : null,
+        total == null ? null : 1,
+        total == null ? null : 100,
+        total,
+        bookings);
   }
 
   private static long micros(String ts) {
@@ -564,7 +980,13 @@ class BookingRuleTest {
   }
 
   private static BookingEvent shifted(BookingEvent e, long micros) {
-    return copy(e, e.source(), e.line(), e.tsMicros() + micros, e.listFilterType(), e.holderName(),
+    return copy(
+        e,
+        e.source(),
+        e.line(),
+        e.tsMicros() + micros,
+        e.listFilterType(),
+        e.holderName(),
         e.httpStatus());
   }
 
@@ -580,11 +1002,35 @@ class BookingRuleTest {
     return copy(e, source, line, e.tsMicros(), e.listFilterType(), e.holderName(), e.httpStatus());
   }
 
-  private static BookingEvent copy(BookingEvent e, String source, long line, Long ts, String filter,
-      String holder, Integer status) {
-    return new BookingEvent(source, line, ts, e.operation(), status, e.durationMs(), e.tokenId(),
-        e.hotelId(), e.clientReference(), e.checkIn(), e.checkOut(), holder, e.listClientReference(),
-        filter, e.listStart(), e.listEnd(), e.listStatus(), e.listFrom(), e.listTo(), e.listTotal(),
+  private static BookingEvent copy(
+      BookingEvent e,
+      String source,
+      long line,
+      Long ts,
+      String filter,
+      String holder,
+      Integer status) {
+    return new BookingEvent(
+        source,
+        line,
+        ts,
+        e.operation(),
+        status,
+        e.durationMs(),
+        e.tokenId(),
+        e.hotelId(),
+        e.clientReference(),
+        e.checkIn(),
+        e.checkOut(),
+        holder,
+        e.listClientReference(),
+        filter,
+        e.listStart(),
+        e.listEnd(),
+        e.listStatus(),
+        e.listFrom(),
+        e.listTo(),
+        e.listTotal(),
         e.bookings());
   }
 }

@@ -76,8 +76,7 @@ class DbOutagesTest {
             tenantDown("2024-03-01T10:00:02Z", "tok_a", "9994"),
             ok("2024-03-01T10:00:03Z", "tok_a", "9995"));
     assertEquals(
-        List.of(
-            "casy|tenant|9994|2024-03-01T10:00:00Z|2024-03-01T10:00:02Z|3|2.0|1|1|null"),
+        List.of("casy|tenant|9994|2024-03-01T10:00:00Z|2024-03-01T10:00:02Z|3|2.0|1|1|null"),
         outages(rows, GAP, MIN),
         "only an earlier success and another hotel's success exist");
   }
@@ -120,7 +119,8 @@ class DbOutagesTest {
             ok("2024-03-01T10:03:00Z", "tok_a", "9994"),
             ok("2024-03-01T10:09:00Z", "tok_a", null));
     assertEquals(
-        List.of("casy|tenant|null|2024-03-01T10:00:00Z|2024-03-01T10:02:00Z|3|120.0|2|0|2024-03-01T10:09:00Z"),
+        List.of(
+            "casy|tenant|null|2024-03-01T10:00:00Z|2024-03-01T10:02:00Z|3|120.0|2|0|2024-03-01T10:09:00Z"),
         outages(rows, GAP, MIN),
         "grouped under a null hotel; a hotel's success is not its recovery");
   }
@@ -191,18 +191,33 @@ class DbOutagesTest {
     List<Row> rows =
         List.of(
             ExchangeRows.exchange(
-                    "2024-03-02T00:02:00Z", Provider.CASY, "tok_a", "9994", 502,
-                    DbOutages.TENANT_DB_UNAVAILABLE, ErrorClass.UPSTREAM_UNAVAILABLE)
+                    "2024-03-02T00:02:00Z",
+                    Provider.CASY,
+                    "tok_a",
+                    "9994",
+                    502,
+                    DbOutages.TENANT_DB_UNAVAILABLE,
+                    ErrorClass.UPSTREAM_UNAVAILABLE)
                 .source("day2.har")
                 .toRow(),
             ExchangeRows.exchange(
-                    "2024-03-01T23:58:00Z", Provider.CASY, "tok_a", "9994", 502,
-                    DbOutages.TENANT_DB_UNAVAILABLE, ErrorClass.UPSTREAM_UNAVAILABLE)
+                    "2024-03-01T23:58:00Z",
+                    Provider.CASY,
+                    "tok_a",
+                    "9994",
+                    502,
+                    DbOutages.TENANT_DB_UNAVAILABLE,
+                    ErrorClass.UPSTREAM_UNAVAILABLE)
                 .source("day1.har")
                 .toRow(),
             ExchangeRows.exchange(
-                    "2024-03-02T00:00:00Z", Provider.CASY, "tok_a", "9994", 502,
-                    DbOutages.TENANT_DB_UNAVAILABLE, ErrorClass.UPSTREAM_UNAVAILABLE)
+                    "2024-03-02T00:00:00Z",
+                    Provider.CASY,
+                    "tok_a",
+                    "9994",
+                    502,
+                    DbOutages.TENANT_DB_UNAVAILABLE,
+                    ErrorClass.UPSTREAM_UNAVAILABLE)
                 .source("day2.har")
                 .toRow());
     assertEquals(
@@ -263,13 +278,23 @@ class DbOutagesTest {
 
   private static Row tenantDown(String ts, String token, String hotel) {
     return ExchangeRows.row(
-        ts, Provider.CASY, token, hotel, 502, DbOutages.TENANT_DB_UNAVAILABLE,
+        ts,
+        Provider.CASY,
+        token,
+        hotel,
+        502,
+        DbOutages.TENANT_DB_UNAVAILABLE,
         ErrorClass.UPSTREAM_UNAVAILABLE);
   }
 
   private static Row centralDown(String ts, String token, String hotel) {
     return ExchangeRows.row(
-        ts, Provider.CASY, token, hotel, 502, DbOutages.CENTRAL_DB_UNAVAILABLE,
+        ts,
+        Provider.CASY,
+        token,
+        hotel,
+        502,
+        DbOutages.CENTRAL_DB_UNAVAILABLE,
         ErrorClass.UPSTREAM_UNAVAILABLE);
   }
 

@@ -29,24 +29,29 @@ class DriverBoundTest {
     Storm small = storm(2_000);
     Storm large = storm(200_000);
 
-    assertEquals(bytes(small.facts).length, bytes(large.facts).length, "facts sent to the driver, in bytes");
+    assertEquals(
+        bytes(small.facts).length, bytes(large.facts).length, "facts sent to the driver, in bytes");
     assertEquals(1, small.rows.size(), "one burst row for the small storm");
     assertEquals(1, large.rows.size(), "one burst row for the large storm");
     // One row either way; its text cells may differ by a few characters (kept_sending, backed_off).
     int smallRows = bytes(new ArrayList<>(small.rows)).length;
     int largeRows = bytes(new ArrayList<>(large.rows)).length;
-    assertTrue(Math.abs(largeRows - smallRows) < 16, "report rows sent to the driver: " + smallRows + " and "
-        + largeRows + " bytes");
-    int rejected = Reports.named(Reports.RATE_LIMIT_BURSTS, false).columns().indexOf(RateLimitBursts.REJECTED);
-    assertEquals(200_000L, large.rows.get(0).values()[rejected], "the large burst counts every rejection");
+    assertTrue(
+        Math.abs(largeRows - smallRows) < 16,
+        "report rows sent to the driver: " + smallRows + " and " + largeRows + " bytes");
+    int rejected =
+        Reports.named(Reports.RATE_LIMIT_BURSTS, false).columns().indexOf(RateLimitBursts.REJECTED);
+    assertEquals(
+        200_000L, large.rows.get(0).values()[rejected], "the large burst counts every rejection");
   }
 
   private record Storm(Serializable facts, List<ReportRow> rows) {}
 
   /** One credential rejected {@code n} times, evenly over a day, folded by one task and merged. */
   private static Storm storm(int n) {
-    ReportSettings settings = ReportSettings.defaults().withWindow(java.time.Duration.ofDays(1),
-        java.time.ZoneOffset.UTC);
+    ReportSettings settings =
+        ReportSettings.defaults()
+            .withWindow(java.time.Duration.ofDays(1), java.time.ZoneOffset.UTC);
     ReportFold fold = new ReportFold(settings);
     ReportFold.Partial partial = fold.start();
     long start = Micros.of(Instant.parse("2026-11-19T00:00:00Z"));
@@ -67,7 +72,8 @@ class DriverBoundTest {
     for (Piece.Keyed keyed : castBlock(fold.block(partial))) {
       if (shared.needed(keyed.key())) {
         keyed.piece().rows(keyed.key(), settings, shared).stream()
-            .filter(row -> row.report().equals(Reports.RATE_LIMIT_BURSTS)).forEach(bursts::add);
+            .filter(row -> row.report().equals(Reports.RATE_LIMIT_BURSTS))
+            .forEach(bursts::add);
       }
     }
     return new Storm(fold.facts(partial), bursts);

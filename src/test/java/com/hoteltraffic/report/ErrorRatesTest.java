@@ -35,19 +35,53 @@ class ErrorRatesTest {
     return ExchangeRows.dataset(
         spark,
         List.of(
-            ExchangeRows.exchange("2024-03-01T10:00:00Z", Provider.CASY, "tok_a", "9994", 200, "OK", ErrorClass.OK)
+            ExchangeRows.exchange(
+                    "2024-03-01T10:00:00Z",
+                    Provider.CASY,
+                    "tok_a",
+                    "9994",
+                    200,
+                    "OK",
+                    ErrorClass.OK)
                 .set(ExchangeSchema.TOKEN_HINT, "...aaaa")
                 .toRow(),
-            ExchangeRows.row("2024-03-01T10:15:00Z", Provider.CASY, "tok_a", "9994", 429, "rate_limited",
+            ExchangeRows.row(
+                "2024-03-01T10:15:00Z",
+                Provider.CASY,
+                "tok_a",
+                "9994",
+                429,
+                "rate_limited",
                 ErrorClass.RATE_LIMITED),
-            ExchangeRows.row("2024-03-01T10:59:59.999Z", Provider.CASY, "tok_b", "9994", 500, "internal_error",
+            ExchangeRows.row(
+                "2024-03-01T10:59:59.999Z",
+                Provider.CASY,
+                "tok_b",
+                "9994",
+                500,
+                "internal_error",
                 ErrorClass.SERVER_ERROR),
-            ExchangeRows.row("2024-03-01T10:40:00Z", Provider.CASY, "tok_b", "9994", 200, "OK", ErrorClass.OK),
-            ExchangeRows.row("2024-03-01T11:00:00Z", Provider.CASY, "tok_a", "9994", 200, "OK", ErrorClass.OK),
-            ExchangeRows.row("2024-03-01T10:30:00Z", Provider.CASY, "tok_b", null, 200, "OK", ErrorClass.OK),
-            ExchangeRows.row("2024-03-01T10:31:00Z", Provider.CASY, null, null, null, "NO_RESPONSE",
+            ExchangeRows.row(
+                "2024-03-01T10:40:00Z", Provider.CASY, "tok_b", "9994", 200, "OK", ErrorClass.OK),
+            ExchangeRows.row(
+                "2024-03-01T11:00:00Z", Provider.CASY, "tok_a", "9994", 200, "OK", ErrorClass.OK),
+            ExchangeRows.row(
+                "2024-03-01T10:30:00Z", Provider.CASY, "tok_b", null, 200, "OK", ErrorClass.OK),
+            ExchangeRows.row(
+                "2024-03-01T10:31:00Z",
+                Provider.CASY,
+                null,
+                null,
+                null,
+                "NO_RESPONSE",
                 ErrorClass.NO_RESPONSE),
-            ExchangeRows.row("2024-03-01T10:20:00Z", Provider.HOTELBEDS, "tok_a", "9994", 503, "HTTP_503",
+            ExchangeRows.row(
+                "2024-03-01T10:20:00Z",
+                Provider.HOTELBEDS,
+                "tok_a",
+                "9994",
+                503,
+                "HTTP_503",
                 ErrorClass.UPSTREAM_UNAVAILABLE)));
   }
 
@@ -57,7 +91,8 @@ class ErrorRatesTest {
 
     assertEquals(
         List.of(
-            // window_start, window_end, provider, hotel, requests, errors, rate, rate_limited, no_response, 5xx
+            // window_start, window_end, provider, hotel, requests, errors, rate, rate_limited,
+            // no_response, 5xx
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|null|2|1|0.5|0|1|0",
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|9994|4|2|0.5|1|0|1",
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|hotelbeds|9994|1|1|1.0|0|0|1",
@@ -72,7 +107,8 @@ class ErrorRatesTest {
 
     assertEquals(
         List.of(
-            // window_start, window_end, provider, token, hint, requests, errors, rate, rate_limited, no_resp., 5xx
+            // window_start, window_end, provider, token, hint, requests, errors, rate,
+            // rate_limited, no_resp., 5xx
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|null|null|1|1|1.0|0|1|0",
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|tok_a|...aaaa|2|1|0.5|1|0|0",
             "2024-03-01T10:00:00Z|2024-03-01T11:00:00Z|casy|tok_b|null|3|1|0.333333|0|0|1",
@@ -85,7 +121,14 @@ class ErrorRatesTest {
   @Test
   void columnsAreTheContractsInOrder() {
     assertEquals(
-        List.of("window_start", "window_end", "provider", "hotel_id", "requests", "errors", "error_rate"),
+        List.of(
+            "window_start",
+            "window_end",
+            "provider",
+            "hotel_id",
+            "requests",
+            "errors",
+            "error_rate"),
         List.of(ErrorRates.byHotel(traffic(), HOUR, UTC).columns()).subList(0, 7),
         "error_rates_by_hotel required columns");
     assertEquals(
@@ -110,7 +153,8 @@ class ErrorRatesTest {
                 ok("2024-07-01T21:59:59Z"),
                 ok("2024-07-01T22:00:00Z")));
 
-    List<String> rows = lines(ErrorRates.byHotel(exchanges, Duration.ofDays(1), ZURICH), ErrorRates.BY_HOTEL_SORT);
+    List<String> rows =
+        lines(ErrorRates.byHotel(exchanges, Duration.ofDays(1), ZURICH), ErrorRates.BY_HOTEL_SORT);
 
     assertEquals(
         List.of(
@@ -126,9 +170,13 @@ class ErrorRatesTest {
   @Test
   void hourWindowsFollowTheLocalHourOfAHalfHourZone() {
     Dataset<Row> exchanges =
-        ExchangeRows.dataset(spark, List.of(ok("2024-01-15T10:29:59Z"), ok("2024-01-15T10:30:00Z")));
+        ExchangeRows.dataset(
+            spark, List.of(ok("2024-01-15T10:29:59Z"), ok("2024-01-15T10:30:00Z")));
 
-    List<String> rows = lines(ErrorRates.byHotel(exchanges, HOUR, ZoneId.of("Asia/Kolkata")), ErrorRates.BY_HOTEL_SORT);
+    List<String> rows =
+        lines(
+            ErrorRates.byHotel(exchanges, HOUR, ZoneId.of("Asia/Kolkata")),
+            ErrorRates.BY_HOTEL_SORT);
 
     assertEquals(
         List.of(
@@ -141,9 +189,11 @@ class ErrorRatesTest {
   @Test
   void subSecondWindows() {
     Dataset<Row> exchanges =
-        ExchangeRows.dataset(spark, List.of(ok("2024-01-15T10:00:00.100Z"), ok("2024-01-15T10:00:00.600Z")));
+        ExchangeRows.dataset(
+            spark, List.of(ok("2024-01-15T10:00:00.100Z"), ok("2024-01-15T10:00:00.600Z")));
 
-    List<String> rows = lines(ErrorRates.byHotel(exchanges, Duration.ofMillis(500), UTC), ErrorRates.BY_HOTEL_SORT);
+    List<String> rows =
+        lines(ErrorRates.byHotel(exchanges, Duration.ofMillis(500), UTC), ErrorRates.BY_HOTEL_SORT);
 
     assertEquals(
         List.of(
@@ -156,9 +206,12 @@ class ErrorRatesTest {
   @Test
   void windowsThatAreNotWholeSeconds() {
     Dataset<Row> exchanges =
-        ExchangeRows.dataset(spark, List.of(ok("2024-01-15T10:00:01.400Z"), ok("2024-01-15T10:00:01.600Z")));
+        ExchangeRows.dataset(
+            spark, List.of(ok("2024-01-15T10:00:01.400Z"), ok("2024-01-15T10:00:01.600Z")));
 
-    List<String> rows = lines(ErrorRates.byHotel(exchanges, Duration.ofMillis(1500), UTC), ErrorRates.BY_HOTEL_SORT);
+    List<String> rows =
+        lines(
+            ErrorRates.byHotel(exchanges, Duration.ofMillis(1500), UTC), ErrorRates.BY_HOTEL_SORT);
 
     assertEquals(
         List.of(
@@ -178,7 +231,13 @@ class ErrorRatesTest {
    */
   static List<String> lines(Dataset<Row> report, List<String> sort) {
     Column[] order = sort.stream().map(name -> col(name).asc_nulls_first()).toArray(Column[]::new);
-    return report.drop("latency_p50_ms", "latency_p95_ms", "latency_p99_ms").orderBy(order).collectAsList().stream().map(ErrorRatesTest::line).toList();
+    return report
+        .drop("latency_p50_ms", "latency_p95_ms", "latency_p99_ms")
+        .orderBy(order)
+        .collectAsList()
+        .stream()
+        .map(ErrorRatesTest::line)
+        .toList();
   }
 
   private static String line(Row row) {
@@ -188,7 +247,8 @@ class ErrorRatesTest {
       if (i > 0) {
         text.append('|');
       }
-      text.append(value instanceof Timestamp ts ? ts.toInstant().toString() : String.valueOf(value));
+      text.append(
+          value instanceof Timestamp ts ? ts.toInstant().toString() : String.valueOf(value));
     }
     return text.toString();
   }

@@ -10,8 +10,14 @@ import java.util.List;
 final class HealthExchanges {
   private HealthExchanges() {}
 
-  static ClassifiedExchange exchange(String provider, String ts, String token, String hotel, Integer status,
-      String code, String errorClass) {
+  static ClassifiedExchange exchange(
+      String provider,
+      String ts,
+      String token,
+      String hotel,
+      Integer status,
+      String code,
+      String errorClass) {
     ClassifiedExchange e = new ClassifiedExchange();
     e.provider = provider;
     e.tsMillis = Instant.parse(ts).toEpochMilli();
@@ -36,10 +42,17 @@ final class HealthExchanges {
     return e.tsMillis * 1_000L;
   }
 
-  /** The rows of a piece after folding {@code exchanges} into {@code parts} pieces (round robin) and merging. */
-  static <T extends Piece> List<ReportRow> rowsOf(java.util.function.Supplier<T> fresh,
-      java.util.function.BiConsumer<T, ClassifiedExchange> add, Piece.PieceKey key, ReportSettings settings,
-      int parts, ClassifiedExchange... exchanges) {
+  /**
+   * The rows of a piece after folding {@code exchanges} into {@code parts} pieces (round robin) and
+   * merging.
+   */
+  static <T extends Piece> List<ReportRow> rowsOf(
+      java.util.function.Supplier<T> fresh,
+      java.util.function.BiConsumer<T, ClassifiedExchange> add,
+      Piece.PieceKey key,
+      ReportSettings settings,
+      int parts,
+      ClassifiedExchange... exchanges) {
     Piece[] pieces = new Piece[parts];
     for (int i = 0; i < parts; i++) {
       pieces[i] = fresh.get();
@@ -58,6 +71,7 @@ final class HealthExchanges {
   }
 
   static String text(ReportRow row) {
-    return String.join("|", Arrays.stream(row.values()).map(v -> v == null ? "" : v.toString()).toList());
+    return String.join(
+        "|", Arrays.stream(row.values()).map(v -> v == null ? "" : v.toString()).toList());
   }
 }

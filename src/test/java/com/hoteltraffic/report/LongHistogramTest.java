@@ -75,12 +75,14 @@ class LongHistogramTest {
       out.writeObject(histogram);
     }
     LongHistogram copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       copy = (LongHistogram) in.readObject();
     }
     assertEquals(histogram.total(), copy.total(), "total");
     assertArrayEquals(histogram.percentiles(Q), copy.percentiles(Q), "percentiles");
-    assertEquals(true, bytes.size() < 997 * 16 + 200, "only distinct values are written: " + bytes.size());
+    assertEquals(
+        true, bytes.size() < 997 * 16 + 200, "only distinct values are written: " + bytes.size());
   }
 
   private static LongHistogram histogram(long... values) {

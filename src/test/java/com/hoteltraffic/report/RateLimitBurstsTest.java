@@ -44,8 +44,13 @@ class RateLimitBurstsTest {
             casy429("2024-03-01T10:00:20Z", "tok_a", "1001"),
             // Another error class in between neither joins nor splits the burst.
             ExchangeRows.row(
-                "2024-03-01T10:00:25Z", Provider.CASY, "tok_a", "1001", 502,
-                "tenant_db_unavailable", ErrorClass.UPSTREAM_UNAVAILABLE),
+                "2024-03-01T10:00:25Z",
+                Provider.CASY,
+                "tok_a",
+                "1001",
+                502,
+                "tenant_db_unavailable",
+                ErrorClass.UPSTREAM_UNAVAILABLE),
             casy429("2024-03-01T10:00:30Z", "tok_a", "1002"),
             casy429("2024-03-01T10:00:40Z", "tok_a", "1001"),
             casyOk("2024-03-01T10:00:45Z", "tok_a", "1001"),
@@ -103,10 +108,15 @@ class RateLimitBurstsTest {
         List.of(
             "casy|tok_a|2024-03-01T10:00:00Z|2024-03-01T10:03:20Z|5|8|rate_limited|200.0|2|10|60|1|1001|kept_sending",
             "hotelbeds|tok_h|2024-03-01T12:00:55.500Z|2024-03-01T12:00:59.900Z|5|5|rate_limited|4.4|5|null|null|0||kept_sending");
-    assertEquals(expected, bursts(near, GAP, MIN),
+    assertEquals(
+        expected,
+        bursts(near, GAP, MIN),
         "tok_a: 5 rejections and 3 requests in [start, end], every wait 25 s or less against 60 s;"
             + " tok_h: 2 of 5 rejections respected");
-    assertEquals(expected, bursts(withFarTraffic, GAP, MIN), "traffic an hour or minutes away counts for nothing");
+    assertEquals(
+        expected,
+        bursts(withFarTraffic, GAP, MIN),
+        "traffic an hour or minutes away counts for nothing");
   }
 
   @Test
@@ -250,7 +260,9 @@ class RateLimitBurstsTest {
         "QPS burst of 5 (its requests include the 2 quota rejections; 3 of 5 rejections were"
             + " followed by a 1 s wait); quota groups of 2 and 1 under --burst-min 5 are no rows,"
             + " the group of 5 is one");
-    assertEquals(4, bursts(rows, GAP, 1).size(),
+    assertEquals(
+        4,
+        bursts(rows, GAP, 1).size(),
         "at --burst-min 1 the quota groups of 2 and 1 are rows too (1 QPS + 3 quota)");
   }
 
@@ -262,8 +274,7 @@ class RateLimitBurstsTest {
     long baseMicros = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli() * 1000;
     Column id = col("id");
     Column heavy = pmod(id, lit(5)).lt(4);
-    Column rejected =
-        heavy.and(id.between(150_000, 150_999)).and(pmod(id, lit(5)).lt(2));
+    Column rejected = heavy.and(id.between(150_000, 150_999)).and(pmod(id, lit(5)).lt(2));
     Dataset<Row> exchanges =
         ExchangeRows.generated(
             spark.range(rowCount),
@@ -298,9 +309,7 @@ class RateLimitBurstsTest {
   void outputHasTheDocumentedColumnsInOrder() {
     Dataset<Row> result =
         RateLimitBursts.detect(
-            ExchangeRows.dataset(spark, everySecond("2024-03-01T10:00:00Z", 5, "tok_a")),
-            GAP,
-            MIN);
+            ExchangeRows.dataset(spark, everySecond("2024-03-01T10:00:00Z", 5, "tok_a")), GAP, MIN);
     assertEquals(RateLimitBursts.COLUMNS, List.of(result.columns()), "column order");
   }
 
@@ -308,9 +317,7 @@ class RateLimitBurstsTest {
   void outputHasTheSchemaOfTheFormerWindowPlan() {
     Dataset<Row> result =
         RateLimitBursts.detect(
-            ExchangeRows.dataset(spark, everySecond("2024-03-01T10:00:00Z", 5, "tok_a")),
-            GAP,
-            MIN);
+            ExchangeRows.dataset(spark, everySecond("2024-03-01T10:00:00Z", 5, "tok_a")), GAP, MIN);
     assertEquals(
         "provider:string,token_id:string,start:timestamp,end:timestamp,rejected:bigint,"
             + "requests:bigint,kind:string,duration_s:double,peak_rejected_per_minute:bigint,"
@@ -385,7 +392,12 @@ class RateLimitBurstsTest {
 
   private static Row hbQuota(String ts) {
     return ExchangeRows.row(
-        ts, Provider.HOTELBEDS, "tok_h", null, 403, "DEVELOPER_OVER_RATE",
+        ts,
+        Provider.HOTELBEDS,
+        "tok_h",
+        null,
+        403,
+        "DEVELOPER_OVER_RATE",
         ErrorClass.QUOTA_EXCEEDED);
   }
 

@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 class ReportEngineTest {
   @Test
   void globCharactersOfTheOutputDirectoryAreEscaped() {
-    assertEquals("file:/tmp/out\\[1\\]\\{a,b\\}\\*\\?\\^\\\\x/read-side-outputs",
-        ReportEngine.globEscaped("file:/tmp/out[1]{a,b}*?^\\x/read-side-outputs"), "escaped");
-    assertEquals("hdfs://nn:8020/reports/2026-11-30", ReportEngine.globEscaped("hdfs://nn:8020/reports/2026-11-30"),
+    assertEquals(
+        "file:/tmp/out\\[1\\]\\{a,b\\}\\*\\?\\^\\\\x/read-side-outputs",
+        ReportEngine.globEscaped("file:/tmp/out[1]{a,b}*?^\\x/read-side-outputs"),
+        "escaped");
+    assertEquals(
+        "hdfs://nn:8020/reports/2026-11-30",
+        ReportEngine.globEscaped("hdfs://nn:8020/reports/2026-11-30"),
         "plain paths unchanged");
   }
 }

@@ -20,7 +20,9 @@ class WindowClockTest {
     assertEquals(Instant.parse("2026-11-19T10:00:00Z"), clock.start(key), "start");
     assertEquals(Instant.parse("2026-11-19T11:00:00Z"), clock.end(key), "end");
     assertEquals(clock.key(micros("2026-11-19T11:00:00Z")) - key, 3_600_000_000L, "next window");
-    assertEquals(Instant.parse("1969-12-31T23:00:00Z"), clock.start(clock.key(micros("1969-12-31T23:30:00Z"))),
+    assertEquals(
+        Instant.parse("1969-12-31T23:00:00Z"),
+        clock.start(clock.key(micros("1969-12-31T23:30:00Z"))),
         "before the epoch");
   }
 
@@ -39,7 +41,8 @@ class WindowClockTest {
     long first = clock.key(micros("2026-10-25T00:30:00Z")); // 02:30 CEST
     long second = clock.key(micros("2026-10-25T01:30:00Z")); // 02:30 CET
     assertEquals(first, second, "both 02:30 local");
-    assertEquals(Instant.parse("2026-10-25T00:00:00Z"), clock.start(first), "the earlier offset starts it");
+    assertEquals(
+        Instant.parse("2026-10-25T00:00:00Z"), clock.start(first), "the earlier offset starts it");
     assertEquals(Instant.parse("2026-10-25T02:00:00Z"), clock.end(first), "03:00 CET ends it");
   }
 
@@ -49,6 +52,9 @@ class WindowClockTest {
     WindowClock clock = new WindowClock(Duration.ofHours(1), ZoneId.of("Europe/Zurich"));
     long key = clock.key(micros("2026-03-29T00:30:00Z")); // 01:30 CET
     assertEquals(Instant.parse("2026-03-29T00:00:00Z"), clock.start(key), "01:00 CET");
-    assertEquals(Instant.parse("2026-03-29T01:00:00Z"), clock.end(key), "local 02:00 does not exist: 03:00 CEST");
+    assertEquals(
+        Instant.parse("2026-03-29T01:00:00Z"),
+        clock.end(key),
+        "local 02:00 does not exist: 03:00 CEST");
   }
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM side of PySpark's {@code spark.udf.registerJavaFunction(name, className, returnType)}:
  * PySpark parses the return type and calls {@code registerJava(name, className, dataType)} on the
  * session's {@code UDFRegistration}, which instantiates the class on the driver with its
- * no-argument constructor. Each function of {@link SqlFunctions} is registered exactly so and
- * used in SQL, on literals and on the rows of a table (evaluated in tasks), with exact answers.
+ * no-argument constructor. Each function of {@link SqlFunctions} is registered exactly so and used
+ * in SQL, on literals and on the rows of a table (evaluated in tasks), with exact answers.
  */
 @ExtendWith(SparkTestSession.class)
 class SqlFunctionsTest {
@@ -61,38 +61,73 @@ class SqlFunctionsTest {
     for (SqlFunctions.Function function : SqlFunctions.ALL) {
       assertTrue(spark.catalog().functionExists(function.name()), function.name() + " registered");
     }
-    assertEquals(List.of("classify_response", "token_id"),
-        SqlFunctions.ALL.stream().map(SqlFunctions.Function::name).toList(), "functions of the jar");
+    assertEquals(
+        List.of("classify_response", "token_id"),
+        SqlFunctions.ALL.stream().map(SqlFunctions.Function::name).toList(),
+        "functions of the jar");
   }
 
   @Test
   void classifyResponseGivesTheTaxonomyEntry() {
     registerAll();
-    Row row = spark.sql("SELECT classify_response('casy', 502, '{\"error\":\"tenant_db_unavailable\"}') AS casy_502, "
-        + "classify_response('hotelbeds', 504, NULL) AS hotelbeds_504, "
-        + "classify_response('casy', NULL, NULL) AS casy_none").first();
-    assertEquals(RowFactory.create("tenant_db_unavailable", "upstream_unavailable", true, true), row.getStruct(0),
+    Row row =
+        spark
+            .sql(
+                "SELECT classify_response('casy', 502, '{\"error\":\"tenant_db_unavailable\"}') AS casy_502, "
+                    + "classify_response('hotelbeds', 504, NULL) AS hotelbeds_504, "
+                    + "classify_response('casy', NULL, NULL) AS casy_none")
+            .first();
+    assertEquals(
+        RowFactory.create("tenant_db_unavailable", "upstream_unavailable", true, true),
+        row.getStruct(0),
         "CASY 502 whose body names tenant_db_unavailable");
-    assertEquals(RowFactory.create("GATEWAY_TIMEOUT", "timeout", true, true), row.getStruct(1), "Hotelbeds 504");
-    assertEquals(RowFactory.create("NO_RESPONSE", "no_response", true, true), row.getStruct(2),
+    assertEquals(
+        RowFactory.create("GATEWAY_TIMEOUT", "timeout", true, true),
+        row.getStruct(1),
+        "Hotelbeds 504");
+    assertEquals(
+        RowFactory.create("NO_RESPONSE", "no_response", true, true),
+        row.getStruct(2),
         "CASY without a response (no recorded reason)");
-    assertEquals(ClassifyResponse.RESULT_TYPE, spark.sql("SELECT classify_response('casy', 200, NULL) AS c")
-        .schema().fields()[0].dataType(), "the declared struct");
+    assertEquals(
+        ClassifyResponse.RESULT_TYPE,
+        spark
+            .sql("SELECT classify_response('casy', 200, NULL) AS c")
+            .schema()
+            .fields()[0]
+            .dataType(),
+        "the declared struct");
   }
 
   @Test
   void classifyResponseRunsInTasksOverATable() {
     registerAll();
-    StructType schema = new StructType().add("provider", DataTypes.StringType)
-        .add("http_status", DataTypes.IntegerType).add("body", DataTypes.StringType);
-    spark.createDataFrame(List.of(
-        RowFactory.create("casy", 502, "{\"error\":\"tenant_db_unavailable\"}"),
-        RowFactory.create("hotelbeds", 504, null),
-        RowFactory.create("casy", 200, "{}"),
-        RowFactory.create("casy", null, null)), schema).repartition(2).createOrReplaceTempView("responses");
-    List<String> classes = spark.sql("SELECT classify_response(provider, http_status, body).error_class AS c "
-        + "FROM responses ORDER BY c").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertEquals(List.of("no_response", "ok", "timeout", "upstream_unavailable"), classes, "classes over 4 rows");
+    StructType schema =
+        new StructType()
+            .add("provider", DataTypes.StringType)
+            .add("http_status", DataTypes.IntegerType)
+            .add("body", DataTypes.StringType);
+    spark
+        .createDataFrame(
+            List.of(
+                RowFactory.create("casy", 502, "{\"error\":\"tenant_db_unavailable\"}"),
+                RowFactory.create("hotelbeds", 504, null),
+                RowFactory.create("casy", 200, "{}"),
+                RowFactory.create("casy", null, null)),
+            schema)
+        .repartition(2)
+        .createOrReplaceTempView("responses");
+    List<String> classes =
+        spark
+            .sql(
+                "SELECT classify_response(provider, http_status, body).error_class AS c "
+                    + "FROM responses ORDER BY c")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertEquals(
+        List.of("no_response", "ok", "timeout", "upstream_unavailable"),
+        classes,
+        "classes over 4 rows");
   }
 
   @Test
@@ -102,8 +137,10 @@ class SqlFunctionsTest {
     spark.conf().set(TokenId.KEY_FILE_CONF, keyFile.toString());
     registerAll();
     Row row = spark.sql("SELECT token_id('secret-credential-0001'), token_id(NULL)").first();
-    assertEquals(expectedTokenId("run-key".getBytes(StandardCharsets.UTF_8), "secret-credential-0001"),
-        row.getString(0), "HMAC-SHA256 with the stripped key file's content");
+    assertEquals(
+        expectedTokenId("run-key".getBytes(StandardCharsets.UTF_8), "secret-credential-0001"),
+        row.getString(0),
+        "HMAC-SHA256 with the stripped key file's content");
     assertNull(row.get(1), "no credential, no id");
   }
 
@@ -111,9 +148,12 @@ class SqlFunctionsTest {
   void tokenIdWithoutKeyFileTakesTheEnvironmentLikeTheJob() throws Exception {
     registerAll();
     String environmentKey = System.getenv(TokenId.KEY_ENV);
-    byte[] key = environmentKey == null || environmentKey.isEmpty()
-        ? null : environmentKey.getBytes(StandardCharsets.UTF_8);
-    assertEquals(expectedTokenId(key, "secret-credential-0001"),
+    byte[] key =
+        environmentKey == null || environmentKey.isEmpty()
+            ? null
+            : environmentKey.getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        expectedTokenId(key, "secret-credential-0001"),
         spark.sql("SELECT token_id('secret-credential-0001')").first().getString(0),
         "no key file: " + (key == null ? "plain SHA-256" : "HMAC with $" + TokenId.KEY_ENV));
   }
@@ -122,17 +162,24 @@ class SqlFunctionsTest {
   void aMissingKeyFileFailsTheRegistrationNamingIt() {
     Path missing = work.resolve("no-such-key");
     spark.conf().set(TokenId.KEY_FILE_CONF, missing.toString());
-    Throwable failure = assertThrows(Throwable.class,
-        () -> registerJavaFunction(TokenId.NAME, TokenId.class.getName(), TokenId.RETURN_TYPE));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () -> registerJavaFunction(TokenId.NAME, TokenId.class.getName(), TokenId.RETURN_TYPE));
     StringBuilder messages = new StringBuilder();
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       messages.append(cause.getMessage()).append(" | ");
     }
-    assertTrue(messages.toString().contains("Cannot read " + TokenId.KEY_FILE_CONF + " " + missing + ": no such file"),
+    assertTrue(
+        messages
+            .toString()
+            .contains("Cannot read " + TokenId.KEY_FILE_CONF + " " + missing + ": no such file"),
         "message naming the setting and the file: " + messages);
   }
 
-  /** {@code tok_} + 12 hex characters of HMAC-SHA256(key, credential), or of SHA-256 without a key. */
+  /**
+   * {@code tok_} + 12 hex characters of HMAC-SHA256(key, credential), or of SHA-256 without a key.
+   */
   private static String expectedTokenId(byte[] key, String credential) throws Exception {
     byte[] input = credential.getBytes(StandardCharsets.UTF_8);
     byte[] digest;

@@ -36,8 +36,8 @@ public final class BookingRows {
   }
 
   /** One element of {@link ExchangeSchema#BOOKINGS} of hotel "1234". */
-  public static Row booking(String reference, String clientReference, String status,
-      String creationDate) {
+  public static Row booking(
+      String reference, String clientReference, String status, String creationDate) {
     return RowFactory.create(reference, clientReference, status, "1234", creationDate);
   }
 

@@ -15,8 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Builds classified exchange rows (schema {@link ExchangeSchema#SCHEMA}) for tests, so that a
- * test names only the columns it is about and every other column stays null.
+ * Builds classified exchange rows (schema {@link ExchangeSchema#SCHEMA}) for tests, so that a test
+ * names only the columns it is about and every other column stays null.
  *
  * <pre>{@code
  * Dataset<Row> exchanges = ExchangeRows.dataset(spark, List.of(
@@ -61,7 +61,8 @@ public final class ExchangeRows {
         .set(ExchangeSchema.HTTP_STATUS, status)
         .set(ExchangeSchema.ERROR_CODE, errorCode)
         .set(ExchangeSchema.ERROR_CLASS, errorClass)
-        .set(ExchangeSchema.IS_ERROR, errorClass == null ? null : !ErrorClass.OK.equals(errorClass));
+        .set(
+            ExchangeSchema.IS_ERROR, errorClass == null ? null : !ErrorClass.OK.equals(errorClass));
   }
 
   /** The rows as a Dataset with the exchanges schema. */
@@ -101,7 +102,10 @@ public final class ExchangeRows {
       return this;
     }
 
-    /** The values of a CASY 429 body: {@code {"error":"rate_limited","window_seconds":..,"limit":..}}. */
+    /**
+     * The values of a CASY 429 body: {@code
+     * {"error":"rate_limited","window_seconds":..,"limit":..}}.
+     */
     public Builder rateLimit(int limit, int windowSeconds) {
       return set(ExchangeSchema.RATE_LIMIT_LIMIT, limit)
           .set(ExchangeSchema.RATE_LIMIT_WINDOW_S, windowSeconds);

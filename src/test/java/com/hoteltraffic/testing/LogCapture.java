@@ -20,22 +20,28 @@ public final class LogCapture implements AutoCloseable {
   private final AbstractAppender appender;
 
   private LogCapture() {
-    appender = new AbstractAppender("test-capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
-      @Override
-      public void append(LogEvent event) {
-        StringBuilder line = new StringBuilder()
-            .append(event.getLevel()).append(' ').append(event.getLoggerName()).append(": ")
-            .append(event.getMessage().getFormattedMessage());
-        if (event.getThrown() != null) {
-          StringWriter trace = new StringWriter();
-          event.getThrown().printStackTrace(new PrintWriter(trace));
-          line.append('\n').append(trace);
-        }
-        synchronized (lines) {
-          lines.add(line.toString());
-        }
-      }
-    };
+    appender =
+        new AbstractAppender(
+            "test-capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
+          @Override
+          public void append(LogEvent event) {
+            StringBuilder line =
+                new StringBuilder()
+                    .append(event.getLevel())
+                    .append(' ')
+                    .append(event.getLoggerName())
+                    .append(": ")
+                    .append(event.getMessage().getFormattedMessage());
+            if (event.getThrown() != null) {
+              StringWriter trace = new StringWriter();
+              event.getThrown().printStackTrace(new PrintWriter(trace));
+              line.append('\n').append(trace);
+            }
+            synchronized (lines) {
+              lines.add(line.toString());
+            }
+          }
+        };
   }
 
   /** Starts capturing on the root logger. */

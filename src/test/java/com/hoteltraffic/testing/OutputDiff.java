@@ -24,7 +24,8 @@ import org.apache.spark.sql.SparkSession;
  *   com.hoteltraffic.testing.OutputDiff OLD_DIR NEW_DIR</pre>
  */
 public final class OutputDiff {
-  private static final List<String> CLOCK_FIELDS = List.of("started_at", "finished_at", "elapsed_s");
+  private static final List<String> CLOCK_FIELDS =
+      List.of("started_at", "finished_at", "elapsed_s");
 
   private OutputDiff() {}
 
@@ -34,16 +35,22 @@ public final class OutputDiff {
     List<String> differences = new ArrayList<>();
     compareCsvs(a.resolve("reports"), b.resolve("reports"), differences);
     compareSummaries(a.resolve("run_summary.json"), b.resolve("run_summary.json"), differences);
-    SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     try {
       compareTables(spark, a.resolve("tables"), b.resolve("tables"), differences);
     } finally {
       spark.stop();
     }
     differences.forEach(System.out::println);
-    System.out.println(differences.isEmpty() ? "identical: " + a + " and " + b
-        : differences.size() + " differences");
+    System.out.println(
+        differences.isEmpty()
+            ? "identical: " + a + " and " + b
+            : differences.size() + " differences");
     System.exit(differences.isEmpty() ? 0 : 1);
   }
 
@@ -62,9 +69,19 @@ public final class OutputDiff {
         while (line < Math.min(la.size(), lb.size()) && la.get(line).equals(lb.get(line))) {
           line++;
         }
-        differences.add("reports/" + name + ": " + la.size() + " vs " + lb.size() + " lines, first difference at line "
-            + (line + 1) + ":\n  < " + (line < la.size() ? la.get(line) : "") + "\n  > "
-            + (line < lb.size() ? lb.get(line) : ""));
+        differences.add(
+            "reports/"
+                + name
+                + ": "
+                + la.size()
+                + " vs "
+                + lb.size()
+                + " lines, first difference at line "
+                + (line + 1)
+                + ":\n  < "
+                + (line < la.size() ? la.get(line) : "")
+                + "\n  > "
+                + (line < lb.size() ? lb.get(line) : ""));
       }
     }
   }
@@ -80,19 +97,35 @@ public final class OutputDiff {
     }
   }
 
-  public static void compareTables(SparkSession spark, Path a, Path b, List<String> differences) throws IOException {
+  public static void compareTables(SparkSession spark, Path a, Path b, List<String> differences)
+      throws IOException {
     for (String name : names(a, b)) {
       Dataset<Row> ta = spark.read().parquet(a.resolve(name).toString());
       Dataset<Row> tb = spark.read().parquet(b.resolve(name).toString());
       if (!ta.schema().equals(tb.schema())) {
-        differences.add("tables/" + name + ": schema " + ta.schema().simpleString() + " vs " + tb.schema().simpleString());
+        differences.add(
+            "tables/"
+                + name
+                + ": schema "
+                + ta.schema().simpleString()
+                + " vs "
+                + tb.schema().simpleString());
         continue;
       }
       long onlyA = ta.exceptAll(tb).count();
       long onlyB = tb.exceptAll(ta).count();
       if (onlyA + onlyB > 0) {
-        differences.add("tables/" + name + ": " + onlyA + " rows only in the first, " + onlyB + " only in the second; e.g. "
-            + ta.exceptAll(tb).limit(2).collectAsList() + " vs " + tb.exceptAll(ta).limit(2).collectAsList());
+        differences.add(
+            "tables/"
+                + name
+                + ": "
+                + onlyA
+                + " rows only in the first, "
+                + onlyB
+                + " only in the second; e.g. "
+                + ta.exceptAll(tb).limit(2).collectAsList()
+                + " vs "
+                + tb.exceptAll(ta).limit(2).collectAsList());
       }
     }
   }

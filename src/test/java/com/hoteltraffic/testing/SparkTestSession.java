@@ -29,7 +29,8 @@ public final class SparkTestSession implements BeforeAllCallback, AfterAllCallba
 
   @Override
   public void afterAll(ExtensionContext context) {
-    SparkSession spark = context.getStore(NAMESPACE).remove(context.getRequiredTestClass(), SparkSession.class);
+    SparkSession spark =
+        context.getStore(NAMESPACE).remove(context.getRequiredTestClass(), SparkSession.class);
     if (spark != null) {
       spark.stop();
     }
@@ -54,7 +55,8 @@ public final class SparkTestSession implements BeforeAllCallback, AfterAllCallba
         return field;
       }
     }
-    throw new IllegalStateException(testClass.getName()
-        + " uses SparkTestSession but declares no static SparkSession field to receive it");
+    throw new IllegalStateException(
+        testClass.getName()
+            + " uses SparkTestSession but declares no static SparkSession field to receive it");
   }
 }

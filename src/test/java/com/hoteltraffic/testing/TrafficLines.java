@@ -3,10 +3,10 @@ package com.hoteltraffic.testing;
 import com.hoteltraffic.classify.ExchangeInterpreter;
 import com.hoteltraffic.classify.ProviderRules;
 import com.hoteltraffic.classify.ResponseClassifier;
-import com.hoteltraffic.json.JsonFactories;
+import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.ingest.JsonLinesParser;
 import com.hoteltraffic.ingest.MalformedRecordException;
-import com.hoteltraffic.classify.TokenPseudonymizer;
+import com.hoteltraffic.json.JsonFactories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +17,24 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** The JSON Lines records of generated traffic, read back as text for tests that build inputs from them. */
+/**
+ * The JSON Lines records of generated traffic, read back as text for tests that build inputs from
+ * them.
+ */
 public final class TrafficLines {
   private TrafficLines() {}
 
-  /** Non-blank lines of every {@code .jsonl} and {@code .jsonl.gz} file under {@code dir}, in path order. */
+  /**
+   * Non-blank lines of every {@code .jsonl} and {@code .jsonl.gz} file under {@code dir}, in path
+   * order.
+   */
   public static List<String> jsonLines(Path dir) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> p.toString().endsWith(".jsonl") || p.toString().endsWith(".jsonl.gz"))
-          .sorted().toList();
+      files =
+          walk.filter(p -> p.toString().endsWith(".jsonl") || p.toString().endsWith(".jsonl.gz"))
+              .sorted()
+              .toList();
     }
     List<String> lines = new ArrayList<>();
     for (Path file : files) {
@@ -42,11 +50,19 @@ public final class TrafficLines {
     return lines;
   }
 
-  /** The lines of {@link #jsonLines} that the job reads as exchanges (the generator also writes broken ones). */
+  /**
+   * The lines of {@link #jsonLines} that the job reads as exchanges (the generator also writes
+   * broken ones).
+   */
   public static List<String> validJsonLines(Path dir) throws IOException {
-    ExchangeInterpreter interpreter = new ExchangeInterpreter(ProviderRules.loadDefault(),
-        ResponseClassifier.withDefaultTaxonomy(), new TokenPseudonymizer(null), false);
-    JsonLinesParser parser = new JsonLinesParser(JsonFactories.mapper().getFactory(), interpreter.bodyNeeds());
+    ExchangeInterpreter interpreter =
+        new ExchangeInterpreter(
+            ProviderRules.loadDefault(),
+            ResponseClassifier.withDefaultTaxonomy(),
+            new TokenPseudonymizer(null),
+            false);
+    JsonLinesParser parser =
+        new JsonLinesParser(JsonFactories.mapper().getFactory(), interpreter.bodyNeeds());
     List<String> valid = new ArrayList<>();
     for (String line : jsonLines(dir)) {
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);

@@ -70,14 +70,24 @@ public final class LineChart {
       minX -= 1_800_000L;
       maxX += 1_800_000L;
     }
-    double yStep = Svg.niceStep(maxY == 0 ? (format == ValueFormat.PERCENT ? 0.01 : 1) : maxY, Y_TICKS);
+    double yStep =
+        Svg.niceStep(maxY == 0 ? (format == ValueFormat.PERCENT ? 0.01 : 1) : maxY, Y_TICKS);
     double yTop = Math.max(yStep, Math.ceil(maxY / yStep) * yStep);
     Frame frame = new Frame(minX, maxX, yTop);
 
     StringBuilder svg = new StringBuilder(4096);
-    svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
-        .append(WIDTH).append(' ').append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"")
-        .append(HEIGHT).append("\"><title>").append(Svg.escape(title)).append("</title>");
+    svg.append(
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
+        .append("\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
+        .append("\"><title>")
+        .append(Svg.escape(title))
+        .append("</title>");
     axes(svg, frame, yStep, format, zone);
     for (int i = 0; i < series.size(); i++) {
       line(svg, frame, series.get(i), i, format, zone);
@@ -86,56 +96,107 @@ public final class LineChart {
     return svg.append("</svg>").toString();
   }
 
-  private static void axes(StringBuilder svg, Frame frame, double yStep, ValueFormat format, ZoneId zone) {
+  private static void axes(
+      StringBuilder svg, Frame frame, double yStep, ValueFormat format, ZoneId zone) {
     svg.append("<g class=\"axis\" font-size=\"11\" fill=\"#333\">");
     for (double y = 0; y <= frame.yTop + yStep / 2; y += yStep) {
       String py = Svg.coordinate(frame.y(y));
-      svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(py)
-          .append("\" y2=\"").append(py).append("\" stroke=\"#ddd\"/>")
-          .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(py)
-          .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(Svg.escape(tick(y, yStep, format)))
+      svg.append("<line x1=\"")
+          .append(LEFT)
+          .append("\" x2=\"")
+          .append(WIDTH - RIGHT)
+          .append("\" y1=\"")
+          .append(py)
+          .append("\" y2=\"")
+          .append(py)
+          .append("\" stroke=\"#ddd\"/>")
+          .append("<text x=\"")
+          .append(LEFT - 6)
+          .append("\" y=\"")
+          .append(py)
+          .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
+          .append(Svg.escape(tick(y, yStep, format)))
           .append("</text>");
     }
     for (int i = 0; i <= X_TICKS; i++) {
       long t = frame.minX + (frame.maxX - frame.minX) * i / X_TICKS;
       String px = Svg.coordinate(frame.x(t));
-      svg.append("<line x1=\"").append(px).append("\" x2=\"").append(px).append("\" y1=\"").append(HEIGHT - BOTTOM)
-          .append("\" y2=\"").append(HEIGHT - BOTTOM + 4).append("\" stroke=\"#333\"/>")
-          .append("<text x=\"").append(px).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
-          .append("\" text-anchor=\"middle\">").append(Svg.escape(Svg.axisTime(t, zone))).append("</text>");
+      svg.append("<line x1=\"")
+          .append(px)
+          .append("\" x2=\"")
+          .append(px)
+          .append("\" y1=\"")
+          .append(HEIGHT - BOTTOM)
+          .append("\" y2=\"")
+          .append(HEIGHT - BOTTOM + 4)
+          .append("\" stroke=\"#333\"/>")
+          .append("<text x=\"")
+          .append(px)
+          .append("\" y=\"")
+          .append(HEIGHT - BOTTOM + 16)
+          .append("\" text-anchor=\"middle\">")
+          .append(Svg.escape(Svg.axisTime(t, zone)))
+          .append("</text>");
     }
-    svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-        .append(HEIGHT - BOTTOM).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#333\"/>")
-        .append("<text x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - 6)
-        .append("\" text-anchor=\"middle\">").append(Svg.escape("window start (" + zone.getId() + ")"))
+    svg.append("<line x1=\"")
+        .append(LEFT)
+        .append("\" x2=\"")
+        .append(WIDTH - RIGHT)
+        .append("\" y1=\"")
+        .append(HEIGHT - BOTTOM)
+        .append("\" y2=\"")
+        .append(HEIGHT - BOTTOM)
+        .append("\" stroke=\"#333\"/>")
+        .append("<text x=\"")
+        .append((LEFT + WIDTH - RIGHT) / 2)
+        .append("\" y=\"")
+        .append(HEIGHT - 6)
+        .append("\" text-anchor=\"middle\">")
+        .append(Svg.escape("window start (" + zone.getId() + ")"))
         .append("</text></g>");
   }
 
-  private static void line(StringBuilder svg, Frame frame, Series series, int index, ValueFormat format,
-      ZoneId zone) {
-    List<Point> points = series.points().stream()
-        .sorted(java.util.Comparator.comparingLong(Point::epochMillis)).toList();
+  private static void line(
+      StringBuilder svg, Frame frame, Series series, int index, ValueFormat format, ZoneId zone) {
+    List<Point> points =
+        series.points().stream()
+            .sorted(java.util.Comparator.comparingLong(Point::epochMillis))
+            .toList();
     String stroke = STROKES[index % STROKES.length];
     String dash = DASHES[index % DASHES.length];
     svg.append("<g class=\"series\">");
     if (points.size() > 1) {
-      svg.append("<path class=\"line\" fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"1.8\"");
+      svg.append("<path class=\"line\" fill=\"none\" stroke=\"")
+          .append(stroke)
+          .append("\" stroke-width=\"1.8\"");
       if (!dash.isEmpty()) {
         svg.append(" stroke-dasharray=\"").append(dash).append('"');
       }
       svg.append(" d=\"");
       for (int i = 0; i < points.size(); i++) {
-        svg.append(i == 0 ? 'M' : 'L').append(Svg.coordinate(frame.x(points.get(i).epochMillis()))).append(' ')
+        svg.append(i == 0 ? 'M' : 'L')
+            .append(Svg.coordinate(frame.x(points.get(i).epochMillis())))
+            .append(' ')
             .append(Svg.coordinate(frame.y(points.get(i).value())));
       }
       svg.append("\"/>");
     }
     for (Point point : points) {
-      svg.append("<circle class=\"mark\" r=\"2.5\" fill=\"").append(stroke).append("\" cx=\"")
-          .append(Svg.coordinate(frame.x(point.epochMillis()))).append("\" cy=\"")
-          .append(Svg.coordinate(frame.y(point.value()))).append("\"><title>")
-          .append(Svg.escape(series.name() + " " + Svg.axisTime(point.epochMillis(), zone) + ": "
-              + value(point.value(), format) + (point.note().isEmpty() ? "" : " (" + point.note() + ")")))
+      svg.append("<circle class=\"mark\" r=\"2.5\" fill=\"")
+          .append(stroke)
+          .append("\" cx=\"")
+          .append(Svg.coordinate(frame.x(point.epochMillis())))
+          .append("\" cy=\"")
+          .append(Svg.coordinate(frame.y(point.value())))
+          .append("\"><title>")
+          .append(
+              Svg.escape(
+                  series.name()
+                      + " "
+                      + Svg.axisTime(point.epochMillis(), zone)
+                      + ": "
+                      + value(point.value(), format)
+                      + (point.note().isEmpty() ? "" : " (" + point.note() + ")")))
           .append("</title></circle>");
     }
     svg.append("</g>");
@@ -144,15 +205,28 @@ public final class LineChart {
   private static void legend(StringBuilder svg, String name, int index) {
     int x = WIDTH - RIGHT + 16;
     int y = TOP + 10 + index * 20;
-    svg.append("<g class=\"legend\"><line x1=\"").append(x).append("\" x2=\"").append(x + 28).append("\" y1=\"")
-        .append(y).append("\" y2=\"").append(y).append("\" stroke=\"").append(STROKES[index % STROKES.length])
+    svg.append("<g class=\"legend\"><line x1=\"")
+        .append(x)
+        .append("\" x2=\"")
+        .append(x + 28)
+        .append("\" y1=\"")
+        .append(y)
+        .append("\" y2=\"")
+        .append(y)
+        .append("\" stroke=\"")
+        .append(STROKES[index % STROKES.length])
         .append("\" stroke-width=\"2\"");
     String dash = DASHES[index % DASHES.length];
     if (!dash.isEmpty()) {
       svg.append(" stroke-dasharray=\"").append(dash).append('"');
     }
-    svg.append("/><text x=\"").append(x + 34).append("\" y=\"").append(y)
-        .append("\" dominant-baseline=\"middle\" font-size=\"12\">").append(Svg.escape(name)).append("</text></g>");
+    svg.append("/><text x=\"")
+        .append(x + 34)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" dominant-baseline=\"middle\" font-size=\"12\">")
+        .append(Svg.escape(name))
+        .append("</text></g>");
   }
 
   private static String tick(double value, double step, ValueFormat format) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** Text and number formatting shared by the charts: every text that reaches markup is escaped. */
 public final class Svg {
-  private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter AXIS_TIME =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
   private Svg() {}
 
@@ -46,7 +47,10 @@ public final class Svg {
     return AXIS_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
   }
 
-  /** A round step for about {@code targetTicks} ticks over {@code span}: 1, 2 or 5 times a power of ten. */
+  /**
+   * A round step for about {@code targetTicks} ticks over {@code span}: 1, 2 or 5 times a power of
+   * ten.
+   */
   static double niceStep(double span, int targetTicks) {
     if (span <= 0) {
       return 1;

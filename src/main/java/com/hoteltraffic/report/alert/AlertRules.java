@@ -48,16 +48,15 @@ import java.util.TreeMap;
  * </table>
  *
  * <p>Error-rate rise: per provider × hotel ({@code error_rates_by_hotel}) and per provider ×
- * credential ({@code error_rates_by_token}), requests and errors are summed over all windows of
- * a run, and the run's rate is {@code errors / requests}. A key alerts when it had at least {@code
+ * credential ({@code error_rates_by_token}), requests and errors are summed over all windows of a
+ * run, and the run's rate is {@code errors / requests}. A key alerts when it had at least {@code
  * minRequests} requests in this run <em>and</em> in the previous one, and {@code rate − previous
  * rate ≥ rateRise} (percentage points; the boundary alerts), computed exactly in integers. Rows
- * with an empty hotel or credential (exchanges that name none) are not a hotel or credential
- * and never alert. Without a previous run, the comparing rules (new code, rate rise) yield
- * nothing.
+ * with an empty hotel or credential (exchanges that name none) are not a hotel or credential and
+ * never alert. Without a previous run, the comparing rules (new code, rate rise) yield nothing.
  *
- * <p>Alerts are listed critical first, then by kind in the order above, then in their report's
- * row order (rate rises by provider and key).
+ * <p>Alerts are listed critical first, then by kind in the order above, then in their report's row
+ * order (rate rises by provider and key).
  */
 public final class AlertRules {
   public static final String BOOKING_DUPLICATE = "booking_duplicate";
@@ -70,12 +69,20 @@ public final class AlertRules {
   public static final String CREDENTIAL_ERROR_RATE_ROSE = "credential_error_rate_rose";
 
   /** Every kind, in listing order. */
-  public static final List<String> KINDS = List.of(BOOKING_DUPLICATE, BOOKING_UNRESOLVED, DB_OUTAGE,
-      CREDENTIAL_FAILING_AUTH, CREDENTIAL_QUOTA_EXHAUSTED, NEW_ERROR_CODE, HOTEL_ERROR_RATE_ROSE,
-      CREDENTIAL_ERROR_RATE_ROSE);
+  public static final List<String> KINDS =
+      List.of(
+          BOOKING_DUPLICATE,
+          BOOKING_UNRESOLVED,
+          DB_OUTAGE,
+          CREDENTIAL_FAILING_AUTH,
+          CREDENTIAL_QUOTA_EXHAUSTED,
+          NEW_ERROR_CODE,
+          HOTEL_ERROR_RATE_ROSE,
+          CREDENTIAL_ERROR_RATE_ROSE);
 
   /** Page sections (ids on {@code report.html}) that show each report's rows. */
   static final String SECTION_DUPLICATE = "bookings-" + BookingReconciliation.DUPLICATE;
+
   static final String SECTION_UNRESOLVED = "bookings-" + BookingReconciliation.UNRESOLVED;
   static final String SECTION_OUTAGES = "outages";
   static final String SECTION_CODES = "codes";
@@ -89,7 +96,8 @@ public final class AlertRules {
    *
    * @param previous the previous run's facts, or null when there is none
    */
-  public static List<Alert> evaluate(ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
+  public static List<Alert> evaluate(
+      ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
     List<Alert> alerts = new ArrayList<>();
     alerts.addAll(bookings(results));
     alerts.addAll(outages(results));
@@ -98,8 +106,10 @@ public final class AlertRules {
       alerts.addAll(newCodes(results, previous));
       alerts.addAll(rateRises(results, previous, thresholds));
     }
-    alerts.sort(Comparator.comparing(Alert::severity).reversed()
-        .thenComparingInt(alert -> KINDS.indexOf(alert.kind())));
+    alerts.sort(
+        Comparator.comparing(Alert::severity)
+            .reversed()
+            .thenComparingInt(alert -> KINDS.indexOf(alert.kind())));
     return alerts;
   }
 
@@ -132,26 +142,41 @@ public final class AlertRules {
       if (!duplicate && !BookingReconciliation.UNRESOLVED.equals(status)) {
         continue;
       }
-      String reason = status + " booking of client reference " + table.text(row, BookingReconciliation.CLIENT_REFERENCE)
-          + " at hotel " + orNone(table.text(row, BookingReconciliation.HOTEL_ID)) + " ("
-          + table.text(row, BookingReconciliation.OUTCOME) + " at "
-          + table.cell(row, BookingReconciliation.ATTEMPT_TS) + "): "
-          + table.text(row, BookingReconciliation.ACTION);
-      alerts.add(new Alert(duplicate ? Severity.CRITICAL : Severity.WARNING,
-          duplicate ? BOOKING_DUPLICATE : BOOKING_UNRESOLVED, reason, Reports.UNCONFIRMED_BOOKINGS,
-          table.where(row, BookingReconciliation.ATTEMPT_TS, BookingReconciliation.CLIENT_REFERENCE),
-          duplicate ? SECTION_DUPLICATE : SECTION_UNRESOLVED));
+      String reason =
+          status
+              + " booking of client reference "
+              + table.text(row, BookingReconciliation.CLIENT_REFERENCE)
+              + " at hotel "
+              + orNone(table.text(row, BookingReconciliation.HOTEL_ID))
+              + " ("
+              + table.text(row, BookingReconciliation.OUTCOME)
+              + " at "
+              + table.cell(row, BookingReconciliation.ATTEMPT_TS)
+              + "): "
+              + table.text(row, BookingReconciliation.ACTION);
+      alerts.add(
+          new Alert(
+              duplicate ? Severity.CRITICAL : Severity.WARNING,
+              duplicate ? BOOKING_DUPLICATE : BOOKING_UNRESOLVED,
+              reason,
+              Reports.UNCONFIRMED_BOOKINGS,
+              table.where(
+                  row, BookingReconciliation.ATTEMPT_TS, BookingReconciliation.CLIENT_REFERENCE),
+              duplicate ? SECTION_DUPLICATE : SECTION_UNRESOLVED));
     }
     return alerts;
   }
 
-  /** Bookings of a DUPLICATE row not known to be cancelled ({@code booking_status} joined by ";"). */
+  /**
+   * Bookings of a DUPLICATE row not known to be cancelled ({@code booking_status} joined by ";").
+   */
   static long standing(String bookingStatuses) {
     if (bookingStatuses == null || bookingStatuses.isEmpty()) {
       return 0;
     }
     return java.util.Arrays.stream(bookingStatuses.split(";", -1))
-        .filter(s -> !BookingReconciliation.BOOKING_CANCELLED.equals(s)).count();
+        .filter(s -> !BookingReconciliation.BOOKING_CANCELLED.equals(s))
+        .count();
   }
 
   static List<Alert> outages(ReportResults results) {
@@ -161,19 +186,40 @@ public final class AlertRules {
       boolean central = DbOutages.SCOPE_CENTRAL.equals(table.text(row, DbOutages.SCOPE));
       String provider = table.text(row, DbOutages.PROVIDER);
       Object recovered = table.value(row, DbOutages.RECOVERED_AT);
-      String reason = (central ? "Central database outage of " + provider
-              : "Tenant database outage of " + provider + " hotel " + orNone(table.text(row, DbOutages.HOTEL_ID)))
-          + ": " + table.value(row, DbOutages.FAILED_REQUESTS) + " failed requests from "
-          + table.cell(row, DbOutages.START) + " to " + table.cell(row, DbOutages.END) + ", "
-          + (recovered == null ? "no recovery seen" : "recovered at " + table.cell(row, DbOutages.RECOVERED_AT));
-      alerts.add(new Alert(central ? Severity.CRITICAL : Severity.WARNING, DB_OUTAGE, reason, Reports.DB_OUTAGES,
-          table.where(row, DbOutages.PROVIDER, DbOutages.SCOPE, DbOutages.HOTEL_ID, DbOutages.START),
-          SECTION_OUTAGES));
+      String reason =
+          (central
+                  ? "Central database outage of " + provider
+                  : "Tenant database outage of "
+                      + provider
+                      + " hotel "
+                      + orNone(table.text(row, DbOutages.HOTEL_ID)))
+              + ": "
+              + table.value(row, DbOutages.FAILED_REQUESTS)
+              + " failed requests from "
+              + table.cell(row, DbOutages.START)
+              + " to "
+              + table.cell(row, DbOutages.END)
+              + ", "
+              + (recovered == null
+                  ? "no recovery seen"
+                  : "recovered at " + table.cell(row, DbOutages.RECOVERED_AT));
+      alerts.add(
+          new Alert(
+              central ? Severity.CRITICAL : Severity.WARNING,
+              DB_OUTAGE,
+              reason,
+              Reports.DB_OUTAGES,
+              table.where(
+                  row, DbOutages.PROVIDER, DbOutages.SCOPE, DbOutages.HOTEL_ID, DbOutages.START),
+              SECTION_OUTAGES));
     }
     return alerts;
   }
 
-  /** Credentials that turned failing_auth or quota_exhausted; nothing when the run has no such report. */
+  /**
+   * Credentials that turned failing_auth or quota_exhausted; nothing when the run has no such
+   * report.
+   */
   static List<Alert> credentials(ReportResults results, PreviousRun previous) {
     if (!Table.exists(results, CredentialHealthColumns.REPORT)) {
       return List.of();
@@ -186,24 +232,39 @@ public final class AlertRules {
       if (!CredentialHealthColumns.ALERTING_STATES.contains(state)) {
         continue;
       }
-      PreviousRun.Key key = new PreviousRun.Key(table.text(row, CredentialHealthColumns.PROVIDER),
-          table.text(row, CredentialHealthColumns.TOKEN_ID));
+      PreviousRun.Key key =
+          new PreviousRun.Key(
+              table.text(row, CredentialHealthColumns.PROVIDER),
+              table.text(row, CredentialHealthColumns.TOKEN_ID));
       if (before != null && state.equals(before.get(key))) {
         continue;
       }
       boolean failingAuth = CredentialHealthColumns.STATE_FAILING_AUTH.equals(state);
-      String credential = "Credential " + key.id() + hint(table.text(row, CredentialHealthColumns.TOKEN_HINT))
-          + " of " + key.provider();
+      String credential =
+          "Credential "
+              + key.id()
+              + hint(table.text(row, CredentialHealthColumns.TOKEN_HINT))
+              + " of "
+              + key.provider();
       String since = table.cell(row, CredentialHealthColumns.SINCE);
-      String reason = failingAuth
-          ? credential + " fails authentication since " + since
-              + ": every request since was refused (expired or revoked); replace or reactivate it"
-          : credential + " has used up its daily quota since " + since
-              + ": requests are refused until it resets; slow the client down or ask for a higher quota";
-      alerts.add(new Alert(failingAuth ? Severity.CRITICAL : Severity.WARNING,
-          failingAuth ? CREDENTIAL_FAILING_AUTH : CREDENTIAL_QUOTA_EXHAUSTED, reason, CredentialHealthColumns.REPORT,
-          table.where(row, CredentialHealthColumns.PROVIDER, CredentialHealthColumns.TOKEN_ID),
-          CredentialHealthColumns.PAGE_SECTION));
+      String reason =
+          failingAuth
+              ? credential
+                  + " fails authentication since "
+                  + since
+                  + ": every request since was refused (expired or revoked); replace or reactivate it"
+              : credential
+                  + " has used up its daily quota since "
+                  + since
+                  + ": requests are refused until it resets; slow the client down or ask for a higher quota";
+      alerts.add(
+          new Alert(
+              failingAuth ? Severity.CRITICAL : Severity.WARNING,
+              failingAuth ? CREDENTIAL_FAILING_AUTH : CREDENTIAL_QUOTA_EXHAUSTED,
+              reason,
+              CredentialHealthColumns.REPORT,
+              table.where(row, CredentialHealthColumns.PROVIDER, CredentialHealthColumns.TOKEN_ID),
+              CredentialHealthColumns.PAGE_SECTION));
     }
     return alerts;
   }
@@ -215,36 +276,77 @@ public final class AlertRules {
       if (ErrorClass.OK.equals(table.text(row, ExchangeSchema.ERROR_CLASS))) {
         continue;
       }
-      PreviousRun.CodeKey key = new PreviousRun.CodeKey(table.text(row, ExchangeSchema.PROVIDER),
-          table.cell(row, ExchangeSchema.HTTP_STATUS), table.text(row, ExchangeSchema.ERROR_CODE));
+      PreviousRun.CodeKey key =
+          new PreviousRun.CodeKey(
+              table.text(row, ExchangeSchema.PROVIDER),
+              table.cell(row, ExchangeSchema.HTTP_STATUS),
+              table.text(row, ExchangeSchema.ERROR_CODE));
       if (previous.codes().contains(key)) {
         continue;
       }
       Object documented = table.value(row, ExchangeSchema.DOCUMENTED);
-      String reason = "New error code " + key.provider() + " "
-          + (key.httpStatus().isEmpty() ? "no response" : "HTTP " + key.httpStatus()) + " " + key.errorCode()
-          + " (" + table.text(row, ExchangeSchema.ERROR_CLASS)
-          + (Boolean.FALSE.equals(documented) ? ", undocumented" : "") + "): "
-          + table.value(row, ErrorCodes.COUNT) + " times from " + table.cell(row, ErrorCodes.FIRST_SEEN) + " to "
-          + table.cell(row, ErrorCodes.LAST_SEEN) + ", never seen in the previous run";
-      alerts.add(new Alert(Severity.WARNING, NEW_ERROR_CODE, reason, Reports.ERROR_CODES,
-          table.where(row, ExchangeSchema.PROVIDER, ExchangeSchema.HTTP_STATUS, ExchangeSchema.ERROR_CODE),
-          SECTION_CODES));
+      String reason =
+          "New error code "
+              + key.provider()
+              + " "
+              + (key.httpStatus().isEmpty() ? "no response" : "HTTP " + key.httpStatus())
+              + " "
+              + key.errorCode()
+              + " ("
+              + table.text(row, ExchangeSchema.ERROR_CLASS)
+              + (Boolean.FALSE.equals(documented) ? ", undocumented" : "")
+              + "): "
+              + table.value(row, ErrorCodes.COUNT)
+              + " times from "
+              + table.cell(row, ErrorCodes.FIRST_SEEN)
+              + " to "
+              + table.cell(row, ErrorCodes.LAST_SEEN)
+              + ", never seen in the previous run";
+      alerts.add(
+          new Alert(
+              Severity.WARNING,
+              NEW_ERROR_CODE,
+              reason,
+              Reports.ERROR_CODES,
+              table.where(
+                  row,
+                  ExchangeSchema.PROVIDER,
+                  ExchangeSchema.HTTP_STATUS,
+                  ExchangeSchema.ERROR_CODE),
+              SECTION_CODES));
     }
     return alerts;
   }
 
-  static List<Alert> rateRises(ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
+  static List<Alert> rateRises(
+      ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
     List<Alert> alerts = new ArrayList<>();
-    alerts.addAll(rateRises(Table.of(results, Reports.ERROR_RATES_BY_HOTEL), ExchangeSchema.HOTEL_ID,
-        previous.hotelRates(), thresholds, HOTEL_ERROR_RATE_ROSE, SECTION_TOP_HOTELS));
-    alerts.addAll(rateRises(Table.of(results, Reports.ERROR_RATES_BY_TOKEN), ExchangeSchema.TOKEN_ID,
-        previous.tokenRates(), thresholds, CREDENTIAL_ERROR_RATE_ROSE, SECTION_TOP_CREDENTIALS));
+    alerts.addAll(
+        rateRises(
+            Table.of(results, Reports.ERROR_RATES_BY_HOTEL),
+            ExchangeSchema.HOTEL_ID,
+            previous.hotelRates(),
+            thresholds,
+            HOTEL_ERROR_RATE_ROSE,
+            SECTION_TOP_HOTELS));
+    alerts.addAll(
+        rateRises(
+            Table.of(results, Reports.ERROR_RATES_BY_TOKEN),
+            ExchangeSchema.TOKEN_ID,
+            previous.tokenRates(),
+            thresholds,
+            CREDENTIAL_ERROR_RATE_ROSE,
+            SECTION_TOP_CREDENTIALS));
     return alerts;
   }
 
-  private static List<Alert> rateRises(Table table, String keyColumn, Map<PreviousRun.Key, PreviousRun.Counts> before,
-      AlertThresholds thresholds, String kind, String section) {
+  private static List<Alert> rateRises(
+      Table table,
+      String keyColumn,
+      Map<PreviousRun.Key, PreviousRun.Counts> before,
+      AlertThresholds thresholds,
+      String kind,
+      String section) {
     Map<PreviousRun.Key, PreviousRun.Counts> now = new TreeMap<>(KEY_ORDER);
     Map<PreviousRun.Key, String> hints = new TreeMap<>(KEY_ORDER);
     boolean withHint = table.has(ExchangeSchema.TOKEN_HINT);
@@ -254,8 +356,11 @@ public final class AlertRules {
         continue;
       }
       PreviousRun.Key key = new PreviousRun.Key(table.text(row, ExchangeSchema.PROVIDER), id);
-      now.merge(key, new PreviousRun.Counts(table.number(row, ErrorRates.REQUESTS),
-          table.number(row, ErrorRates.ERRORS)), PreviousRun.Counts::plus);
+      now.merge(
+          key,
+          new PreviousRun.Counts(
+              table.number(row, ErrorRates.REQUESTS), table.number(row, ErrorRates.ERRORS)),
+          PreviousRun.Counts::plus);
       if (withHint && table.text(row, ExchangeSchema.TOKEN_HINT) != null) {
         hints.putIfAbsent(key, table.text(row, ExchangeSchema.TOKEN_HINT));
       }
@@ -269,10 +374,19 @@ public final class AlertRules {
         continue;
       }
       PreviousRun.Key key = entry.getKey();
-      String what = HOTEL_ERROR_RATE_ROSE.equals(kind) ? key.provider() + " hotel " + key.id()
-          : "credential " + key.id() + hint(hints.get(key)) + " of " + key.provider();
-      String reason = "Error rate of " + what + " rose from " + percent(earlier) + " in the previous run to "
-          + percent(current) + ", " + points(earlier, current);
+      String what =
+          HOTEL_ERROR_RATE_ROSE.equals(kind)
+              ? key.provider() + " hotel " + key.id()
+              : "credential " + key.id() + hint(hints.get(key)) + " of " + key.provider();
+      String reason =
+          "Error rate of "
+              + what
+              + " rose from "
+              + percent(earlier)
+              + " in the previous run to "
+              + percent(current)
+              + ", "
+              + points(earlier, current);
       Map<String, String> where = new LinkedHashMap<>();
       where.put(ExchangeSchema.PROVIDER, key.provider());
       where.put(keyColumn, key.id());
@@ -286,14 +400,24 @@ public final class AlertRules {
    * {@code minRequests}, and the rise {@code e1/r1 − e0/r0} is compared with the thresholds
    * exactly, as {@code (e1·r0 − e0·r1) ≥ t·r0·r1}.
    */
-  static Severity riseSeverity(PreviousRun.Counts earlier, PreviousRun.Counts current, AlertThresholds thresholds) {
-    if (earlier == null || earlier.requests() < thresholds.minRequests()
+  static Severity riseSeverity(
+      PreviousRun.Counts earlier, PreviousRun.Counts current, AlertThresholds thresholds) {
+    if (earlier == null
+        || earlier.requests() < thresholds.minRequests()
         || current.requests() < thresholds.minRequests()) {
       return null;
     }
-    BigDecimal rise = new BigDecimal(BigInteger.valueOf(current.errors()).multiply(BigInteger.valueOf(earlier.requests()))
-        .subtract(BigInteger.valueOf(earlier.errors()).multiply(BigInteger.valueOf(current.requests()))));
-    BigDecimal base = new BigDecimal(BigInteger.valueOf(earlier.requests()).multiply(BigInteger.valueOf(current.requests())));
+    BigDecimal rise =
+        new BigDecimal(
+            BigInteger.valueOf(current.errors())
+                .multiply(BigInteger.valueOf(earlier.requests()))
+                .subtract(
+                    BigInteger.valueOf(earlier.errors())
+                        .multiply(BigInteger.valueOf(current.requests()))));
+    BigDecimal base =
+        new BigDecimal(
+            BigInteger.valueOf(earlier.requests())
+                .multiply(BigInteger.valueOf(current.requests())));
     if (rise.compareTo(thresholds.rateRiseCritical().multiply(base)) >= 0) {
       return Severity.CRITICAL;
     }
@@ -309,16 +433,22 @@ public final class AlertRules {
 
   /** "12.50% (25 of 200)". */
   static String percent(PreviousRun.Counts counts) {
-    return String.format(Locale.ROOT, "%.2f%%", 100.0 * counts.errors() / counts.requests()) + " ("
-        + counts.errors() + " of " + counts.requests() + ")";
+    return String.format(Locale.ROOT, "%.2f%%", 100.0 * counts.errors() / counts.requests())
+        + " ("
+        + counts.errors()
+        + " of "
+        + counts.requests()
+        + ")";
   }
 
   /** "+12.50 points". */
   private static String points(PreviousRun.Counts earlier, PreviousRun.Counts current) {
-    BigDecimal now = BigDecimal.valueOf(current.errors()).divide(BigDecimal.valueOf(current.requests()),
-        MathContext.DECIMAL64);
-    BigDecimal then = BigDecimal.valueOf(earlier.errors()).divide(BigDecimal.valueOf(earlier.requests()),
-        MathContext.DECIMAL64);
+    BigDecimal now =
+        BigDecimal.valueOf(current.errors())
+            .divide(BigDecimal.valueOf(current.requests()), MathContext.DECIMAL64);
+    BigDecimal then =
+        BigDecimal.valueOf(earlier.errors())
+            .divide(BigDecimal.valueOf(earlier.requests()), MathContext.DECIMAL64);
     return String.format(Locale.ROOT, "+%.2f points", now.subtract(then).movePointRight(2));
   }
 
@@ -367,7 +497,8 @@ public final class AlertRules {
       if (value == null) {
         return "";
       }
-      return value instanceof java.sql.Timestamp ts ? ts.toInstant().toString()
+      return value instanceof java.sql.Timestamp ts
+          ? ts.toInstant().toString()
           : value instanceof Instant instant ? instant.toString() : value.toString();
     }
 

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the alerts need to know of the previous run: read from its reports on the driver (a few
- * rows per provider, hotel, credential and code, never exchanges).
+ * What the alerts need to know of the previous run: read from its reports on the driver (a few rows
+ * per provider, hotel, credential and code, never exchanges).
  *
  * @param location the previous run's output directory
  * @param source how it was chosen: {@link #SOURCE_OPTION} or {@link #SOURCE_PREVIOUS_DAY}
@@ -15,8 +15,13 @@ import java.util.Set;
  * @param credentialStates the {@code state} per provider and credential of its {@code
  *     credential_health} report, or null when that run wrote none
  */
-public record PreviousRun(String location, String source, Set<CodeKey> codes, Map<Key, Counts> hotelRates,
-    Map<Key, Counts> tokenRates, Map<Key, String> credentialStates) {
+public record PreviousRun(
+    String location,
+    String source,
+    Set<CodeKey> codes,
+    Map<Key, Counts> hotelRates,
+    Map<Key, Counts> tokenRates,
+    Map<Key, String> credentialStates) {
   public static final String SOURCE_OPTION = "--previous";
   public static final String SOURCE_PREVIOUS_DAY = "previous day";
 

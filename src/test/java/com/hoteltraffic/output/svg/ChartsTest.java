@@ -26,21 +26,30 @@ class ChartsTest {
     for (int i = 0; i < 3; i++) {
       hotelbeds.add(new LineChart.Point(T0 + i * HOUR, 0.2, "2 of 10"));
     }
-    String svg = LineChart.render("error rate",
-        List.of(new LineChart.Series("casy", casy), new LineChart.Series("hotelbeds", hotelbeds)),
-        LineChart.ValueFormat.PERCENT, ZoneOffset.UTC);
-    assertTrue(svg.startsWith("<svg class=\"chart\""), "an svg of class chart: " + svg.substring(0, 40));
+    String svg =
+        LineChart.render(
+            "error rate",
+            List.of(
+                new LineChart.Series("casy", casy), new LineChart.Series("hotelbeds", hotelbeds)),
+            LineChart.ValueFormat.PERCENT,
+            ZoneOffset.UTC);
+    assertTrue(
+        svg.startsWith("<svg class=\"chart\""), "an svg of class chart: " + svg.substring(0, 40));
     assertEquals(10, count(svg, "<circle class=\"mark\""), "one dot per point");
     assertEquals(2, count(svg, "<path class=\"line\""), "one line per series");
-    assertTrue(svg.contains("hotelbeds 11-14 22:13: 20.00% (2 of 10)"), "tooltip with the exact value");
+    assertTrue(
+        svg.contains("hotelbeds 11-14 22:13: 20.00% (2 of 10)"), "tooltip with the exact value");
     assertCoordinatesInside(svg, LineChart.WIDTH, LineChart.HEIGHT);
   }
 
   @Test
   void lineChartOfOnePointDrawsItWithoutDividingByZero() {
-    String svg = LineChart.render("latency",
-        List.of(new LineChart.Series("casy", List.of(new LineChart.Point(T0, 0, "")))),
-        LineChart.ValueFormat.MILLISECONDS, ZoneOffset.UTC);
+    String svg =
+        LineChart.render(
+            "latency",
+            List.of(new LineChart.Series("casy", List.of(new LineChart.Point(T0, 0, "")))),
+            LineChart.ValueFormat.MILLISECONDS,
+            ZoneOffset.UTC);
     assertEquals(1, count(svg, "<circle class=\"mark\""), "the single point");
     assertEquals(0, count(svg, "<path class=\"line\""), "no line through one point");
     assertFalse(svg.contains("NaN") || svg.contains("Infinity"), "finite coordinates: " + svg);
@@ -49,10 +58,24 @@ class ChartsTest {
 
   @Test
   void timelineDrawsOneLinkedBarPerIncidentInItsLane() {
-    List<TimelineChart.Bar> bars = List.of(
-        new TimelineChart.Bar("casy tok_a", "rate-limit burst", T0, T0 + 60_000, "burst 1", "#burst-1"),
-        new TimelineChart.Bar("casy tok_a", "rate-limit burst", T0 + HOUR, T0 + HOUR + 1_000, "burst 2", "#burst-2"),
-        new TimelineChart.Bar("casy hotel 9", "database outage", T0 + 2 * HOUR, T0 + 3 * HOUR, "outage", "#outage-1"));
+    List<TimelineChart.Bar> bars =
+        List.of(
+            new TimelineChart.Bar(
+                "casy tok_a", "rate-limit burst", T0, T0 + 60_000, "burst 1", "#burst-1"),
+            new TimelineChart.Bar(
+                "casy tok_a",
+                "rate-limit burst",
+                T0 + HOUR,
+                T0 + HOUR + 1_000,
+                "burst 2",
+                "#burst-2"),
+            new TimelineChart.Bar(
+                "casy hotel 9",
+                "database outage",
+                T0 + 2 * HOUR,
+                T0 + 3 * HOUR,
+                "outage",
+                "#outage-1"));
     String svg = TimelineChart.render("incidents", bars, T0, T0 + 4 * HOUR, ZoneOffset.UTC);
     assertEquals(3, count(svg, "<rect class=\"mark\""), "one bar per incident");
     assertEquals(3, count(svg, "<a href=\"#"), "every bar links to its row");
@@ -64,14 +87,25 @@ class ChartsTest {
   @Test
   void everyTextIsEscaped() {
     String hostile = "<script>alert('x')</script>&";
-    String svg = TimelineChart.render(hostile,
-        List.of(new TimelineChart.Bar(hostile, hostile, T0, T0 + 1, hostile, "#x\"onmouseover=\"")),
-        T0, T0 + HOUR, ZoneOffset.UTC)
-        + LineChart.render(hostile, List.of(new LineChart.Series(hostile, List.of(new LineChart.Point(T0, 1, hostile)))),
-            LineChart.ValueFormat.PERCENT, ZoneOffset.UTC);
+    String svg =
+        TimelineChart.render(
+                hostile,
+                List.of(
+                    new TimelineChart.Bar(
+                        hostile, hostile, T0, T0 + 1, hostile, "#x\"onmouseover=\"")),
+                T0,
+                T0 + HOUR,
+                ZoneOffset.UTC)
+            + LineChart.render(
+                hostile,
+                List.of(
+                    new LineChart.Series(hostile, List.of(new LineChart.Point(T0, 1, hostile)))),
+                LineChart.ValueFormat.PERCENT,
+                ZoneOffset.UTC);
     assertFalse(svg.contains("<script"), "no markup from data");
     assertFalse(svg.contains("\"onmouseover"), "no attribute break-out");
-    assertTrue(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"), "escaped text kept");
+    assertTrue(
+        svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"), "escaped text kept");
   }
 
   private static int count(String text, String needle) {
@@ -83,9 +117,11 @@ class ChartsTest {
   }
 
   private static void assertCoordinatesInside(String svg, int width, int height) {
-    Matcher matcher = Pattern.compile(" (cx|x1|x2|x)=\"([-0-9.]+)\"| (cy|y1|y2|y)=\"([-0-9.]+)\"").matcher(svg);
+    Matcher matcher =
+        Pattern.compile(" (cx|x1|x2|x)=\"([-0-9.]+)\"| (cy|y1|y2|y)=\"([-0-9.]+)\"").matcher(svg);
     while (matcher.find()) {
-      double value = Double.parseDouble(matcher.group(2) != null ? matcher.group(2) : matcher.group(4));
+      double value =
+          Double.parseDouble(matcher.group(2) != null ? matcher.group(2) : matcher.group(4));
       double limit = matcher.group(2) != null ? width : height;
       assertTrue(value >= 0 && value <= limit, "coordinate inside the chart: " + matcher.group());
     }

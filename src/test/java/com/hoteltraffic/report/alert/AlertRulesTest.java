@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.hoteltraffic.report.alert.PreviousRun.CodeKey;
-import com.hoteltraffic.report.alert.PreviousRun.Counts;
-import com.hoteltraffic.report.alert.PreviousRun.Key;
 import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.ReportRow;
 import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.alert.PreviousRun.CodeKey;
+import com.hoteltraffic.report.alert.PreviousRun.Counts;
+import com.hoteltraffic.report.alert.PreviousRun.Key;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,222 +35,396 @@ class AlertRulesTest {
   static Stream<Arguments> rises() {
     return Stream.of(
         // earlier requests/errors, current requests/errors, expected severity
-        Arguments.of(100, 10, 100, 19, null),                 // +9 points: below 10
-        Arguments.of(100, 10, 100, 20, Severity.WARNING),     // +10 points exactly: the boundary alerts
-        Arguments.of(100, 20, 100, 30, Severity.WARNING),     // 0.3 - 0.2 is below 0.1 in doubles, not here
-        Arguments.of(200, 20, 300, 59, null),                 // 19.67% - 10% = 9.67 points
-        Arguments.of(200, 20, 300, 60, Severity.WARNING),     // 20% - 10%
-        Arguments.of(100, 10, 100, 59, Severity.WARNING),     // +49 points
-        Arguments.of(100, 10, 100, 60, Severity.CRITICAL),    // +50 points exactly
+        Arguments.of(100, 10, 100, 19, null), // +9 points: below 10
+        Arguments.of(100, 10, 100, 20, Severity.WARNING), // +10 points exactly: the boundary alerts
+        Arguments.of(
+            100, 20, 100, 30, Severity.WARNING), // 0.3 - 0.2 is below 0.1 in doubles, not here
+        Arguments.of(200, 20, 300, 59, null), // 19.67% - 10% = 9.67 points
+        Arguments.of(200, 20, 300, 60, Severity.WARNING), // 20% - 10%
+        Arguments.of(100, 10, 100, 59, Severity.WARNING), // +49 points
+        Arguments.of(100, 10, 100, 60, Severity.CRITICAL), // +50 points exactly
         Arguments.of(100, 0, 100, 100, Severity.CRITICAL),
-        Arguments.of(100, 50, 100, 40, null),                 // fell
-        Arguments.of(100, 30, 100, 30, null),                 // same
-        Arguments.of(49, 0, 100, 100, null),                  // previous run: too few requests to compare
-        Arguments.of(50, 0, 100, 100, Severity.CRITICAL),     // previous run: just enough
-        Arguments.of(100, 0, 49, 49, null),                   // this run: one short
-        Arguments.of(100, 0, 50, 5, Severity.WARNING),        // this run: just enough, +10 points
-        Arguments.of(3_000_000_000L, 0, 3_000_000_000L, 300_000_000L, Severity.WARNING)); // no overflow
+        Arguments.of(100, 50, 100, 40, null), // fell
+        Arguments.of(100, 30, 100, 30, null), // same
+        Arguments.of(49, 0, 100, 100, null), // previous run: too few requests to compare
+        Arguments.of(50, 0, 100, 100, Severity.CRITICAL), // previous run: just enough
+        Arguments.of(100, 0, 49, 49, null), // this run: one short
+        Arguments.of(100, 0, 50, 5, Severity.WARNING), // this run: just enough, +10 points
+        Arguments.of(
+            3_000_000_000L, 0, 3_000_000_000L, 300_000_000L, Severity.WARNING)); // no overflow
   }
 
   @ParameterizedTest(name = "{0}/{1} then {2}/{3} -> {4}")
   @MethodSource("rises")
   void errorRateRiseAgainstThresholds(long r0, long e0, long r1, long e1, Severity expected) {
-    assertEquals(expected, AlertRules.riseSeverity(new Counts(r0, e0), new Counts(r1, e1), DEFAULTS),
-        "rise from " + e0 + "/" + r0 + " to " + e1 + "/" + r1 + " with +10/+50 points and 50 requests");
+    assertEquals(
+        expected,
+        AlertRules.riseSeverity(new Counts(r0, e0), new Counts(r1, e1), DEFAULTS),
+        "rise from "
+            + e0
+            + "/"
+            + r0
+            + " to "
+            + e1
+            + "/"
+            + r1
+            + " with +10/+50 points and 50 requests");
   }
 
   @Test
   void riseThresholdsAreOptions() {
     AlertThresholds strict = new AlertThresholds(new BigDecimal("0.05"), new BigDecimal("0.2"), 10);
-    assertNull(AlertRules.riseSeverity(new Counts(10, 0), new Counts(100, 4), strict), "+4 points under 5");
-    assertEquals(Severity.WARNING, AlertRules.riseSeverity(new Counts(10, 0), new Counts(100, 5), strict),
+    assertNull(
+        AlertRules.riseSeverity(new Counts(10, 0), new Counts(100, 4), strict),
+        "+4 points under 5");
+    assertEquals(
+        Severity.WARNING,
+        AlertRules.riseSeverity(new Counts(10, 0), new Counts(100, 5), strict),
         "+5 points with --alert-rate-rise 5%");
-    assertEquals(Severity.CRITICAL, AlertRules.riseSeverity(new Counts(10, 0), new Counts(100, 20), strict),
+    assertEquals(
+        Severity.CRITICAL,
+        AlertRules.riseSeverity(new Counts(10, 0), new Counts(100, 20), strict),
         "+20 points with --alert-rate-rise-critical 20%");
-    assertNull(AlertRules.riseSeverity(new Counts(9, 0), new Counts(100, 20), strict),
+    assertNull(
+        AlertRules.riseSeverity(new Counts(9, 0), new Counts(100, 20), strict),
         "9 previous requests under --alert-min-requests 10");
-    assertNull(AlertRules.riseSeverity(null, new Counts(100, 100), strict), "a key the previous run did not have");
+    assertNull(
+        AlertRules.riseSeverity(null, new Counts(100, 100), strict),
+        "a key the previous run did not have");
   }
 
   @Test
   void thresholdsAreChecked() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new AlertThresholds(new BigDecimal("0.2"), new BigDecimal("0.1"), 50), "critical below warning");
-    assertThrows(IllegalArgumentException.class,
-        () -> new AlertThresholds(BigDecimal.ZERO, new BigDecimal("0.1"), 50), "zero rise");
-    assertThrows(IllegalArgumentException.class,
-        () -> new AlertThresholds(new BigDecimal("0.1"), new BigDecimal("1.01"), 50), "rise above 100 points");
-    assertThrows(IllegalArgumentException.class,
-        () -> new AlertThresholds(new BigDecimal("0.1"), new BigDecimal("0.5"), 0), "zero requests");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AlertThresholds(new BigDecimal("0.2"), new BigDecimal("0.1"), 50),
+        "critical below warning");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AlertThresholds(BigDecimal.ZERO, new BigDecimal("0.1"), 50),
+        "zero rise");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AlertThresholds(new BigDecimal("0.1"), new BigDecimal("1.01"), 50),
+        "rise above 100 points");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AlertThresholds(new BigDecimal("0.1"), new BigDecimal("0.5"), 0),
+        "zero requests");
   }
 
   @Test
   void bookingsDuplicateWithTwoStandingIsCriticalUnresolvedIsAWarningOthersAreQuiet() {
     List<ReportRow> rows = new ArrayList<>();
-    rows.add(booking(T1, "dup-a", "DUPLICATE", "CONFIRMED;CONFIRMED", "cancel all but one of bookings 1-1, 1-2"));
-    rows.add(booking(T1, "dup-b", "DUPLICATE", "CONFIRMED;CANCELLED",
-        "none: at most one of bookings 1-3, 1-4 is not cancelled"));
-    rows.add(booking(T2, "dup-c", "DUPLICATE", "UNKNOWN;CONFIRMED", "cancel all but one of bookings 1-5, 1-6"));
-    rows.add(booking(T2, "dup-d", "DUPLICATE", "CANCELLED;CANCELLED", "none: at most one of bookings 1-7, 1-8 is not cancelled"));
-    rows.add(booking(T2, "open", "UNRESOLVED", null, "look up with BookingList by clientReference"));
-    rows.add(booking(T3, "fine", "BOOKED", "CONFIRMED", "record booking 1-9 as made; do not book again"));
+    rows.add(
+        booking(
+            T1,
+            "dup-a",
+            "DUPLICATE",
+            "CONFIRMED;CONFIRMED",
+            "cancel all but one of bookings 1-1, 1-2"));
+    rows.add(
+        booking(
+            T1,
+            "dup-b",
+            "DUPLICATE",
+            "CONFIRMED;CANCELLED",
+            "none: at most one of bookings 1-3, 1-4 is not cancelled"));
+    rows.add(
+        booking(
+            T2,
+            "dup-c",
+            "DUPLICATE",
+            "UNKNOWN;CONFIRMED",
+            "cancel all but one of bookings 1-5, 1-6"));
+    rows.add(
+        booking(
+            T2,
+            "dup-d",
+            "DUPLICATE",
+            "CANCELLED;CANCELLED",
+            "none: at most one of bookings 1-7, 1-8 is not cancelled"));
+    rows.add(
+        booking(T2, "open", "UNRESOLVED", null, "look up with BookingList by clientReference"));
+    rows.add(
+        booking(
+            T3, "fine", "BOOKED", "CONFIRMED", "record booking 1-9 as made; do not book again"));
     rows.add(booking(T3, "none", "NOT_BOOKED", null, "none: no booking was made"));
-    rows.add(booking(T3, "retry", "BOOKED_ON_RETRY", "CONFIRMED", "record booking 1-10 made by the retry"));
+    rows.add(
+        booking(
+            T3, "retry", "BOOKED_ON_RETRY", "CONFIRMED", "record booking 1-10 made by the retry"));
 
     List<Alert> alerts = AlertRules.evaluate(results(rows), null, DEFAULTS);
 
-    assertEquals(List.of(
-        new Alert(Severity.CRITICAL, AlertRules.BOOKING_DUPLICATE,
-            "DUPLICATE booking of client reference dup-a at hotel 1533 (HTTP_504 at 2026-11-19T10:00:00Z): "
-                + "cancel all but one of bookings 1-1, 1-2", Reports.UNCONFIRMED_BOOKINGS,
-            where("attempt_ts", "2026-11-19T10:00:00Z", "client_reference", "dup-a"), "bookings-DUPLICATE"),
-        new Alert(Severity.CRITICAL, AlertRules.BOOKING_DUPLICATE,
-            "DUPLICATE booking of client reference dup-c at hotel 1533 (HTTP_504 at 2026-11-19T10:20:00Z): "
-                + "cancel all but one of bookings 1-5, 1-6", Reports.UNCONFIRMED_BOOKINGS,
-            where("attempt_ts", "2026-11-19T10:20:00Z", "client_reference", "dup-c"), "bookings-DUPLICATE"),
-        new Alert(Severity.WARNING, AlertRules.BOOKING_UNRESOLVED,
-            "UNRESOLVED booking of client reference open at hotel 1533 (HTTP_504 at 2026-11-19T10:20:00Z): "
-                + "look up with BookingList by clientReference", Reports.UNCONFIRMED_BOOKINGS,
-            where("attempt_ts", "2026-11-19T10:20:00Z", "client_reference", "open"), "bookings-UNRESOLVED")),
-        alerts, "DUPLICATE with >= 2 bookings not cancelled, UNRESOLVED; the rest need nothing done");
+    assertEquals(
+        List.of(
+            new Alert(
+                Severity.CRITICAL,
+                AlertRules.BOOKING_DUPLICATE,
+                "DUPLICATE booking of client reference dup-a at hotel 1533 (HTTP_504 at 2026-11-19T10:00:00Z): "
+                    + "cancel all but one of bookings 1-1, 1-2",
+                Reports.UNCONFIRMED_BOOKINGS,
+                where("attempt_ts", "2026-11-19T10:00:00Z", "client_reference", "dup-a"),
+                "bookings-DUPLICATE"),
+            new Alert(
+                Severity.CRITICAL,
+                AlertRules.BOOKING_DUPLICATE,
+                "DUPLICATE booking of client reference dup-c at hotel 1533 (HTTP_504 at 2026-11-19T10:20:00Z): "
+                    + "cancel all but one of bookings 1-5, 1-6",
+                Reports.UNCONFIRMED_BOOKINGS,
+                where("attempt_ts", "2026-11-19T10:20:00Z", "client_reference", "dup-c"),
+                "bookings-DUPLICATE"),
+            new Alert(
+                Severity.WARNING,
+                AlertRules.BOOKING_UNRESOLVED,
+                "UNRESOLVED booking of client reference open at hotel 1533 (HTTP_504 at 2026-11-19T10:20:00Z): "
+                    + "look up with BookingList by clientReference",
+                Reports.UNCONFIRMED_BOOKINGS,
+                where("attempt_ts", "2026-11-19T10:20:00Z", "client_reference", "open"),
+                "bookings-UNRESOLVED")),
+        alerts,
+        "DUPLICATE with >= 2 bookings not cancelled, UNRESOLVED; the rest need nothing done");
   }
 
   @Test
   void centralOutagesAreCriticalTenantOutagesWarnings() {
-    List<ReportRow> rows = List.of(
-        outage("casy", "central", null, T1, T2, 40L, null),
-        outage("casy", "tenant", "8976", T1, T2, 3L, T3));
+    List<ReportRow> rows =
+        List.of(
+            outage("casy", "central", null, T1, T2, 40L, null),
+            outage("casy", "tenant", "8976", T1, T2, 3L, T3));
 
     List<Alert> alerts = AlertRules.evaluate(results(rows), null, DEFAULTS);
 
-    assertEquals(List.of(
-        new Alert(Severity.CRITICAL, AlertRules.DB_OUTAGE, "Central database outage of casy: 40 failed requests "
-            + "from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, no recovery seen", Reports.DB_OUTAGES,
-            where("provider", "casy", "scope", "central", "hotel_id", "", "start", "2026-11-19T10:00:00Z"),
-            "outages"),
-        new Alert(Severity.WARNING, AlertRules.DB_OUTAGE, "Tenant database outage of casy hotel 8976: 3 failed "
-            + "requests from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, recovered at 2026-11-19T10:25:00Z",
-            Reports.DB_OUTAGES,
-            where("provider", "casy", "scope", "tenant", "hotel_id", "8976", "start", "2026-11-19T10:00:00Z"),
-            "outages")),
-        alerts, "one alert per outage row");
+    assertEquals(
+        List.of(
+            new Alert(
+                Severity.CRITICAL,
+                AlertRules.DB_OUTAGE,
+                "Central database outage of casy: 40 failed requests "
+                    + "from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, no recovery seen",
+                Reports.DB_OUTAGES,
+                where(
+                    "provider",
+                    "casy",
+                    "scope",
+                    "central",
+                    "hotel_id",
+                    "",
+                    "start",
+                    "2026-11-19T10:00:00Z"),
+                "outages"),
+            new Alert(
+                Severity.WARNING,
+                AlertRules.DB_OUTAGE,
+                "Tenant database outage of casy hotel 8976: 3 failed "
+                    + "requests from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, recovered at 2026-11-19T10:25:00Z",
+                Reports.DB_OUTAGES,
+                where(
+                    "provider",
+                    "casy",
+                    "scope",
+                    "tenant",
+                    "hotel_id",
+                    "8976",
+                    "start",
+                    "2026-11-19T10:00:00Z"),
+                "outages")),
+        alerts,
+        "one alert per outage row");
   }
 
   @Test
   void credentialHealthAbsentFromTheResultsYieldsNothing() {
     ReportResults withoutIt = ReportResults.of(Reports.all(false), List.of());
-    assertEquals(List.of(), AlertRules.credentials(withoutIt, null), "no credential_health report: no alert");
+    assertEquals(
+        List.of(),
+        AlertRules.credentials(withoutIt, null),
+        "no credential_health report: no alert");
   }
 
   @Test
   void credentialsTurningFailingAuthOrQuotaExhausted() {
-    List<ReportRow> rows = List.of(
-        health("hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", "failing_auth", T1),
-        health("hotelbeds", "tok_bbbbbbbbbbbb", "...c3d4", "quota_exhausted", T2),
-        health("casy", "tok_cccccccccccc", "...e5f6", "degraded", T1),
-        health("casy", "tok_dddddddddddd", "...g7h8", "healthy", T1),
-        health("casy", "tok_eeeeeeeeeeee", "...i9j0", "failing_auth", T3));
+    List<ReportRow> rows =
+        List.of(
+            health("hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", "failing_auth", T1),
+            health("hotelbeds", "tok_bbbbbbbbbbbb", "...c3d4", "quota_exhausted", T2),
+            health("casy", "tok_cccccccccccc", "...e5f6", "degraded", T1),
+            health("casy", "tok_dddddddddddd", "...g7h8", "healthy", T1),
+            health("casy", "tok_eeeeeeeeeeee", "...i9j0", "failing_auth", T3));
     ReportResults results = results(rows);
 
-    Alert failing = new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_FAILING_AUTH,
-        "Credential tok_aaaaaaaaaaaa (...a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
-            + "request since was refused (expired or revoked); replace or reactivate it",
-        CredentialHealthColumns.REPORT, where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
-        CredentialHealthColumns.PAGE_SECTION);
-    Alert quota = new Alert(Severity.WARNING, AlertRules.CREDENTIAL_QUOTA_EXHAUSTED,
-        "Credential tok_bbbbbbbbbbbb (...c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
-            + "requests are refused until it resets; slow the client down or ask for a higher quota",
-        CredentialHealthColumns.REPORT, where("provider", "hotelbeds", "token_id", "tok_bbbbbbbbbbbb"),
-        CredentialHealthColumns.PAGE_SECTION);
-    Alert casyFailing = new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_FAILING_AUTH,
-        "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
-            + "request since was refused (expired or revoked); replace or reactivate it",
-        CredentialHealthColumns.REPORT, where("provider", "casy", "token_id", "tok_eeeeeeeeeeee"),
-        CredentialHealthColumns.PAGE_SECTION);
+    Alert failing =
+        new Alert(
+            Severity.CRITICAL,
+            AlertRules.CREDENTIAL_FAILING_AUTH,
+            "Credential tok_aaaaaaaaaaaa (...a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
+                + "request since was refused (expired or revoked); replace or reactivate it",
+            CredentialHealthColumns.REPORT,
+            where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
+            CredentialHealthColumns.PAGE_SECTION);
+    Alert quota =
+        new Alert(
+            Severity.WARNING,
+            AlertRules.CREDENTIAL_QUOTA_EXHAUSTED,
+            "Credential tok_bbbbbbbbbbbb (...c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
+                + "requests are refused until it resets; slow the client down or ask for a higher quota",
+            CredentialHealthColumns.REPORT,
+            where("provider", "hotelbeds", "token_id", "tok_bbbbbbbbbbbb"),
+            CredentialHealthColumns.PAGE_SECTION);
+    Alert casyFailing =
+        new Alert(
+            Severity.CRITICAL,
+            AlertRules.CREDENTIAL_FAILING_AUTH,
+            "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
+                + "request since was refused (expired or revoked); replace or reactivate it",
+            CredentialHealthColumns.REPORT,
+            where("provider", "casy", "token_id", "tok_eeeeeeeeeeee"),
+            CredentialHealthColumns.PAGE_SECTION);
 
-    assertEquals(List.of(casyFailing, failing, quota), AlertRules.evaluate(results, null, DEFAULTS),
+    assertEquals(
+        List.of(casyFailing, failing, quota),
+        AlertRules.evaluate(results, null, DEFAULTS),
         "no previous run: every failing_auth and quota_exhausted credential, critical first");
 
     Map<Key, String> before = new HashMap<>();
-    before.put(new Key("hotelbeds", "tok_aaaaaaaaaaaa"), "failing_auth");   // already so: no new alert
-    before.put(new Key("hotelbeds", "tok_bbbbbbbbbbbb"), "healthy");        // turned
-    before.put(new Key("casy", "tok_eeeeeeeeeeee"), "quota_exhausted");     // turned into another state
-    assertEquals(List.of(casyFailing, quota),
+    before.put(
+        new Key("hotelbeds", "tok_aaaaaaaaaaaa"), "failing_auth"); // already so: no new alert
+    before.put(new Key("hotelbeds", "tok_bbbbbbbbbbbb"), "healthy"); // turned
+    before.put(new Key("casy", "tok_eeeeeeeeeeee"), "quota_exhausted"); // turned into another state
+    assertEquals(
+        List.of(casyFailing, quota),
         AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), before)),
         "a credential already in that state in the previous run does not alert again");
-    assertEquals(List.of(casyFailing, failing, quota),
+    assertEquals(
+        List.of(casyFailing, failing, quota),
         AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), null)),
         "a previous run without credential_health says nothing of states");
   }
 
   @Test
   void errorCodesNeverSeenInThePreviousRun() {
-    List<ReportRow> rows = List.of(
-        code("casy", 502, "tenant_db_unavailable", "upstream_unavailable", 12L, true),
-        code("casy", 200, "OK", "ok", 500L, true),
-        code("casy", 200, "HTTP_299", "ok", 1L, false),
-        code("hotelbeds", null, "NO_RESPONSE", "no_response", 2L, true),
-        code("hotelbeds", 418, "HTTP_418", "undocumented", 1L, false));
-    Set<CodeKey> before = Set.of(new CodeKey("casy", "502", "tenant_db_unavailable"), new CodeKey("casy", "200", "OK"));
+    List<ReportRow> rows =
+        List.of(
+            code("casy", 502, "tenant_db_unavailable", "upstream_unavailable", 12L, true),
+            code("casy", 200, "OK", "ok", 500L, true),
+            code("casy", 200, "HTTP_299", "ok", 1L, false),
+            code("hotelbeds", null, "NO_RESPONSE", "no_response", 2L, true),
+            code("hotelbeds", 418, "HTTP_418", "undocumented", 1L, false));
+    Set<CodeKey> before =
+        Set.of(
+            new CodeKey("casy", "502", "tenant_db_unavailable"), new CodeKey("casy", "200", "OK"));
 
-    assertEquals(List.of(
-        new Alert(Severity.WARNING, AlertRules.NEW_ERROR_CODE, "New error code hotelbeds no response NO_RESPONSE "
-            + "(no_response): 2 times from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, never seen in the "
-            + "previous run", Reports.ERROR_CODES,
-            where("provider", "hotelbeds", "http_status", "", "error_code", "NO_RESPONSE"), "codes"),
-        new Alert(Severity.WARNING, AlertRules.NEW_ERROR_CODE, "New error code hotelbeds HTTP 418 HTTP_418 "
-            + "(undocumented, undocumented): 1 times from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, never seen "
-            + "in the previous run", Reports.ERROR_CODES,
-            where("provider", "hotelbeds", "http_status", "418", "error_code", "HTTP_418"), "codes")),
+    assertEquals(
+        List.of(
+            new Alert(
+                Severity.WARNING,
+                AlertRules.NEW_ERROR_CODE,
+                "New error code hotelbeds no response NO_RESPONSE "
+                    + "(no_response): 2 times from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, never seen in the "
+                    + "previous run",
+                Reports.ERROR_CODES,
+                where("provider", "hotelbeds", "http_status", "", "error_code", "NO_RESPONSE"),
+                "codes"),
+            new Alert(
+                Severity.WARNING,
+                AlertRules.NEW_ERROR_CODE,
+                "New error code hotelbeds HTTP 418 HTTP_418 "
+                    + "(undocumented, undocumented): 1 times from 2026-11-19T10:00:00Z to 2026-11-19T10:20:00Z, never seen "
+                    + "in the previous run",
+                Reports.ERROR_CODES,
+                where("provider", "hotelbeds", "http_status", "418", "error_code", "HTTP_418"),
+                "codes")),
         AlertRules.evaluate(results(rows), previous(before, Map.of(), Map.of(), null), DEFAULTS),
         "new error codes only; a new class-ok code is not an error");
-    assertEquals(List.of(), AlertRules.evaluate(results(rows), null, DEFAULTS),
+    assertEquals(
+        List.of(),
+        AlertRules.evaluate(results(rows), null, DEFAULTS),
         "without a previous run nothing is new");
   }
 
   @Test
   void errorRatesAreSummedOverTheRunPerHotelAndCredential() {
-    List<ReportRow> rows = List.of(
-        // hotel 1: 30 + 30 requests, 3 + 9 errors = 20%; previous 10% over 60: +10 points, warning.
-        hotelRate(T1, "casy", "1", 30, 3), hotelRate(T2, "casy", "1", 30, 9),
-        // hotel 2: 60 requests, 11 errors = 18.33%; previous 10%: +8.33 points, quiet.
-        hotelRate(T1, "casy", "2", 60, 11),
-        // no hotel: 60 of 60 failed, but no hotel to act on.
-        hotelRate(T1, "casy", "", 60, 60),
-        // credential: 100 requests, 70 errors; previous 20%: +50 points, critical.
-        tokenRate(T1, "hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", 100, 70),
-        // credential new in this run: nothing to compare with.
-        tokenRate(T1, "hotelbeds", "tok_ffffffffffff", "...zz99", 100, 100));
-    Map<Key, Counts> hotels = Map.of(new Key("casy", "1"), new Counts(60, 6), new Key("casy", "2"), new Counts(60, 6),
-        new Key("casy", ""), new Counts(60, 0));
+    List<ReportRow> rows =
+        List.of(
+            // hotel 1: 30 + 30 requests, 3 + 9 errors = 20%; previous 10% over 60: +10 points,
+            // warning.
+            hotelRate(T1, "casy", "1", 30, 3),
+            hotelRate(T2, "casy", "1", 30, 9),
+            // hotel 2: 60 requests, 11 errors = 18.33%; previous 10%: +8.33 points, quiet.
+            hotelRate(T1, "casy", "2", 60, 11),
+            // no hotel: 60 of 60 failed, but no hotel to act on.
+            hotelRate(T1, "casy", "", 60, 60),
+            // credential: 100 requests, 70 errors; previous 20%: +50 points, critical.
+            tokenRate(T1, "hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", 100, 70),
+            // credential new in this run: nothing to compare with.
+            tokenRate(T1, "hotelbeds", "tok_ffffffffffff", "...zz99", 100, 100));
+    Map<Key, Counts> hotels =
+        Map.of(
+            new Key("casy", "1"),
+            new Counts(60, 6),
+            new Key("casy", "2"),
+            new Counts(60, 6),
+            new Key("casy", ""),
+            new Counts(60, 0));
     Map<Key, Counts> tokens = Map.of(new Key("hotelbeds", "tok_aaaaaaaaaaaa"), new Counts(50, 10));
 
-    assertEquals(List.of(
-        new Alert(Severity.CRITICAL, AlertRules.CREDENTIAL_ERROR_RATE_ROSE, "Error rate of credential "
-            + "tok_aaaaaaaaaaaa (...a1b2) of hotelbeds rose from 20.00% (10 of 50) in the previous run to 70.00% "
-            + "(70 of 100), +50.00 points", Reports.ERROR_RATES_BY_TOKEN,
-            where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"), "top-credentials"),
-        new Alert(Severity.WARNING, AlertRules.HOTEL_ERROR_RATE_ROSE, "Error rate of casy hotel 1 rose from 10.00% "
-            + "(6 of 60) in the previous run to 20.00% (12 of 60), +10.00 points", Reports.ERROR_RATES_BY_HOTEL,
-            where("provider", "casy", "hotel_id", "1"), "top-hotels")),
+    assertEquals(
+        List.of(
+            new Alert(
+                Severity.CRITICAL,
+                AlertRules.CREDENTIAL_ERROR_RATE_ROSE,
+                "Error rate of credential "
+                    + "tok_aaaaaaaaaaaa (...a1b2) of hotelbeds rose from 20.00% (10 of 50) in the previous run to 70.00% "
+                    + "(70 of 100), +50.00 points",
+                Reports.ERROR_RATES_BY_TOKEN,
+                where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
+                "top-credentials"),
+            new Alert(
+                Severity.WARNING,
+                AlertRules.HOTEL_ERROR_RATE_ROSE,
+                "Error rate of casy hotel 1 rose from 10.00% "
+                    + "(6 of 60) in the previous run to 20.00% (12 of 60), +10.00 points",
+                Reports.ERROR_RATES_BY_HOTEL,
+                where("provider", "casy", "hotel_id", "1"),
+                "top-hotels")),
         AlertRules.evaluate(results(rows), previous(Set.of(), hotels, tokens, null), DEFAULTS),
         "rates over the whole run against the previous run's");
   }
 
   @Test
   void countsAndFailOn() {
-    List<Alert> alerts = List.of(
-        new Alert(Severity.WARNING, AlertRules.NEW_ERROR_CODE, "r", Reports.ERROR_CODES, Map.of(), "codes"),
-        new Alert(Severity.WARNING, AlertRules.NEW_ERROR_CODE, "r", Reports.ERROR_CODES, Map.of(), "codes"));
+    List<Alert> alerts =
+        List.of(
+            new Alert(
+                Severity.WARNING,
+                AlertRules.NEW_ERROR_CODE,
+                "r",
+                Reports.ERROR_CODES,
+                Map.of(),
+                "codes"),
+            new Alert(
+                Severity.WARNING,
+                AlertRules.NEW_ERROR_CODE,
+                "r",
+                Reports.ERROR_CODES,
+                Map.of(),
+                "codes"));
     Map<Severity, Long> expected = new LinkedHashMap<>();
     expected.put(Severity.CRITICAL, 0L);
     expected.put(Severity.WARNING, 2L);
     assertEquals(expected, AlertRules.counts(alerts), "counts, critical first");
-    assertEquals(List.of(Severity.CRITICAL, Severity.WARNING), List.copyOf(AlertRules.counts(List.of()).keySet()),
+    assertEquals(
+        List.of(Severity.CRITICAL, Severity.WARNING),
+        List.copyOf(AlertRules.counts(List.of()).keySet()),
         "both severities even when there is no alert");
-    assertEquals(true, AlertRules.anyAtLeast(alerts, Severity.WARNING), "warnings meet --fail-on warning");
-    assertEquals(false, AlertRules.anyAtLeast(alerts, Severity.CRITICAL), "warnings do not meet --fail-on critical");
-    assertEquals(false, AlertRules.anyAtLeast(List.of(), Severity.WARNING), "no alert meets nothing");
+    assertEquals(
+        true, AlertRules.anyAtLeast(alerts, Severity.WARNING), "warnings meet --fail-on warning");
+    assertEquals(
+        false,
+        AlertRules.anyAtLeast(alerts, Severity.CRITICAL),
+        "warnings do not meet --fail-on critical");
+    assertEquals(
+        false, AlertRules.anyAtLeast(List.of(), Severity.WARNING), "no alert meets nothing");
   }
 
   // ---- hand-made rows -------------------------------------------------------------------------
@@ -261,21 +433,26 @@ class AlertRulesTest {
     return ReportResults.of(Reports.all(false), rows);
   }
 
-  private static PreviousRun previous(Set<CodeKey> codes, Map<Key, Counts> hotels, Map<Key, Counts> tokens,
+  private static PreviousRun previous(
+      Set<CodeKey> codes,
+      Map<Key, Counts> hotels,
+      Map<Key, Counts> tokens,
       Map<Key, String> states) {
-    return new PreviousRun("/runs/previous", PreviousRun.SOURCE_OPTION, codes, hotels, tokens, states);
+    return new PreviousRun(
+        "/runs/previous", PreviousRun.SOURCE_OPTION, codes, hotels, tokens, states);
   }
 
   private static ReportRow row(String report, ReportSpec spec, Map<String, Object> values) {
     List<String> columns = spec.columns();
     Object[] row = new Object[columns.size()];
-    values.forEach((column, value) -> {
-      int index = columns.indexOf(column);
-      if (index < 0) {
-        throw new IllegalArgumentException("no column " + column + " in " + report);
-      }
-      row[index] = value;
-    });
+    values.forEach(
+        (column, value) -> {
+          int index = columns.indexOf(column);
+          if (index < 0) {
+            throw new IllegalArgumentException("no column " + column + " in " + report);
+          }
+          row[index] = value;
+        });
     return new ReportRow(report, row);
   }
 
@@ -288,39 +465,143 @@ class AlertRulesTest {
     return row(report, spec, values);
   }
 
-  private static ReportRow booking(Instant at, String reference, String status, String bookingStatus, String action) {
-    return row(Reports.UNCONFIRMED_BOOKINGS, "attempt_ts", at, "provider", "hotelbeds", "token_id", "tok_1",
-        "hotel_id", "1533", "client_reference", reference, "outcome", "HTTP_504", "status", status,
-        "booking_status", bookingStatus, "bookings_found", 2, "action", action);
+  private static ReportRow booking(
+      Instant at, String reference, String status, String bookingStatus, String action) {
+    return row(
+        Reports.UNCONFIRMED_BOOKINGS,
+        "attempt_ts",
+        at,
+        "provider",
+        "hotelbeds",
+        "token_id",
+        "tok_1",
+        "hotel_id",
+        "1533",
+        "client_reference",
+        reference,
+        "outcome",
+        "HTTP_504",
+        "status",
+        status,
+        "booking_status",
+        bookingStatus,
+        "bookings_found",
+        2,
+        "action",
+        action);
   }
 
-  private static ReportRow outage(String provider, String scope, String hotel, Instant start, Instant end,
-      Long failed, Instant recovered) {
-    return row(Reports.DB_OUTAGES, "provider", provider, "scope", scope, "hotel_id", hotel, "start", start, "end", end,
-        "failed_requests", failed, "affected_tokens", 1L, "affected_hotels", 1L, "recovered_at", recovered);
+  private static ReportRow outage(
+      String provider,
+      String scope,
+      String hotel,
+      Instant start,
+      Instant end,
+      Long failed,
+      Instant recovered) {
+    return row(
+        Reports.DB_OUTAGES,
+        "provider",
+        provider,
+        "scope",
+        scope,
+        "hotel_id",
+        hotel,
+        "start",
+        start,
+        "end",
+        end,
+        "failed_requests",
+        failed,
+        "affected_tokens",
+        1L,
+        "affected_hotels",
+        1L,
+        "recovered_at",
+        recovered);
   }
 
-  private static ReportRow health(String provider, String token, String hint, String state, Instant since) {
-    return row(CredentialHealthColumns.REPORT, "provider", provider, "token_id", token, "token_hint", hint,
-        "state", state, "since", since);
+  private static ReportRow health(
+      String provider, String token, String hint, String state, Instant since) {
+    return row(
+        CredentialHealthColumns.REPORT,
+        "provider",
+        provider,
+        "token_id",
+        token,
+        "token_hint",
+        hint,
+        "state",
+        state,
+        "since",
+        since);
   }
 
-  private static ReportRow code(String provider, Integer status, String code, String errorClass, Long count,
+  private static ReportRow code(
+      String provider,
+      Integer status,
+      String code,
+      String errorClass,
+      Long count,
       Boolean documented) {
-    return row(Reports.ERROR_CODES, "provider", provider, "http_status", status, "error_code", code,
-        "error_class", errorClass, "count", count, "first_seen", T1, "last_seen", T2, "documented", documented,
-        "retryable", false);
+    return row(
+        Reports.ERROR_CODES,
+        "provider",
+        provider,
+        "http_status",
+        status,
+        "error_code",
+        code,
+        "error_class",
+        errorClass,
+        "count",
+        count,
+        "first_seen",
+        T1,
+        "last_seen",
+        T2,
+        "documented",
+        documented,
+        "retryable",
+        false);
   }
 
-  private static ReportRow hotelRate(Instant window, String provider, String hotel, long requests, long errors) {
-    return row(Reports.ERROR_RATES_BY_HOTEL, "window_start", window, "window_end", window.plusSeconds(3600),
-        "provider", provider, "hotel_id", hotel, "requests", requests, "errors", errors);
+  private static ReportRow hotelRate(
+      Instant window, String provider, String hotel, long requests, long errors) {
+    return row(
+        Reports.ERROR_RATES_BY_HOTEL,
+        "window_start",
+        window,
+        "window_end",
+        window.plusSeconds(3600),
+        "provider",
+        provider,
+        "hotel_id",
+        hotel,
+        "requests",
+        requests,
+        "errors",
+        errors);
   }
 
-  private static ReportRow tokenRate(Instant window, String provider, String token, String hint, long requests,
-      long errors) {
-    return row(Reports.ERROR_RATES_BY_TOKEN, "window_start", window, "window_end", window.plusSeconds(3600),
-        "provider", provider, "token_id", token, "token_hint", hint, "requests", requests, "errors", errors);
+  private static ReportRow tokenRate(
+      Instant window, String provider, String token, String hint, long requests, long errors) {
+    return row(
+        Reports.ERROR_RATES_BY_TOKEN,
+        "window_start",
+        window,
+        "window_end",
+        window.plusSeconds(3600),
+        "provider",
+        provider,
+        "token_id",
+        token,
+        "token_hint",
+        hint,
+        "requests",
+        requests,
+        "errors",
+        errors);
   }
 
   private static Map<String, String> where(String... columnsAndValues) {
