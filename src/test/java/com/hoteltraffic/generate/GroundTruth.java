@@ -20,7 +20,8 @@ public record GroundTruth(
     List<Burst> bursts,
     List<Outage> outages,
     List<UncertainBooking> bookings,
-    HealthTruth.Result health) {
+    HealthTruth.Result health,
+    List<ExpectedAlert> alerts) {
 
   /** Counts over all files. */
   public record Totals(long exchanges, long quarantined, long blank, long errors) {}
@@ -84,6 +85,14 @@ public record GroundTruth(
       String bookingReference,
       String bookingStatus,
       List<String> referencesSeen) {}
+
+  /**
+   * One alert of {@code alerts.json} that a daily run of the last day, compared with the day
+   * before, must raise (see {@link AlertTruth}): {@code where} holds the key columns and values as
+   * the report's CSV writes them, except that a {@code token_id} is the raw credential.
+   */
+  public record ExpectedAlert(
+      String severity, String kind, String report, java.util.Map<String, String> where) {}
 
   /** The analyzer defaults the incidents were built for. */
   public static final int BURST_GAP_SECONDS = 60;
@@ -260,6 +269,26 @@ public record GroundTruth(
       out.append("]}");
     }
     out.append("\n],\n\"health\":").append(HealthTruth.json(health));
+    out.append(",\n\"alerts\":[");
+    for (int i = 0; i < alerts.size(); i++) {
+      ExpectedAlert a = alerts.get(i);
+      row(out, i);
+      out.append("{\"severity\":\"")
+          .append(a.severity())
+          .append("\",\"kind\":\"")
+          .append(a.kind())
+          .append("\",\"report\":\"")
+          .append(a.report())
+          .append("\",\"where\":{");
+      boolean first = true;
+      for (java.util.Map.Entry<String, String> entry : a.where().entrySet()) {
+        Json.quote(first ? out : out.append(','), entry.getKey()).append(':');
+        Json.quote(out, entry.getValue());
+        first = false;
+      }
+      out.append("}}");
+    }
+    out.append("\n]");
     return out.append("}\n").toString();
   }
 

@@ -117,6 +117,25 @@ public final class HealthTruth {
     return new Result(credentials(), denied(), confirmations(), List.copyOf(situations));
   }
 
+  /**
+   * The {@code credential_health} state of every credential over the exchanges from {@code from}
+   * (inclusive) to {@code to} (exclusive), as a daily run of that day sees them; keyed by provider
+   * and raw credential joined by a NUL. Call after {@link #build}.
+   */
+  Map<String, String> statesBetween(long from, long to) {
+    Map<String, List<Row>> byCredential = new TreeMap<>();
+    for (Row r : rows) {
+      if (r.ts() >= from && r.ts() < to) {
+        byCredential
+            .computeIfAbsent(r.provider() + '\u0000' + r.token(), k -> new ArrayList<>())
+            .add(r);
+      }
+    }
+    Map<String, String> states = new TreeMap<>();
+    byCredential.forEach((key, traffic) -> states.put(key, credential(traffic).state()));
+    return states;
+  }
+
   private List<Credential> credentials() {
     Map<String, List<Row>> byCredential = new TreeMap<>();
     for (Row r : rows) {

@@ -582,7 +582,7 @@ final class HotelbedsTraffic {
     String errorClass =
         switch (type) {
           case "INVALID_REQUEST", "INVALID_DATA" -> "invalid_request";
-          case "PRODUCT_ERROR" -> "product";
+          case "PRODUCT_ERROR", "CONFIGURATION_ERROR" -> "product";
           case "SYSTEM_ERROR" -> "server_error";
           default -> throw new IllegalArgumentException(type);
         };

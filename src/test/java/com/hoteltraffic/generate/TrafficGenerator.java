@@ -51,6 +51,8 @@ public final class TrafficGenerator {
     TruthBuilder truth = new TruthBuilder();
     HealthSituations situations = new HealthSituations(config, world);
     HealthTruth health = new HealthTruth();
+    NewCodeSituation newCode = new NewCodeSituation(config, world);
+    AlertTruth alerts = new AlertTruth();
     long start = config.start().toEpochMilli();
     OutputFiles files = new OutputFiles(config);
     try (files) {
@@ -58,6 +60,7 @@ public final class TrafficGenerator {
       for (int d = 0; d < config.days(); d++) {
         List<Exchange> batch = scenario.day(d);
         batch.addAll(situations.day(d));
+        batch.addAll(newCode.day(d));
         batch.addAll(carried);
         carried = new ArrayList<>();
         long dayEnd = start + (d + 1) * Times.DAY;
@@ -74,12 +77,19 @@ public final class TrafficGenerator {
           files.write(e);
           truth.add(e);
           health.add(e);
+          alerts.add(e);
         }
         files.endDay();
       }
     }
     GroundTruth groundTruth =
-        truth.build(config, files.stats(), scenario.bookings, health.build(situations.situations));
+        truth.build(
+            config,
+            files.stats(),
+            scenario.bookings,
+            health.build(situations.situations),
+            alerts,
+            health);
     checkAgainstPlan(groundTruth, scenario);
     Files.writeString(
         config.outDir().resolve(GROUND_TRUTH_FILE), groundTruth.toJson(), StandardCharsets.UTF_8);

@@ -42,7 +42,9 @@ final class TruthBuilder {
       GeneratorConfig config,
       List<FileStats> files,
       List<Scenario.BookingTruth> plannedBookings,
-      HealthTruth.Result health) {
+      HealthTruth.Result health,
+      AlertTruth alertTruth,
+      HealthTruth healthTruth) {
     rows.sort(Comparator.comparingLong(Row::ts));
     long quarantined = 0;
     long blank = 0;
@@ -145,7 +147,8 @@ final class TruthBuilder {
         bursts,
         outages,
         bookings,
-        health);
+        health,
+        alertTruth.build(config, outages, bookings, healthTruth));
   }
 
   private static void count(Map<String, long[]> counts, String key, Row r) {

@@ -1,0 +1,206 @@
+package com.hoteltraffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.cli.AnalyzeMainAccess;
+import com.hoteltraffic.generate.GeneratorConfig;
+import com.hoteltraffic.generate.GroundTruth;
+import com.hoteltraffic.generate.TrafficGenerator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alerts of a daily run on generated traffic against the generator's ground truth: the days are
+ * analysed in order into one output, so the last day's run compares with the day before, and its
+ * {@code alerts.json} must hold exactly the truth's alerts (kinds, severities, reports and keys),
+ * among them the error code that first appears on the last day.
+ */
+class GeneratedAlertsEndToEndTest {
+  private static final String KEY = "generated-alerts-test-key";
+  private static final LocalDate START = LocalDate.of(2026, 11, 18);
+  private static final int DAYS = 2;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path work;
+  private static GroundTruth truth;
+  private static Path daily;
+  private static int lastExit;
+
+  @BeforeAll
+  static void generateAndRunEachDay() throws Exception {
+    Path generated = work.resolve("generated");
+    truth =
+        TrafficGenerator.generate(
+            GeneratorConfig.builder()
+                .outDir(generated)
+                .seed(7)
+                .days(DAYS)
+                .exchangesPerDay(1500)
+                .start(START.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .build());
+    Path keyFile = work.resolve("key.txt");
+    Files.writeString(keyFile, KEY + "\n");
+    daily = work.resolve("daily");
+    String input = generated.resolve(TrafficGenerator.TRAFFIC_DIR).toString();
+    for (int d = 0; d < DAYS - 1; d++) {
+      assertEquals(
+          0,
+          run(input, keyFile, START.plusDays(d).toString()),
+          "day " + d + " without --fail-on: alerts never change the exit status");
+    }
+    lastExit = run(input, keyFile, START.plusDays(DAYS - 1).toString(), "--fail-on", "warning");
+  }
+
+  @Test
+  void lastDayRaisesExactlyTheTruthsAlerts() throws Exception {
+    JsonNode alerts = lastDayAlerts();
+    assertEquals(
+        "previous day", alerts.path("previous_run").path("source").asText(), "compared with");
+    assertEquals(
+        daily.resolve("date=" + START.plusDays(DAYS - 2)).toString(),
+        alerts.path("previous_run").path("path").asText(),
+        "the previous day's folder");
+    List<String> actual = new ArrayList<>();
+    alerts.get("alerts").forEach(alert -> actual.add(describe(alert)));
+    List<String> expected = new ArrayList<>();
+    truth.alerts().forEach(alert -> expected.add(describe(alert)));
+    assertEquals(
+        String.join("\n", sorted(expected)),
+        String.join("\n", sorted(actual)),
+        "alerts of the last day (severity kind report where)");
+    long critical = truth.alerts().stream().filter(a -> a.severity().equals("critical")).count();
+    assertEquals(critical, alerts.path("counts").path("critical").asLong(), "critical count");
+    assertEquals(
+        truth.alerts().size() - critical,
+        alerts.path("counts").path("warning").asLong(),
+        "warning count");
+  }
+
+  @Test
+  void alertsAreListedCriticalFirstThenByKind() throws Exception {
+    List<String> order = new ArrayList<>();
+    lastDayAlerts()
+        .get("alerts")
+        .forEach(a -> order.add(a.get("severity").asText() + " " + a.get("kind").asText()));
+    List<String> expected = new ArrayList<>();
+    truth.alerts().forEach(a -> expected.add(a.severity() + " " + a.kind()));
+    assertEquals(expected, order, "severity and kind of each alert, in listing order");
+  }
+
+  @Test
+  void theCodeNewOnTheLastDayAlertsWithItsCountAndTimes() throws Exception {
+    String day = START.plusDays(DAYS - 1).toString();
+    String expected =
+        "New error code hotelbeds HTTP 500 CONFIGURATION_ERROR (product): 3 times from "
+            + day
+            + "T09:20:00Z to "
+            + day
+            + "T09:30:00Z, never seen in the previous run";
+    List<String> reasons = new ArrayList<>();
+    lastDayAlerts()
+        .get("alerts")
+        .forEach(
+            a -> {
+              if (a.path("where").path("error_code").asText().equals("CONFIGURATION_ERROR")) {
+                reasons.add(a.get("severity").asText() + ": " + a.get("reason").asText());
+              }
+            });
+    assertEquals(List.of("warning: " + expected), reasons, "the scripted new code's alert");
+    assertTrue(
+        truth.alerts().stream()
+            .anyMatch(
+                a ->
+                    a.kind().equals("new_error_code")
+                        && a.where().get("error_code").equals("CONFIGURATION_ERROR")),
+        "the truth holds the scripted new code");
+  }
+
+  @Test
+  void failOnWarningExitsFour() {
+    assertTrue(!truth.alerts().isEmpty(), "the last day has alerts");
+    assertEquals(4, lastExit, "the last day with --fail-on warning and alerts: exit 4");
+  }
+
+  private static JsonNode lastDayAlerts() throws Exception {
+    return JSON.readTree(
+        daily.resolve("date=" + START.plusDays(DAYS - 1)).resolve("alerts.json").toFile());
+  }
+
+  private static int run(String input, Path keyFile, String date, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                input,
+                "--output",
+                daily.toString(),
+                "--date",
+                date,
+                "--master",
+                "local[2]",
+                "--token-key-file",
+                keyFile.toString()));
+    args.addAll(List.of(more));
+    return AnalyzeMainAccess.run(args.toArray(new String[0]));
+  }
+
+  private static String describe(JsonNode alert) {
+    Map<String, String> where = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = alert.get("where").fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      where.put(field.getKey(), field.getValue().asText());
+    }
+    return alert.get("severity").asText()
+        + " "
+        + alert.get("kind").asText()
+        + " "
+        + alert.get("report").asText()
+        + " "
+        + where;
+  }
+
+  private static String describe(GroundTruth.ExpectedAlert alert) {
+    Map<String, String> where = new LinkedHashMap<>(alert.where());
+    where.computeIfPresent("token_id", (k, raw) -> tokenId(raw));
+    return alert.severity() + " " + alert.kind() + " " + alert.report() + " " + where;
+  }
+
+  private static List<String> sorted(List<String> lines) {
+    List<String> copy = new ArrayList<>(lines);
+    copy.sort(null);
+    return copy;
+  }
+
+  /** The contract's pseudonym, computed here independently of the product's code. */
+  private static String tokenId(String credential) {
+    if (credential.isEmpty()) {
+      return "";
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal(credential.getBytes(StandardCharsets.UTF_8));
+      return "tok_" + HexFormat.of().formatHex(digest).substring(0, 12);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
