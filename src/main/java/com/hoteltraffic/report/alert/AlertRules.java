@@ -232,17 +232,19 @@ public final class AlertRules {
       if (!CredentialHealthColumns.ALERTING_STATES.contains(state)) {
         continue;
       }
+      // As the previous run's CSV holds it: the row of exchanges without a credential has an empty
+      // token_id there and a null one here, and must still match to alert only on the turn.
       PreviousRun.Key key =
           new PreviousRun.Key(
-              table.text(row, CredentialHealthColumns.PROVIDER),
-              table.text(row, CredentialHealthColumns.TOKEN_ID));
+              table.cell(row, CredentialHealthColumns.PROVIDER),
+              table.cell(row, CredentialHealthColumns.TOKEN_ID));
       if (before != null && state.equals(before.get(key))) {
         continue;
       }
       boolean failingAuth = CredentialHealthColumns.STATE_FAILING_AUTH.equals(state);
       String credential =
           "Credential "
-              + key.id()
+              + orNone(key.id())
               + hint(table.text(row, CredentialHealthColumns.TOKEN_HINT))
               + " of "
               + key.provider();

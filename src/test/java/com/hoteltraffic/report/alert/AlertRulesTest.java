@@ -302,6 +302,30 @@ class AlertRulesTest {
   }
 
   @Test
+  void theRowWithoutACredentialMatchesThePreviousRunsEmptyCell() {
+    ReportResults results = results(List.of(health("casy", null, null, "failing_auth", T1)));
+    Map<Key, String> before = new HashMap<>();
+    before.put(new Key("casy", ""), "failing_auth"); // the CSV's empty token_id, read back
+    assertEquals(
+        List.of(),
+        AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), before)),
+        "failing_auth already in the previous run: no alert for the row without a credential");
+    before.put(new Key("casy", ""), "degraded");
+    List<Alert> turned =
+        AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), before));
+    assertEquals(1, turned.size(), "turned failing_auth since the previous run: one alert");
+    assertEquals(
+        where("provider", "casy", "token_id", ""),
+        turned.get(0).where(),
+        "its key as the CSV writes it");
+    assertEquals(
+        "Credential (none) of casy fails authentication since 2026-11-19T10:00:00Z: every "
+            + "request since was refused (expired or revoked); replace or reactivate it",
+        turned.get(0).reason(),
+        "the reason names no credential");
+  }
+
+  @Test
   void errorCodesNeverSeenInThePreviousRun() {
     List<ReportRow> rows =
         List.of(
