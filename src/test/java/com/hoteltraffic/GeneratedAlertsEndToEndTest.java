@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedAlertsEndToEndTest {
   private static final String KEY = "generated-alerts-test-key";
   private static final LocalDate START = LocalDate.of(2026, 11, 18);
-  private static final int DAYS = 2;
+  private static final int DAYS = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path work;
