@@ -103,6 +103,7 @@ class GeneratedAlertsEndToEndTest {
     assertEquals(
         new TreeSet<>(
             List.of(
+                "critical credential_failing_auth",
                 "critical db_outage",
                 "warning booking_unresolved",
                 "warning db_outage",

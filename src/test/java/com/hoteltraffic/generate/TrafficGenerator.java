@@ -51,7 +51,7 @@ public final class TrafficGenerator {
     TruthBuilder truth = new TruthBuilder();
     HealthSituations situations = new HealthSituations(config, world);
     HealthTruth health = new HealthTruth();
-    NewCodeSituation newCode = new NewCodeSituation(config, world);
+    LastDaySituations lastDay = new LastDaySituations(config, world);
     AlertTruth alerts = new AlertTruth();
     long start = config.start().toEpochMilli();
     OutputFiles files = new OutputFiles(config);
@@ -60,7 +60,7 @@ public final class TrafficGenerator {
       for (int d = 0; d < config.days(); d++) {
         List<Exchange> batch = scenario.day(d);
         batch.addAll(situations.day(d));
-        batch.addAll(newCode.day(d));
+        batch.addAll(lastDay.day(d));
         batch.addAll(carried);
         carried = new ArrayList<>();
         long dayEnd = start + (d + 1) * Times.DAY;
