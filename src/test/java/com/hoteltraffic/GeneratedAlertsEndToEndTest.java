@@ -1,6 +1,7 @@
 package com.hoteltraffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,7 +156,7 @@ class GeneratedAlertsEndToEndTest {
 
   @Test
   void failOnWarningExitsFour() {
-    assertTrue(!truth.alerts().isEmpty(), "the last day has alerts");
+    assertFalse(truth.alerts().isEmpty(), "the last day has alerts");
     assertEquals(4, lastExit, "the last day with --fail-on warning and alerts: exit 4");
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The alerts a daily run of the last generated day must raise when compared with the run of the day
@@ -187,7 +188,7 @@ final class AlertTruth {
   /** Error codes of the day (not ok) whose provider × status × code the day before lacks. */
   private void newCodes(List<GroundTruth.ExpectedAlert> alerts, long day, long end, long previous) {
     Set<List<String>> before = new HashSet<>();
-    Set<List<String>> now = new java.util.TreeSet<>(Comparator.comparing(Object::toString));
+    Set<List<String>> now = new TreeSet<>(Comparator.comparing(Object::toString));
     for (Row r : rows) {
       List<String> key =
           List.of(r.provider(), r.status() == null ? "" : r.status().toString(), r.code());
