@@ -176,22 +176,24 @@ public final class TrafficAnalysis {
   public static Dataset<Row> errorRatesByOperation(
       Dataset<Row> exchanges, Duration window, ZoneId zone) {
     return report(
-        exchanges, defaultSettings().withWindow(window, zone), Reports.ERROR_RATES_BY_OPERATION);
+        exchanges,
+        ReportSettings.defaults().withWindow(window, zone),
+        Reports.ERROR_RATES_BY_OPERATION);
   }
 
   /** One row per provider × credential with its state ({@code credential_health}). */
   public static Dataset<Row> credentialHealth(Dataset<Row> exchanges) {
-    return report(exchanges, defaultSettings(), Reports.CREDENTIAL_HEALTH);
+    return report(exchanges, ReportSettings.defaults(), Reports.CREDENTIAL_HEALTH);
   }
 
   /** Permission denials per provider × credential × hotel ({@code access_denied}). */
   public static Dataset<Row> accessDenied(Dataset<Row> exchanges) {
-    return report(exchanges, defaultSettings(), Reports.ACCESS_DENIED);
+    return report(exchanges, ReportSettings.defaults(), Reports.ACCESS_DENIED);
   }
 
   /** Calls per credential that ignored the documented remedies ({@code client_behaviour}). */
   public static Dataset<Row> clientBehaviour(Dataset<Row> exchanges) {
-    return report(exchanges, defaultSettings(), Reports.CLIENT_BEHAVIOUR);
+    return report(exchanges, ReportSettings.defaults(), Reports.CLIENT_BEHAVIOUR);
   }
 
   private static Dataset<Row> report(Dataset<Row> exchanges, ReportSettings settings, String name) {
@@ -200,18 +202,11 @@ public final class TrafficAnalysis {
   }
 
   /**
-   * {@code jobs/analyze}'s defaults, with the built-in providers' documented limits and timeouts.
-   */
-  private static ReportSettings defaultSettings() {
-    return ReportSettings.defaults();
-  }
-
-  /**
    * Every report of the registry with {@code jobs/analyze}'s defaults (UTC, 1 h windows), by view
    * name, computed together by one fold over the exchanges, as the job computes them.
    */
   public static Map<String, Dataset<Row>> reports(Dataset<Row> exchanges) {
-    ReportResults results = ReportEngine.fromExchanges(exchanges, defaultSettings());
+    ReportResults results = ReportEngine.fromExchanges(exchanges, ReportSettings.defaults());
     Map<String, Dataset<Row>> reports = new LinkedHashMap<>();
     for (ReportSpec spec : results.specs()) {
       reports.put(spec.name(), results.dataFrame(exchanges.sparkSession(), spec.name()));

@@ -9,8 +9,6 @@ import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
-import com.hoteltraffic.model.OperationTimeouts;
-import com.hoteltraffic.model.RateLimits;
 import com.hoteltraffic.output.AlertsFile;
 import com.hoteltraffic.output.ExchangesTable;
 import com.hoteltraffic.output.HtmlReport;
@@ -112,8 +110,7 @@ public final class AnalyzeJob {
     try {
       PreviousRun previous = previousRun(config, hadoop);
       ProviderRules rules = providerRules(config);
-      ReportSettings settings =
-          settings(config).withRateLimits(rules.rateLimits()).withTimeouts(rules.timeouts());
+      ReportSettings settings = settings(config, rules);
       ExchangeReader.Read read =
           ExchangeReader.read(
               spark,
@@ -201,7 +198,11 @@ public final class AnalyzeJob {
         config.includePii());
   }
 
-  static ReportSettings settings(AnalyzeConfig config) {
+  /**
+   * The report settings of the run: its options, and the limits and timeouts its provider rules
+   * document.
+   */
+  static ReportSettings settings(AnalyzeConfig config, ProviderRules rules) {
     return new ReportSettings(
         config.window(),
         config.zone(),
@@ -212,8 +213,8 @@ public final class AnalyzeJob {
         config.includePii(),
         config.day().orElse(null),
         config.listLag(),
-        RateLimits.builtIn(),
-        OperationTimeouts.builtIn());
+        rules.rateLimits(),
+        rules.timeouts());
   }
 
   /**

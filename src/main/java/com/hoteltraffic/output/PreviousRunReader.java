@@ -3,9 +3,9 @@ package com.hoteltraffic.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.report.CredentialHealth;
 import com.hoteltraffic.report.ErrorRates;
 import com.hoteltraffic.report.Reports;
-import com.hoteltraffic.report.alert.CredentialHealthColumns;
 import com.hoteltraffic.report.alert.PreviousRun;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -78,7 +78,7 @@ public final class PreviousRunReader {
         codes(fs, report(reports, Reports.ERROR_CODES)),
         rates(fs, report(reports, Reports.ERROR_RATES_BY_HOTEL), ExchangeSchema.HOTEL_ID),
         rates(fs, report(reports, Reports.ERROR_RATES_BY_TOKEN), ExchangeSchema.TOKEN_ID),
-        states(fs, report(reports, CredentialHealthColumns.REPORT)));
+        states(fs, report(reports, Reports.CREDENTIAL_HEALTH)));
   }
 
   private static Path report(Path reports, String name) {
@@ -121,9 +121,9 @@ public final class PreviousRunReader {
     for (CSVRecord row : records(fs, file, false)) {
       states.put(
           new PreviousRun.Key(
-              cell(row, CredentialHealthColumns.PROVIDER, file),
-              cell(row, CredentialHealthColumns.TOKEN_ID, file)),
-          cell(row, CredentialHealthColumns.STATE, file));
+              cell(row, CredentialHealth.PROVIDER, file),
+              cell(row, CredentialHealth.TOKEN_ID, file)),
+          cell(row, CredentialHealth.STATE, file));
     }
     return states;
   }

@@ -123,38 +123,6 @@ public record ReportSettings(
         timeouts);
   }
 
-  /** The same settings with other documented limits (a {@code --providers} file's). */
-  public ReportSettings withRateLimits(RateLimits limits) {
-    return new ReportSettings(
-        window,
-        zone,
-        burstGap,
-        burstMin,
-        outageGap,
-        outageMin,
-        includePii,
-        day,
-        listLag,
-        limits,
-        timeouts);
-  }
-
-  /** The same settings with other documented operation timeouts (a {@code --providers} file's). */
-  public ReportSettings withTimeouts(OperationTimeouts newTimeouts) {
-    return new ReportSettings(
-        window,
-        zone,
-        burstGap,
-        burstMin,
-        outageGap,
-        outageMin,
-        includePii,
-        day,
-        listLag,
-        rateLimits,
-        newTimeouts);
-  }
-
   public ReportSettings {
     if (rateLimits == null) {
       throw new IllegalArgumentException("rate limits must not be null: use RateLimits.NONE");

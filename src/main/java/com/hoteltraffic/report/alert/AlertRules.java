@@ -3,6 +3,7 @@ package com.hoteltraffic.report.alert;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.CredentialHealth;
 import com.hoteltraffic.report.DbOutages;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ErrorRates;
@@ -88,6 +89,13 @@ public final class AlertRules {
   static final String SECTION_CODES = "codes";
   static final String SECTION_TOP_HOTELS = "top-hotels";
   static final String SECTION_TOP_CREDENTIALS = "top-credentials";
+
+  /** The {@code credential_health} section. */
+  static final String SECTION_CREDENTIALS = "credentials";
+
+  /** The credential states that raise an alert. */
+  static final List<String> ALERTING_STATES =
+      List.of(CredentialHealth.FAILING_AUTH, CredentialHealth.QUOTA_EXHAUSTED);
 
   private AlertRules() {}
 
@@ -221,34 +229,34 @@ public final class AlertRules {
    * report.
    */
   static List<Alert> credentials(ReportResults results, PreviousRun previous) {
-    if (!Table.exists(results, CredentialHealthColumns.REPORT)) {
+    if (!Table.exists(results, Reports.CREDENTIAL_HEALTH)) {
       return List.of();
     }
-    Table table = Table.of(results, CredentialHealthColumns.REPORT);
+    Table table = Table.of(results, Reports.CREDENTIAL_HEALTH);
     Map<PreviousRun.Key, String> before = previous == null ? null : previous.credentialStates();
     List<Alert> alerts = new ArrayList<>();
     for (Object[] row : table.rows()) {
-      String state = table.text(row, CredentialHealthColumns.STATE);
-      if (!CredentialHealthColumns.ALERTING_STATES.contains(state)) {
+      String state = table.text(row, CredentialHealth.STATE);
+      if (!ALERTING_STATES.contains(state)) {
         continue;
       }
       // As the previous run's CSV holds it: the row of exchanges without a credential has an empty
       // token_id there and a null one here, and must still match to alert only on the turn.
       PreviousRun.Key key =
           new PreviousRun.Key(
-              table.cell(row, CredentialHealthColumns.PROVIDER),
-              table.cell(row, CredentialHealthColumns.TOKEN_ID));
+              table.cell(row, CredentialHealth.PROVIDER),
+              table.cell(row, CredentialHealth.TOKEN_ID));
       if (before != null && state.equals(before.get(key))) {
         continue;
       }
-      boolean failingAuth = CredentialHealthColumns.STATE_FAILING_AUTH.equals(state);
+      boolean failingAuth = CredentialHealth.FAILING_AUTH.equals(state);
       String credential =
           "Credential "
               + orNone(key.id())
-              + hint(table.text(row, CredentialHealthColumns.TOKEN_HINT))
+              + hint(table.text(row, CredentialHealth.TOKEN_HINT))
               + " of "
               + key.provider();
-      String since = table.cell(row, CredentialHealthColumns.SINCE);
+      String since = table.cell(row, CredentialHealth.SINCE);
       String reason =
           failingAuth
               ? credential
@@ -264,9 +272,9 @@ public final class AlertRules {
               failingAuth ? Severity.CRITICAL : Severity.WARNING,
               failingAuth ? CREDENTIAL_FAILING_AUTH : CREDENTIAL_QUOTA_EXHAUSTED,
               reason,
-              CredentialHealthColumns.REPORT,
-              table.where(row, CredentialHealthColumns.PROVIDER, CredentialHealthColumns.TOKEN_ID),
-              CredentialHealthColumns.PAGE_SECTION));
+              Reports.CREDENTIAL_HEALTH,
+              table.where(row, CredentialHealth.PROVIDER, CredentialHealth.TOKEN_ID),
+              SECTION_CREDENTIALS));
     }
     return alerts;
   }

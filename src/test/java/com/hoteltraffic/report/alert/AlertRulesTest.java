@@ -259,27 +259,27 @@ class AlertRulesTest {
             AlertRules.CREDENTIAL_FAILING_AUTH,
             "Credential tok_aaaaaaaaaaaa (...a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
                 + "request since was refused (expired or revoked); replace or reactivate it",
-            CredentialHealthColumns.REPORT,
+            Reports.CREDENTIAL_HEALTH,
             where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
-            CredentialHealthColumns.PAGE_SECTION);
+            AlertRules.SECTION_CREDENTIALS);
     Alert quota =
         new Alert(
             Severity.WARNING,
             AlertRules.CREDENTIAL_QUOTA_EXHAUSTED,
             "Credential tok_bbbbbbbbbbbb (...c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
                 + "requests are refused until it resets; slow the client down or ask for a higher quota",
-            CredentialHealthColumns.REPORT,
+            Reports.CREDENTIAL_HEALTH,
             where("provider", "hotelbeds", "token_id", "tok_bbbbbbbbbbbb"),
-            CredentialHealthColumns.PAGE_SECTION);
+            AlertRules.SECTION_CREDENTIALS);
     Alert casyFailing =
         new Alert(
             Severity.CRITICAL,
             AlertRules.CREDENTIAL_FAILING_AUTH,
             "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
                 + "request since was refused (expired or revoked); replace or reactivate it",
-            CredentialHealthColumns.REPORT,
+            Reports.CREDENTIAL_HEALTH,
             where("provider", "casy", "token_id", "tok_eeeeeeeeeeee"),
-            CredentialHealthColumns.PAGE_SECTION);
+            AlertRules.SECTION_CREDENTIALS);
 
     assertEquals(
         List.of(casyFailing, failing, quota),
@@ -548,7 +548,7 @@ class AlertRulesTest {
   private static ReportRow health(
       String provider, String token, String hint, String state, Instant since) {
     return row(
-        CredentialHealthColumns.REPORT,
+        Reports.CREDENTIAL_HEALTH,
         "provider",
         provider,
         "token_id",
