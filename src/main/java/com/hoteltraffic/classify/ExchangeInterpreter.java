@@ -109,6 +109,7 @@ public final class ExchangeInterpreter implements Serializable {
     out.operation = match.operation();
     out.method = raw.method();
     out.host = match.host();
+    out.environment = match.environment();
     out.path = match.path();
     out.hotelId = match.hotelId();
     out.requestFingerprint = fingerprint().of(raw.method(), raw.url(), raw.requestBody());

@@ -2,6 +2,7 @@ package com.hoteltraffic.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.model.Environment;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.Provider;
@@ -12,9 +13,12 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which provider, operation and hotel a request is, from configuration: hosts, a base path and path
@@ -26,6 +30,11 @@ import java.util.Map;
  * ({@code /activity-api/}, {@code /transfer-api/}, ...) are {@link Provider#UNKNOWN}, also when the
  * record's {@code provider} field names it. Any other provider is recognised by host alone, and a
  * path outside its base is its operation {@link Operation#OTHER}.
+ *
+ * <p>A provider's {@code test_hosts} (optional) are the hosts of its test environment: an exchange
+ * with one of them is {@link Environment#TEST}, any other {@link Environment#PRODUCTION}, so a
+ * rules file without the field means production everywhere. A test host is the provider's host too,
+ * whether or not {@code hosts} repeats it.
  */
 public final class ProviderRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,10 +44,11 @@ public final class ProviderRules implements Serializable {
   record OperationRule(String method, String[] segments, String operation)
       implements Serializable {}
 
-  /** One provider: its hosts, base path, credential header and operations. */
+  /** One provider: its hosts (test hosts among them), base path, credential header, operations. */
   record ProviderRule(
       String name,
       List<String> hosts,
+      Set<String> testHosts,
       String[] baseSegments,
       String credentialHeader,
       String credentialScheme,
@@ -46,9 +56,18 @@ public final class ProviderRules implements Serializable {
       boolean basePathRequired)
       implements Serializable {}
 
-  /** What a request URL says: provider, operation, hotel from the path, and the URL's parts. */
+  /**
+   * What a request URL says: provider, operation, hotel from the path, the URL's parts, and the
+   * environment ({@link Environment}) its host belongs to.
+   */
   public record Match(
-      String provider, String operation, String hotelId, String host, String path, String query) {}
+      String provider,
+      String operation,
+      String hotelId,
+      String host,
+      String path,
+      String query,
+      String environment) {}
 
   private final List<ProviderRule> providers;
   private final RateLimits rateLimits;
@@ -58,6 +77,7 @@ public final class ProviderRules implements Serializable {
 
   private final Map<String, ProviderRule> byHost = new HashMap<>();
   private final Map<String, ProviderRule> byName = new HashMap<>();
+  private final Set<String> testHosts = new HashSet<>();
 
   private ProviderRules(
       List<ProviderRule> providers, RateLimits rateLimits, OperationTimeouts timeouts) {
@@ -68,6 +88,10 @@ public final class ProviderRules implements Serializable {
       byName.put(provider.name(), provider);
       for (String host : provider.hosts()) {
         byHost.put(host.toLowerCase(Locale.ROOT), provider);
+      }
+      for (String host : provider.testHosts()) {
+        byHost.put(host, provider);
+        testHosts.add(host);
       }
     }
   }
@@ -91,6 +115,8 @@ public final class ProviderRules implements Serializable {
       String name = required(node, "name", "a provider").asText();
       List<String> hosts = new ArrayList<>();
       required(node, "hosts", name).forEach(h -> hosts.add(h.asText()));
+      Set<String> testHosts = new LinkedHashSet<>();
+      node.path("test_hosts").forEach(h -> testHosts.add(h.asText().toLowerCase(Locale.ROOT)));
       JsonNode credential = required(node, "credential", name);
       List<OperationRule> operations = new ArrayList<>();
       for (JsonNode op : required(node, "operations", name)) {
@@ -104,6 +130,7 @@ public final class ProviderRules implements Serializable {
           new ProviderRule(
               name,
               hosts,
+              testHosts,
               segments(node.path("base_path").asText("")),
               required(credential, "header", name + " credential")
                   .asText()
@@ -147,13 +174,26 @@ public final class ProviderRules implements Serializable {
     }
     if (provider == null) {
       return new Match(
-          Provider.UNKNOWN, Operation.OTHER, null, parts.host, parts.path, parts.query);
+          Provider.UNKNOWN,
+          Operation.OTHER,
+          null,
+          parts.host,
+          parts.path,
+          parts.query,
+          environment(parts.host));
     }
     String[] pathSegments = segments(parts.path);
     if (!startsWith(pathSegments, provider.baseSegments())) {
       // Another API on the provider's host is not the provider's (issue 14 rule 8).
       String owner = provider.basePathRequired() ? Provider.UNKNOWN : provider.name();
-      return new Match(owner, Operation.OTHER, null, parts.host, parts.path, parts.query);
+      return new Match(
+          owner,
+          Operation.OTHER,
+          null,
+          parts.host,
+          parts.path,
+          parts.query,
+          environment(parts.host));
     }
     int offset = provider.baseSegments().length;
     String upperMethod = method.toUpperCase(Locale.ROOT);
@@ -168,11 +208,30 @@ public final class ProviderRules implements Serializable {
               hotel.isEmpty() ? null : hotel,
               parts.host,
               parts.path,
-              parts.query);
+              parts.query,
+              environment(parts.host));
         }
       }
     }
-    return new Match(provider.name(), Operation.OTHER, null, parts.host, parts.path, parts.query);
+    return new Match(
+        provider.name(),
+        Operation.OTHER,
+        null,
+        parts.host,
+        parts.path,
+        parts.query,
+        environment(parts.host));
+  }
+
+  /**
+   * The environment of a host: {@link Environment#TEST} when a provider lists it in {@code
+   * test_hosts}, else {@link Environment#PRODUCTION}. By host alone, so that a record whose {@code
+   * provider} field names the provider is still taken to the system its host is.
+   */
+  public String environment(String host) {
+    return host != null && testHosts.contains(host.toLowerCase(Locale.ROOT))
+        ? Environment.TEST
+        : Environment.PRODUCTION;
   }
 
   /** The credential in a request's headers (lower-cased names), without its scheme; or null. */

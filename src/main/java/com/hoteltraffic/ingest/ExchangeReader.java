@@ -117,6 +117,7 @@ public final class ExchangeReader {
   private static final int I_LIST_TOTAL = index(ExchangeSchema.LIST_TOTAL);
   private static final int I_BOOKINGS = index(ExchangeSchema.BOOKINGS);
   private static final int I_REQUEST_FINGERPRINT = index(ExchangeSchema.REQUEST_FINGERPRINT);
+  private static final int I_ENVIRONMENT = index(ExchangeSchema.ENVIRONMENT);
 
   private static int index(String column) {
     return ExchangeSchema.SCHEMA.fieldIndex(column);
@@ -645,6 +646,7 @@ public final class ExchangeReader {
     v[I_LIST_TO] = e.listTo;
     v[I_LIST_TOTAL] = e.listTotal;
     v[I_REQUEST_FINGERPRINT] = utf8(e.requestFingerprint);
+    v[I_ENVIRONMENT] = utf8(e.environment);
     Object[] bookings = new Object[e.bookings.size()];
     for (int i = 0; i < bookings.length; i++) {
       BookingFact b = e.bookings.get(i);

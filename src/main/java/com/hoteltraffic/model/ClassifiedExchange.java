@@ -16,6 +16,10 @@ public final class ClassifiedExchange {
   public String operation;
   public String method;
   public String host;
+
+  /** {@link Environment} of the host: production or the provider's test system. */
+  public String environment;
+
   public String path;
   public String hotelId;
 

@@ -81,6 +81,12 @@ public final class ExchangeSchema {
    */
   public static final String REQUEST_FINGERPRINT = "request_fingerprint";
 
+  /**
+   * {@link Environment#PRODUCTION} or {@link Environment#TEST}, from the host ({@code test_hosts}
+   * in the provider rules). Last column, added with issue 21.
+   */
+  public static final String ENVIRONMENT = "environment";
+
   // Fields of one element of BOOKINGS.
   public static final String B_REFERENCE = "reference";
   public static final String B_CLIENT_REFERENCE = "client_reference";
@@ -136,7 +142,8 @@ public final class ExchangeSchema {
             field(LIST_TO, DataTypes.IntegerType),
             field(LIST_TOTAL, DataTypes.IntegerType),
             field(BOOKINGS, new ArrayType(BOOKING_TYPE, false)),
-            field(REQUEST_FINGERPRINT, DataTypes.StringType)
+            field(REQUEST_FINGERPRINT, DataTypes.StringType),
+            field(ENVIRONMENT, DataTypes.StringType)
           });
 
   private static StructField field(String name, DataType type) {

@@ -195,6 +195,7 @@ public final class ReportEngine {
     e.operation = row.getAs(ExchangeSchema.OPERATION);
     e.method = row.getAs(ExchangeSchema.METHOD);
     e.host = row.getAs(ExchangeSchema.HOST);
+    e.environment = row.getAs(ExchangeSchema.ENVIRONMENT);
     e.path = row.getAs(ExchangeSchema.PATH);
     e.hotelId = row.getAs(ExchangeSchema.HOTEL_ID);
     e.requestFingerprint = row.getAs(ExchangeSchema.REQUEST_FINGERPRINT);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hoteltraffic.ingest.JsonLinesParser;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.Environment;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
@@ -122,6 +123,7 @@ class ExchangeInterpreterTest {
     assertEquals(Provider.HOTELBEDS, out.provider, "provider");
     assertEquals(Operation.HB_BOOKING_CONFIRMATION, out.operation, "operation");
     assertEquals("api.hotelbeds.com", out.host, "host");
+    assertEquals(Environment.PRODUCTION, out.environment, "environment of the host");
     assertEquals("/hotel-api/1.0/bookings", out.path, "path");
     assertEquals(200, out.httpStatus, "status");
     assertEquals(ErrorClass.OK, out.errorClass, "class");
@@ -152,6 +154,24 @@ class ExchangeInterpreterTest {
                 null));
     assertEquals("Jane Doe", pii.holderName, "holder with includePii");
     assertEquals("1534", pii.hotelId, "hotel from the XML response");
+  }
+
+  /** Issue 21 rule 2: an exchange with Hotelbeds' test host is of the test environment. */
+  @Test
+  void aTestHostExchangeIsOfTheTestEnvironment() throws Exception {
+    ClassifiedExchange test =
+        interpret(
+            record(
+                "GET",
+                "https://api.test.hotelbeds.com/hotel-api/1.0/bookings?clientReference=R",
+                hbHeaders(),
+                null,
+                200,
+                "{\"bookings\":{\"from\":1,\"to\":100,\"total\":0,\"bookings\":[]}}",
+                null));
+    assertEquals(Provider.HOTELBEDS, test.provider, "provider");
+    assertEquals(Operation.HB_BOOKING_LIST, test.operation, "operation");
+    assertEquals(Environment.TEST, test.environment, "environment");
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hoteltraffic.model.Environment;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import java.io.ByteArrayInputStream;
@@ -239,6 +240,81 @@ class ProviderRulesTest {
         Provider.UNKNOWN,
         RULES.match("GET", "https://proxy.internal/x", "nobody").provider(),
         "unknown hint, unknown host");
+  }
+
+  @Test
+  void theBundledRulesTakeHotelbedsTestHostsToTheTestEnvironment() {
+    for (String host : new String[] {"api.test.hotelbeds.com", "API-SECURE.TEST.hotelbeds.com"}) {
+      ProviderRules.Match test =
+          RULES.match("POST", "https://" + host + "/hotel-api/1.0/bookings", null);
+      assertEquals(HB, test.provider(), host + " is Hotelbeds");
+      assertEquals(Environment.TEST, test.environment(), host + " is its test environment");
+    }
+    for (String host : new String[] {"api.hotelbeds.com", "api-secure.hotelbeds.com"}) {
+      assertEquals(
+          Environment.PRODUCTION,
+          RULES.match("POST", "https://" + host + "/hotel-api/1.0/bookings", null).environment(),
+          host + " is production");
+    }
+    assertEquals(
+        Environment.TEST,
+        RULES
+            .match("GET", "https://api.test.hotelbeds.com/activity-api/3.0/activities", null)
+            .environment(),
+        "another API on a test host is still on the test system");
+    assertEquals(
+        Environment.PRODUCTION,
+        RULES.match("GET", CASY_BASE + "/introspect", null).environment(),
+        "CASY lists no test host");
+    assertEquals(
+        Environment.PRODUCTION,
+        RULES.match("GET", "https://proxy.internal/x", null).environment(),
+        "an unknown host");
+    assertEquals(
+        Environment.TEST,
+        RULES
+            .match("GET", "https://api.test.hotelbeds.com/hotel-api/1.0/bookings/1-1", "hotelbeds")
+            .environment(),
+        "with the record's provider hint the host still decides the environment");
+  }
+
+  @Test
+  void aRulesFileWithoutTestHostsIsProductionAndTestHostsNeedNotRepeatInHosts() throws IOException {
+    ProviderRules custom =
+        ProviderRules.load(new ByteArrayInputStream(CUSTOM_RULES.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        Environment.PRODUCTION,
+        custom
+            .match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null)
+            .environment(),
+        "no test_hosts: production");
+    assertEquals(
+        Environment.PRODUCTION,
+        custom
+            .match("POST", "https://api.test.hotelbeds.com/hotel-api/1.0/bookings", null)
+            .environment(),
+        "the bundled test hosts are the bundled file's data, not code");
+    String rules =
+        """
+        {"providers": [
+          {"name": "hotelbeds", "hosts": ["hb-proxy.corp.local"], "test_hosts": ["HB-STAGING.corp.local"],
+           "base_path": "/hb/hotel-api/{version}", "credential": {"header": "Api-key"},
+           "operations": [{"method": "POST", "path": "/bookings", "operation": "booking_confirmation"}]}
+        ]}
+        """;
+    ProviderRules staging =
+        ProviderRules.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)));
+    ProviderRules.Match test =
+        staging.match("POST", "https://hb-staging.corp.local/hb/hotel-api/1.0/bookings", null);
+    assertEquals(HB, test.provider(), "a test host is the provider's host");
+    assertEquals(Operation.HB_BOOKING_CONFIRMATION, test.operation(), "operation");
+    assertEquals(Environment.TEST, test.environment(), "test host, case-insensitive");
+    assertEquals(
+        Environment.PRODUCTION,
+        staging
+            .match("POST", "https://hb-proxy.corp.local/hb/hotel-api/1.0/bookings", null)
+            .environment(),
+        "the other host");
   }
 
   private static final String CUSTOM_RULES =
