@@ -69,6 +69,7 @@ final class BlockCodec {
         new String[] {
           e.operation(),
           e.tokenId(),
+          e.environment(),
           e.hotelId(),
           e.clientReference(),
           e.checkIn(),
@@ -99,7 +100,7 @@ final class BlockCodec {
     long line = in.readLong();
     Long tsMicros = readLong(in);
     Long durationMs = readLong(in);
-    String[] text = new String[12];
+    String[] text = new String[13];
     for (int i = 0; i < text.length; i++) {
       text[i] = readString(in);
     }
@@ -131,6 +132,7 @@ final class BlockCodec {
         text[9],
         text[10],
         text[11],
+        text[12],
         numbers[1],
         numbers[2],
         numbers[3],

@@ -2,6 +2,7 @@ package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.Environment;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import java.io.Serializable;
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param operation one of the Hotelbeds booking operations of {@link Operation}
  * @param httpStatus response status, null when no response came
  * @param durationMs how long the exchange took, null when not recorded
+ * @param tokenId the credential of the request
+ * @param environment the provider environment of the host ({@link Environment})
  * @param listStatus the list request's {@code status} parameter as sent, null when absent
  * @param bookings bookings the response shows, in response order
  */
@@ -38,6 +41,7 @@ public record BookingEvent(
     Integer httpStatus,
     Long durationMs,
     String tokenId,
+    String environment,
     String hotelId,
     String clientReference,
     String checkIn,
@@ -123,6 +127,7 @@ public record BookingEvent(
         e.httpStatus,
         e.durationMs,
         e.tokenId,
+        e.environment,
         e.hotelId,
         e.clientReference,
         e.checkIn,
@@ -180,6 +185,11 @@ public record BookingEvent(
    * key} keeps only the bookings of {@code key}, so that a page of many bookings is not copied
    * whole into every group. A page filtered by {@code key} stays whole, since its completeness
    * counts its bookings.
+   *
+   * <p>A cut page keeps what its completeness said for {@code key}: its {@code total} becomes the
+   * number of bookings kept when the page was a {@link #coveringList()} (it showed every booking
+   * created on its days, so it shows every one of {@code key}); otherwise {@code total} is unknown
+   * (null) and the cut page is complete for nobody.
    */
   public BookingEvent forKey(String key) {
     if (key == null || key.equals(completeListKey()) || bookings.isEmpty()) {
@@ -194,6 +204,7 @@ public record BookingEvent(
     if (kept.size() == bookings.size()) {
       return this;
     }
+    Integer keptTotal = coveringList() != null ? Integer.valueOf(kept.size()) : null;
     return new BookingEvent(
         source,
         line,
@@ -202,6 +213,7 @@ public record BookingEvent(
         httpStatus,
         durationMs,
         tokenId,
+        environment,
         hotelId,
         clientReference,
         checkIn,
@@ -214,7 +226,7 @@ public record BookingEvent(
         listStatus,
         listFrom,
         listTo,
-        listTotal,
+        keptTotal,
         kept);
   }
 
@@ -223,7 +235,8 @@ public record BookingEvent(
    * covers, whatever its client reference: a complete {@code filterType=CREATION}, {@code
    * status=ALL} page over a readable {@code start..end}, not filtered by a client reference, whose
    * every booking has a reference and a client reference (one without could be the attempt's). Such
-   * pages are few, so the caller can hand all of them to every group.
+   * pages are few, so the caller can hand all of them to every group. The page keeps its credential
+   * and environment: it proves absence only for attempts of both.
    */
   public CoveringList coveringList() {
     if (tsMicros == null
@@ -246,7 +259,7 @@ public record BookingEvent(
     if (start == null || end == null) {
       return null; // an open range was never taken as covering
     }
-    return new CoveringList(tsMicros, start, end);
+    return new CoveringList(tsMicros, tokenId, environment, start, end);
   }
 
   /** A Hotelbeds booking confirmation that got a 504 or no response: the booking is uncertain. */

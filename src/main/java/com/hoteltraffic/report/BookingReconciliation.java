@@ -22,12 +22,22 @@ import org.apache.spark.sql.types.StructType;
  * case-insensitively because Hotelbeds returns them upper-cased. Only evidence strictly after the
  * attempt counts: an earlier response cannot show what the attempt did.
  *
+ * <p>Evidence comes from the attempt's provider environment only (production or test, from the
+ * host: {@code environment} of the exchanges table): a test system's bookings are not production's.
+ * Evidence that a booking exists counts from any credential of that environment; evidence of
+ * absence only from the attempt's own credential, since BookingList shows the bookings of the
+ * client the key belongs to and nothing in a recording says that two keys share one client.
+ *
  * <p>Status, first rule that holds wins:
  *
  * <ol>
  *   <li>{@link #DUPLICATE}: later responses show two or more distinct bookings with the reference;
- *   <li>{@link #BOOKED}: a later list, detail, change or cancellation response shows exactly one;
- *   <li>{@link #BOOKED_ON_RETRY}: only a later successful confirmation shows it;
+ *   <li>{@link #BOOKED}: a later list, detail, change or cancellation response shows exactly one,
+ *       and it is not a retry's booking (one a later successful confirmation of the reference
+ *       returned: it, its detail, change or cancellation say nothing of the attempt); or a list
+ *       complete for the attempt (every condition below but emptiness) shows exactly one;
+ *   <li>{@link #BOOKED_ON_RETRY}: the one booking shown is a retry's, and no complete list shows it
+ *       alone: the attempt may have made a second one, so the action asks to check;
  *   <li>{@link #NOT_BOOKED}: a later list page that proves absence for the attempt (below);
  *   <li>{@link #UNRESOLVED}: none of the above.
  * </ol>
@@ -38,22 +48,27 @@ import org.apache.spark.sql.types.StructType;
  *   <li>it was requested with {@code status=ALL}: a {@code CONFIRMED} or {@code CANCELLED} list
  *       says nothing about the other status, and a list without {@code status} is not taken as
  *       proof (the provider documents do not say what it returns; guessing wrong books twice);
+ *   <li>it was fetched with the attempt's credential, in the attempt's environment;
  *   <li>it was fetched at least the list lag ({@link ReportSettings#listLag()}, 90 s) after the
- *       attempt ended: its timestamp plus {@code duration_ms}, or plus the 60 s booking timeout
- *       when no response came;
+ *       attempt ended: its timestamp plus {@code duration_ms} whenever the record has one (also
+ *       without a response: the client waited that long), plus the 60 s booking timeout only when
+ *       it has none;
  *   <li>either it is filtered by the attempt's client reference and empty ({@code total} 0; an item
  *       without a reference or client reference is not proof), or it is unfiltered with {@code
  *       filterType=CREATION}, holds all of its {@code total} (the bookings read number at least
  *       {@code total}) and every item has a reference and a client reference;
- *   <li>its creation-date range, if any ({@code CREATION}; for a filtered page with {@code
- *       CHECKIN}, the attempt's check-in), covers the attempt's calendar date in UTC and in
- *       Europe/Madrid over the whole interval from the attempt to its end plus the list lag. The
- *       run's time zone plays no part in evidence.
+ *   <li>it has a date range that would hold the attempt's booking: {@code CREATION} covering the
+ *       attempt's calendar date in UTC and in Europe/Madrid over the whole interval from the
+ *       attempt to its end plus the list lag, or (filtered pages) {@code CHECKIN} covering the
+ *       attempt's check-in. A page without dates never proves absence. The run's time zone plays no
+ *       part in evidence.
  * </ul>
  *
  * <p>A booking whose {@code creationDate} is before the attempt's date in Madrid minus one day is
  * an older booking that reused the client reference: it counts for neither {@link #DUPLICATE} nor
  * {@link #BOOKED} (nor {@link #BOOKED_ON_RETRY}).
+ *
+ * <p>{@link #EVIDENCE_TOKEN_ID} names the credential of the response the status rests on.
  *
  * <p>Ties are broken as {@link BookingRule} documents.
  *
@@ -96,6 +111,13 @@ public final class BookingReconciliation {
   public static final String EVIDENCE = "evidence";
 
   public static final String EVIDENCE_TS = "evidence_ts";
+
+  /**
+   * The credential ({@code token_id}) of the response the status rests on; empty when none does
+   * ({@link #UNRESOLVED}). Shows whose list proved absence, or which key's traffic showed a
+   * booking.
+   */
+  public static final String EVIDENCE_TOKEN_ID = "evidence_token_id";
 
   /** A short instruction for operations. */
   public static final String ACTION = "action";
@@ -142,6 +164,7 @@ public final class BookingReconciliation {
           BOOKINGS_FOUND,
           EVIDENCE,
           EVIDENCE_TS,
+          EVIDENCE_TOKEN_ID,
           ACTION);
 
   /** Row order of the report. */
@@ -197,6 +220,7 @@ public final class BookingReconciliation {
     fields.add(ReportSpec.field(BOOKINGS_FOUND, DataTypes.IntegerType, false));
     fields.add(ReportSpec.field(EVIDENCE, DataTypes.StringType, true));
     fields.add(ReportSpec.field(EVIDENCE_TS, DataTypes.TimestampType, true));
+    fields.add(ReportSpec.field(EVIDENCE_TOKEN_ID, DataTypes.StringType, true));
     fields.add(ReportSpec.field(ACTION, DataTypes.StringType, true));
     if (includePii) {
       fields.add(ReportSpec.field(HOLDER_NAME, DataTypes.StringType, true));

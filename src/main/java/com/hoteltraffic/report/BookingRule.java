@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +60,8 @@ public final class BookingRule {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
   private static final String ALL_STATUSES = "ALL";
+  private static final String FILTER_CREATION = "CREATION";
+  private static final String FILTER_CHECKIN = "CHECKIN";
 
   /** Order of the report rows, see the class comment. */
   public static final Comparator<Reconciled> REPORT_ORDER =
@@ -89,6 +92,7 @@ public final class BookingRule {
       int bookingsFound,
       String evidence,
       Instant evidenceTs,
+      String evidenceTokenId,
       String action,
       String holderName,
       String source,
@@ -117,6 +121,7 @@ public final class BookingRule {
                   bookingsFound,
                   evidence,
                   evidenceTs,
+                  evidenceTokenId,
                   action));
       if (includePii) {
         cells.add(holderName);
@@ -179,30 +184,55 @@ public final class BookingRule {
       Duration listLag) {
     String key = attempt.attemptKey();
     Long ts = attempt.tsMicros();
-    Days days = null;
-    List<Found> found = List.of();
-    Long completeListTs = null;
-    if (ts != null) {
-      long settled = attemptEnd(attempt) + listLag.toNanos() / 1000L;
-      days = Days.of(ts, settled);
-      // Without a reference nothing later can be matched to the attempt.
-      if (key != null) {
-        found = bookingsFound(key, ts, days.madridAttemptDay, events);
-        completeListTs =
-            latest(
-                latestFilteredList(attempt, key, days, settled, events),
-                coveringLists.latestCovering(settled, days.first(), days.last()));
+    if (ts == null || key == null) {
+      // Without a time or a reference nothing later can be matched to the attempt.
+      Days days = ts == null ? null : Days.of(ts, attemptEnd(attempt) + listLag.toNanos() / 1000L);
+      return decide(attempt, days, List.of(), null, null, includePii);
+    }
+    long settled = attemptEnd(attempt) + listLag.toNanos() / 1000L;
+    Days days = Days.of(ts, settled);
+    List<Found> found = bookingsFound(key, attempt, days.madridAttemptDay, events);
+    Proof absent = null;
+    Proof onlyOne = null;
+    for (BookingEvent event : events) {
+      if (!completeFor(event, attempt, key, days, settled)) {
+        continue;
+      }
+      long shown = countedReferences(event, key, days.madridAttemptDay);
+      if (shown == 0
+          && key.equals(event.listKey())
+          && Integer.valueOf(0).equals(event.listTotal())) {
+        absent = Proof.later(absent, event);
+      } else if (shown == 1) {
+        onlyOne = Proof.later(onlyOne, event);
       }
     }
-    return decide(attempt, days, found, completeListTs, includePii);
+    Long covering =
+        coveringLists.latestCovering(
+            settled, days.first(), days.last(), attempt.tokenId(), attempt.environment());
+    if (covering != null && (absent == null || covering > absent.ts)) {
+      // A covering list is fetched with the attempt's own credential by construction.
+      absent = new Proof(covering, attempt.tokenId());
+    }
+    return decide(attempt, days, found, absent, onlyOne, includePii);
+  }
+
+  /** A complete list that decided a status: when it came and with which credential. */
+  private record Proof(long ts, String tokenId) {
+    static Proof later(Proof proof, BookingEvent list) {
+      return proof != null && proof.ts >= list.tsMicros()
+          ? proof
+          : new Proof(list.tsMicros(), list.tokenId());
+    }
   }
 
   /**
-   * When the attempt ended: its timestamp plus its duration, or plus the booking timeout when no
-   * response came (or its duration was not recorded).
+   * When the attempt ended: its timestamp plus its duration whenever the record has one (also
+   * without a response: the client waited that long), plus the booking timeout only when it has
+   * none.
    */
   static long attemptEnd(BookingEvent attempt) {
-    if (attempt.httpStatus() != null && attempt.durationMs() != null && attempt.durationMs() >= 0) {
+    if (attempt.durationMs() != null && attempt.durationMs() >= 0) {
       return attempt.tsMicros() + attempt.durationMs() * 1000L;
     }
     return attempt.tsMicros() + BOOKING_TIMEOUT.toNanos() / 1000L;
@@ -235,23 +265,26 @@ public final class BookingRule {
   }
 
   /**
-   * The distinct bookings later successful responses show for {@code key}, first seen first: per
-   * booking reference its first sighting, latest status, first lookup and first confirmation. A
+   * The distinct bookings later successful responses of the attempt's environment show for {@code
+   * key}, first seen first: per booking reference its first sighting, latest status, first lookup
+   * and first confirmation. Any credential of the environment counts: a booking shown exists. A
    * booking created before the attempt (creation date before the attempt's Madrid day minus one day
    * of margin) is an older booking that reused the reference and is left out.
    */
   private static List<Found> bookingsFound(
-      String key, long attemptTs, LocalDate madridDay, List<BookingEvent> events) {
-    LocalDate oldestCounted = madridDay.minusDays(1);
+      String key, BookingEvent attempt, LocalDate madridDay, List<BookingEvent> events) {
+    long attemptTs = attempt.tsMicros();
     Map<String, Found> byReference = new HashMap<>();
     for (BookingEvent event : events) {
       if (!event.isSuccess() || event.tsMicros() == null || event.tsMicros() <= attemptTs) {
         continue; // only a later answer can show what the attempt did
       }
+      if (!Objects.equals(event.environment(), attempt.environment())) {
+        continue; // another environment's bookings are another system's
+      }
       for (BookingEvent.Booking booking : event.bookings()) {
         String reference = BookingText.bookingReference(booking.reference());
-        LocalDate created = creationDay(booking.creationDate());
-        if (created != null && created.isBefore(oldestCounted)) {
+        if (isOlder(booking, madridDay)) {
           continue; // an older booking with the same reference
         }
         if (reference != null && key.equals(event.sightingKey(booking))) {
@@ -264,6 +297,15 @@ public final class BookingRule {
             Comparator.comparingLong((Found f) -> f.firstTs)
                 .thenComparing(f -> f.reference, BookingText.ORDER))
         .collect(Collectors.toList());
+  }
+
+  /**
+   * Whether a booking was created before the attempt's Madrid day minus one day of margin: an older
+   * booking that reused the client reference.
+   */
+  private static boolean isOlder(BookingEvent.Booking booking, LocalDate madridDay) {
+    LocalDate created = creationDay(booking.creationDate());
+    return created != null && created.isBefore(madridDay.minusDays(1));
   }
 
   /** The day of a booking's {@code creationDate} ("2024-03-10" or a timestamp starting so). */
@@ -281,52 +323,87 @@ public final class BookingRule {
   }
 
   /**
-   * The latest empty page ({@code total} 0) filtered by the attempt's reference, for every status,
-   * fetched at least the list lag after the attempt ended ({@code settled}), whose dates, if any,
-   * cover the attempt: {@link Days} for {@code CREATION}, its check-in for {@code CHECKIN}.
+   * Whether a list page of the group is complete for the attempt: every condition under which an
+   * empty one proves absence but emptiness. It holds all of its {@code total}, asked for every
+   * status, came from the attempt's own credential and environment (BookingList shows the bookings
+   * of the key's client, and a test system's those of the test system), at least the list lag after
+   * the attempt ended ({@code settled}), with dates that would hold the attempt's booking ({@link
+   * #datesCover}); it is filtered by the attempt's reference, or is a cut {@link
+   * BookingEvent#coveringList()} page; and every item names its booking and client reference (one
+   * that does not may be the attempt's).
    */
-  private static Long latestFilteredList(
-      BookingEvent attempt, String key, Days days, long settled, List<BookingEvent> events) {
-    Long latest = null;
-    LocalDate checkIn = BookingText.day(attempt.checkIn());
-    for (BookingEvent event : events) {
-      if (event.isCompleteList()
-          && key.equals(event.listKey())
-          && Integer.valueOf(0).equals(event.listTotal())
-          && event.bookings().isEmpty()
-          && coversEveryStatus(event)
-          && event.tsMicros() != null
-          && event.tsMicros() >= settled
-          && datesCover(event, days, checkIn)) {
-        latest = latest(latest, event.tsMicros());
+  static boolean completeFor(
+      BookingEvent list, BookingEvent attempt, String key, Days days, long settled) {
+    if (!list.isCompleteList()
+        || !coversEveryStatus(list)
+        || list.tsMicros() == null
+        || list.tsMicros() < settled
+        || !Objects.equals(list.tokenId(), attempt.tokenId())
+        || !Objects.equals(list.environment(), attempt.environment())
+        || !datesCover(list, days, BookingText.day(attempt.checkIn()))) {
+      return false;
+    }
+    boolean filtered = key.equals(list.listKey());
+    boolean covering =
+        list.listKey() == null
+            && FILTER_CREATION.equals(BookingText.upperTrimmed(list.listFilterType()));
+    if (!filtered && !covering) {
+      return false;
+    }
+    for (BookingEvent.Booking booking : list.bookings()) {
+      if (BookingText.bookingReference(booking.reference()) == null
+          || BookingText.referenceKey(booking.clientReference()) == null) {
+        return false;
       }
     }
-    return latest;
+    return true;
   }
 
-  /** A page without dates covers every attempt; with dates, only the days they name. */
-  private static boolean datesCover(BookingEvent list, Days days, LocalDate checkIn) {
+  /** Distinct booking references a page shows for {@code key}, older bookings left out. */
+  private static long countedReferences(BookingEvent list, String key, LocalDate madridDay) {
+    return list.bookings().stream()
+        .filter(b -> key.equals(list.sightingKey(b)) && !isOlder(b, madridDay))
+        .map(b -> BookingText.bookingReference(b.reference()))
+        .distinct()
+        .count();
+  }
+
+  /**
+   * Whether a page's dates would hold the attempt's booking: {@code CREATION} over every day of
+   * {@link Days}, or {@code CHECKIN} over the attempt's check-in when the attempt names it. A page
+   * without dates never does: the provider documents no default range, and one that misses the
+   * attempt's day would show nothing of it.
+   */
+  static boolean datesCover(BookingEvent list, Days days, LocalDate checkIn) {
     LocalDate start = BookingText.day(list.listStart());
     LocalDate end = BookingText.day(list.listEnd());
-    if (start == null && end == null) {
-      return true;
-    }
     String filter = BookingText.upperTrimmed(list.listFilterType());
-    if ("CREATION".equals(filter)) {
+    if (FILTER_CREATION.equals(filter)) {
       return days.within(start, end);
     }
-    return "CHECKIN".equals(filter) && BookingText.within(checkIn, start, end);
+    return FILTER_CHECKIN.equals(filter) && BookingText.within(checkIn, start, end);
   }
 
-  /** Applies the status rules in their order and fills the row. */
+  /**
+   * Applies the status rules in their order and fills the row.
+   *
+   * @param absent the latest complete list that shows no booking of the reference, or null
+   * @param onlyOne the latest complete list that shows exactly one, or null
+   */
   private static Reconciled decide(
-      BookingEvent attempt, Days days, List<Found> found, Long completeListTs, boolean includePii) {
-    String status = status(found, completeListTs);
+      BookingEvent attempt,
+      Days days,
+      List<Found> found,
+      Proof absent,
+      Proof onlyOne,
+      boolean includePii) {
+    String status = status(found, absent, onlyOne);
     Found only = found.isEmpty() ? null : found.get(0);
     String reference = null;
     String bookingStatus = null;
     String evidence = EVIDENCE_NONE;
     Long evidenceTs = null;
+    String evidenceToken = null;
     switch (status) {
       case DUPLICATE -> {
         reference = join(found, f -> f.reference, ";");
@@ -334,22 +411,32 @@ public final class BookingRule {
         // The moment the second booking showed up.
         evidence = found.get(1).firstKind;
         evidenceTs = found.get(1).firstTs;
+        evidenceToken = found.get(1).firstToken;
       }
       case BOOKED -> {
         reference = only.reference;
         bookingStatus = only.status;
-        evidence = only.lookupKind;
-        evidenceTs = only.lookupTs;
+        if (only.confirmationTs == null) {
+          evidence = only.lookupKind;
+          evidenceTs = only.lookupTs;
+          evidenceToken = only.lookupToken;
+        } else {
+          evidence = Operation.HB_BOOKING_LIST;
+          evidenceTs = onlyOne.ts;
+          evidenceToken = onlyOne.tokenId;
+        }
       }
       case BOOKED_ON_RETRY -> {
         reference = only.reference;
         bookingStatus = only.status;
         evidence = Operation.HB_BOOKING_CONFIRMATION;
         evidenceTs = only.confirmationTs;
+        evidenceToken = only.confirmationToken;
       }
       case NOT_BOOKED -> {
         evidence = EVIDENCE_COMPLETE_LIST;
-        evidenceTs = completeListTs;
+        evidenceTs = absent.ts;
+        evidenceToken = absent.tokenId;
       }
       default -> {}
     }
@@ -369,23 +456,31 @@ public final class BookingRule {
         found.size(),
         evidence,
         evidenceTs == null ? null : instant(evidenceTs),
+        evidenceToken,
         action(status, found, days),
         includePii ? attempt.holderName() : null,
         attempt.source(),
         attempt.line());
   }
 
-  private static String status(List<Found> found, Long completeListTs) {
+  /**
+   * The status rules. A booking a later successful confirmation of the reference returned (a
+   * retry's) is the retry's: it, and its details, changes and cancellations, say nothing of the
+   * attempt, so with it only a second booking ({@code DUPLICATE}) or a complete list showing it
+   * alone ({@code BOOKED}) decides; otherwise the attempt may still have made one of its own.
+   */
+  private static String status(List<Found> found, Proof absent, Proof onlyOne) {
     if (found.size() >= 2) {
       return DUPLICATE;
     }
-    if (found.stream().filter(f -> f.lookupTs != null).count() == 1) {
-      return BOOKED;
+    if (found.size() == 1) {
+      Found only = found.get(0);
+      if (only.confirmationTs == null) {
+        return BOOKED; // shown by a lookup: found holds only bookings some response showed
+      }
+      return onlyOne != null ? BOOKED : BOOKED_ON_RETRY;
     }
-    if (found.stream().filter(f -> f.confirmationTs != null).count() == 1) {
-      return BOOKED_ON_RETRY;
-    }
-    return completeListTs != null ? NOT_BOOKED : UNRESOLVED;
+    return absent != null ? NOT_BOOKED : UNRESOLVED;
   }
 
   /** A short instruction for operations. */
@@ -398,17 +493,19 @@ public final class BookingRule {
             ? "cancel all but one of bookings " + references
             : "none: at most one of bookings " + references + " is not cancelled";
       }
-      case BOOKED, BOOKED_ON_RETRY -> {
+      case BOOKED -> {
         Found only = found.get(0);
-        if (BOOKING_CANCELLED.equals(only.status)) {
-          return "none: booking " + only.reference + " was cancelled later";
-        }
-        return BOOKED.equals(status)
-            ? "record booking " + only.reference + " as made; do not book again"
-            : "record booking "
-                + only.reference
-                + " made by the retry; look up with BookingList"
-                + " by clientReference that it is the only one";
+        return BOOKING_CANCELLED.equals(only.status)
+            ? "none: booking " + only.reference + " was cancelled later"
+            : "record booking " + only.reference + " as made; do not book again";
+      }
+      case BOOKED_ON_RETRY -> {
+        // The attempt may have made a booking of its own: a cancelled retry settles nothing.
+        Found only = found.get(0);
+        return (BOOKING_CANCELLED.equals(only.status)
+                ? "booking " + only.reference + " made by the retry was cancelled later"
+                : "record booking " + only.reference + " made by the retry")
+            + "; look up with BookingList by clientReference that it is the only one";
       }
       case NOT_BOOKED -> {
         return "none: no booking was made; book again if the stay is still wanted";
@@ -443,11 +540,14 @@ public final class BookingRule {
     final String reference;
     long firstTs = Long.MAX_VALUE;
     String firstKind;
+    String firstToken;
     Long statusTs;
     String status;
     Long lookupTs;
     String lookupKind;
+    String lookupToken;
     Long confirmationTs;
+    String confirmationToken;
 
     Found(String reference) {
       this.reference = reference;
@@ -456,9 +556,11 @@ public final class BookingRule {
     void see(BookingEvent event, BookingEvent.Booking booking) {
       long ts = event.tsMicros();
       String kind = event.operation();
-      if (ts < firstTs || (ts == firstTs && NULLS_FIRST.compare(kind, firstKind) < 0)) {
+      String token = event.tokenId();
+      if (ts < firstTs || (ts == firstTs && before(kind, token, firstKind, firstToken))) {
         firstTs = ts;
         firstKind = kind;
+        firstToken = token;
       }
       String seenStatus = BookingText.upperTrimmed(booking.status());
       if (statusTs == null
@@ -470,14 +572,24 @@ public final class BookingRule {
       if (BookingEvent.LOOKUP_OPERATIONS.contains(kind)
           && (lookupTs == null
               || ts < lookupTs
-              || (ts == lookupTs && NULLS_FIRST.compare(kind, lookupKind) < 0))) {
+              || (ts == lookupTs && before(kind, token, lookupKind, lookupToken)))) {
         lookupTs = ts;
         lookupKind = kind;
+        lookupToken = token;
       }
       if (Operation.HB_BOOKING_CONFIRMATION.equals(kind)
-          && (confirmationTs == null || ts < confirmationTs)) {
+          && (confirmationTs == null
+              || ts < confirmationTs
+              || (ts == confirmationTs && NULLS_FIRST.compare(token, confirmationToken) < 0))) {
         confirmationTs = ts;
+        confirmationToken = token;
       }
+    }
+
+    /** At one instant: the smallest operation name, then the smallest credential. */
+    private static boolean before(String kind, String token, String otherKind, String otherToken) {
+      int byKind = NULLS_FIRST.compare(kind, otherKind);
+      return byKind < 0 || (byKind == 0 && NULLS_FIRST.compare(token, otherToken) < 0);
     }
   }
 }

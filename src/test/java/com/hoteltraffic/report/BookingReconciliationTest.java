@@ -11,6 +11,7 @@ import static com.hoteltraffic.testing.BookingRows.listByReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hoteltraffic.model.ExchangeSchema;
@@ -500,18 +501,30 @@ class BookingReconciliationTest {
         "none: booking 1-600 was cancelled later");
   }
 
+  /**
+   * Issue 21 rule 4: the cancellation shows the retry's booking, which says nothing of a booking
+   * the attempt may have made itself.
+   */
   @Test
-  void cancellationResponseShowsTheRetrysBooking() {
+  void cancellationOfTheRetrysBookingLeavesTheAttemptToCheck() {
     expect(
         "cancelled-retry",
         "NO_RESPONSE",
-        "BOOKED",
+        "BOOKED_ON_RETRY",
         "1-610",
         "CANCELLED",
         1,
-        "booking_cancellation",
-        at(19, "12:00"),
-        "none: booking 1-610 was cancelled later");
+        "booking_confirmation",
+        at(19, "10:01"),
+        "booking 1-610 made by the retry was cancelled later; look up with BookingList by"
+            + " clientReference that it is the only one");
+    assertEquals(
+        "tok_a",
+        byReference.get("cancelled-retry").getAs(BookingReconciliation.EVIDENCE_TOKEN_ID),
+        "the retry's credential");
+    assertNull(
+        byReference.get("before").getAs(BookingReconciliation.EVIDENCE_TOKEN_ID),
+        "UNRESOLVED rests on no response");
   }
 
   @Test

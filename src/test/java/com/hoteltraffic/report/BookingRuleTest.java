@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.Environment;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import java.time.Instant;
@@ -250,9 +251,8 @@ class BookingRuleTest {
         "booking_list_complete",
         "2024-04-02T10:02:00Z",
         NOT_BOOKED_ACTION);
-    // No response (its duration does not count): ended at the 60 s timeout, 10:01:00; lag to
-    // 10:02:30.
-    BookingEvent silent = withDuration(attempt("2024-04-02T10:00:00Z", "lag", null), 30_000L);
+    // No response and no duration: ended at the 60 s timeout, 10:01:00; lag to 10:02:30.
+    BookingEvent silent = attempt("2024-04-02T10:00:00Z", "lag", null);
     expectUnresolved(
         single(silent, listByCreation("2024-04-02T10:02:29Z", "2024-04-02", "2024-04-02", 0)),
         "2024-04-02");
@@ -266,6 +266,16 @@ class BookingRuleTest {
         "booking_list_complete",
         "2024-04-02T10:02:30Z",
         NOT_BOOKED_ACTION);
+    // No response after a recorded 30 s wait: the duration counts, ended at 10:00:30.
+    BookingEvent gaveUp = withDuration(attempt("2024-04-02T10:00:00Z", "lag", null), 30_000L);
+    expectUnresolved(
+        single(gaveUp, listByCreation("2024-04-02T10:01:59Z", "2024-04-02", "2024-04-02", 0)),
+        "2024-04-02");
+    assertEquals(
+        "NOT_BOOKED",
+        single(gaveUp, listByCreation("2024-04-02T10:02:00Z", "2024-04-02", "2024-04-02", 0))
+            .status(),
+        "90 s after the recorded end");
     // A later list still shows a booking that an early one missed.
     BookingRule.Reconciled booked =
         single(
@@ -279,6 +289,61 @@ class BookingRuleTest {
                 1,
                 booking("1-402", "LAG", "CONFIRMED")));
     assertEquals("BOOKED", booked.status());
+  }
+
+  @Test
+  void attemptEndIsItsDurationWheneverRecordedElseTheBookingTimeout() {
+    long ts = micros("2024-04-02T10:00:00Z");
+    BookingEvent answered = attempt("2024-04-02T10:00:00Z", "end", 504);
+    BookingEvent silent = attempt("2024-04-02T10:00:00Z", "end", null);
+    assertEquals(
+        ts + 60_000_000L, BookingRule.attemptEnd(answered), "a 504 without duration: 60 s");
+    assertEquals(ts + 60_000_000L, BookingRule.attemptEnd(silent), "no response, no duration");
+    assertEquals(
+        ts + 180_000_000L,
+        BookingRule.attemptEnd(withDuration(silent, 180_000L)),
+        "no response after a recorded 180 s wait");
+    assertEquals(
+        ts + 5_000_000L,
+        BookingRule.attemptEnd(withDuration(silent, 5_000L)),
+        "a connection reset after 5 s");
+    assertEquals(
+        ts + 61_500_000L, BookingRule.attemptEnd(withDuration(answered, 61_500L)), "a 504");
+    assertEquals(ts, BookingRule.attemptEnd(withDuration(answered, 0L)), "zero is a duration");
+    assertEquals(
+        ts + 60_000_000L,
+        BookingRule.attemptEnd(withDuration(answered, -1L)),
+        "a negative duration is none");
+  }
+
+  /** Issue 21: the client waited 180 s; a list 160 s after the start came before the end. */
+  @Test
+  void aNoResponseAttemptThatWaited180sIsNotProvedAbsentByAListAfter160s() {
+    BookingEvent waited = withDuration(attempt("2024-04-02T10:00:00Z", "long", null), 180_000L);
+    expectUnresolved(
+        single(
+            waited, listByReference("2024-04-02T10:02:40Z", "long", "2024-04-02", "2024-04-02", 0)),
+        "2024-04-02");
+    // Ended at 10:03:00, settled at 10:04:30: one microsecond before proves nothing, at it proves.
+    expectUnresolved(
+        single(
+            waited,
+            listByReference("2024-04-02T10:04:29.999999Z", "long", "2024-04-02", "2024-04-02", 0)),
+        "2024-04-02");
+    BookingRule.Reconciled row =
+        single(
+            waited, listByReference("2024-04-02T10:04:30Z", "long", "2024-04-02", "2024-04-02", 0));
+    expect(
+        row,
+        "NO_RESPONSE",
+        "NOT_BOOKED",
+        null,
+        null,
+        0,
+        "booking_list_complete",
+        "2024-04-02T10:04:30Z",
+        NOT_BOOKED_ACTION);
+    assertEquals("tok_a", row.evidenceTokenId(), "the list's credential");
   }
 
   @Test
@@ -555,6 +620,293 @@ class BookingRuleTest {
         "2024-03-21");
   }
 
+  // Issue 21: evidence from the right place, dates always, a retry's booking is the retry's.
+
+  @Test
+  void aTestEnvironmentResponseNeverDecidesAProductionAttemptNorTheReverse() {
+    BookingEvent production = attempt("2024-04-10T10:00:00Z", "env", 504);
+    BookingEvent empty =
+        listByReference("2024-04-10T10:05:00Z", "env", "2024-04-10", "2024-04-10", 0);
+    // Issue 21: an empty list on the test system, with another key, for a production attempt.
+    expectUnresolved(single(production, by(empty, "tok_test", Environment.TEST)), "2024-04-10");
+    expectUnresolved(single(production, by(empty, "tok_a", Environment.TEST)), "2024-04-10");
+    assertEquals("NOT_BOOKED", single(production, empty).status(), "the production list proves");
+    BookingEvent testAttempt = by(production, "tok_a", Environment.TEST);
+    expectUnresolved(single(testAttempt, empty), "2024-04-10");
+    assertEquals(
+        "NOT_BOOKED",
+        single(testAttempt, by(empty, "tok_a", Environment.TEST)).status(),
+        "a test attempt, a test list of its key");
+    // Existence too: a test booking is not a production one.
+    BookingEvent testDetail =
+        by(
+            detail("2024-04-10T10:05:00Z", booking("1-910", "ENV", "CONFIRMED")),
+            "tok_a",
+            Environment.TEST);
+    expectUnresolved(single(production, testDetail), "2024-04-10");
+    assertEquals(0, single(production, testDetail).bookingsFound(), "nothing found");
+    assertEquals("BOOKED", single(testAttempt, testDetail).status(), "the test attempt's own");
+  }
+
+  @Test
+  void existenceCountsFromAnyCredentialOfTheEnvironmentAbsenceOnlyFromTheAttempts() {
+    BookingEvent attempt = attempt("2024-04-11T10:00:00Z", "key", 504);
+    // Issue 21: an empty list with another key proves nothing (its client's bookings only).
+    BookingEvent otherKeysList =
+        by(
+            listByReference("2024-04-11T10:05:00Z", "key", "2024-04-11", "2024-04-11", 0),
+            "tok_b",
+            Environment.PRODUCTION);
+    expectUnresolved(single(attempt, otherKeysList), "2024-04-11");
+    BookingEvent otherKeysPage =
+        by(
+            listByCreation(
+                "2024-04-11T10:05:00Z",
+                "2024-04-11",
+                "2024-04-11",
+                1,
+                booking("1-911", "SOMEONE", "CONFIRMED")),
+            "tok_b",
+            Environment.PRODUCTION);
+    expectUnresolved(single(attempt, otherKeysPage), "2024-04-11");
+    BookingRule.Reconciled own =
+        single(attempt, by(otherKeysPage, "tok_a", Environment.PRODUCTION));
+    assertEquals("NOT_BOOKED", own.status(), "the attempt's own key's covering list");
+    assertEquals("tok_a", own.evidenceTokenId(), "evidence token of a covering list");
+    // A booking another key's traffic shows exists all the same.
+    BookingRule.Reconciled seen =
+        single(
+            attempt,
+            by(
+                detail("2024-04-11T10:05:00Z", booking("1-912", "KEY", "CONFIRMED")),
+                "tok_b",
+                Environment.PRODUCTION));
+    expect(
+        seen,
+        "HTTP_504",
+        "BOOKED",
+        "1-912",
+        "CONFIRMED",
+        1,
+        "booking_detail",
+        "2024-04-11T10:05:00Z",
+        "record booking 1-912 as made; do not book again");
+    assertEquals("tok_b", seen.evidenceTokenId(), "the detail's credential");
+  }
+
+  @Test
+  void aListWithoutDatesNeverProvesAbsence() {
+    BookingEvent attempt = attempt("2024-04-12T10:00:00Z", "nodates", 504);
+    // Issue 21: a reference-filtered status=ALL list with no dates at all.
+    expectUnresolved(
+        single(attempt, listByReference("2024-04-12T10:05:00Z", "nodates", null, null, 0)),
+        "2024-04-12");
+    expectUnresolved(
+        single(attempt, listByReference("2024-04-12T10:05:00Z", "nodates", "2024-04-12", null, 0)),
+        "2024-04-12");
+    assertNull(
+        listByCreation(
+                "2024-04-12T10:05:00Z", null, null, 1, booking("1-913", "OTHER", "CONFIRMED"))
+            .coveringList(),
+        "an unfiltered page without dates");
+    assertEquals(
+        "NOT_BOOKED",
+        single(
+                attempt,
+                listByReference("2024-04-12T10:05:00Z", "nodates", "2024-04-12", "2024-04-12", 0))
+            .status(),
+        "the same list with the attempt's day");
+    // CHECKIN covers only an attempt that names its check-in.
+    BookingEvent checkIn =
+        withFilter(
+            listByReference("2024-04-12T10:05:00Z", "nodates", "2024-05-01", "2024-05-01", 0),
+            "CHECKIN");
+    assertEquals("NOT_BOOKED", single(attempt, checkIn).status(), "check-in 2024-05-01 covered");
+    expectUnresolved(single(withCheckIn(attempt, null), checkIn), "2024-04-12");
+    expectUnresolved(single(withCheckIn(attempt, "2024-05-02"), checkIn), "2024-04-12");
+  }
+
+  /** Issue 21: a 504, a retry that booked X, a detail of X: X is the retry's booking. */
+  @Test
+  void aRetrysBookingAndItsLookupsSayNothingOfTheAttempt() {
+    BookingEvent attempt = attempt("2024-04-13T10:00:00Z", "retried", 504);
+    BookingEvent retry =
+        by(
+            confirmed("2024-04-13T10:01:10Z", "retried", booking("1-920", "RETRIED", "CONFIRMED")),
+            "tok_r",
+            Environment.PRODUCTION);
+    BookingEvent detailOfX =
+        detail("2024-04-13T10:03:00Z", booking("1-920", "RETRIED", "CONFIRMED"));
+    String check = "; look up with BookingList by clientReference that it is the only one";
+    BookingRule.Reconciled row = single(attempt, retry, detailOfX);
+    expect(
+        row,
+        "HTTP_504",
+        "BOOKED_ON_RETRY",
+        "1-920",
+        "CONFIRMED",
+        1,
+        "booking_confirmation",
+        "2024-04-13T10:01:10Z",
+        "record booking 1-920 made by the retry" + check);
+    assertEquals("tok_r", row.evidenceTokenId(), "the retry's credential");
+    // A cancellation of X does not settle the attempt's own possible booking either.
+    expect(
+        single(
+            attempt,
+            retry,
+            cancellation("2024-04-13T10:04:00Z", booking("1-920", "RETRIED", "CANCELLED"))),
+        "HTTP_504",
+        "BOOKED_ON_RETRY",
+        "1-920",
+        "CANCELLED",
+        1,
+        "booking_confirmation",
+        "2024-04-13T10:01:10Z",
+        "booking 1-920 made by the retry was cancelled later" + check);
+    // An incomplete list showing X (another key's) neither.
+    assertEquals(
+        "BOOKED_ON_RETRY",
+        single(
+                attempt,
+                retry,
+                by(
+                    listByReference(
+                        "2024-04-13T10:05:00Z",
+                        "retried",
+                        "2024-04-13",
+                        "2024-04-13",
+                        1,
+                        booking("1-920", "RETRIED", "CONFIRMED")),
+                    "tok_b",
+                    Environment.PRODUCTION))
+            .status(),
+        "another key's list");
+    // A second booking anywhere: DUPLICATE.
+    BookingRule.Reconciled duplicate =
+        single(
+            attempt,
+            retry,
+            by(
+                detail("2024-04-13T10:06:00Z", booking("1-919", "RETRIED", "CONFIRMED")),
+                "tok_b",
+                Environment.PRODUCTION));
+    expect(
+        duplicate,
+        "HTTP_504",
+        "DUPLICATE",
+        "1-920;1-919",
+        "CONFIRMED;CONFIRMED",
+        2,
+        "booking_detail",
+        "2024-04-13T10:06:00Z",
+        "cancel all but one of bookings 1-920, 1-919");
+    assertEquals("tok_b", duplicate.evidenceTokenId(), "who showed the second booking");
+  }
+
+  @Test
+  void aCompleteListShowingTheRetrysBookingAloneIsBooked() {
+    BookingEvent attempt = attempt("2024-04-14T10:00:00Z", "alone", 504);
+    BookingEvent retry =
+        confirmed("2024-04-14T10:01:10Z", "alone", booking("1-930", "ALONE", "CONFIRMED"));
+    // The 504 ended at 10:01:00 (no duration), settled at 10:02:30.
+    BookingEvent list =
+        listByReference(
+            "2024-04-14T10:02:30Z",
+            "alone",
+            "2024-04-14",
+            "2024-04-14",
+            1,
+            booking("1-930", "ALONE", "CONFIRMED"));
+    BookingRule.Reconciled row = single(attempt, retry, list);
+    expect(
+        row,
+        "HTTP_504",
+        "BOOKED",
+        "1-930",
+        "CONFIRMED",
+        1,
+        "booking_list",
+        "2024-04-14T10:02:30Z",
+        "record booking 1-930 as made; do not book again");
+    assertEquals("tok_a", row.evidenceTokenId(), "the list's credential");
+    // The nearest non-proofs, each one condition off.
+    Map<String, BookingEvent> offByOne = new LinkedHashMap<>();
+    offByOne.put("too soon", shifted(list, -1));
+    offByOne.put("another key", by(list, "tok_b", Environment.PRODUCTION));
+    offByOne.put("the test system", by(list, "tok_a", Environment.TEST));
+    offByOne.put("confirmed only", withStatus(list, "CONFIRMED"));
+    offByOne.put(
+        "no dates",
+        listByReference("2024-04-14T10:02:30Z", "alone", null, null, 1, list.bookings().get(0)));
+    offByOne.put(
+        "dates that miss the attempt",
+        listByReference(
+            "2024-04-14T10:02:30Z",
+            "alone",
+            "2024-04-15",
+            "2024-04-15",
+            1,
+            list.bookings().get(0)));
+    offByOne.put(
+        "not all of total",
+        listByReference(
+            "2024-04-14T10:02:30Z",
+            "alone",
+            "2024-04-14",
+            "2024-04-14",
+            2,
+            list.bookings().get(0)));
+    offByOne.put(
+        "an item without a booking reference",
+        listByReference(
+            "2024-04-14T10:02:30Z",
+            "alone",
+            "2024-04-14",
+            "2024-04-14",
+            2,
+            list.bookings().get(0),
+            booking(" ", "ALONE", "CONFIRMED")));
+    offByOne.forEach(
+        (why, other) ->
+            assertEquals("BOOKED_ON_RETRY", single(attempt, retry, other).status(), why));
+    // An older booking with the reference on the page does not count against "exactly one".
+    assertEquals(
+        "BOOKED",
+        single(
+                attempt,
+                retry,
+                listByReference(
+                    "2024-04-14T10:02:30Z",
+                    "alone",
+                    "2024-03-01",
+                    "2024-04-14",
+                    2,
+                    booking("1-100", "ALONE", "CONFIRMED", "2024-03-02"),
+                    booking("1-930", "ALONE", "CONFIRMED", "2024-04-14")))
+            .status());
+    // An unfiltered covering page of the attempt's key and day that shows X among others.
+    BookingEvent page =
+        listByCreation(
+            "2024-04-14T10:05:00Z",
+            "2024-04-14",
+            "2024-04-14",
+            2,
+            booking("1-931", "SOMEONE", "CONFIRMED"),
+            booking("1-930", "ALONE", "CONFIRMED"));
+    BookingRule.Reconciled covered = single(attempt, retry, page);
+    assertEquals("BOOKED", covered.status(), "a complete unfiltered page shows X alone");
+    assertEquals(Instant.parse("2024-04-14T10:05:00Z"), covered.evidenceTs(), "the page");
+    assertEquals(
+        "BOOKED_ON_RETRY",
+        single(attempt, retry, withTotal(page, 3)).status(),
+        "the first page of three bookings");
+    assertEquals(
+        "BOOKED_ON_RETRY",
+        single(attempt, retry, withFilter(page, "CHECKIN")).status(),
+        "an unfiltered check-in page is no covering list");
+  }
+
   // Time.
 
   @Test
@@ -669,7 +1021,11 @@ class BookingRuleTest {
     assertEquals(Set.of("a", "b"), page.keys());
     assertEquals(
         new CoveringList(
-            micros("2024-03-27T10:00:00Z"), LocalDate.of(2024, 3, 27), LocalDate.of(2024, 3, 28)),
+            micros("2024-03-27T10:00:00Z"),
+            "tok_a",
+            Environment.PRODUCTION,
+            LocalDate.of(2024, 3, 27),
+            LocalDate.of(2024, 3, 28)),
         page.coveringList());
     assertEquals(List.of(booking("1-2", " b ", "CONFIRMED")), page.forKey("b").bookings());
     BookingEvent filtered =
@@ -714,6 +1070,7 @@ class BookingRuleTest {
             null,
             0,
             "none",
+            null,
             null,
             LOOKUP + "2024-03-25",
             "Ada Lovelace"),
@@ -814,6 +1171,7 @@ class BookingRuleTest {
         e.httpStatus(),
         e.durationMs(),
         e.tokenId(),
+        e.environment(),
         e.hotelId(),
         e.clientReference(),
         e.checkIn(),
@@ -839,6 +1197,7 @@ class BookingRuleTest {
         e.httpStatus(),
         durationMs,
         e.tokenId(),
+        e.environment(),
         e.hotelId(),
         e.clientReference(),
         e.checkIn(),
@@ -852,6 +1211,45 @@ class BookingRuleTest {
         e.listFrom(),
         e.listTo(),
         e.listTotal(),
+        e.bookings());
+  }
+
+  private static BookingEvent by(BookingEvent e, String tokenId, String environment) {
+    return rebuilt(e, tokenId, environment, e.checkIn(), e.listTotal());
+  }
+
+  private static BookingEvent withCheckIn(BookingEvent e, String checkIn) {
+    return rebuilt(e, e.tokenId(), e.environment(), checkIn, e.listTotal());
+  }
+
+  private static BookingEvent withTotal(BookingEvent e, Integer total) {
+    return rebuilt(e, e.tokenId(), e.environment(), e.checkIn(), total);
+  }
+
+  private static BookingEvent rebuilt(
+      BookingEvent e, String tokenId, String environment, String checkIn, Integer total) {
+    return new BookingEvent(
+        e.source(),
+        e.line(),
+        e.tsMicros(),
+        e.operation(),
+        e.httpStatus(),
+        e.durationMs(),
+        tokenId,
+        environment,
+        e.hotelId(),
+        e.clientReference(),
+        checkIn,
+        e.checkOut(),
+        e.holderName(),
+        e.listClientReference(),
+        e.listFilterType(),
+        e.listStart(),
+        e.listEnd(),
+        e.listStatus(),
+        e.listFrom(),
+        e.listTo(),
+        total,
         e.bookings());
   }
 
@@ -958,6 +1356,7 @@ class BookingRuleTest {
         status,
         null,
         "tok_a",
+        Environment.PRODUCTION,
         confirmation ? "1234" : null,
         reference,
         confirmation ? "2024-05-01" : null,
@@ -1018,6 +1417,7 @@ class BookingRuleTest {
         status,
         e.durationMs(),
         e.tokenId(),
+        e.environment(),
         e.hotelId(),
         e.clientReference(),
         e.checkIn(),
