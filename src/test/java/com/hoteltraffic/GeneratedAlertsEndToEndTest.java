@@ -107,6 +107,7 @@ class GeneratedAlertsEndToEndTest {
                 "critical credential_failing_auth",
                 "critical db_outage",
                 "warning booking_unresolved",
+                "warning booking_on_retry",
                 "warning db_outage",
                 "warning new_error_code",
                 "warning hotel_error_rate_rose",

@@ -31,6 +31,7 @@ final class AlertTruth {
       List.of(
           "booking_duplicate",
           "booking_unresolved",
+          "booking_on_retry",
           "db_outage",
           "credential_failing_auth",
           "credential_quota_exhausted",
@@ -102,6 +103,7 @@ final class AlertTruth {
   /**
    * DUPLICATE rows alert when at least two of their bookings stand: the truth lists every booking
    * seen, and a DUPLICATE's bookings carry no cancellation in the traffic (its status is empty).
+   * UNRESOLVED and BOOKED_ON_RETRY rows are warnings.
    */
   private static void bookings(
       List<GroundTruth.ExpectedAlert> alerts,
@@ -113,17 +115,23 @@ final class AlertTruth {
       if (ts < day || ts >= end) {
         continue;
       }
-      boolean duplicate = "DUPLICATE".equals(b.status());
-      if (duplicate && !(b.bookingStatus().isEmpty() && b.referencesSeen().size() >= 2)) {
-        continue;
-      }
-      if (!duplicate && !"UNRESOLVED".equals(b.status())) {
+      String kind =
+          switch (b.status()) {
+            case "DUPLICATE" ->
+                b.bookingStatus().isEmpty() && b.referencesSeen().size() >= 2
+                    ? "booking_duplicate"
+                    : null;
+            case "UNRESOLVED" -> "booking_unresolved";
+            case "BOOKED_ON_RETRY" -> "booking_on_retry";
+            default -> null;
+          };
+      if (kind == null) {
         continue;
       }
       alerts.add(
           alert(
-              duplicate ? CRITICAL : WARNING,
-              duplicate ? "booking_duplicate" : "booking_unresolved",
+              "booking_duplicate".equals(kind) ? CRITICAL : WARNING,
+              kind,
               "unconfirmed_bookings",
               "attempt_ts",
               csvTime(b.attemptTs()),

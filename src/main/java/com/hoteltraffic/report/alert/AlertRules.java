@@ -34,6 +34,9 @@ import java.util.TreeMap;
  *       with at most one left standing needs nothing done, as its action says)</td></tr>
  *   <tr><td>{@value #BOOKING_UNRESOLVED}</td><td>warning</td><td>a row with status {@code UNRESOLVED}:
  *       someone must look the booking up by hand</td></tr>
+ *   <tr><td>{@value #BOOKING_ON_RETRY}</td><td>warning</td><td>a row with status {@code
+ *       BOOKED_ON_RETRY}: the retry booked, and the attempt may have made a second booking that
+ *       someone must rule out with BookingList</td></tr>
  *   <tr><td>{@value #DB_OUTAGE}</td><td>critical for scope {@code central} (every hotel), warning for
  *       {@code tenant}</td><td>a {@code db_outages} row</td></tr>
  *   <tr><td>{@value #CREDENTIAL_FAILING_AUTH}</td><td>critical</td><td>a {@code credential_health} row
@@ -62,6 +65,7 @@ import java.util.TreeMap;
 public final class AlertRules {
   public static final String BOOKING_DUPLICATE = "booking_duplicate";
   public static final String BOOKING_UNRESOLVED = "booking_unresolved";
+  public static final String BOOKING_ON_RETRY = "booking_on_retry";
   public static final String DB_OUTAGE = "db_outage";
   public static final String CREDENTIAL_FAILING_AUTH = "credential_failing_auth";
   public static final String CREDENTIAL_QUOTA_EXHAUSTED = "credential_quota_exhausted";
@@ -74,6 +78,7 @@ public final class AlertRules {
       List.of(
           BOOKING_DUPLICATE,
           BOOKING_UNRESOLVED,
+          BOOKING_ON_RETRY,
           DB_OUTAGE,
           CREDENTIAL_FAILING_AUTH,
           CREDENTIAL_QUOTA_EXHAUSTED,
@@ -85,6 +90,7 @@ public final class AlertRules {
   static final String SECTION_DUPLICATE = "bookings-" + BookingReconciliation.DUPLICATE;
 
   static final String SECTION_UNRESOLVED = "bookings-" + BookingReconciliation.UNRESOLVED;
+  static final String SECTION_ON_RETRY = "bookings-" + BookingReconciliation.BOOKED_ON_RETRY;
   static final String SECTION_OUTAGES = "outages";
   static final String SECTION_CODES = "codes";
   static final String SECTION_TOP_HOTELS = "top-hotels";
@@ -143,11 +149,8 @@ public final class AlertRules {
     List<Alert> alerts = new ArrayList<>();
     for (Object[] row : table.rows()) {
       String status = table.text(row, BookingReconciliation.STATUS);
-      boolean duplicate = BookingReconciliation.DUPLICATE.equals(status);
-      if (duplicate && standing(table.text(row, BookingReconciliation.BOOKING_STATUS)) < 2) {
-        continue;
-      }
-      if (!duplicate && !BookingReconciliation.UNRESOLVED.equals(status)) {
+      String kind = bookingKind(status, table.text(row, BookingReconciliation.BOOKING_STATUS));
+      if (kind == null) {
         continue;
       }
       String reason =
@@ -162,17 +165,31 @@ public final class AlertRules {
               + table.cell(row, BookingReconciliation.ATTEMPT_TS)
               + "): "
               + table.text(row, BookingReconciliation.ACTION);
+      boolean duplicate = BOOKING_DUPLICATE.equals(kind);
       alerts.add(
           new Alert(
               duplicate ? Severity.CRITICAL : Severity.WARNING,
-              duplicate ? BOOKING_DUPLICATE : BOOKING_UNRESOLVED,
+              kind,
               reason,
               Reports.UNCONFIRMED_BOOKINGS,
               table.where(
                   row, BookingReconciliation.ATTEMPT_TS, BookingReconciliation.CLIENT_REFERENCE),
-              duplicate ? SECTION_DUPLICATE : SECTION_UNRESOLVED));
+              duplicate
+                  ? SECTION_DUPLICATE
+                  : BOOKING_ON_RETRY.equals(kind) ? SECTION_ON_RETRY : SECTION_UNRESOLVED));
     }
     return alerts;
+  }
+
+  /** The alert kind of an {@code unconfirmed_bookings} row, or null when it raises none. */
+  private static String bookingKind(String status, String bookingStatuses) {
+    if (BookingReconciliation.DUPLICATE.equals(status)) {
+      return standing(bookingStatuses) >= 2 ? BOOKING_DUPLICATE : null;
+    }
+    if (BookingReconciliation.UNRESOLVED.equals(status)) {
+      return BOOKING_UNRESOLVED;
+    }
+    return BookingReconciliation.BOOKED_ON_RETRY.equals(status) ? BOOKING_ON_RETRY : null;
   }
 
   /**

@@ -114,7 +114,7 @@ class AlertRulesTest {
   }
 
   @Test
-  void bookingsDuplicateWithTwoStandingIsCriticalUnresolvedIsAWarningOthersAreQuiet() {
+  void bookingsDuplicateWithTwoStandingIsCriticalUnresolvedAndOnRetryAreWarningsOthersQuiet() {
     List<ReportRow> rows = new ArrayList<>();
     rows.add(
         booking(
@@ -181,9 +181,18 @@ class AlertRulesTest {
                     + "look up with BookingList by clientReference",
                 Reports.UNCONFIRMED_BOOKINGS,
                 where("attempt_ts", "2026-11-19T10:20:00Z", "client_reference", "open"),
-                "bookings-UNRESOLVED")),
+                "bookings-UNRESOLVED"),
+            new Alert(
+                Severity.WARNING,
+                AlertRules.BOOKING_ON_RETRY,
+                "BOOKED_ON_RETRY booking of client reference retry at hotel 1533 (HTTP_504 at"
+                    + " 2026-11-19T10:25:00Z): record booking 1-10 made by the retry",
+                Reports.UNCONFIRMED_BOOKINGS,
+                where("attempt_ts", "2026-11-19T10:25:00Z", "client_reference", "retry"),
+                "bookings-BOOKED_ON_RETRY")),
         alerts,
-        "DUPLICATE with >= 2 bookings not cancelled, UNRESOLVED; the rest need nothing done");
+        "DUPLICATE with >= 2 bookings not cancelled, UNRESOLVED, BOOKED_ON_RETRY (the attempt may"
+            + " have booked too); BOOKED and NOT_BOOKED need nothing checked");
   }
 
   @Test
