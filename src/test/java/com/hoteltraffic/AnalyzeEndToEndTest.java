@@ -2,6 +2,7 @@ package com.hoteltraffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -365,6 +366,81 @@ class AnalyzeEndToEndTest {
         expected,
         actual,
         "attempt | token | hotel | client reference | outcome | status | reference | booking status");
+  }
+
+  /**
+   * Issue 21: each row's advice and the credential it rests on, from the truth's status. Only a
+   * NOT_BOOKED row says "book again", and its proof is the attempt's own key's list; a retry's
+   * booking is named with a request to check; an UNRESOLVED row names no credential.
+   */
+  @Test
+  void everyUncertainBookingsActionAndEvidenceCredentialFollowFromItsTruth() throws IOException {
+    Map<String, GroundTruth.UncertainBooking> expected = new HashMap<>();
+    for (GroundTruth.UncertainBooking booking : truth.bookings()) {
+      expected.put(Instant.parse(booking.attemptTs()) + "|" + booking.clientReference(), booking);
+    }
+    List<String> actual = new ArrayList<>();
+    List<String> wanted = new ArrayList<>();
+    for (CSVRecord row : csv("unconfirmed_bookings")) {
+      String key = Instant.parse(row.get("attempt_ts")) + "|" + row.get("client_reference");
+      GroundTruth.UncertainBooking b = expected.get(key);
+      assertNotNull(b, "a row the truth has: " + key);
+      String token = tokenId(b.token());
+      actual.add(
+          String.join(
+              "|",
+              key,
+              row.get("evidence"),
+              row.get("evidence_token_id"),
+              actionShape(row.get("action"), b)));
+      String evidenceToken = token;
+      String evidence =
+          switch (b.status()) {
+            case "NOT_BOOKED" -> "booking_list_complete";
+            case "BOOKED_ON_RETRY" -> "booking_confirmation";
+            case "UNRESOLVED" -> "none";
+            default -> row.get("evidence"); // BOOKED and DUPLICATE: any lookup of the key's
+          };
+      if (b.status().equals("UNRESOLVED")) {
+        evidenceToken = "";
+      }
+      wanted.add(String.join("|", key, evidence, evidenceToken, expectedAction(b)));
+    }
+    actual.sort(null);
+    wanted.sort(null);
+    assertEquals(wanted, actual, "attempt | evidence | evidence token | action");
+    assertEquals(
+        truth.bookings().stream().filter(b -> b.status().equals("NOT_BOOKED")).count(),
+        actual.stream().filter(a -> a.endsWith("book again if the stay is still wanted")).count(),
+        "\"book again\" only where the truth says no booking was made");
+  }
+
+  /** The action as the truth predicts it; UNRESOLVED and DUPLICATE rows by their fixed start. */
+  private static String expectedAction(GroundTruth.UncertainBooking b) {
+    return switch (b.status()) {
+      case "NOT_BOOKED" -> "none: no booking was made; book again if the stay is still wanted";
+      case "BOOKED" ->
+          b.bookingStatus().equals("CANCELLED")
+              ? "none: booking " + b.bookingReference() + " was cancelled later"
+              : "record booking " + b.bookingReference() + " as made; do not book again";
+      case "BOOKED_ON_RETRY" ->
+          "record booking "
+              + b.bookingReference()
+              + " made by the retry; look up with BookingList by clientReference that it is the"
+              + " only one";
+      case "DUPLICATE" -> "cancel all but one of bookings ";
+      default ->
+          "look up with BookingList by clientReference, filterType=CREATION, status=ALL,"
+              + " start..end covering "
+              + b.attemptTs().substring(0, 10);
+    };
+  }
+
+  /** The action, cut to the start {@link #expectedAction} predicts for the statuses it cuts. */
+  private static String actionShape(String action, GroundTruth.UncertainBooking b) {
+    String start = expectedAction(b);
+    boolean cut = b.status().equals("DUPLICATE") || b.status().equals("UNRESOLVED");
+    return cut && action.startsWith(start) ? start : action;
   }
 
   @Test

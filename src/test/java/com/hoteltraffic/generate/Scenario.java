@@ -109,6 +109,8 @@ final class Scenario {
       secondDay(out, Rng.derive(config.seed(), "incidents-day-1"), dayStart);
       new EvidenceScenarios(world, this)
           .secondDay(out, Rng.derive(config.seed(), "evidence-day-1"), dayStart);
+      new AdviceScenarios(world, this)
+          .secondDay(out, Rng.derive(config.seed(), "advice-day-1"), dayStart);
     }
     return out;
   }
