@@ -1087,9 +1087,11 @@ class BookingRuleTest {
     assertNull(BookingEvent.of(e, "f", 1));
     e.operation = Operation.HB_BOOKING_DETAIL;
     e.httpStatus = 200;
+    e.environment = Environment.TEST;
     e.bookings.add(new BookingFact("1-1", "REF", "CONFIRMED", "1234", "2024-03-10"));
     BookingEvent event = BookingEvent.of(e, "f", 7);
     assertEquals(1_711_000_000_123_000L, event.tsMicros());
+    assertEquals(Environment.TEST, event.environment(), "the exchange's environment");
     assertEquals(
         List.of(new BookingEvent.Booking("1-1", "REF", "CONFIRMED", "2024-03-10")),
         event.bookings());
