@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  *   <li>"first seen first" ({@link BookingReconciliation#BOOKING_REFERENCE}): by the first
  *       sighting's time, then by booking reference (code point order);
  *   <li>the kind of a first sighting or first lookup seen at one instant by several responses: the
- *       smallest operation name;
+ *       smallest operation name, then the smallest credential ({@code evidence_token_id}); of a
+ *       first retry at one instant, the smallest credential;
  *   <li>"latest evidence wins" ({@link BookingReconciliation#BOOKING_STATUS}): by time, then the
  *       greatest status in code point order ({@code CONFIRMED} over {@code CANCELLED}); a missing
  *       status loses to any;
