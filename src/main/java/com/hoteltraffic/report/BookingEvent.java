@@ -156,7 +156,8 @@ public record BookingEvent(
    * Lower-cased client references this event is an attempt or evidence for (empty if none). An
    * attempt has exactly one key, {@link #NO_REFERENCE_KEY} when it has no usable reference; a
    * successful response has the keys of the bookings it shows and, for a complete list page
-   * filtered by a client reference, that reference's key.
+   * filtered by a client reference, that reference's key; a successful confirmation also the key it
+   * sent, so that a retry whose response shows no booking still counts as one.
    */
   public Set<String> keys() {
     if (isAttempt()) {
@@ -170,6 +171,9 @@ public record BookingEvent(
     String listKey = completeListKey();
     if (listKey != null) {
       keys.add(listKey);
+    }
+    if (isSuccessfulConfirmation() && attemptKey() != null) {
+      keys.add(attemptKey());
     }
     for (Booking booking : bookings) {
       String key = sightingKey(booking);
@@ -266,6 +270,11 @@ public record BookingEvent(
   public boolean isAttempt() {
     return Operation.HB_BOOKING_CONFIRMATION.equals(operation)
         && (httpStatus == null || httpStatus == HTTP_GATEWAY_TIMEOUT);
+  }
+
+  /** A confirmation that booked: a 2xx answer, whether or not its body showed the booking. */
+  boolean isSuccessfulConfirmation() {
+    return Operation.HB_BOOKING_CONFIRMATION.equals(operation) && isSuccess();
   }
 
   /** A 2xx response: only those show bookings. */

@@ -38,7 +38,9 @@ import org.apache.spark.sql.types.StructType;
  *       complete for the attempt (every condition below but emptiness) shows exactly one;
  *   <li>{@link #BOOKED_ON_RETRY}: the one booking shown is a retry's, and no complete list shows it
  *       alone: the attempt may have made a second one, so the action asks to check;
- *   <li>{@link #NOT_BOOKED}: a later list page that proves absence for the attempt (below);
+ *   <li>{@link #NOT_BOOKED}: a later list page that proves absence for the attempt (below), and no
+ *       later confirmation of the reference succeeded (one whose response names no booking booked
+ *       all the same);
  *   <li>{@link #UNRESOLVED}: none of the above.
  * </ol>
  *

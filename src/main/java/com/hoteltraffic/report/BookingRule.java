@@ -215,7 +215,28 @@ public final class BookingRule {
       // A covering list is fetched with the attempt's own credential by construction.
       absent = new Proof(covering, attempt.tokenId());
     }
+    if (found.isEmpty() && retried(attempt, key, events)) {
+      // A retry booked but its response named no booking: "book again" would book a third time.
+      absent = null;
+    }
     return decide(attempt, days, found, absent, onlyOne, includePii);
+  }
+
+  /**
+   * Whether a later confirmation of the reference in the attempt's environment succeeded: then a
+   * booking exists even when the response showed none (a recording without the body).
+   */
+  private static boolean retried(BookingEvent attempt, String key, List<BookingEvent> events) {
+    for (BookingEvent event : events) {
+      if (event.isSuccessfulConfirmation()
+          && event.tsMicros() != null
+          && event.tsMicros() > attempt.tsMicros()
+          && Objects.equals(event.environment(), attempt.environment())
+          && key.equals(event.attemptKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A complete list that decided a status: when it came and with which credential. */

@@ -805,6 +805,31 @@ class BookingRuleTest {
   }
 
   @Test
+  void aRetryThatBookedWithoutNamingItsBookingLeavesNoRoomForBookAgain() {
+    BookingEvent attempt = attempt("2024-04-15T10:00:00Z", "silent-retry", 504);
+    BookingEvent empty =
+        listByReference("2024-04-15T10:05:00Z", "silent-retry", "2024-04-15", "2024-04-15", 0);
+    assertEquals("NOT_BOOKED", single(attempt, empty).status(), "without the retry");
+    // 200 to the retry, its body not recorded: a booking exists, though no response names it.
+    BookingEvent retry = withHttpStatus(attempt("2024-04-15T10:06:00Z", "SILENT-RETRY", 504), 200);
+    assertEquals(Set.of("silent-retry"), retry.keys(), "the retry joins the reference's group");
+    List<BookingRule.Reconciled> rows = reconcile(List.of(attempt, empty, retry), false);
+    assertEquals(1, rows.size(), "one attempt");
+    expectUnresolved(rows.get(0), "2024-04-15");
+    // The nearest non-retries: one on the test system, one before the attempt, one that failed.
+    for (BookingEvent other :
+        List.of(
+            by(retry, "tok_a", Environment.TEST),
+            shifted(retry, micros("2024-04-15T09:59:00Z") - retry.tsMicros()),
+            withHttpStatus(retry, 409))) {
+      assertEquals(
+          "NOT_BOOKED",
+          reconcile(List.of(attempt, empty, other), false).get(0).status(),
+          "not a retry of the attempt: " + other);
+    }
+  }
+
+  @Test
   void aCompleteListShowingTheRetrysBookingAloneIsBooked() {
     BookingEvent attempt = attempt("2024-04-14T10:00:00Z", "alone", 504);
     BookingEvent retry =
@@ -1222,6 +1247,10 @@ class BookingRuleTest {
 
   private static BookingEvent withCheckIn(BookingEvent e, String checkIn) {
     return rebuilt(e, e.tokenId(), e.environment(), checkIn, e.listTotal());
+  }
+
+  private static BookingEvent withHttpStatus(BookingEvent e, Integer status) {
+    return copy(e, e.source(), e.line(), e.tsMicros(), e.listFilterType(), e.holderName(), status);
   }
 
   private static BookingEvent withTotal(BookingEvent e, Integer total) {
