@@ -109,14 +109,11 @@ class PreviousRunChoiceTest {
     }
 
     Files.delete(elsewhere.resolve(AnalyzeJob.SUMMARY_FILE));
-    IOException e =
+    IllegalArgumentException e =
         assertThrows(
-            IOException.class,
-            () ->
-                AnalyzeJob.previousRun(
-                    config("--previous", elsewhere.toString()), new Configuration()),
-            "a --previous without a summary is not a finished run (on a local disk the option"
-                + " check refuses it before, exit 2)");
+            IllegalArgumentException.class,
+            () -> config("--previous", elsewhere.toString()),
+            "a local --previous without a summary stays the usage error");
     assertTrue(e.getMessage().contains(AnalyzeJob.SUMMARY_FILE), e.getMessage());
   }
 
