@@ -222,6 +222,40 @@ class AlertsOutputTest {
             + "\"html\":\"report.html#outages\"}]}",
         json,
         "alerts.json");
+    PreviousRun unreadable =
+        new PreviousRun(
+            "/runs/day1",
+            PreviousRun.SOURCE_PREVIOUS_DAY,
+            null,
+            Map.of(),
+            Map.of(),
+            null,
+            List.of(
+                new PreviousRun.Unreadable(
+                    "/runs/day1/reports/error_codes.csv",
+                    "no column error_code",
+                    "new error codes")));
+    assertEquals(
+        "{\"previous_run\":{\"path\":\"/runs/day1\",\"source\":\"previous day\",\"unreadable\":"
+            + "[{\"file\":\"/runs/day1/reports/error_codes.csv\",\"problem\":\"no column error_code\","
+            + "\"not_compared\":\"new error codes\"}]},\"counts\":{\"critical\":0,\"warning\":0},"
+            + "\"alerts\":[]}",
+        new ObjectMapper()
+            .writeValueAsString(
+                AlertsFile.document(List.of(), unreadable, "reports", "report.html")),
+        "alerts.json names each unreadable file, its problem and what is not compared");
+    ReportResults none = ReportResults.of(Reports.all(false), List.of());
+    RunSummary summary = new RunSummary().put("counts", Map.of()).put("time_range", Map.of());
+    String page =
+        ReportPage.render(
+            HtmlReport.data(none, summary, Duration.ofHours(1), ZoneOffset.UTC),
+            HtmlReport.alerts(List.of(), unreadable));
+    assertTrue(
+        page.contains(
+            "Compared with the previous run in <code>/runs/day1</code>. Cannot read"
+                + " /runs/day1/reports/error_codes.csv (no column error_code): not compared: new"
+                + " error codes. Every alert is in"),
+        "the page says so too");
     assertEquals(
         "{\"previous_run\":null,\"counts\":{\"critical\":0,\"warning\":0},\"alerts\":[]}",
         new ObjectMapper()

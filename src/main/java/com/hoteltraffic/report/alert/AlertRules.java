@@ -38,9 +38,12 @@ import java.util.TreeMap;
  *       {@code tenant}</td><td>a {@code db_outages} row</td></tr>
  *   <tr><td>{@value #CREDENTIAL_FAILING_AUTH}</td><td>critical</td><td>a {@code credential_health} row
  *       in state {@code failing_auth}, unless the previous run showed that credential in that state
- *       already (the alert is for the turn, once)</td></tr>
+ *       already (the alert is for the turn, once) and it was not accepted between that run's last
+ *       request and its new {@code since} (see {@link #again}); the reason quotes the row's
+ *       {@code remedy}</td></tr>
  *   <tr><td>{@value #CREDENTIAL_QUOTA_EXHAUSTED}</td><td>warning (the daily quota resets by
- *       itself)</td><td>the same for state {@code quota_exhausted}</td></tr>
+ *       itself)</td><td>the same for state {@code quota_exhausted}; also when its {@code since} falls
+ *       on a later UTC day than the previous run's (each day's quota is new)</td></tr>
  *   <tr><td>{@value #NEW_ERROR_CODE}</td><td>warning</td><td>an {@code error_codes} row of an error
  *       class (not {@code ok}) whose provider × HTTP status × code the previous run's report does
  *       not hold</td></tr>
@@ -54,7 +57,8 @@ import java.util.TreeMap;
  * minRequests} requests in this run <em>and</em> in the previous one, and {@code rate − previous
  * rate ≥ rateRise} (percentage points; the boundary alerts), computed exactly in integers. Rows
  * with an empty hotel or credential (exchanges that name none) are not a hotel or credential and
- * never alert. Without a previous run, the comparing rules (new code, rate rise) yield nothing.
+ * never alert. Without a previous run, the comparing rules (new code, rate rise) yield nothing; a
+ * previous run's report that could not be read skips the comparisons that need it.
  *
  * <p>Alerts are listed critical first, then by kind in the order above, then in their report's row
  * order (rate rises by provider and key).

@@ -539,6 +539,41 @@ class AlertRulesTest {
   }
 
   @Test
+  void aPreviousReportThatCouldNotBeReadSkipsOnlyTheComparisonsThatNeedIt() {
+    List<ReportRow> rows =
+        List.of(
+            code("hotelbeds", 418, "HTTP_418", "undocumented", 1L, false),
+            hotelRate(T1, "casy", "1", 60, 12),
+            tokenRate(T1, "hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", 100, 70));
+    Map<Key, Counts> hotels = Map.of(new Key("casy", "1"), new Counts(60, 6));
+    Map<Key, Counts> tokens = Map.of(new Key("hotelbeds", "tok_aaaaaaaaaaaa"), new Counts(50, 10));
+    assertEquals(
+        List.of(
+            AlertRules.CREDENTIAL_ERROR_RATE_ROSE,
+            AlertRules.NEW_ERROR_CODE,
+            AlertRules.HOTEL_ERROR_RATE_ROSE),
+        kinds(
+            AlertRules.evaluate(results(rows), previous(Set.of(), hotels, tokens, null), DEFAULTS)),
+        "everything read: the code is new, both rates rose");
+    assertEquals(
+        List.of(AlertRules.CREDENTIAL_ERROR_RATE_ROSE, AlertRules.HOTEL_ERROR_RATE_ROSE),
+        kinds(AlertRules.evaluate(results(rows), previous(null, hotels, tokens, null), DEFAULTS)),
+        "error_codes unreadable: no code is called new");
+    assertEquals(
+        List.of(AlertRules.NEW_ERROR_CODE, AlertRules.HOTEL_ERROR_RATE_ROSE),
+        kinds(AlertRules.evaluate(results(rows), previous(Set.of(), hotels, null, null), DEFAULTS)),
+        "error_rates_by_token unreadable: no credential rate compared");
+    assertEquals(
+        List.of(AlertRules.CREDENTIAL_ERROR_RATE_ROSE, AlertRules.NEW_ERROR_CODE),
+        kinds(AlertRules.evaluate(results(rows), previous(Set.of(), null, tokens, null), DEFAULTS)),
+        "error_rates_by_hotel unreadable: no hotel rate compared");
+  }
+
+  private static List<String> kinds(List<Alert> alerts) {
+    return alerts.stream().map(Alert::kind).toList();
+  }
+
+  @Test
   void countsAndFailOn() {
     List<Alert> alerts =
         List.of(
