@@ -543,6 +543,38 @@ class CredentialHealthTest {
         "a code the documents do not list has no remedy to quote: " + undocumented);
   }
 
+  @Test
+  void theSubCaseFactsAreTaxonomyJsons() {
+    DocumentedCodes codes = DocumentedCodes.builtIn();
+    assertEquals(
+        java.util.Set.of(401, 403),
+        codes.authStatuses(),
+        "the statuses at which taxonomy.json lists an auth code");
+    assertTrue(codes.namesSubCase("casy", 403, "forbidden"), "CASY 403 forbidden is a sub-case");
+    assertTrue(
+        codes.namesSubCase("hotelbeds", 403, "ACCESS_DISALLOWED"), "so is ACCESS_DISALLOWED");
+    assertTrue(
+        !codes.namesSubCase("hotelbeds", 403, "FORBIDDEN"),
+        "FORBIDDEN is the 403's status_default: no sub-case recognised");
+    assertTrue(
+        !codes.namesSubCase("casy", 403, "HTTP_403"),
+        "named after its status: the body named none");
+    assertTrue(!codes.namesSubCase("casy", 403, "forbiden"), "an undocumented code");
+    assertTrue(!codes.namesSubCase("casy", 401, "forbidden"), "a code of another status");
+    assertEquals(null, codes.remedy("casy", 401, "HTTP_401"), "no remedy for an unlisted code");
+    for (TaxonomyEntry entry : Taxonomy.loadDefault().entries()) {
+      assertEquals(
+          entry.remedy(),
+          codes.remedy(entry.provider(), entry.httpStatus(), entry.errorCode()),
+          "the same words for "
+              + entry.provider()
+              + " "
+              + entry.httpStatus()
+              + " "
+              + entry.errorCode());
+    }
+  }
+
   private static String remedy(String provider, int status, String code) {
     return Taxonomy.loadDefault().find(provider, status, code).orElseThrow().remedy();
   }
