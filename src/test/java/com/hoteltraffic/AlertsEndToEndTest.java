@@ -304,6 +304,72 @@ class AlertsEndToEndTest {
     return found;
   }
 
+  @Test
+  void aPreviousRunThatCannotBeReadIsNamedAndItsComparisonsSkippedWhileTheRunGoesOn()
+      throws IOException {
+    Path day1 = work.resolve("unreadable-day1");
+    assertEquals(
+        0,
+        run("--input", traffic.resolve("day1").toString(), "--output", day1.toString()),
+        "day 1");
+    Path summary = day1.resolve("run_summary.json");
+    String whole = Files.readString(summary);
+    Files.writeString(summary, whole.substring(0, whole.length() / 2));
+    Path out = work.resolve("unreadable-day2");
+    List<String> args =
+        List.of(
+            "--input",
+            traffic.resolve("day2/casy.jsonl").toString(),
+            "--output",
+            out.toString(),
+            "--previous",
+            day1.toString());
+
+    assertEquals(0, run(args), "a truncated summary does not fail the run");
+    JsonNode alerts = JSON.readTree(out.resolve("alerts.json").toFile());
+    JsonNode unreadable = alerts.path("previous_run").path("unreadable");
+    assertEquals(1, unreadable.size(), "one file named: " + unreadable);
+    assertEquals(summary.toString(), unreadable.get(0).get("file").asText(), "the summary");
+    assertTrue(
+        unreadable.get(0).get("problem").asText().startsWith("not JSON: Unexpected end-of-input"),
+        "the problem: " + unreadable);
+    assertEquals(
+        "everything (the run it belongs to is unknown)",
+        unreadable.get(0).get("not_compared").asText(),
+        "what is skipped");
+    assertEquals(
+        List.of("db_outage"),
+        kinds(alerts),
+        "no code called new, no rate compared; the outage needs no previous run");
+    assertTrue(
+        Files.readString(out.resolve("report.html"))
+            .contains("Cannot read " + summary + " (not JSON: Unexpected end-of-input"),
+        "the page says so");
+
+    Files.writeString(summary, whole);
+    Files.writeString(
+        day1.resolve("reports/error_codes.csv"), "provider,http_status,count\r\ncasy,200,1\r\n");
+    assertEquals(0, run(args), "an error_codes.csv without its columns does not fail the run");
+    JsonNode partly = JSON.readTree(out.resolve("alerts.json").toFile());
+    assertEquals(
+        JSON.readTree(
+            "[{\"file\":"
+                + JSON.writeValueAsString(day1.resolve("reports/error_codes.csv").toString())
+                + ",\"problem\":\"no column error_code\",\"not_compared\":\"new error codes\"}]"),
+        partly.path("previous_run").path("unreadable"),
+        "the CSV named with its problem");
+    assertEquals(
+        List.of("hotel_error_rate_rose", "db_outage", "credential_error_rate_rose"),
+        kinds(partly),
+        "only the new codes are skipped; the rates are still compared (the hotel's rise critical)");
+  }
+
+  private static List<String> kinds(JsonNode alerts) {
+    List<String> kinds = new ArrayList<>();
+    alerts.get("alerts").forEach(a -> kinds.add(a.get("kind").asText()));
+    return kinds;
+  }
+
   private static int run(String... args) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
     all[args.length] = "--master";

@@ -13,6 +13,7 @@ import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
 import com.hoteltraffic.generate.HealthSituations;
 import com.hoteltraffic.generate.HealthTruth;
+import com.hoteltraffic.generate.LastDaySituations;
 import com.hoteltraffic.generate.TrafficGenerator;
 import java.io.IOException;
 import java.io.Reader;
@@ -477,6 +478,7 @@ class AnalyzeEndToEndTest {
               time(row.get("last_seen")),
               row.get("requests"),
               time(row.get("last_success")),
+              time(row.get("last_accepted")),
               row.get("missing_token"),
               row.get("invalid_token"),
               row.get("invalid_token_or_not_found"),
@@ -484,7 +486,8 @@ class AnalyzeEndToEndTest {
               row.get("developer_inactive"),
               row.get("developer_over_rate"),
               row.get("state"),
-              time(row.get("since"))));
+              time(row.get("since")),
+              row.get("remedy")));
     }
     List<String> expected = new ArrayList<>();
     for (HealthTruth.Credential c : truth.health().credentials()) {
@@ -496,10 +499,12 @@ class AnalyzeEndToEndTest {
                   time(c.firstSeen()),
                   time(c.lastSeen()),
                   Long.toString(c.requests()),
-                  time(c.lastSuccess())));
+                  time(c.lastSuccess()),
+                  time(c.lastAccepted())));
       c.failures().forEach(n -> cells.add(Long.toString(n)));
       cells.add(c.state());
       cells.add(time(c.since()));
+      cells.add(remedy(c.provider(), c.remedyCode()));
       expected.add(String.join("|", cells));
     }
     actual.sort(null);
@@ -507,7 +512,8 @@ class AnalyzeEndToEndTest {
     assertEquals(
         expected,
         actual,
-        "provider | token_id | first | last | requests | last success | failures | state | since");
+        "provider | token_id | first | last | requests | last success | last accepted | failures |"
+            + " state | since | remedy");
 
     HealthTruth.Situation revoked = situation(HealthSituations.REVOKED_MID_DAY);
     assertTrue(
@@ -520,6 +526,7 @@ class AnalyzeEndToEndTest {
                 "2026-11-18T17:50:00Z",
                 "42",
                 "2026-11-18T11:40:00Z",
+                "2026-11-18T11:40:00Z",
                 "0",
                 "0",
                 "24",
@@ -527,8 +534,75 @@ class AnalyzeEndToEndTest {
                 "0",
                 "0",
                 "failing_auth",
-                "2026-11-18T12:05:00Z")),
+                "2026-11-18T12:05:00Z",
+                REVOKED)),
         "the token revoked at noon: 18 successes, then 24 failures from 12:05; " + actual);
+    HealthTruth.Situation hiding = situation(HealthSituations.REVOKED_BEHIND_TIMEOUT);
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "casy",
+                tokenId(hiding.token()),
+                "2026-11-18T05:00:00Z",
+                "2026-11-18T06:25:00Z",
+                "6",
+                "2026-11-18T05:20:00Z",
+                "2026-11-18T05:20:00Z",
+                "0",
+                "0",
+                "3",
+                "0",
+                "0",
+                "0",
+                "failing_auth",
+                "2026-11-18T05:40:00Z",
+                REVOKED)),
+        "three 401s then a timeout: failing_auth, not degraded; " + actual);
+    HealthTruth.Situation relapsed = situation(LastDaySituations.RELAPSED);
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "casy",
+                tokenId(relapsed.token()),
+                "2026-11-18T08:00:00Z",
+                "2026-11-19T10:30:00Z",
+                "8",
+                "2026-11-19T08:00:00Z",
+                "2026-11-19T08:00:00Z",
+                "0",
+                "0",
+                "6",
+                "0",
+                "0",
+                "0",
+                "failing_auth",
+                "2026-11-19T10:00:00Z",
+                REVOKED)),
+        "accepted on the second morning, refused again from 10:00; " + actual);
+    HealthTruth.Situation quota = situation(LastDaySituations.QUOTA_AGAIN);
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "hotelbeds",
+                tokenId(quota.token()),
+                "2026-11-18T20:00:00Z",
+                "2026-11-19T01:00:00Z",
+                "5",
+                "2026-11-18T20:00:00Z",
+                "2026-11-18T20:00:00Z",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "4",
+                "quota_exhausted",
+                "2026-11-18T21:00:00Z",
+                remedy("hotelbeds", "403 DEVELOPER_OVER_RATE"))),
+        "over its quota from 21:00, nothing accepted since; " + actual);
     HealthTruth.Situation hammering = situation(HealthSituations.HAMMERED_400);
     assertTrue(
         actual.contains(
@@ -540,6 +614,7 @@ class AnalyzeEndToEndTest {
                 "2026-11-18T15:05:00Z",
                 "13",
                 "2026-11-18T15:05:00Z",
+                "2026-11-18T15:05:00Z",
                 "0",
                 "0",
                 "0",
@@ -547,6 +622,7 @@ class AnalyzeEndToEndTest {
                 "0",
                 "0",
                 "healthy",
+                "",
                 "")),
         "a client hammering a 400 has a healthy credential");
   }
@@ -709,6 +785,20 @@ class AnalyzeEndToEndTest {
         expectedRejected,
         actualRejected,
         "rejected_in_bursts: the rejections of the credential's bursts");
+  }
+
+  private static final String REVOKED = remedy("casy", "401 invalid_token_or_not_found");
+
+  /** The taxonomy's remedy for a "status code" of the truth; empty for none. */
+  private static String remedy(String provider, String statusAndCode) {
+    if (statusAndCode == null) {
+      return "";
+    }
+    String[] parts = statusAndCode.split(" ", 2);
+    return com.hoteltraffic.classify.Taxonomy.loadDefault()
+        .find(provider, Integer.valueOf(parts[0]), parts[1])
+        .map(com.hoteltraffic.classify.TaxonomyEntry::remedy)
+        .orElse("");
   }
 
   private static HealthTruth.Situation situation(String name) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
+import com.hoteltraffic.generate.LastDaySituations;
 import com.hoteltraffic.generate.TrafficGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +106,7 @@ class GeneratedAlertsEndToEndTest {
         new TreeSet<>(
             List.of(
                 "critical credential_failing_auth",
+                "warning credential_quota_exhausted",
                 "critical db_outage",
                 "warning booking_unresolved",
                 "warning booking_on_retry",
@@ -153,6 +155,53 @@ class GeneratedAlertsEndToEndTest {
                     a.kind().equals("new_error_code")
                         && a.where().get("error_code").equals("CONFIGURATION_ERROR")),
         "the truth holds the scripted new code");
+  }
+
+  @Test
+  void credentialsAlertAgainAfterARecoveryOrOnANewQuotaDayButNotWhileTheyStayRevoked()
+      throws Exception {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    lastDayAlerts()
+        .get("alerts")
+        .forEach(
+            a -> {
+              if (a.get("report").asText().equals("credential_health")) {
+                String reason = a.get("reason").asText();
+                reasons.put(
+                    a.path("where").path("token_id").asText(),
+                    a.get("severity").asText() + ": " + reason.substring(reason.indexOf(" of ")));
+              }
+            });
+    String revoked =
+        "The token is expired or revoked: get a valid token from CASY support and update the"
+            + " client.";
+    assertEquals(
+        "critical:  of casy fails authentication since 2026-11-19T10:00:00Z again: it was accepted"
+            + " at 2026-11-19T08:00:00Z, after the previous run's last request at"
+            + " 2026-11-18T09:30:00Z: no request since was accepted. "
+            + revoked,
+        reasons.get(tokenId(situation(LastDaySituations.RELAPSED))),
+        "failing_auth on both days, accepted in between: it alerts again, saying why; " + reasons);
+    assertEquals(
+        "warning:  of hotelbeds has used up its daily quota since 2026-11-19T00:30:00Z again on a"
+            + " new day (the previous run's was used up since 2026-11-18T21:00:00Z): requests are"
+            + " refused until it resets. The daily quota is used up: hold non-essential traffic"
+            + " until it resets or ask Hotelbeds for a higher quota.",
+        reasons.get(tokenId(situation(LastDaySituations.QUOTA_AGAIN))),
+        "quota_exhausted on both days: each day's quota is new; " + reasons);
+    assertFalse(
+        reasons.containsKey(tokenId(situation(LastDaySituations.STILL_REVOKED))),
+        "failing on both days, never accepted in between, its last answer a timeout: it alerted"
+            + " once, the day it turned; "
+            + reasons);
+  }
+
+  private static String situation(String name) {
+    return truth.health().situations().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .token();
   }
 
   @Test

@@ -297,7 +297,8 @@ public final class AnalyzeJob {
    * The run to compare alerts with: {@code --previous}, which must be a finished run's output; or
    * for a daily run the previous day's folder under the same output, when it holds a finished run
    * (one that cannot be read is logged and skipped: it must not stop today's reports). Null for
-   * none.
+   * none. Each file of it that cannot be read is one WARN line; the comparisons that need it are
+   * skipped, and alerts.json and the page say so.
    */
   static PreviousRun previousRun(AnalyzeConfig config, Configuration hadoop) throws IOException {
     PreviousRunReader.Layout layout = new PreviousRunReader.Layout(SUMMARY_FILE, REPORTS_DIR);
@@ -309,7 +310,7 @@ public final class AnalyzeJob {
               layout,
               hadoop);
       LOG.info("Alerts compare with the previous run in {}", previous.location());
-      return previous;
+      return warnUnreadable(previous);
     }
     if (config.day().isEmpty()) {
       return null;
@@ -329,11 +330,22 @@ public final class AnalyzeJob {
       PreviousRun previous =
           PreviousRunReader.read(dir, PreviousRun.SOURCE_PREVIOUS_DAY, layout, hadoop);
       LOG.info("Alerts compare with the previous day's run in {}", previous.location());
-      return previous;
+      return warnUnreadable(previous);
     } catch (IOException e) {
       LOG.warn("Cannot read the previous day's run in {}: alerts compare with nothing", dir, e);
       return null;
     }
+  }
+
+  private static PreviousRun warnUnreadable(PreviousRun previous) {
+    for (PreviousRun.Unreadable file : previous.unreadable()) {
+      LOG.warn(
+          "Cannot read {} of the previous run: {}; not compared: {}",
+          file.file(),
+          file.problem(),
+          file.notCompared());
+    }
+    return previous;
   }
 
   /** The alerts of the run, each logged; plain Java over the report rows, no Spark. */

@@ -69,7 +69,10 @@ public final class AlertsFile {
     return counts;
   }
 
-  /** {"path": ..., "source": ...}, or null without a previous run. */
+  /**
+   * {"path": ..., "source": ...}, or null without a previous run; with {"unreadable": [{"file",
+   * "problem", "not_compared"}, ...]} when some of its files could not be read.
+   */
   public static Map<String, Object> previousRun(PreviousRun previous) {
     if (previous == null) {
       return null;
@@ -77,6 +80,17 @@ public final class AlertsFile {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("path", previous.location());
     run.put("source", previous.source());
+    if (!previous.unreadable().isEmpty()) {
+      List<Map<String, Object>> files = new ArrayList<>();
+      for (PreviousRun.Unreadable file : previous.unreadable()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", file.file());
+        entry.put("problem", file.problem());
+        entry.put("not_compared", file.notCompared());
+        files.add(entry);
+      }
+      run.put("unreadable", files);
+    }
     return run;
   }
 }

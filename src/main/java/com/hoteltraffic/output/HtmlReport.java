@@ -97,7 +97,20 @@ public final class HtmlReport {
             .toList(),
         counts.get(Severity.CRITICAL),
         counts.get(Severity.WARNING),
-        previous == null ? null : previous.location());
+        previous == null ? null : previous.location(),
+        previous == null
+            ? List.of()
+            : previous.unreadable().stream()
+                .map(
+                    file ->
+                        "Cannot read "
+                            + file.file()
+                            + " ("
+                            + file.problem()
+                            + "): not compared: "
+                            + file.notCompared()
+                            + ".")
+                .toList());
   }
 
   static ReportPage.Data data(

@@ -103,10 +103,18 @@ public final class ReportPage {
    * The alerts of a run, critical first.
    *
    * @param previousRun the previous run compared against, or null when there was none
+   * @param unreadable one sentence per file of the previous run that could not be read: which, why,
+   *     and what is therefore not compared
    */
-  public record Alerts(List<AlertLine> alerts, long critical, long warning, String previousRun) {
+  public record Alerts(
+      List<AlertLine> alerts,
+      long critical,
+      long warning,
+      String previousRun,
+      List<String> unreadable) {
     public Alerts {
       alerts = List.copyOf(alerts);
+      unreadable = List.copyOf(unreadable);
     }
   }
 
@@ -305,6 +313,9 @@ public final class ReportPage {
         html.append("Compared with the previous run in <code>")
             .append(escape(alerts.previousRun()))
             .append("</code>.");
+        for (String unreadable : alerts.unreadable()) {
+          html.append(' ').append(escape(unreadable));
+        }
       }
       long total = alerts.critical() + alerts.warning();
       if (total > alerts.alerts().size()) {

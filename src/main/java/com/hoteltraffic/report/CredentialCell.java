@@ -1,7 +1,9 @@
 package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.DocumentedCodes;
 import com.hoteltraffic.model.ErrorClass;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,17 +11,23 @@ import java.util.List;
  * One credential's row of {@code credential_health} in the making (see {@link CredentialHealth}).
  */
 final class CredentialCell implements Piece {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private String tokenHint;
   private long requests;
   private long firstSeen = Long.MAX_VALUE;
   private long lastSeen = Long.MIN_VALUE;
   private long lastSuccess = Long.MIN_VALUE;
-  private long firstProblem = Long.MAX_VALUE;
+  private long lastAccepted = Long.MIN_VALUE;
   private final long[] failures = new long[CredentialHealth.FAILURE_COLUMNS.size()];
   private final FailureTail authTail = new FailureTail();
   private final FailureTail quotaTail = new FailureTail();
+
+  /** The first failure of either kind, and the latest of each: their codes name the remedy. */
+  private final CodeAt firstProblem = new CodeAt(false);
+
+  private final CodeAt lastAuthFailure = new CodeAt(true);
+  private final CodeAt lastQuotaRejection = new CodeAt(true);
 
   void add(ClassifiedExchange e, long tsMicros) {
     requests++;
@@ -34,13 +42,30 @@ final class CredentialCell implements Piece {
         failures[i]++;
       }
     }
-    boolean auth = CredentialHealth.isAuthFailure(e.errorClass);
-    boolean quota = CredentialHealth.isQuotaRejection(e.errorClass);
-    if (auth || quota) {
-      firstProblem = Math.min(firstProblem, tsMicros);
+    CredentialHealth.Answer answer = CredentialHealth.answer(e, DocumentedCodes.builtIn());
+    switch (answer) {
+      case AUTH_FAILURE -> lastAuthFailure.offer(tsMicros, e.httpStatus, e.errorCode);
+      case QUOTA_REJECTION -> lastQuotaRejection.offer(tsMicros, e.httpStatus, e.errorCode);
+      case ACCEPTED -> lastAccepted = Math.max(lastAccepted, tsMicros);
+      case NEUTRAL -> {}
     }
-    authTail.add(tsMicros, auth);
-    quotaTail.add(tsMicros, quota);
+    if (answer == CredentialHealth.Answer.AUTH_FAILURE
+        || answer == CredentialHealth.Answer.QUOTA_REJECTION) {
+      firstProblem.offer(tsMicros, e.httpStatus, e.errorCode);
+    }
+    authTail.add(tsMicros, outcome(answer, CredentialHealth.Answer.AUTH_FAILURE));
+    quotaTail.add(tsMicros, outcome(answer, CredentialHealth.Answer.QUOTA_REJECTION));
+  }
+
+  /** An answer as a run of {@code failure} sees it: the other kind of failure is neutral to it. */
+  private static FailureTail.Outcome outcome(
+      CredentialHealth.Answer answer, CredentialHealth.Answer failure) {
+    if (answer == failure) {
+      return FailureTail.Outcome.FAILURE;
+    }
+    return answer == CredentialHealth.Answer.ACCEPTED
+        ? FailureTail.Outcome.ACCEPTED
+        : FailureTail.Outcome.NEUTRAL;
   }
 
   @Override
@@ -51,12 +76,15 @@ final class CredentialCell implements Piece {
     firstSeen = Math.min(firstSeen, cell.firstSeen);
     lastSeen = Math.max(lastSeen, cell.lastSeen);
     lastSuccess = Math.max(lastSuccess, cell.lastSuccess);
-    firstProblem = Math.min(firstProblem, cell.firstProblem);
+    lastAccepted = Math.max(lastAccepted, cell.lastAccepted);
     for (int i = 0; i < failures.length; i++) {
       failures[i] += cell.failures[i];
     }
     authTail.merge(cell.authTail);
     quotaTail.merge(cell.quotaTail);
+    firstProblem.merge(cell.firstProblem);
+    lastAuthFailure.merge(cell.lastAuthFailure);
+    lastQuotaRejection.merge(cell.lastQuotaRejection);
     return this;
   }
 
@@ -64,8 +92,12 @@ final class CredentialCell implements Piece {
   public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
     CredentialHealth.Health health =
         CredentialHealth.state(
-            authTail.count(), authTail.since(), quotaTail.count(), quotaTail.since(), firstProblem);
-    List<Object> values = new ArrayList<>(16);
+            authTail.count(),
+            authTail.since(),
+            quotaTail.count(),
+            quotaTail.since(),
+            firstProblem.ts);
+    List<Object> values = new ArrayList<>(18);
     values.add(key.provider());
     values.add(key.key());
     values.add(tokenHint);
@@ -73,11 +105,67 @@ final class CredentialCell implements Piece {
     values.add(Micros.instant(lastSeen));
     values.add(requests);
     values.add(lastSuccess == Long.MIN_VALUE ? null : Micros.instant(lastSuccess));
+    values.add(lastAccepted == Long.MIN_VALUE ? null : Micros.instant(lastAccepted));
     for (long count : failures) {
       values.add(count);
     }
     values.add(health.state());
     values.add(Micros.instant(health.sinceMicros()));
+    values.add(remedy(key.provider(), health.state()));
     return List.of(new ReportRow(Reports.CREDENTIAL_HEALTH, values.toArray()));
+  }
+
+  /** The taxonomy's remedy for the code that set the state (see {@link CredentialHealth}). */
+  private String remedy(String provider, String state) {
+    CodeAt code =
+        switch (state) {
+          case CredentialHealth.FAILING_AUTH -> lastAuthFailure;
+          case CredentialHealth.QUOTA_EXHAUSTED -> lastQuotaRejection;
+          case CredentialHealth.DEGRADED -> firstProblem;
+          default -> null;
+        };
+    return code == null || !code.set
+        ? null
+        : DocumentedCodes.builtIn().remedy(provider, code.status, code.code);
+  }
+
+  /**
+   * The earliest or latest failure offered, with its status and code; of failures at the same
+   * microsecond the smallest status and code, so that any merge order keeps the same one.
+   */
+  private static final class CodeAt implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean latest;
+    private boolean set;
+    private long ts;
+    private Integer status;
+    private String code;
+
+    CodeAt(boolean latest) {
+      this.latest = latest;
+      this.ts = latest ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+
+    void offer(long tsMicros, Integer httpStatus, String errorCode) {
+      boolean better = !set || (latest ? tsMicros > ts : tsMicros < ts);
+      if (better || (tsMicros == ts && smaller(httpStatus, errorCode))) {
+        set = true;
+        ts = tsMicros;
+        status = httpStatus;
+        code = errorCode;
+      }
+    }
+
+    void merge(CodeAt other) {
+      if (other.set) {
+        offer(other.ts, other.status, other.code);
+      }
+    }
+
+    private boolean smaller(Integer httpStatus, String errorCode) {
+      String mine = status + " " + code;
+      return (httpStatus + " " + errorCode).compareTo(mine) < 0;
+    }
   }
 }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.DocumentedCodes;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.model.Provider;
@@ -14,26 +16,36 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Credential health ({@code credential_health}): one row per provider × credential ({@code
  * token_id}, {@code token_hint}) with its traffic, its authentication failures by documented code
- * and a {@link #STATE} as of its last request:
+ * and a {@link #STATE} as of its last request.
+ *
+ * <p>Each answer is one of four ({@link #answer}): an authentication failure (class {@code auth}:
+ * CASY 401, Hotelbeds 401, 403 Developer Inactive, 403 Not Authorized), a daily-quota rejection
+ * (class {@code quota_exceeded}, Hotelbeds 403 Developer Over Rate), an answer that proves the
+ * credential was accepted (2xx, 3xx, or a 4xx that is none of the other kinds: CASY 403 {@code
+ * forbidden}, 404, 400 ...), or a neutral one that proves nothing about the credential (no
+ * response, a timeout, 5xx, 429 and other rate limits such as Over QPS, a 401 or 403 that names no
+ * documented sub-case). Neutral answers neither extend a run of failures nor end it; only an
+ * accepted answer ends one; the two kinds of failure are neutral to each other's run.
  *
  * <ul>
- *   <li>{@value #FAILING_AUTH}: the credential's last {@value #FAILING_AUTH_MIN} or more requests
- *       all failed authentication (class {@code auth}: CASY 401, Hotelbeds 401, 403 Developer
- *       Inactive, 403 Not Authorized) and no request of any other outcome came after the first of
- *       them: expired or revoked. {@link #SINCE} is the first of those failures. Fewer trailing
- *       failures are {@value #DEGRADED}: one or two failures are not yet proof.
- *   <li>{@value #QUOTA_EXHAUSTED}: the credential's last request was rejected for the daily quota
- *       (class {@code quota_exceeded}, Hotelbeds 403 Developer Over Rate) and so was every request
- *       after the first of that trailing run; {@link #SINCE} is that first rejection. One rejection
- *       suffices: Hotelbeds documents that the quota stays used up for the rest of the day.
+ *   <li>{@value #FAILING_AUTH}: the credential's run of authentication failures since its last
+ *       accepted answer has {@value #FAILING_AUTH_MIN} or more failures: expired, revoked or
+ *       misconfigured. {@link #SINCE} is the first of them. Fewer are {@value #DEGRADED}: one or
+ *       two failures are not yet proof.
+ *   <li>{@value #QUOTA_EXHAUSTED}: at least one daily-quota rejection since the last accepted
+ *       answer; {@link #SINCE} is the first. One suffices: Hotelbeds documents that the quota stays
+ *       used up for the rest of the day.
  *   <li>{@value #DEGRADED}: neither, but at least one request of the credential failed
  *       authentication or was rejected for the quota; {@link #SINCE} is the first such one.
  *   <li>{@value #HEALTHY}: no request failed authentication or hit the quota; {@link #SINCE} is
  *       empty.
  * </ul>
  *
- * <p>A daily run counts its day's exchanges. Requests that sent no credential form the row with an
- * empty {@code token_id}.
+ * <p>{@link #LAST_ACCEPTED} is the credential's last accepted answer (empty when none); {@link
+ * #REMEDY} is the taxonomy's remedy for the code that set the state: the latest failure of the run
+ * for {@value #FAILING_AUTH} and {@value #QUOTA_EXHAUSTED}, the first failure for {@value
+ * #DEGRADED} (empty when healthy, or when that code is not documented). A daily run counts its
+ * day's exchanges. Requests that sent no credential form the row with an empty {@code token_id}.
  */
 public final class CredentialHealth {
   public static final String PROVIDER = ExchangeSchema.PROVIDER;
@@ -43,8 +55,10 @@ public final class CredentialHealth {
   public static final String LAST_SEEN = "last_seen";
   public static final String REQUESTS = "requests";
   public static final String LAST_SUCCESS = "last_success";
+  public static final String LAST_ACCEPTED = "last_accepted";
   public static final String STATE = "state";
   public static final String SINCE = "since";
+  public static final String REMEDY = "remedy";
 
   /** {@link #STATE} values, read by name by the alerts. */
   public static final String HEALTHY = "healthy";
@@ -106,21 +120,51 @@ public final class CredentialHealth {
             .add(FIRST_SEEN, TimestampType, false)
             .add(LAST_SEEN, TimestampType, false)
             .add(REQUESTS, LongType, false)
-            .add(LAST_SUCCESS, TimestampType, true);
+            .add(LAST_SUCCESS, TimestampType, true)
+            .add(LAST_ACCEPTED, TimestampType, true);
     for (FailureColumn column : FAILURE_COLUMNS) {
       schema = schema.add(column.column(), LongType, false);
     }
-    return schema.add(STATE, StringType, false).add(SINCE, TimestampType, true);
+    return schema
+        .add(STATE, StringType, false)
+        .add(SINCE, TimestampType, true)
+        .add(REMEDY, StringType, true);
   }
 
-  /** Whether an exchange failed authentication (it counts towards {@value #FAILING_AUTH}). */
-  static boolean isAuthFailure(String errorClass) {
-    return ErrorClass.AUTH.equals(errorClass);
+  /** What one answer says about its credential (see the class comment). */
+  enum Answer {
+    AUTH_FAILURE,
+    QUOTA_REJECTION,
+    ACCEPTED,
+    NEUTRAL
   }
 
-  /** Whether an exchange was rejected for the daily quota. */
-  static boolean isQuotaRejection(String errorClass) {
-    return ErrorClass.QUOTA_EXCEEDED.equals(errorClass);
+  /** The HTTP status of rate limiting: the client was too fast, which says nothing of its key. */
+  private static final int TOO_MANY_REQUESTS = 429;
+
+  /** The rule of the class comment, with the documents' codes and statuses as data. */
+  static Answer answer(ClassifiedExchange e, DocumentedCodes codes) {
+    if (ErrorClass.AUTH.equals(e.errorClass)) {
+      return Answer.AUTH_FAILURE;
+    }
+    if (ErrorClass.QUOTA_EXCEEDED.equals(e.errorClass)) {
+      return Answer.QUOTA_REJECTION;
+    }
+    Integer status = e.httpStatus;
+    if (status == null || status >= 500) {
+      return Answer.NEUTRAL;
+    }
+    if (status < 400) {
+      return Answer.ACCEPTED;
+    }
+    if (ErrorClass.RATE_LIMITED.equals(e.errorClass) || status == TOO_MANY_REQUESTS) {
+      return Answer.NEUTRAL;
+    }
+    // A 401 or 403 that names no sub-case may be an authentication failure the body did not name.
+    if (codes.isAuthStatus(status) && !codes.namesSubCase(e.provider, status, e.errorCode)) {
+      return Answer.NEUTRAL;
+    }
+    return Answer.ACCEPTED;
   }
 
   /** A state and the time it holds since (null for {@value #HEALTHY}), in microseconds. */

@@ -4,11 +4,13 @@ import java.io.Serializable;
 
 /**
  * The trailing run of one kind of failure in a credential's traffic: the failures later than the
- * latest exchange that was not such a failure. Mergeable in any order: each part keeps its own
- * latest other exchange and the failures after it, and a merge drops the failures that the other
- * part's later exchange interrupts. An exchange at the very microsecond of the latest other
- * exchange is not in the run (recorded timestamps do not order them), so the run never claims a
- * failure the traffic does not prove came last.
+ * latest accepted answer. Each exchange is a {@link Outcome#FAILURE}, an {@link Outcome#ACCEPTED}
+ * answer (it ends the run) or {@link Outcome#NEUTRAL} (it proves nothing, so it neither extends nor
+ * ends the run). Mergeable in any order: each part keeps its own latest accepted answer and the
+ * failures after it, and a merge drops the failures that the other part's later accepted answer
+ * interrupts. A failure at the very microsecond of the latest accepted answer is not in the run
+ * (recorded timestamps do not order them), so the run never claims a failure the traffic does not
+ * prove came last.
  *
  * <p>It holds the timestamps of the trailing failures only: for a credential revoked mid-day, every
  * request since; the list stays with the credential's key on the executors and only its count and
@@ -17,29 +19,36 @@ import java.io.Serializable;
 final class FailureTail implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private long lastOther = Long.MIN_VALUE;
+  /** What one exchange is to the run. */
+  enum Outcome {
+    FAILURE,
+    ACCEPTED,
+    NEUTRAL
+  }
+
+  private long lastAccepted = Long.MIN_VALUE;
   private final LongList failures = new LongList();
 
-  void add(long tsMicros, boolean failure) {
-    if (failure) {
-      if (tsMicros > lastOther) {
+  void add(long tsMicros, Outcome outcome) {
+    if (outcome == Outcome.FAILURE) {
+      if (tsMicros > lastAccepted) {
         failures.add(tsMicros);
       }
-    } else if (tsMicros > lastOther) {
-      lastOther = tsMicros;
+    } else if (outcome == Outcome.ACCEPTED && tsMicros > lastAccepted) {
+      lastAccepted = tsMicros;
       if (failures.size() > 0) {
-        failures.removeAtOrBelow(lastOther);
+        failures.removeAtOrBelow(lastAccepted);
       }
     }
   }
 
   void merge(FailureTail other) {
-    lastOther = Math.max(lastOther, other.lastOther);
+    lastAccepted = Math.max(lastAccepted, other.lastAccepted);
     failures.addAll(other.failures);
-    failures.removeAtOrBelow(lastOther);
+    failures.removeAtOrBelow(lastAccepted);
   }
 
-  /** How many exchanges the trailing run has: all failures, none followed by another exchange. */
+  /** How many failures the trailing run has: none is followed by an accepted answer. */
   int count() {
     return failures.size();
   }

@@ -89,7 +89,8 @@ final class AlertTruth {
     List<GroundTruth.ExpectedAlert> alerts = new ArrayList<>();
     bookings(alerts, bookings, day, end);
     outages(alerts, outages, day, end);
-    credentials(alerts, health.statesBetween(day, end), health.statesBetween(previous, day));
+    credentials(
+        alerts, health.credentialsBetween(day, end), health.credentialsBetween(previous, day));
     newCodes(alerts, day, end, previous);
     rateRises(alerts, "hotel_error_rate_rose", "hotel_id", Row::hotel, day, end, previous);
     rateRises(alerts, "credential_error_rate_rose", "token_id", Row::token, day, end, previous);
@@ -171,13 +172,25 @@ final class AlertTruth {
     }
   }
 
-  /** A credential alerts when its state of the day alerts and differs from the day before. */
+  /**
+   * A credential alerts when its state of the day alerts and differs from the day before; or, in
+   * the same state, when it was accepted after the day before's last request and before its since
+   * (recovered, failed again); or, for quota_exhausted, when its since is on a later UTC day than
+   * the day before's.
+   */
   private static void credentials(
-      List<GroundTruth.ExpectedAlert> alerts, Map<String, String> now, Map<String, String> before) {
+      List<GroundTruth.ExpectedAlert> alerts,
+      Map<String, HealthTruth.Credential> now,
+      Map<String, HealthTruth.Credential> before) {
     now.forEach(
-        (key, state) -> {
+        (key, credential) -> {
+          String state = credential.state();
           boolean failing = "failing_auth".equals(state);
-          if (!failing && !"quota_exhausted".equals(state) || state.equals(before.get(key))) {
+          if (!failing && !"quota_exhausted".equals(state)) {
+            return;
+          }
+          HealthTruth.Credential earlier = before.get(key);
+          if (earlier != null && state.equals(earlier.state()) && !again(credential, earlier)) {
             return;
           }
           String[] parts = key.split("\u0000", -1);
@@ -191,6 +204,19 @@ final class AlertTruth {
                   "token_id",
                   "null".equals(parts[1]) ? "" : parts[1]));
         });
+  }
+
+  private static boolean again(HealthTruth.Credential now, HealthTruth.Credential earlier) {
+    long since = Instant.parse(now.since()).toEpochMilli();
+    if (now.lastAccepted() != null) {
+      long accepted = Instant.parse(now.lastAccepted()).toEpochMilli();
+      if (accepted > Instant.parse(earlier.lastSeen()).toEpochMilli() && accepted < since) {
+        return true;
+      }
+    }
+    return "quota_exhausted".equals(now.state())
+        && Math.floorDiv(since, Times.DAY)
+            > Math.floorDiv(Instant.parse(earlier.since()).toEpochMilli(), Times.DAY);
   }
 
   /** Error codes of the day (not ok) whose provider × status × code the day before lacks. */

@@ -10,8 +10,8 @@ import java.util.List;
  * rows in {@code credential_health}, {@code access_denied} and {@code error_rates_by_operation}
  * follow from the script alone: a CASY token revoked mid-day, a token asking for a hotel it may not
  * see and for one whose permission was removed, a client hammering an unchanged 400, and Hotelbeds
- * booking confirmations slower than the documented 60 s. Times avoid the day's outages, so no
- * success here ends one.
+ * booking confirmations slower than the documented 60 s, and a revoked token whose last request
+ * timed out. Times avoid the day's outages, so no success here ends one.
  */
 public final class HealthSituations {
   public static final String REVOKED_MID_DAY = "token_revoked_mid_day";
@@ -19,6 +19,7 @@ public final class HealthSituations {
   public static final String PERMISSION_REMOVED = "permission_removed";
   public static final String HAMMERED_400 = "client_hammering_400";
   public static final String SLOW_CONFIRMATIONS = "slow_booking_confirmations";
+  public static final String REVOKED_BEHIND_TIMEOUT = "token_revoked_behind_a_timeout";
 
   /**
    * Durations of the slow confirmations: 60 000 ms exactly is not over the timeout, the others are.
@@ -33,6 +34,7 @@ public final class HealthSituations {
   private final World.CasyToken kiosk;
   private final World.CasyToken widget;
   private final World.CasyToken reports;
+  private final World.CasyToken audit;
   final List<HealthTruth.Situation> situations = new ArrayList<>();
 
   HealthSituations(GeneratorConfig config, World world) {
@@ -67,6 +69,14 @@ public final class HealthSituations {
             "ReportBuilder/2.2 python-requests/2.32.3",
             Channel.CASY_APP,
             0);
+    audit =
+        new World.CasyToken(
+            "linen-sync",
+            "casy_" + rng.alnum(32),
+            List.of(hotels.get(9)),
+            "LinenSync/1.1 okhttp/4.12.0",
+            Channel.CASY_APP,
+            0);
   }
 
   /** The situations' exchanges of day {@code d} (all on the first day). */
@@ -81,6 +91,7 @@ public final class HealthSituations {
     deniedHotels(out, rng, day);
     hammered400(out, rng, day);
     slowConfirmations(out, rng, day);
+    revokedBehindTimeout(out, Rng.derive(seed, "health-revoked-timeout"), day);
     return out;
   }
 
@@ -109,6 +120,45 @@ public final class HealthSituations {
           "invalid_token_or_not_found");
     }
     situations.add(new HealthTruth.Situation(REVOKED_MID_DAY, "casy", kiosk.value(), ""));
+  }
+
+  /**
+   * Successes at 05:00 and 05:20, then 401 invalid_token_or_not_found at 05:40, 05:55 and 06:10,
+   * then a timeout at 06:25 as the credential's last request: a timeout proves nothing about the
+   * credential, so failing_auth since 05:40.
+   */
+  private void revokedBehindTimeout(List<Exchange> out, Rng rng, long day) {
+    String hotel = audit.hotels().get(0);
+    for (int i = 0; i < 2; i++) {
+      ok(
+          out,
+          rng,
+          day + 5 * Times.HOUR + i * 20 * Times.MINUTE,
+          audit,
+          hotel,
+          Endpoint.RESERVATIONS);
+    }
+    for (int i = 0; i < 3; i++) {
+      fail(
+          out,
+          rng,
+          day + 5 * Times.HOUR + (40 + i * 15) * Times.MINUTE,
+          audit,
+          hotel,
+          Endpoint.RESERVATIONS,
+          "invalid_token_or_not_found");
+    }
+    Exchange timeout =
+        casy.request(
+            rng,
+            day + 6 * Times.HOUR + 25 * Times.MINUTE,
+            audit.value(),
+            audit.userAgent(),
+            hotel,
+            Endpoint.RESERVATIONS);
+    timeout.noResponse("timeout");
+    add(out, timeout);
+    situations.add(new HealthTruth.Situation(REVOKED_BEHIND_TIMEOUT, "casy", audit.value(), ""));
   }
 
   /**

@@ -24,7 +24,8 @@ public final class HealthTruth {
 
   /**
    * One row of {@code credential_health}; {@code failures} in the report's column order; times ISO
-   * or null.
+   * or null; {@code remedyCode} the "status code" whose taxonomy remedy the row quotes (null when
+   * healthy).
    */
   public record Credential(
       String provider,
@@ -33,9 +34,11 @@ public final class HealthTruth {
       String lastSeen,
       long requests,
       String lastSuccess,
+      String lastAccepted,
       List<Long> failures,
       String state,
-      String since) {}
+      String since,
+      String remedyCode) {}
 
   /** One row of {@code access_denied}. */
   public record Denied(
@@ -118,11 +121,11 @@ public final class HealthTruth {
   }
 
   /**
-   * The {@code credential_health} state of every credential over the exchanges from {@code from}
+   * The {@code credential_health} row of every credential over the exchanges from {@code from}
    * (inclusive) to {@code to} (exclusive), as a daily run of that day sees them; keyed by provider
    * and raw credential joined by a NUL. Call after {@link #build}.
    */
-  Map<String, String> statesBetween(long from, long to) {
+  Map<String, Credential> credentialsBetween(long from, long to) {
     Map<String, List<Row>> byCredential = new TreeMap<>();
     for (Row r : rows) {
       if (r.ts() >= from && r.ts() < to) {
@@ -131,9 +134,9 @@ public final class HealthTruth {
             .add(r);
       }
     }
-    Map<String, String> states = new TreeMap<>();
-    byCredential.forEach((key, traffic) -> states.put(key, credential(traffic).state()));
-    return states;
+    Map<String, Credential> credentials = new TreeMap<>();
+    byCredential.forEach((key, traffic) -> credentials.put(key, credential(traffic)));
+    return credentials;
   }
 
   private List<Credential> credentials() {
@@ -148,29 +151,76 @@ public final class HealthTruth {
     return out;
   }
 
+  /** What one answer says about its credential (the README's rule, on the generator's codes). */
+  private enum Answer {
+    AUTH,
+    QUOTA,
+    ACCEPTED,
+    NEUTRAL
+  }
+
+  /**
+   * The 401 and 403 codes that name a documented sub-case (not the status's default, not named
+   * after the status): any other 401 or 403 proves nothing about the credential.
+   */
+  private static final Set<String> NAMED_SUB_CASES =
+      Set.of(
+          "casy 401 missing_token",
+          "casy 401 invalid_token",
+          "casy 401 invalid_token_or_not_found",
+          "casy 403 forbidden",
+          "casy 403 forbidden_action",
+          "hotelbeds 401 SIGNATURE_VERIFICATION_FAILED",
+          "hotelbeds 401 AUTHORIZATION_FIELD_MISSING",
+          "hotelbeds 403 DEVELOPER_OVER_QPS",
+          "hotelbeds 403 DEVELOPER_OVER_RATE",
+          "hotelbeds 403 DEVELOPER_INACTIVE",
+          "hotelbeds 403 NOT_AUTHORIZED",
+          "hotelbeds 403 ACCESS_DISALLOWED");
+
+  private static Answer answer(Row r) {
+    if ("auth".equals(r.errorClass())) {
+      return Answer.AUTH;
+    }
+    if ("quota_exceeded".equals(r.errorClass())) {
+      return Answer.QUOTA;
+    }
+    Integer status = r.status();
+    if (status == null || status >= 500) {
+      return Answer.NEUTRAL;
+    }
+    if (status < 400) {
+      return Answer.ACCEPTED;
+    }
+    if ("rate_limited".equals(r.errorClass()) || status == 429) {
+      return Answer.NEUTRAL;
+    }
+    if ((status == 401 || status == 403)
+        && !NAMED_SUB_CASES.contains(r.provider() + " " + r.statusAndCode())) {
+      return Answer.NEUTRAL;
+    }
+    return Answer.ACCEPTED;
+  }
+
   /** The state rule of the README on one credential's traffic in time order. */
   private static Credential credential(List<Row> traffic) {
     Row first = traffic.get(0);
     long lastSuccess = Long.MIN_VALUE;
-    long firstProblem = Long.MAX_VALUE;
-    long lastNotAuth = Long.MIN_VALUE;
-    long lastNotQuota = Long.MIN_VALUE;
+    long lastAccepted = Long.MIN_VALUE;
+    Row firstProblem = null;
     List<Long> failures = new ArrayList<>();
     FAILURE_COLUMNS.forEach(c -> failures.add(0L));
     for (Row r : traffic) {
-      boolean auth = "auth".equals(r.errorClass());
-      boolean quota = "quota_exceeded".equals(r.errorClass());
+      Answer answer = answer(r);
       if ("ok".equals(r.errorClass())) {
         lastSuccess = r.ts();
       }
-      if (auth || quota) {
-        firstProblem = Math.min(firstProblem, r.ts());
+      if (answer == Answer.ACCEPTED) {
+        lastAccepted = r.ts();
       }
-      if (!auth) {
-        lastNotAuth = r.ts();
-      }
-      if (!quota) {
-        lastNotQuota = r.ts();
+      if ((answer == Answer.AUTH || answer == Answer.QUOTA)
+          && (firstProblem == null || earlier(r, firstProblem))) {
+        firstProblem = r;
       }
       for (int i = 0; i < FAILURE_COLUMNS.size(); i++) {
         if (FAILURE_COLUMNS.get(i).getKey().equals(r.provider())
@@ -179,22 +229,27 @@ public final class HealthTruth {
         }
       }
     }
-    long[] authRun = trailing(traffic, "auth", lastNotAuth);
-    long[] quotaRun = trailing(traffic, "quota_exceeded", lastNotQuota);
+    List<Row> authRun = trailing(traffic, Answer.AUTH, lastAccepted);
+    List<Row> quotaRun = trailing(traffic, Answer.QUOTA, lastAccepted);
     String state;
-    Long since;
-    if (authRun[0] >= FAILING_AUTH_MIN) {
+    Row since;
+    Row remedy;
+    if (authRun.size() >= FAILING_AUTH_MIN) {
       state = "failing_auth";
-      since = authRun[1];
-    } else if (quotaRun[0] >= 1) {
+      since = authRun.get(0);
+      remedy = latest(authRun);
+    } else if (!quotaRun.isEmpty()) {
       state = "quota_exhausted";
-      since = quotaRun[1];
-    } else if (firstProblem != Long.MAX_VALUE) {
+      since = quotaRun.get(0);
+      remedy = latest(quotaRun);
+    } else if (firstProblem != null) {
       state = "degraded";
       since = firstProblem;
+      remedy = firstProblem;
     } else {
       state = "healthy";
       since = null;
+      remedy = null;
     }
     Row last = traffic.get(traffic.size() - 1);
     return new Credential(
@@ -204,22 +259,42 @@ public final class HealthTruth {
         Times.isoUtc(last.ts()),
         traffic.size(),
         lastSuccess == Long.MIN_VALUE ? null : Times.isoUtc(lastSuccess),
+        lastAccepted == Long.MIN_VALUE ? null : Times.isoUtc(lastAccepted),
         List.copyOf(failures),
         state,
-        since == null ? null : Times.isoUtc(since));
+        since == null ? null : Times.isoUtc(since.ts()),
+        remedy == null ? null : remedy.statusAndCode());
   }
 
-  /** {count, first ts} of the exchanges of {@code errorClass} strictly after {@code lastOther}. */
-  private static long[] trailing(List<Row> traffic, String errorClass, long lastOther) {
-    long count = 0;
-    long firstTs = Long.MAX_VALUE;
-    for (Row r : traffic) {
-      if (errorClass.equals(r.errorClass()) && r.ts() > lastOther) {
-        count++;
-        firstTs = Math.min(firstTs, r.ts());
+  /** Earlier, or at the same instant with the smaller "status code" (the report's tie rule). */
+  private static boolean earlier(Row a, Row b) {
+    return a.ts() < b.ts()
+        || (a.ts() == b.ts() && a.statusAndCode().compareTo(b.statusAndCode()) < 0);
+  }
+
+  private static Row latest(List<Row> run) {
+    Row latest = run.get(0);
+    for (Row r : run) {
+      if (r.ts() > latest.ts()
+          || (r.ts() == latest.ts() && r.statusAndCode().compareTo(latest.statusAndCode()) < 0)) {
+        latest = r;
       }
     }
-    return new long[] {count, firstTs};
+    return latest;
+  }
+
+  /**
+   * The failures of one kind strictly after the last accepted answer, in time order: answers of
+   * neither kind (neutral ones, the other kind of failure) do not interrupt them.
+   */
+  private static List<Row> trailing(List<Row> traffic, Answer kind, long lastAccepted) {
+    List<Row> run = new ArrayList<>();
+    for (Row r : traffic) {
+      if (answer(r) == kind && r.ts() > lastAccepted) {
+        run.add(r);
+      }
+    }
+    return run;
   }
 
   private List<Denied> denied() {
@@ -319,13 +394,15 @@ public final class HealthTruth {
           .append("\",\"requests\":")
           .append(c.requests())
           .append(",\"last_success\":");
-      Json.quote(out, c.lastSuccess())
+      Json.quote(out, c.lastSuccess()).append(",\"last_accepted\":");
+      Json.quote(out, c.lastAccepted())
           .append(",\"failures\":")
           .append(c.failures().toString().replace(" ", ""))
           .append(",\"state\":\"")
           .append(c.state())
           .append("\",\"since\":");
-      Json.quote(out, c.since()).append('}');
+      Json.quote(out, c.since()).append(",\"remedy_code\":");
+      Json.quote(out, c.remedyCode()).append('}');
     }
     out.append("],\n\"access_denied\":[");
     for (int i = 0; i < result.denied().size(); i++) {

@@ -87,7 +87,10 @@ public final class TrafficGenerator {
             config,
             files.stats(),
             scenario.bookings,
-            health.build(situations.situations),
+            health.build(
+                java.util.stream.Stream.concat(
+                        situations.situations.stream(), lastDay.situations.stream())
+                    .toList()),
             alerts,
             health);
     checkAgainstPlan(groundTruth, scenario);

@@ -55,24 +55,27 @@ class PreviousRunChoiceTest {
   }
 
   @Test
-  void anUnreadablePreviousDayIsLoggedAndSkipped() throws IOException {
+  void anUnreadableFileOfThePreviousDayIsOneWarningAndTheRestIsCompared() throws IOException {
     Path dayBefore = finishedRun(output.resolve("date=2026-11-18"));
     Files.delete(dayBefore.resolve("reports/error_codes.csv"));
     try (LogCapture log = LogCapture.start()) {
-      assertNull(
-          AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration()),
-          "a broken previous day does not stop today's run");
+      PreviousRun previous =
+          AnalyzeJob.previousRun(config("--date", "2026-11-19"), new Configuration());
+      assertNull(previous.codes(), "new error codes are not compared");
+      assertEquals(Map.of(), previous.hotelRates(), "the readable files are");
       List<String> warnings = log.lines().stream().filter(l -> l.startsWith("WARN")).toList();
-      assertTrue(
-          warnings.size() == 1
-              && warnings.get(0).contains("Cannot read the previous day's run in " + dayBefore)
-              && warnings.get(0).contains("error_codes.csv"),
-          "one warning with the reason: " + warnings);
+      assertEquals(
+          List.of(
+              "WARN com.hoteltraffic.job.AnalyzeJob: Cannot read "
+                  + dayBefore.resolve("reports/error_codes.csv")
+                  + " of the previous run: no such file; not compared: new error codes"),
+          warnings,
+          "one warning naming the file and the problem");
     }
   }
 
   @Test
-  void previousGivenWinsAndMustBeReadable() throws IOException {
+  void previousGivenWinsAndAnUnreadableSummaryIsOneWarningNotAFailure() throws IOException {
     Path elsewhere = finishedRun(dir.resolve("elsewhere"));
     finishedRun(output.resolve("date=2026-11-18"));
 
@@ -84,15 +87,34 @@ class PreviousRunChoiceTest {
         elsewhere.toString(), previous.location(), "--previous wins over the previous day");
     assertEquals(PreviousRun.SOURCE_OPTION, previous.source(), "source");
 
-    Files.delete(elsewhere.resolve("reports/error_rates_by_token.csv"));
-    IOException e =
+    Files.writeString(elsewhere.resolve(AnalyzeJob.SUMMARY_FILE), "{\"version\":");
+    try (LogCapture log = LogCapture.start()) {
+      PreviousRun truncated =
+          AnalyzeJob.previousRun(config("--previous", elsewhere.toString()), new Configuration());
+      assertEquals(
+          1, truncated.unreadable().size(), "the summary named: " + truncated.unreadable());
+      List<String> warnings = log.lines().stream().filter(l -> l.startsWith("WARN")).toList();
+      assertTrue(
+          warnings.size() == 1
+              && warnings
+                  .get(0)
+                  .startsWith(
+                      "WARN com.hoteltraffic.job.AnalyzeJob: Cannot read "
+                          + elsewhere.resolve(AnalyzeJob.SUMMARY_FILE)
+                          + " of the previous run: not JSON: ")
+              && warnings
+                  .get(0)
+                  .endsWith("; not compared: everything (the run it belongs to is unknown)"),
+          "one warning naming the file and the problem: " + warnings);
+    }
+
+    Files.delete(elsewhere.resolve(AnalyzeJob.SUMMARY_FILE));
+    IllegalArgumentException e =
         assertThrows(
-            IOException.class,
-            () ->
-                AnalyzeJob.previousRun(
-                    config("--previous", elsewhere.toString()), new Configuration()),
-            "a broken --previous fails the run");
-    assertTrue(e.getMessage().contains("error_rates_by_token.csv"), e.getMessage());
+            IllegalArgumentException.class,
+            () -> config("--previous", elsewhere.toString()),
+            "a local --previous without a summary stays the usage error");
+    assertTrue(e.getMessage().contains(AnalyzeJob.SUMMARY_FILE), e.getMessage());
   }
 
   private AnalyzeConfig config(String... more) {

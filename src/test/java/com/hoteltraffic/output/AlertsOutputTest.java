@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,9 @@ class AlertsOutputTest {
     Path run = previousRun(dir.resolve("run"));
     write(
         run.resolve("reports/credential_health.csv"),
-        "provider,token_id,token_hint,state,since,requests",
-        "hotelbeds,tok_aaaaaaaaaaaa,...a1b2,failing_auth,2026-11-18T10:00:00Z,40",
-        "casy,tok_bbbbbbbbbbbb,...c3d4,healthy,,7");
+        "provider,token_id,token_hint,last_seen,state,since,requests",
+        "hotelbeds,tok_aaaaaaaaaaaa,...a1b2,2026-11-18T11:30:00Z,failing_auth,2026-11-18T10:00:00Z,40",
+        "casy,tok_bbbbbbbbbbbb,...c3d4,2026-11-18T11:00:00Z,healthy,,7");
 
     PreviousRun previous =
         PreviousRunReader.read(
@@ -69,11 +70,15 @@ class AlertsOutputTest {
     assertEquals(
         Map.of(
             new Key("hotelbeds", "tok_aaaaaaaaaaaa"),
-            "failing_auth",
+            new PreviousRun.Credential(
+                "failing_auth",
+                Instant.parse("2026-11-18T10:00:00Z"),
+                Instant.parse("2026-11-18T11:30:00Z")),
             new Key("casy", "tok_bbbbbbbbbbbb"),
-            "healthy"),
-        previous.credentialStates(),
-        "credential states");
+            new PreviousRun.Credential("healthy", null, Instant.parse("2026-11-18T11:00:00Z"))),
+        previous.credentials(),
+        "credential state, since and last request");
+    assertEquals(List.of(), previous.unreadable(), "every file read");
     assertEquals(PreviousRun.SOURCE_OPTION, previous.source(), "source");
   }
 
@@ -86,7 +91,8 @@ class AlertsOutputTest {
             PreviousRun.SOURCE_PREVIOUS_DAY,
             LAYOUT,
             new Configuration());
-    assertNull(previous.credentialStates(), "no credential_health.csv: states unknown");
+    assertNull(previous.credentials(), "no credential_health.csv: states unknown");
+    assertEquals(List.of(), previous.unreadable(), "a run without it is not unreadable");
   }
 
   @Test
@@ -107,35 +113,86 @@ class AlertsOutputTest {
         PreviousRunReader.isRun(
             new org.apache.hadoop.fs.Path(empty.toString()), LAYOUT, new Configuration()),
         "an empty folder is not a run");
+  }
 
+  @Test
+  void filesThatCannotBeReadAreNamedWithTheirProblemAndTheirPartsSkipped() throws IOException {
     Path run = previousRun(dir.resolve("run"));
     Files.delete(run.resolve("reports/error_codes.csv"));
-    IOException noCodes =
-        assertThrows(
-            IOException.class,
-            () ->
-                PreviousRunReader.read(
-                    new org.apache.hadoop.fs.Path(run.toString()),
-                    PreviousRun.SOURCE_OPTION,
-                    LAYOUT,
-                    new Configuration()));
-    assertTrue(noCodes.getMessage().contains("error_codes.csv"), noCodes.getMessage());
-
-    write(run.resolve("reports/error_codes.csv"), "provider,http_status,error_code", "casy,200,OK");
     write(
         run.resolve("reports/error_rates_by_hotel.csv"),
         "provider,hotel_id,requests,errors",
         "casy,1,many,0");
-    IOException badCount =
-        assertThrows(
-            IOException.class,
-            () ->
-                PreviousRunReader.read(
-                    new org.apache.hadoop.fs.Path(run.toString()),
-                    PreviousRun.SOURCE_OPTION,
-                    LAYOUT,
-                    new Configuration()));
-    assertTrue(badCount.getMessage().contains("requests \"many\""), badCount.getMessage());
+    write(
+        run.resolve("reports/credential_health.csv"), "provider,token_id,state", "casy,t,healthy");
+
+    PreviousRun previous = read(run);
+
+    String reports = run.resolve("reports") + "/";
+    assertEquals(
+        List.of(
+            new PreviousRun.Unreadable(
+                reports + "error_codes.csv", "no such file", "new error codes"),
+            new PreviousRun.Unreadable(
+                reports + "error_rates_by_hotel.csv",
+                "requests \"many\" is not a count at record 1",
+                "hotel error-rate rises"),
+            new PreviousRun.Unreadable(
+                reports + "credential_health.csv",
+                "no column last_seen",
+                "credential states (every failing credential alerts)")),
+        previous.unreadable(),
+        "each unreadable file once, with its problem and what is not compared");
+    assertNull(previous.codes(), "codes skipped");
+    assertNull(previous.hotelRates(), "hotel rates skipped");
+    assertNull(previous.credentials(), "credential states skipped");
+    assertEquals(
+        Map.of(new Key("hotelbeds", "tok_aaaaaaaaaaaa"), new Counts(40, 40)),
+        previous.tokenRates(),
+        "the readable file is still read");
+  }
+
+  @Test
+  void aSummaryThatIsNotJsonLeavesEverythingUncompared() throws IOException {
+    Path run = previousRun(dir.resolve("run"));
+    Files.writeString(run.resolve("run_summary.json"), "{\"version\": \"te");
+
+    PreviousRun previous = read(run);
+
+    assertEquals(1, previous.unreadable().size(), "one problem: " + previous.unreadable());
+    PreviousRun.Unreadable summary = previous.unreadable().get(0);
+    assertEquals(run.resolve("run_summary.json").toString(), summary.file(), "the file named");
+    assertTrue(
+        summary.problem().startsWith("not JSON: Unexpected end-of-input")
+            && summary.problem().endsWith("(line 1, column 16)")
+            && !summary.problem().contains("\n"),
+        "Jackson's problem on one line, with where: " + summary.problem());
+    assertEquals(
+        "everything (the run it belongs to is unknown)", summary.notCompared(), "not compared");
+    assertTrue(
+        previous.codes() == null
+            && previous.hotelRates() == null
+            && previous.tokenRates() == null
+            && previous.credentials() == null,
+        "no part read from a run of unknown state");
+
+    write(run.resolve("run_summary.json"), "[1]");
+    assertEquals(
+        List.of(
+            new PreviousRun.Unreadable(
+                run.resolve("run_summary.json").toString(),
+                "not a JSON object",
+                "everything (the run it belongs to is unknown)")),
+        read(run).unreadable(),
+        "JSON, but not a summary");
+  }
+
+  private static PreviousRun read(Path run) throws IOException {
+    return PreviousRunReader.read(
+        new org.apache.hadoop.fs.Path(run.toString()),
+        PreviousRun.SOURCE_OPTION,
+        LAYOUT,
+        new Configuration());
   }
 
   @Test
@@ -165,6 +222,40 @@ class AlertsOutputTest {
             + "\"html\":\"report.html#outages\"}]}",
         json,
         "alerts.json");
+    PreviousRun unreadable =
+        new PreviousRun(
+            "/runs/day1",
+            PreviousRun.SOURCE_PREVIOUS_DAY,
+            null,
+            Map.of(),
+            Map.of(),
+            null,
+            List.of(
+                new PreviousRun.Unreadable(
+                    "/runs/day1/reports/error_codes.csv",
+                    "no column error_code",
+                    "new error codes")));
+    assertEquals(
+        "{\"previous_run\":{\"path\":\"/runs/day1\",\"source\":\"previous day\",\"unreadable\":"
+            + "[{\"file\":\"/runs/day1/reports/error_codes.csv\",\"problem\":\"no column error_code\","
+            + "\"not_compared\":\"new error codes\"}]},\"counts\":{\"critical\":0,\"warning\":0},"
+            + "\"alerts\":[]}",
+        new ObjectMapper()
+            .writeValueAsString(
+                AlertsFile.document(List.of(), unreadable, "reports", "report.html")),
+        "alerts.json names each unreadable file, its problem and what is not compared");
+    ReportResults none = ReportResults.of(Reports.all(false), List.of());
+    RunSummary summary = new RunSummary().put("counts", Map.of()).put("time_range", Map.of());
+    String page =
+        ReportPage.render(
+            HtmlReport.data(none, summary, Duration.ofHours(1), ZoneOffset.UTC),
+            HtmlReport.alerts(List.of(), unreadable));
+    assertTrue(
+        page.contains(
+            "Compared with the previous run in <code>/runs/day1</code>. Cannot read"
+                + " /runs/day1/reports/error_codes.csv (no column error_code): not compared: new"
+                + " error codes. Every alert is in"),
+        "the page says so too");
     assertEquals(
         "{\"previous_run\":null,\"counts\":{\"critical\":0,\"warning\":0},\"alerts\":[]}",
         new ObjectMapper()

@@ -41,9 +41,12 @@ import java.util.TreeMap;
  *       {@code tenant}</td><td>a {@code db_outages} row</td></tr>
  *   <tr><td>{@value #CREDENTIAL_FAILING_AUTH}</td><td>critical</td><td>a {@code credential_health} row
  *       in state {@code failing_auth}, unless the previous run showed that credential in that state
- *       already (the alert is for the turn, once)</td></tr>
+ *       already (the alert is for the turn, once) and it was not accepted between that run's last
+ *       request and its new {@code since} (see {@link #again}); the reason quotes the row's
+ *       {@code remedy}</td></tr>
  *   <tr><td>{@value #CREDENTIAL_QUOTA_EXHAUSTED}</td><td>warning (the daily quota resets by
- *       itself)</td><td>the same for state {@code quota_exhausted}</td></tr>
+ *       itself)</td><td>the same for state {@code quota_exhausted}; also when its {@code since} falls
+ *       on a later UTC day than the previous run's (each day's quota is new)</td></tr>
  *   <tr><td>{@value #NEW_ERROR_CODE}</td><td>warning</td><td>an {@code error_codes} row of an error
  *       class (not {@code ok}) whose provider × HTTP status × code the previous run's report does
  *       not hold</td></tr>
@@ -57,7 +60,8 @@ import java.util.TreeMap;
  * minRequests} requests in this run <em>and</em> in the previous one, and {@code rate − previous
  * rate ≥ rateRise} (percentage points; the boundary alerts), computed exactly in integers. Rows
  * with an empty hotel or credential (exchanges that name none) are not a hotel or credential and
- * never alert. Without a previous run, the comparing rules (new code, rate rise) yield nothing.
+ * never alert. Without a previous run, the comparing rules (new code, rate rise) yield nothing; a
+ * previous run's report that could not be read skips the comparisons that need it.
  *
  * <p>Alerts are listed critical first, then by kind in the order above, then in their report's row
  * order (rate rises by provider and key).
@@ -116,8 +120,10 @@ public final class AlertRules {
     alerts.addAll(bookings(results));
     alerts.addAll(outages(results));
     alerts.addAll(credentials(results, previous));
-    if (previous != null) {
+    if (previous != null && previous.codes() != null) {
       alerts.addAll(newCodes(results, previous));
+    }
+    if (previous != null) {
       alerts.addAll(rateRises(results, previous, thresholds));
     }
     alerts.sort(
@@ -242,15 +248,18 @@ public final class AlertRules {
   }
 
   /**
-   * Credentials that turned failing_auth or quota_exhausted; nothing when the run has no such
-   * report.
+   * Credentials in state failing_auth or quota_exhausted that alert: without the previous run's
+   * {@code credential_health}, every one; else those whose state differs from the previous run's,
+   * and those in the same state again ({@link #again}). The reason quotes the row's remedy. Nothing
+   * when the run has no such report.
    */
   static List<Alert> credentials(ReportResults results, PreviousRun previous) {
     if (!Table.exists(results, Reports.CREDENTIAL_HEALTH)) {
       return List.of();
     }
     Table table = Table.of(results, Reports.CREDENTIAL_HEALTH);
-    Map<PreviousRun.Key, String> before = previous == null ? null : previous.credentialStates();
+    Map<PreviousRun.Key, PreviousRun.Credential> before =
+        previous == null ? null : previous.credentials();
     List<Alert> alerts = new ArrayList<>();
     for (Object[] row : table.rows()) {
       String state = table.text(row, CredentialHealth.STATE);
@@ -263,37 +272,90 @@ public final class AlertRules {
           new PreviousRun.Key(
               table.cell(row, CredentialHealth.PROVIDER),
               table.cell(row, CredentialHealth.TOKEN_ID));
-      if (before != null && state.equals(before.get(key))) {
-        continue;
+      PreviousRun.Credential earlier = before == null ? null : before.get(key);
+      String again = "";
+      if (earlier != null && state.equals(earlier.state())) {
+        again =
+            again(
+                state,
+                table.instant(row, CredentialHealth.SINCE),
+                table.instant(row, CredentialHealth.LAST_ACCEPTED),
+                earlier);
+        if (again == null) {
+          continue;
+        }
       }
-      boolean failingAuth = CredentialHealth.FAILING_AUTH.equals(state);
-      String credential =
-          "Credential "
-              + orNone(key.id())
-              + hint(table.text(row, CredentialHealth.TOKEN_HINT))
-              + " of "
-              + key.provider();
-      String since = table.cell(row, CredentialHealth.SINCE);
-      String reason =
-          failingAuth
-              ? credential
-                  + " fails authentication since "
-                  + since
-                  + ": every request since was refused (expired or revoked); replace or reactivate it"
-              : credential
-                  + " has used up its daily quota since "
-                  + since
-                  + ": requests are refused until it resets; slow the client down or ask for a higher quota";
-      alerts.add(
-          new Alert(
-              failingAuth ? Severity.CRITICAL : Severity.WARNING,
-              failingAuth ? CREDENTIAL_FAILING_AUTH : CREDENTIAL_QUOTA_EXHAUSTED,
-              reason,
-              Reports.CREDENTIAL_HEALTH,
-              table.where(row, CredentialHealth.PROVIDER, CredentialHealth.TOKEN_ID),
-              SECTION_CREDENTIALS));
+      alerts.add(credentialAlert(table, row, key, state, again));
     }
     return alerts;
+  }
+
+  /**
+   * Why a credential in the same alerting state as in the previous run alerts again, or null when
+   * it does not: it got an accepted answer after the previous run's last request and before its
+   * current {@code since} (it recovered and failed again); or, for quota_exhausted, its {@code
+   * since} falls on a later UTC day than the previous run's (each day's quota is new). A credential
+   * that simply keeps failing alerts once.
+   *
+   * @param lastAccepted the credential's last accepted answer in this run, or null
+   * @return a clause for the reason ("" never)
+   */
+  static String again(
+      String state, Instant since, Instant lastAccepted, PreviousRun.Credential earlier) {
+    if (lastAccepted != null
+        && earlier.lastSeen() != null
+        && lastAccepted.isAfter(earlier.lastSeen())
+        && lastAccepted.isBefore(since)) {
+      return " again: it was accepted at "
+          + lastAccepted
+          + ", after the previous run's last request at "
+          + earlier.lastSeen();
+    }
+    if (CredentialHealth.QUOTA_EXHAUSTED.equals(state)
+        && earlier.since() != null
+        && utcDay(since).isAfter(utcDay(earlier.since()))) {
+      return " again on a new day (the previous run's was used up since " + earlier.since() + ")";
+    }
+    return null;
+  }
+
+  private static java.time.LocalDate utcDay(Instant instant) {
+    return java.time.LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC);
+  }
+
+  private static Alert credentialAlert(
+      Table table, Object[] row, PreviousRun.Key key, String state, String again) {
+    boolean failingAuth = CredentialHealth.FAILING_AUTH.equals(state);
+    String credential =
+        "Credential "
+            + orNone(key.id())
+            + hint(table.text(row, CredentialHealth.TOKEN_HINT))
+            + " of "
+            + key.provider();
+    String since = table.cell(row, CredentialHealth.SINCE);
+    String remedy = table.text(row, CredentialHealth.REMEDY);
+    String reason =
+        (failingAuth
+                ? credential
+                    + " fails authentication since "
+                    + since
+                    + again
+                    + ": no request since was accepted. "
+                : credential
+                    + " has used up its daily quota since "
+                    + since
+                    + again
+                    + ": requests are refused until it resets. ")
+            + (remedy == null || remedy.isEmpty()
+                ? "Its failures' code is not documented: read the responses for the cause."
+                : remedy);
+    return new Alert(
+        failingAuth ? Severity.CRITICAL : Severity.WARNING,
+        failingAuth ? CREDENTIAL_FAILING_AUTH : CREDENTIAL_QUOTA_EXHAUSTED,
+        reason,
+        Reports.CREDENTIAL_HEALTH,
+        table.where(row, CredentialHealth.PROVIDER, CredentialHealth.TOKEN_ID),
+        SECTION_CREDENTIALS);
   }
 
   static List<Alert> newCodes(ReportResults results, PreviousRun previous) {
@@ -345,17 +407,23 @@ public final class AlertRules {
     return alerts;
   }
 
+  /** The rate rises of each table whose previous counts were read (an unreadable one: none). */
   static List<Alert> rateRises(
       ReportResults results, PreviousRun previous, AlertThresholds thresholds) {
     List<Alert> alerts = new ArrayList<>();
-    alerts.addAll(
-        rateRises(
-            Table.of(results, Reports.ERROR_RATES_BY_HOTEL),
-            ExchangeSchema.HOTEL_ID,
-            previous.hotelRates(),
-            thresholds,
-            HOTEL_ERROR_RATE_ROSE,
-            SECTION_TOP_HOTELS));
+    if (previous.hotelRates() != null) {
+      alerts.addAll(
+          rateRises(
+              Table.of(results, Reports.ERROR_RATES_BY_HOTEL),
+              ExchangeSchema.HOTEL_ID,
+              previous.hotelRates(),
+              thresholds,
+              HOTEL_ERROR_RATE_ROSE,
+              SECTION_TOP_HOTELS));
+    }
+    if (previous.tokenRates() == null) {
+      return alerts;
+    }
     alerts.addAll(
         rateRises(
             Table.of(results, Reports.ERROR_RATES_BY_TOKEN),
@@ -512,6 +580,12 @@ public final class AlertRules {
     String text(Object[] row, String column) {
       Object value = value(row, column);
       return value == null ? null : value.toString();
+    }
+
+    /** A timestamp cell as an instant, or null when empty. */
+    Instant instant(Object[] row, String column) {
+      Object value = value(row, column);
+      return value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
     }
 
     long number(Object[] row, String column) {

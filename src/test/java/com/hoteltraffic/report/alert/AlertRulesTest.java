@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each alert rule on hand-made report rows, with exact values on both sides of every threshold. */
 class AlertRulesTest {
+  private static final Instant T0 = Instant.parse("2026-11-18T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-11-19T10:00:00Z");
   private static final Instant T2 = Instant.parse("2026-11-19T10:20:00Z");
   private static final Instant T3 = Instant.parse("2026-11-19T10:25:00Z");
@@ -251,23 +252,31 @@ class AlertRulesTest {
         "no credential_health report: no alert");
   }
 
+  private static final String REVOKED =
+      "The token is expired or revoked: get a valid token from CASY support and update the client.";
+  private static final String SIGNATURE =
+      "Check the configured API key and the X-Signature computation (SHA-256 of key, secret and Unix seconds).";
+  private static final String QUOTA =
+      "The daily quota is used up: hold non-essential traffic until it resets or ask Hotelbeds for a higher quota.";
+
   @Test
   void credentialsTurningFailingAuthOrQuotaExhausted() {
     List<ReportRow> rows =
         List.of(
-            health("hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", "failing_auth", T1),
-            health("hotelbeds", "tok_bbbbbbbbbbbb", "...c3d4", "quota_exhausted", T2),
-            health("casy", "tok_cccccccccccc", "...e5f6", "degraded", T1),
-            health("casy", "tok_dddddddddddd", "...g7h8", "healthy", T1),
-            health("casy", "tok_eeeeeeeeeeee", "...i9j0", "failing_auth", T3));
+            health("hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", "failing_auth", T1, null, SIGNATURE),
+            health("hotelbeds", "tok_bbbbbbbbbbbb", "...c3d4", "quota_exhausted", T2, null, QUOTA),
+            health("casy", "tok_cccccccccccc", "...e5f6", "degraded", T1, null, REVOKED),
+            health("casy", "tok_dddddddddddd", "...g7h8", "healthy", T1, null, null),
+            health("casy", "tok_eeeeeeeeeeee", "...i9j0", "failing_auth", T3, null, REVOKED));
     ReportResults results = results(rows);
 
     Alert failing =
         new Alert(
             Severity.CRITICAL,
             AlertRules.CREDENTIAL_FAILING_AUTH,
-            "Credential tok_aaaaaaaaaaaa (...a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: every "
-                + "request since was refused (expired or revoked); replace or reactivate it",
+            "Credential tok_aaaaaaaaaaaa (...a1b2) of hotelbeds fails authentication since 2026-11-19T10:00:00Z: "
+                + "no request since was accepted. "
+                + SIGNATURE,
             Reports.CREDENTIAL_HEALTH,
             where("provider", "hotelbeds", "token_id", "tok_aaaaaaaaaaaa"),
             AlertRules.SECTION_CREDENTIALS);
@@ -276,7 +285,8 @@ class AlertRulesTest {
             Severity.WARNING,
             AlertRules.CREDENTIAL_QUOTA_EXHAUSTED,
             "Credential tok_bbbbbbbbbbbb (...c3d4) of hotelbeds has used up its daily quota since 2026-11-19T10:20:00Z: "
-                + "requests are refused until it resets; slow the client down or ask for a higher quota",
+                + "requests are refused until it resets. "
+                + QUOTA,
             Reports.CREDENTIAL_HEALTH,
             where("provider", "hotelbeds", "token_id", "tok_bbbbbbbbbbbb"),
             AlertRules.SECTION_CREDENTIALS);
@@ -284,8 +294,9 @@ class AlertRulesTest {
         new Alert(
             Severity.CRITICAL,
             AlertRules.CREDENTIAL_FAILING_AUTH,
-            "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: every "
-                + "request since was refused (expired or revoked); replace or reactivate it",
+            "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z: "
+                + "no request since was accepted. "
+                + REVOKED,
             Reports.CREDENTIAL_HEALTH,
             where("provider", "casy", "token_id", "tok_eeeeeeeeeeee"),
             AlertRules.SECTION_CREDENTIALS);
@@ -295,11 +306,14 @@ class AlertRulesTest {
         AlertRules.evaluate(results, null, DEFAULTS),
         "no previous run: every failing_auth and quota_exhausted credential, critical first");
 
-    Map<Key, String> before = new HashMap<>();
+    Map<Key, PreviousRun.Credential> before = new HashMap<>();
     before.put(
-        new Key("hotelbeds", "tok_aaaaaaaaaaaa"), "failing_auth"); // already so: no new alert
-    before.put(new Key("hotelbeds", "tok_bbbbbbbbbbbb"), "healthy"); // turned
-    before.put(new Key("casy", "tok_eeeeeeeeeeee"), "quota_exhausted"); // turned into another state
+        new Key("hotelbeds", "tok_aaaaaaaaaaaa"),
+        earlier("failing_auth", T0, T0)); // already so: no new alert
+    before.put(new Key("hotelbeds", "tok_bbbbbbbbbbbb"), earlier("healthy", null, T0)); // turned
+    before.put(
+        new Key("casy", "tok_eeeeeeeeeeee"),
+        earlier("quota_exhausted", T0, T0)); // turned into another state
     assertEquals(
         List.of(casyFailing, quota),
         AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), before)),
@@ -307,19 +321,123 @@ class AlertRulesTest {
     assertEquals(
         List.of(casyFailing, failing, quota),
         AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), null)),
-        "a previous run without credential_health says nothing of states");
+        "a previous run without (or with an unreadable) credential_health says nothing of states");
+  }
+
+  @Test
+  void aCredentialWithoutADocumentedRemedySaysSoInsteadOfGuessing() {
+    List<Alert> alerts =
+        AlertRules.credentials(
+            results(List.of(health("casy", "tok_f", null, "failing_auth", T1, null, null))), null);
+    assertEquals(
+        "Credential tok_f of casy fails authentication since 2026-11-19T10:00:00Z: no request since"
+            + " was accepted. Its failures' code is not documented: read the responses for the cause.",
+        alerts.get(0).reason(),
+        "an undocumented code (a CASY 401 whose body named none) has no remedy to quote");
+  }
+
+  /** Previous run: failing since the day before at 10:00, its last request the day before 18:00. */
+  private static final Instant PREVIOUS_SINCE = Instant.parse("2026-11-18T10:00:00Z");
+
+  private static final Instant PREVIOUS_LAST = Instant.parse("2026-11-18T18:00:00Z");
+
+  @Test
+  void aCredentialThatRecoveredBetweenTheRunsAndFailedAgainAlertsAgain() {
+    PreviousRun.Credential before = earlier("failing_auth", PREVIOUS_SINCE, PREVIOUS_LAST);
+    assertEquals(
+        " again: it was accepted at 2026-11-18T18:00:00.000001Z, after the previous run's last"
+            + " request at 2026-11-18T18:00:00Z",
+        AlertRules.again("failing_auth", T1, PREVIOUS_LAST.plusNanos(1_000), before),
+        "accepted one microsecond after the previous run's last request: recovered, failed again");
+    assertNull(
+        AlertRules.again("failing_auth", T1, PREVIOUS_LAST, before),
+        "accepted at the previous run's last request: the previous run saw it, nothing new");
+    assertNull(
+        AlertRules.again("failing_auth", T1, null, before),
+        "never accepted in this run: the same failure going on, it alerted once");
+    assertNull(
+        AlertRules.again("failing_auth", T1, T1, before),
+        "accepted at since, not before it: no proof of a recovery before the failures");
+
+    Map<Key, PreviousRun.Credential> previous = Map.of(new Key("casy", "tok_eeeeeeeeeeee"), before);
+    ReportResults again =
+        results(
+            List.of(
+                health(
+                    "casy",
+                    "tok_eeeeeeeeeeee",
+                    "...i9j0",
+                    "failing_auth",
+                    T3,
+                    Instant.parse("2026-11-19T08:00:00Z"),
+                    REVOKED)));
+    assertEquals(
+        List.of(
+            "Credential tok_eeeeeeeeeeee (...i9j0) of casy fails authentication since 2026-11-19T10:25:00Z"
+                + " again: it was accepted at 2026-11-19T08:00:00Z, after the previous run's last request"
+                + " at 2026-11-18T18:00:00Z: no request since was accepted. "
+                + REVOKED),
+        AlertRules.credentials(again, previous(Set.of(), Map.of(), Map.of(), previous)).stream()
+            .map(Alert::reason)
+            .toList(),
+        "the recurrence alerts, and says why");
+    ReportResults stillFailing =
+        results(
+            List.of(
+                health(
+                    "casy",
+                    "tok_eeeeeeeeeeee",
+                    "...i9j0",
+                    "failing_auth",
+                    PREVIOUS_SINCE,
+                    Instant.parse("2026-11-18T09:00:00Z"),
+                    REVOKED)));
+    assertEquals(
+        List.of(),
+        AlertRules.credentials(stillFailing, previous(Set.of(), Map.of(), Map.of(), previous)),
+        "accepted only before the previous run's last request: it simply stays revoked, no alert");
+  }
+
+  @Test
+  void anExhaustedQuotaAlertsAgainOnEachNewUtcDay() {
+    PreviousRun.Credential before =
+        earlier(
+            "quota_exhausted",
+            Instant.parse("2026-11-18T21:00:00Z"),
+            Instant.parse("2026-11-18T23:59:00Z"));
+    assertEquals(
+        " again on a new day (the previous run's was used up since 2026-11-18T21:00:00Z)",
+        AlertRules.again("quota_exhausted", Instant.parse("2026-11-19T00:00:00Z"), null, before),
+        "since at the first microsecond of the next UTC day: a new day's quota");
+    assertNull(
+        AlertRules.again(
+            "quota_exhausted", Instant.parse("2026-11-18T23:59:59.999999Z"), null, before),
+        "since still on the previous run's UTC day: the same day's quota");
+    assertNull(
+        AlertRules.again(
+            "failing_auth",
+            Instant.parse("2026-11-19T09:00:00Z"),
+            null,
+            earlier(
+                "failing_auth",
+                Instant.parse("2026-11-18T21:00:00Z"),
+                Instant.parse("2026-11-18T23:59:00Z"))),
+        "a new day proves nothing for an authentication failure");
   }
 
   @Test
   void theRowWithoutACredentialMatchesThePreviousRunsEmptyCell() {
-    ReportResults results = results(List.of(health("casy", null, null, "failing_auth", T1)));
-    Map<Key, String> before = new HashMap<>();
-    before.put(new Key("casy", ""), "failing_auth"); // the CSV's empty token_id, read back
+    String header = "Make the client send the Authorization: Bearer header.";
+    ReportResults results =
+        results(List.of(health("casy", null, null, "failing_auth", T1, null, header)));
+    Map<Key, PreviousRun.Credential> before = new HashMap<>();
+    // the CSV's empty token_id, read back
+    before.put(new Key("casy", ""), earlier("failing_auth", T0, T0));
     assertEquals(
         List.of(),
         AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), before)),
         "failing_auth already in the previous run: no alert for the row without a credential");
-    before.put(new Key("casy", ""), "degraded");
+    before.put(new Key("casy", ""), earlier("degraded", T0, T0));
     List<Alert> turned =
         AlertRules.credentials(results, previous(Set.of(), Map.of(), Map.of(), before));
     assertEquals(1, turned.size(), "turned failing_auth since the previous run: one alert");
@@ -328,10 +446,15 @@ class AlertRulesTest {
         turned.get(0).where(),
         "its key as the CSV writes it");
     assertEquals(
-        "Credential (none) of casy fails authentication since 2026-11-19T10:00:00Z: every "
-            + "request since was refused (expired or revoked); replace or reactivate it",
+        "Credential (none) of casy fails authentication since 2026-11-19T10:00:00Z: no request"
+            + " since was accepted. "
+            + header,
         turned.get(0).reason(),
-        "the reason names no credential");
+        "the reason names no credential, and its remedy is to send one, never to replace a key");
+  }
+
+  private static PreviousRun.Credential earlier(String state, Instant since, Instant lastSeen) {
+    return new PreviousRun.Credential(state, since, lastSeen);
   }
 
   @Test
@@ -425,6 +548,41 @@ class AlertRulesTest {
   }
 
   @Test
+  void aPreviousReportThatCouldNotBeReadSkipsOnlyTheComparisonsThatNeedIt() {
+    List<ReportRow> rows =
+        List.of(
+            code("hotelbeds", 418, "HTTP_418", "undocumented", 1L, false),
+            hotelRate(T1, "casy", "1", 60, 12),
+            tokenRate(T1, "hotelbeds", "tok_aaaaaaaaaaaa", "...a1b2", 100, 70));
+    Map<Key, Counts> hotels = Map.of(new Key("casy", "1"), new Counts(60, 6));
+    Map<Key, Counts> tokens = Map.of(new Key("hotelbeds", "tok_aaaaaaaaaaaa"), new Counts(50, 10));
+    assertEquals(
+        List.of(
+            AlertRules.CREDENTIAL_ERROR_RATE_ROSE,
+            AlertRules.NEW_ERROR_CODE,
+            AlertRules.HOTEL_ERROR_RATE_ROSE),
+        kinds(
+            AlertRules.evaluate(results(rows), previous(Set.of(), hotels, tokens, null), DEFAULTS)),
+        "everything read: the code is new, both rates rose");
+    assertEquals(
+        List.of(AlertRules.CREDENTIAL_ERROR_RATE_ROSE, AlertRules.HOTEL_ERROR_RATE_ROSE),
+        kinds(AlertRules.evaluate(results(rows), previous(null, hotels, tokens, null), DEFAULTS)),
+        "error_codes unreadable: no code is called new");
+    assertEquals(
+        List.of(AlertRules.NEW_ERROR_CODE, AlertRules.HOTEL_ERROR_RATE_ROSE),
+        kinds(AlertRules.evaluate(results(rows), previous(Set.of(), hotels, null, null), DEFAULTS)),
+        "error_rates_by_token unreadable: no credential rate compared");
+    assertEquals(
+        List.of(AlertRules.CREDENTIAL_ERROR_RATE_ROSE, AlertRules.NEW_ERROR_CODE),
+        kinds(AlertRules.evaluate(results(rows), previous(Set.of(), null, tokens, null), DEFAULTS)),
+        "error_rates_by_hotel unreadable: no hotel rate compared");
+  }
+
+  private static List<String> kinds(List<Alert> alerts) {
+    return alerts.stream().map(Alert::kind).toList();
+  }
+
+  @Test
   void countsAndFailOn() {
     List<Alert> alerts =
         List.of(
@@ -470,7 +628,7 @@ class AlertRulesTest {
       Set<CodeKey> codes,
       Map<Key, Counts> hotels,
       Map<Key, Counts> tokens,
-      Map<Key, String> states) {
+      Map<Key, PreviousRun.Credential> states) {
     return new PreviousRun(
         "/runs/previous", PreviousRun.SOURCE_OPTION, codes, hotels, tokens, states);
   }
@@ -555,7 +713,13 @@ class AlertRulesTest {
   }
 
   private static ReportRow health(
-      String provider, String token, String hint, String state, Instant since) {
+      String provider,
+      String token,
+      String hint,
+      String state,
+      Instant since,
+      Instant lastAccepted,
+      String remedy) {
     return row(
         Reports.CREDENTIAL_HEALTH,
         "provider",
@@ -567,7 +731,11 @@ class AlertRulesTest {
         "state",
         state,
         "since",
-        since);
+        since,
+        "last_accepted",
+        lastAccepted,
+        "remedy",
+        remedy);
   }
 
   private static ReportRow code(
