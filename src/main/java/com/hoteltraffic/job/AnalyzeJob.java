@@ -214,7 +214,8 @@ public final class AnalyzeJob {
         config.day().orElse(null),
         config.listLag(),
         rules.rateLimits(),
-        rules.timeouts());
+        rules.timeouts(),
+        rules.repeatWindows());
   }
 
   /**
