@@ -189,12 +189,16 @@ public final class HtmlReport {
         Comparator.comparingLong(
             row ->
                 -(denied.number(row, AccessDenied.FORBIDDEN)
-                    + denied.number(row, AccessDenied.FORBIDDEN_ACTION)));
+                    + denied.number(row, AccessDenied.FORBIDDEN_ACTION)
+                    + denied.number(row, AccessDenied.UNCLASSIFIED)));
     return table(
         "access-denied",
         "Access denied",
         "Most denials first. ever_succeeded false: a hotel the "
-            + "credential never had; true with last_success before first_seen: a permission that was removed.",
+            + "credential never had; true with last_success before first_seen: a permission that was removed. "
+            + "unclassified: 403s whose reason neither the body nor (Hotelbeds) the X-Mashery-Error-Code "
+            + "header named, not proof of a missing permission: check the recorded response's "
+            + "X-Mashery-Error-Code header and its body.",
         denied.columns(),
         List.of(AccessDenied.PROVIDER, AccessDenied.TOKEN_ID, AccessDenied.HOTEL_ID),
         denied,
