@@ -2,6 +2,7 @@ package com.hoteltraffic.output;
 
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.AccessDenied;
+import com.hoteltraffic.report.BodyParseFailures;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.ClientBehaviour;
 import com.hoteltraffic.report.CredentialHealth;
@@ -123,7 +124,8 @@ public final class HtmlReport {
             operations(rows(reports, Reports.ERROR_RATES_BY_OPERATION)),
             credentials(rows(reports, Reports.CREDENTIAL_HEALTH)),
             accessDenied(rows(reports, Reports.ACCESS_DENIED)),
-            clientBehaviour(rows(reports, Reports.CLIENT_BEHAVIOUR))));
+            clientBehaviour(rows(reports, Reports.CLIENT_BEHAVIOUR)),
+            parseFailures(rows(reports, Reports.BODY_PARSE_FAILURES))));
   }
 
   /** Operation windows with errors or exchanges over the documented timeout, worst first. */
@@ -223,6 +225,22 @@ public final class HtmlReport {
         List.of(ClientBehaviour.PROVIDER, ClientBehaviour.TOKEN_ID),
         wasteful,
         wasteful.<Long>by(ClientBehaviour.WASTED).reversed(),
+        MAX_INCIDENTS);
+  }
+
+  /** Bodies that said they were JSON or XML and could not be read, most first. */
+  static ReportPage.Table parseFailures(Rows failures) {
+    return table(
+        "body-parse-failures",
+        "Bodies that could not be read",
+        "Error, booking and booking-list bodies that said they were JSON or XML (Content-Type or "
+            + "first character) and could not be read: the codes and booking facts they hold are "
+            + "missing from the reports. Many for one provider and operation: has its format "
+            + "changed? Also in run_summary.json (body_parse_failures).",
+        failures.columns(),
+        List.of(BodyParseFailures.PROVIDER, BodyParseFailures.OPERATION),
+        failures,
+        failures.<Long>by(BodyParseFailures.COUNT).reversed(),
         MAX_INCIDENTS);
   }
 
