@@ -238,7 +238,11 @@ public final class HtmlReport {
             + "missing from the reports. Many for one provider and operation: has its format "
             + "changed? Also in run_summary.json (body_parse_failures).",
         failures.columns(),
-        List.of(BodyParseFailures.PROVIDER, BodyParseFailures.OPERATION),
+        List.of(
+            BodyParseFailures.PROVIDER,
+            BodyParseFailures.OPERATION,
+            BodyParseFailures.BODY,
+            BodyParseFailures.FORMAT),
         failures,
         failures.<Long>by(BodyParseFailures.COUNT).reversed(),
         MAX_INCIDENTS);
