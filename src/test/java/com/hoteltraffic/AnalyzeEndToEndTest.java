@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
+import com.hoteltraffic.generate.AdviceSituations;
 import com.hoteltraffic.generate.FileStats;
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.GroundTruth;
@@ -639,6 +640,7 @@ class AnalyzeEndToEndTest {
               row.get("hotel_id"),
               row.get("forbidden"),
               row.get("forbidden_action"),
+              row.get("unclassified"),
               time(row.get("first_seen")),
               time(row.get("last_seen")),
               row.get("ever_succeeded"),
@@ -654,6 +656,7 @@ class AnalyzeEndToEndTest {
               d.hotelId(),
               Long.toString(d.forbidden()),
               Long.toString(d.forbiddenAction()),
+              Long.toString(d.unclassified()),
               time(d.firstSeen()),
               time(d.lastSeen()),
               Boolean.toString(d.everSucceeded()),
@@ -664,8 +667,8 @@ class AnalyzeEndToEndTest {
     assertEquals(
         expected,
         actual,
-        "provider | token_id | hotel | forbidden | forbidden_action | first | last | ever "
-            + "succeeded | last success");
+        "provider | token_id | hotel | forbidden | forbidden_action | unclassified | first | last "
+            + "| ever succeeded | last success");
 
     HealthTruth.Situation never = situation(HealthSituations.HOTEL_NEVER_GRANTED);
     assertTrue(
@@ -676,6 +679,7 @@ class AnalyzeEndToEndTest {
                 tokenId(never.token()),
                 never.hotelId(),
                 "4",
+                "0",
                 "0",
                 "2026-11-18T08:15:00Z",
                 "2026-11-18T11:15:00Z",
@@ -692,11 +696,98 @@ class AnalyzeEndToEndTest {
                 removed.hotelId(),
                 "3",
                 "0",
+                "0",
                 "2026-11-18T13:00:00Z",
                 "2026-11-18T14:00:00Z",
                 "true",
                 "2026-11-18T07:30:00Z")),
         "a permission removed after two successes: " + actual);
+    HealthTruth.Situation unexplained = situation(AdviceSituations.UNEXPLAINED_403);
+    assertTrue(
+        actual.contains(
+            String.join(
+                "|",
+                "hotelbeds",
+                tokenId(unexplained.token()),
+                "",
+                "0",
+                "0",
+                "2",
+                "2026-11-18T16:00:00Z",
+                "2026-11-18T16:30:00Z",
+                "true",
+                "2026-11-18T17:00:00Z")),
+        "two Hotelbeds 403s nothing explained: unclassified, never forbidden: " + actual);
+    assertTrue(
+        actual.stream()
+            .noneMatch(row -> row.startsWith("hotelbeds|") && !row.split("\\|", -1)[3].equals("0")),
+        "no Hotelbeds 403 is a hotel permission (forbidden): " + actual);
+  }
+
+  @Test
+  void clientBehaviourCountsHotelbeds410sAndItsOwnWindow() throws IOException {
+    Map<String, String> actual = new TreeMap<>();
+    for (CSVRecord row : csv("client_behaviour")) {
+      actual.put(
+          row.get("provider") + "|" + row.get("token_id"),
+          String.join(
+              "|",
+              row.get("requests"),
+              row.get("fix_first_failures"),
+              row.get("repeated_unchanged"),
+              row.get("retryable_failures"),
+              row.get("fast_retries"),
+              row.get("rejected_in_bursts"),
+              row.get("wasted"),
+              row.get("wasted_share")));
+    }
+    HealthTruth.Situation repeats = situation(AdviceSituations.REPEATS);
+    assertEquals(
+        "18|16|6|0|0|0|6|0.333333",
+        actual.get("hotelbeds|" + tokenId(repeats.token())),
+        "18 calls (one success, a cut booking detail); fix first: the 400, its three 410s, two 410s without their 400, four 400s, a 406,"
+            + " a 415, two 403s, an XML 400 and a 404; repeats: three 410s after the 400, two without"
+            + " it, and the 400 resent after 12 min (Hotelbeds' window is 15 min; the one after 16 min"
+            + " is no repeat)");
+  }
+
+  @Test
+  void bodiesThatCannotBeReadAreCountedInTheSummary() throws IOException {
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("run_summary.json").toFile());
+    List<String> actual = new ArrayList<>();
+    for (JsonNode row : summary.get("body_parse_failures")) {
+      actual.add(
+          String.join(
+              "|",
+              row.get("provider").asText(),
+              row.get("operation").asText(),
+              row.get("body").asText(),
+              row.get("format").asText(),
+              row.get("count").asText(),
+              time(row.get("first_seen").asText()),
+              time(row.get("last_seen").asText())));
+    }
+    List<String> expected = new ArrayList<>();
+    for (HealthTruth.ParseFailures p : truth.health().parseFailures()) {
+      expected.add(
+          String.join(
+              "|",
+              p.provider(),
+              p.operation(),
+              p.body(),
+              p.format(),
+              Long.toString(p.count()),
+              time(p.firstSeen()),
+              time(p.lastSeen())));
+    }
+    assertEquals(
+        List.of(
+            "casy|reservations|response|json|1|2026-11-18T17:30:00Z|2026-11-18T17:30:00Z",
+            "hotelbeds|availability|response|xml|1|2026-11-18T17:10:00Z|2026-11-18T17:10:00Z",
+            "hotelbeds|booking_detail|response|json|1|2026-11-18T17:00:00Z|2026-11-18T17:00:00Z"),
+        expected,
+        "the generator's truth: the three cut bodies (the plain-text 404 is none)");
+    assertEquals(expected, actual, "provider | operation | body | format | count | first | last");
   }
 
   @Test

@@ -3,9 +3,14 @@ package com.hoteltraffic.classify;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.hoteltraffic.json.JsonFactories;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.Locale;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Finds the error code an error response body names, cheaply: a streaming JSON parse that stops at
@@ -14,7 +19,8 @@ import java.util.Locale;
  * not get to cost more.
  *
  * <p>A body that is missing, truncated, malformed or of another shape names no code (null): for
- * classification that is an ordinary answer, not a failure.
+ * classification that is an ordinary answer. Whether a body that says it is JSON or XML could not
+ * be read is asked apart ({@link #unreadableFormat}), so that the run can count it.
  */
 final class ErrorBodyReader {
   private ErrorBodyReader() {}
@@ -31,6 +37,16 @@ final class ErrorBodyReader {
 
   /** Thread-safe once configured; static so that it never travels with a serialized classifier. */
   private static final JsonFactory JSON = JsonFactories.factory();
+
+  /** One per thread: a factory's thread safety is not promised. No DTDs, no external entities. */
+  private static final ThreadLocal<XMLInputFactory> XML =
+      ThreadLocal.withInitial(
+          () -> {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            return factory;
+          });
 
   /** CASY: the string value of the top-level JSON field {@code error}, or null. */
   static String topLevelErrorString(String body) {
@@ -51,6 +67,62 @@ final class ErrorBodyReader {
       return readXmlErrorCode(scanned);
     }
     return null;
+  }
+
+  /**
+   * {@link BodyFormat#JSON} or {@link BodyFormat#XML} when the error body says it is one ({@link
+   * BodyFormat#declared}) and its scanned part is not well formed; null when it was read, or says
+   * it is neither (a plain-text gateway answer). A body longer than {@link #MAX_SCANNED_CHARS} is
+   * judged on its scanned part: JSON cut there short is not a failure, XML cut there is not judged.
+   *
+   * @param contentType the response's {@code Content-Type} header, may be null
+   */
+  static String unreadableFormat(String body, String contentType) {
+    String format = BodyFormat.declared(contentType, body);
+    if (format == null) {
+      return null;
+    }
+    String scanned = scannedPart(body);
+    boolean cut = scanned.length() < body.length();
+    if (BodyFormat.JSON.equals(format)) {
+      return wellFormedJson(scanned, cut) ? null : format;
+    }
+    return cut || wellFormedXml(scanned) ? null : format;
+  }
+
+  private static boolean wellFormedJson(String text, boolean cut) {
+    int start = 0;
+    while (start < text.length()
+        && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
+      start++; // declared() saw a '{' or '[' or a Content-Type: a byte-order mark is not JSON
+    }
+    try (JsonParser parser = JSON.createParser(text.substring(start))) {
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
+      }
+      return true;
+    } catch (JsonEOFException endOfScan) {
+      return cut; // cut by the scan: what was read was fine so far
+    } catch (IOException malformed) {
+      return false;
+    }
+  }
+
+  private static boolean wellFormedXml(String text) {
+    try {
+      // An XML declaration must come first: the blanks the first-character rule skipped go.
+      XMLStreamReader xml = XML.get().createXMLStreamReader(new StringReader(text.strip()));
+      try {
+        while (xml.hasNext()) {
+          xml.next();
+        }
+        return true;
+      } finally {
+        xml.close();
+      }
+    } catch (XMLStreamException malformed) {
+      return false;
+    }
   }
 
   /** The scanned part of the body, lower-cased, for phrase rules; empty when there is no body. */

@@ -25,6 +25,7 @@ import java.util.Set;
 public final class ExchangeInterpreter implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String CASY_RATE_LIMITED = "rate_limited";
+  private static final String CONTENT_TYPE = "content-type";
 
   /** Hotelbeds operations whose request body names a rateKey or client reference. */
   private static final Set<String> REQUEST_FACTS =
@@ -139,6 +140,16 @@ public final class ExchangeInterpreter implements Serializable {
             ? raw.error()
             : null;
 
+    if (raw.status() != null
+        && raw.status() >= 400
+        && classifier.taxonomy().codeFromBodyOrNull(out.provider) != null) {
+      // An error body of a provider whose bodies name codes: one it could not read may hide them.
+      unreadable(
+          out,
+          ClassifiedExchange.RESPONSE_BODY,
+          ErrorBodyReader.unreadableFormat(
+              raw.responseBody(), raw.responseHeaders().get(CONTENT_TYPE)));
+    }
     if (Provider.CASY.equals(out.provider) && CASY_RATE_LIMITED.equals(out.errorCode)) {
       readCasyRateLimit(raw.responseBody(), out);
     }
@@ -152,7 +163,10 @@ public final class ExchangeInterpreter implements Serializable {
       RecordedExchange raw, ProviderRules.Match match, ClassifiedExchange out) {
     String operation = match.operation();
     if (REQUEST_FACTS.contains(operation)) {
-      facts().readRequest(raw.requestBody(), out);
+      unreadable(
+          out,
+          ClassifiedExchange.REQUEST_BODY,
+          facts().readRequest(raw.requestBody(), raw.requestHeaders().get(CONTENT_TYPE), out));
     }
     if (Operation.HB_BOOKING_LIST.equals(operation)) {
       HotelbedsBookingFacts.readListQuery(match.query(), out);
@@ -162,7 +176,18 @@ public final class ExchangeInterpreter implements Serializable {
         && ErrorClass.OK.equals(out.errorClass)
         && raw.status() >= 200
         && raw.status() < 300) {
-      facts().readResponse(raw.responseBody(), out);
+      unreadable(
+          out,
+          ClassifiedExchange.RESPONSE_BODY,
+          facts().readResponse(raw.responseBody(), raw.responseHeaders().get(CONTENT_TYPE), out));
+    }
+  }
+
+  /** Notes a body that said it was {@code format} and could not be read (the first one only). */
+  private static void unreadable(ClassifiedExchange out, String body, String format) {
+    if (format != null && out.unreadableBody == null) {
+      out.unreadableBody = body;
+      out.unreadableFormat = format;
     }
   }
 

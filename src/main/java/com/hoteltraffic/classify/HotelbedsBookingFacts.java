@@ -24,7 +24,8 @@ import javax.xml.stream.XMLStreamReader;
  * Reads the booking facts reconciliation needs from Hotelbeds bodies, JSON or XML: the client
  * reference, rateKey and holder of a confirmation request, the bookings a response shows, and a
  * booking list's filters and page. A body that cannot be read gives no facts: the exchange is still
- * counted and classified, it just proves nothing about bookings.
+ * counted and classified, it just proves nothing about bookings; when the body said it was JSON or
+ * XML ({@link BodyFormat#declared}), the readers return that format, for the run to count.
  *
  * <p>Card data is never read. Holder names are read only when PII is asked for.
  */
@@ -42,10 +43,15 @@ final class HotelbedsBookingFacts {
     xmlFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
   }
 
-  /** Booking confirmation or checkrates request: client reference, first rateKey, holder. */
-  void readRequest(String body, ClassifiedExchange out) {
+  /**
+   * Booking confirmation or checkrates request: client reference, first rateKey, holder.
+   *
+   * @param contentType the request's {@code Content-Type}, may be null
+   * @return the format the body said it was when it could not be read; null otherwise
+   */
+  String readRequest(String body, String contentType, ClassifiedExchange out) {
     if (isBlank(body)) {
-      return;
+      return null;
     }
     String rateKey = null;
     if (looksLikeXml(body)) {
@@ -68,12 +74,17 @@ final class HotelbedsBookingFacts {
           }
         }
       } catch (XMLStreamException e) {
-        return; // unreadable XML proves nothing
+        return BodyFormat.declared(contentType, body); // unreadable XML proves nothing
       }
     } else {
-      JsonRequest request = readJsonRequest(body);
+      JsonRequest request;
+      try {
+        request = readJsonRequest(body);
+      } catch (IOException e) {
+        return BodyFormat.declared(contentType, body); // not JSON: proves nothing
+      }
       if (request == null) {
-        return;
+        return null;
       }
       out.clientReference = request.clientReference();
       rateKey = request.rateKey();
@@ -87,22 +98,23 @@ final class HotelbedsBookingFacts {
       out.checkIn = parsed.checkIn();
       out.checkOut = parsed.checkOut();
     }
+    return null;
   }
 
   /**
    * A response that shows bookings: {@code booking} (confirmation, detail, change, cancellation) or
    * {@code bookings.bookings[]} with {@code from/to/total} (list). The response's hotel code is
    * preferred to the rateKey's, which Hotelbeds warns may change format.
+   *
+   * @param contentType the response's {@code Content-Type}, may be null
+   * @return the format the body said it was when it could not be read; null otherwise
    */
-  void readResponse(String body, ClassifiedExchange out) {
+  String readResponse(String body, String contentType, ClassifiedExchange out) {
     if (isBlank(body)) {
-      return;
+      return null;
     }
-    if (looksLikeXml(body)) {
-      readXmlResponse(body, out);
-    } else {
-      readJsonResponse(body, out);
-    }
+    boolean read = looksLikeXml(body) ? readXmlResponse(body, out) : readJsonResponse(body, out);
+    String failed = read ? null : BodyFormat.declared(contentType, body);
     if (!out.bookings.isEmpty()) {
       String hotel = out.bookings.get(0).hotelCode();
       boolean single =
@@ -111,6 +123,7 @@ final class HotelbedsBookingFacts {
         out.hotelId = hotel;
       }
     }
+    return failed;
   }
 
   /** A booking list's query: filters that decide whether the page can prove a booking absent. */
@@ -134,8 +147,12 @@ final class HotelbedsBookingFacts {
       String holderName,
       String holderSurname) {}
 
-  /** Null when the body is not a JSON object or cannot be read to the end of it. */
-  private JsonRequest readJsonRequest(String body) {
+  /**
+   * Null when the body is not a JSON object.
+   *
+   * @throws IOException when it cannot be read to the end of the object
+   */
+  private JsonRequest readJsonRequest(String body) throws IOException {
     try (JsonParser json = jsonFactory.createParser(body)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -174,8 +191,6 @@ final class HotelbedsBookingFacts {
         }
       }
       return new JsonRequest(clientReference, rateKey, hasHolder, name, surname);
-    } catch (IOException e) {
-      return null; // not JSON: proves nothing
     }
   }
 
@@ -211,9 +226,10 @@ final class HotelbedsBookingFacts {
   /**
    * {@code booking} (confirmation, detail, change, cancellation) and {@code bookings} (a list
    * page), read with the streaming parser. Facts are only taken once the whole object was read: a
-   * body cut short proves nothing.
+   * body cut short proves nothing. Returns whether the body was read (one that is not an object
+   * was, it just shows nothing).
    */
-  private void readJsonResponse(String body, ClassifiedExchange out) {
+  private boolean readJsonResponse(String body, ClassifiedExchange out) {
     JsonBooking booking = null;
     boolean page = false;
     Integer from = null;
@@ -222,7 +238,7 @@ final class HotelbedsBookingFacts {
     List<BookingFact> listed = null;
     try (JsonParser json = jsonFactory.createParser(body)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
-        return;
+        return true;
       }
       // A repeated field counts as its last occurrence, as in a tree.
       while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -258,7 +274,7 @@ final class HotelbedsBookingFacts {
         }
       }
     } catch (IOException e) {
-      return; // not JSON, or cut short: proves nothing
+      return false; // not JSON, or cut short: proves nothing
     }
     if (booking != null) {
       out.bookings.add(booking.fact());
@@ -273,6 +289,7 @@ final class HotelbedsBookingFacts {
         out.bookings.addAll(listed);
       }
     }
+    return true;
   }
 
   /** One booking object and the stay dates of its hotel. */
@@ -364,7 +381,8 @@ final class HotelbedsBookingFacts {
     return integer(JsonScalars.text(json, value));
   }
 
-  private void readXmlResponse(String body, ClassifiedExchange out) {
+  /** Whether the body was read to its end (the bookings read whole are kept either way). */
+  private boolean readXmlResponse(String body, ClassifiedExchange out) {
     try {
       XMLStreamReader xml = xmlFactory.createXMLStreamReader(new StringReader(body));
       String reference = null;
@@ -408,7 +426,9 @@ final class HotelbedsBookingFacts {
       }
     } catch (XMLStreamException e) {
       // Unreadable XML proves nothing; whatever bookings were read whole are kept.
+      return false;
     }
+    return true;
   }
 
   private void holder(ClassifiedExchange out, String name, String surname) {

@@ -7,6 +7,7 @@ import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.Provider;
 import com.hoteltraffic.model.RateLimits;
+import com.hoteltraffic.model.RepeatWindows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -75,15 +76,22 @@ public final class ProviderRules implements Serializable {
   /** Documented operation timeouts ({@code timeout_s}), kept apart from matching. */
   private final OperationTimeouts timeouts;
 
+  /** How long an unchanged resend counts as a repeat ({@code repeat_window_s}), per provider. */
+  private final RepeatWindows repeatWindows;
+
   private final Map<String, ProviderRule> byHost = new HashMap<>();
   private final Map<String, ProviderRule> byName = new HashMap<>();
   private final Set<String> testHosts = new HashSet<>();
 
   private ProviderRules(
-      List<ProviderRule> providers, RateLimits rateLimits, OperationTimeouts timeouts) {
+      List<ProviderRule> providers,
+      RateLimits rateLimits,
+      OperationTimeouts timeouts,
+      RepeatWindows repeatWindows) {
     this.providers = List.copyOf(providers);
     this.rateLimits = rateLimits;
     this.timeouts = timeouts;
+    this.repeatWindows = repeatWindows;
     for (ProviderRule provider : providers) {
       byName.put(provider.name(), provider);
       for (String host : provider.hosts()) {
@@ -139,7 +147,8 @@ public final class ProviderRules implements Serializable {
               operations,
               node.path("base_path_required").asBoolean(false)));
     }
-    return new ProviderRules(providers, RateLimits.of(root), OperationTimeouts.of(root));
+    return new ProviderRules(
+        providers, RateLimits.of(root), OperationTimeouts.of(root), RepeatWindows.of(root));
   }
 
   /** The documented request limits of the same document ({@code rate_limits} per provider). */
@@ -150,6 +159,11 @@ public final class ProviderRules implements Serializable {
   /** The timeouts the configuration documents per operation. */
   public OperationTimeouts timeouts() {
     return timeouts;
+  }
+
+  /** The repeat window per provider; the default where the configuration gives none. */
+  public RepeatWindows repeatWindows() {
+    return repeatWindows;
   }
 
   private static JsonNode required(JsonNode node, String field, String where) {

@@ -18,6 +18,7 @@ import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.ReportFiles;
 import com.hoteltraffic.output.ReportParquet;
 import com.hoteltraffic.output.RunSummary;
+import com.hoteltraffic.report.BodyParseFailures;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ErrorCodes;
 import com.hoteltraffic.report.ReportEngine;
@@ -214,7 +215,8 @@ public final class AnalyzeJob {
         config.day().orElse(null),
         config.listLag(),
         rules.rateLimits(),
-        rules.timeouts());
+        rules.timeouts(),
+        rules.repeatWindows());
   }
 
   /**
@@ -502,7 +504,35 @@ public final class AnalyzeJob {
             "skipped_files",
             inputs.skipped().stream().map(s -> pathAndReason(s.path(), s.reason())).toList())
         .put("corrupt_files", totals.corrupt)
+        .put("body_parse_failures", parseFailures(reports))
         .put("reports", reportRows);
+  }
+
+  /**
+   * {@code body_parse_failures}: per provider × operation × body × format, the bodies that said
+   * they were JSON or XML and could not be read (a few rows: one per key that failed), each logged.
+   */
+  private static List<Map<String, Object>> parseFailures(ReportResults reports) {
+    List<String> columns = reports.spec(Reports.BODY_PARSE_FAILURES).columns();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object[] row : reports.rows(Reports.BODY_PARSE_FAILURES)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        entry.put(columns.get(i), row[i] instanceof Instant at ? at.toString() : row[i]);
+      }
+      out.add(entry);
+      LOG.warn(
+          "{} {} {} bodies of {} {} said they were {} and could not be read "
+              + "(body_parse_failures in {}): a format change?",
+          entry.get(BodyParseFailures.COUNT),
+          entry.get(BodyParseFailures.BODY),
+          entry.get(BodyParseFailures.FORMAT),
+          entry.get(BodyParseFailures.PROVIDER),
+          entry.get(BodyParseFailures.OPERATION),
+          entry.get(BodyParseFailures.FORMAT),
+          SUMMARY_FILE);
+    }
+    return out;
   }
 
   /**

@@ -53,6 +53,19 @@ public final class ClassifiedExchange {
   public Integer listTotal;
   public final List<BookingFact> bookings = new ArrayList<>(1);
 
+  /**
+   * Which body said it was JSON or XML and could not be read ({@link #REQUEST_BODY} or {@link
+   * #RESPONSE_BODY}), or null; not a column of the table, only counted for {@code
+   * run_summary.json}.
+   */
+  public String unreadableBody;
+
+  /** The format that body said it was: {@code json} or {@code xml}. */
+  public String unreadableFormat;
+
+  public static final String REQUEST_BODY = "request";
+  public static final String RESPONSE_BODY = "response";
+
   public boolean isError() {
     return !ErrorClass.OK.equals(errorClass);
   }

@@ -2,6 +2,7 @@ package com.hoteltraffic.output;
 
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.AccessDenied;
+import com.hoteltraffic.report.BodyParseFailures;
 import com.hoteltraffic.report.BookingReconciliation;
 import com.hoteltraffic.report.ClientBehaviour;
 import com.hoteltraffic.report.CredentialHealth;
@@ -136,7 +137,8 @@ public final class HtmlReport {
             operations(rows(reports, Reports.ERROR_RATES_BY_OPERATION)),
             credentials(rows(reports, Reports.CREDENTIAL_HEALTH)),
             accessDenied(rows(reports, Reports.ACCESS_DENIED)),
-            clientBehaviour(rows(reports, Reports.CLIENT_BEHAVIOUR))));
+            clientBehaviour(rows(reports, Reports.CLIENT_BEHAVIOUR)),
+            parseFailures(rows(reports, Reports.BODY_PARSE_FAILURES))));
   }
 
   /** Operation windows with errors or exchanges over the documented timeout, worst first. */
@@ -202,12 +204,16 @@ public final class HtmlReport {
         Comparator.comparingLong(
             row ->
                 -(denied.number(row, AccessDenied.FORBIDDEN)
-                    + denied.number(row, AccessDenied.FORBIDDEN_ACTION)));
+                    + denied.number(row, AccessDenied.FORBIDDEN_ACTION)
+                    + denied.number(row, AccessDenied.UNCLASSIFIED)));
     return table(
         "access-denied",
         "Access denied",
         "Most denials first. ever_succeeded false: a hotel the "
-            + "credential never had; true with last_success before first_seen: a permission that was removed.",
+            + "credential never had; true with last_success before first_seen: a permission that was removed. "
+            + "unclassified: 403s whose reason neither the body nor (Hotelbeds) the X-Mashery-Error-Code "
+            + "header named, not proof of a missing permission: check the recorded response's "
+            + "X-Mashery-Error-Code header and its body.",
         denied.columns(),
         List.of(AccessDenied.PROVIDER, AccessDenied.TOKEN_ID, AccessDenied.HOTEL_ID),
         denied,
@@ -232,6 +238,26 @@ public final class HtmlReport {
         List.of(ClientBehaviour.PROVIDER, ClientBehaviour.TOKEN_ID),
         wasteful,
         wasteful.<Long>by(ClientBehaviour.WASTED).reversed(),
+        MAX_INCIDENTS);
+  }
+
+  /** Bodies that said they were JSON or XML and could not be read, most first. */
+  static ReportPage.Table parseFailures(Rows failures) {
+    return table(
+        "body-parse-failures",
+        "Bodies that could not be read",
+        "Error, booking and booking-list bodies that said they were JSON or XML (Content-Type or "
+            + "first character) and could not be read: the codes and booking facts they hold are "
+            + "missing from the reports. Many for one provider and operation: has its format "
+            + "changed? Also in run_summary.json (body_parse_failures).",
+        failures.columns(),
+        List.of(
+            BodyParseFailures.PROVIDER,
+            BodyParseFailures.OPERATION,
+            BodyParseFailures.BODY,
+            BodyParseFailures.FORMAT),
+        failures,
+        failures.<Long>by(BodyParseFailures.COUNT).reversed(),
         MAX_INCIDENTS);
   }
 

@@ -11,6 +11,7 @@ final class AccessCell implements Piece {
   private String tokenHint;
   private long forbidden;
   private long forbiddenAction;
+  private long unclassified;
   private long firstDenied = Long.MAX_VALUE;
   private long lastDenied = Long.MIN_VALUE;
   private long lastSuccess = Long.MIN_VALUE;
@@ -26,10 +27,10 @@ final class AccessCell implements Piece {
     if (denial == null) {
       return false;
     }
-    if (AccessDenied.FORBIDDEN.equals(denial)) {
-      forbidden++;
-    } else {
-      forbiddenAction++;
+    switch (denial) {
+      case AccessDenied.FORBIDDEN -> forbidden++;
+      case AccessDenied.FORBIDDEN_ACTION -> forbiddenAction++;
+      default -> unclassified++;
     }
     firstDenied = Math.min(firstDenied, tsMicros);
     lastDenied = Math.max(lastDenied, tsMicros);
@@ -42,6 +43,7 @@ final class AccessCell implements Piece {
     tokenHint = RateCell.smaller(tokenHint, cell.tokenHint);
     forbidden += cell.forbidden;
     forbiddenAction += cell.forbiddenAction;
+    unclassified += cell.unclassified;
     firstDenied = Math.min(firstDenied, cell.firstDenied);
     lastDenied = Math.max(lastDenied, cell.lastDenied);
     lastSuccess = Math.max(lastSuccess, cell.lastSuccess);
@@ -50,7 +52,7 @@ final class AccessCell implements Piece {
 
   @Override
   public List<ReportRow> rows(PieceKey key, ReportSettings settings, SharedFacts shared) {
-    if (forbidden + forbiddenAction == 0) {
+    if (forbidden + forbiddenAction + unclassified == 0) {
       return List.of();
     }
     boolean succeeded = lastSuccess != Long.MIN_VALUE;
@@ -64,6 +66,7 @@ final class AccessCell implements Piece {
               key.detail(),
               forbidden,
               forbiddenAction,
+              unclassified,
               Micros.instant(firstDenied),
               Micros.instant(lastDenied),
               succeeded,

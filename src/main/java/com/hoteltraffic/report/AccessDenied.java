@@ -17,10 +17,15 @@ import org.apache.spark.sql.types.StructType;
  * a successful answer for the same hotel in the run.
  *
  * <ul>
- *   <li>{@link #FORBIDDEN}: CASY 403 {@code forbidden} (the token may not read this hotel) and
- *       Hotelbeds 403 {@code FORBIDDEN}; {@link #FORBIDDEN_ACTION}: CASY 403 {@code
- *       forbidden_action} (the token lacks the action, e.g. reservations_all) and Hotelbeds 403
- *       {@code ACCESS_DISALLOWED} (the API is not enabled for the key).
+ *   <li>{@link #FORBIDDEN}: CASY 403 {@code forbidden} (the token may not read this hotel); {@link
+ *       #FORBIDDEN_ACTION}: CASY 403 {@code forbidden_action} (the token lacks the action, e.g.
+ *       reservations_all) and Hotelbeds 403 {@code ACCESS_DISALLOWED} (the API is not enabled for
+ *       the key).
+ *   <li>{@link #UNCLASSIFIED}: 403s whose sub-case cannot be told: a Hotelbeds 403 {@code
+ *       FORBIDDEN} (neither the body nor the {@code X-Mashery-Error-Code} header named a sub-case:
+ *       it may as well be a throttle, a quota or an inactive key as a permission) and a CASY 403
+ *       whose body named no code ({@code HTTP_403}). Never counted as {@link #FORBIDDEN}: check the
+ *       response's header and body.
  *   <li>{@link #FIRST_SEEN}/{@link #LAST_SEEN}: the first and last denial.
  *   <li>{@link #EVER_SUCCEEDED}: some request of this credential for this hotel got class {@code
  *       ok} in the run; {@link #LAST_SUCCESS} the last of them. Succeeded before the first denial
@@ -34,6 +39,7 @@ public final class AccessDenied {
   public static final String HOTEL_ID = ExchangeSchema.HOTEL_ID;
   public static final String FORBIDDEN = "forbidden";
   public static final String FORBIDDEN_ACTION = "forbidden_action";
+  public static final String UNCLASSIFIED = "unclassified";
   public static final String FIRST_SEEN = "first_seen";
   public static final String LAST_SEEN = "last_seen";
   public static final String EVER_SUCCEEDED = "ever_succeeded";
@@ -44,11 +50,12 @@ public final class AccessDenied {
       List.of(
           new CredentialHealth.FailureColumn(FORBIDDEN, Provider.CASY, Set.of("403 forbidden")),
           new CredentialHealth.FailureColumn(
-              FORBIDDEN, Provider.HOTELBEDS, Set.of("403 FORBIDDEN")),
-          new CredentialHealth.FailureColumn(
               FORBIDDEN_ACTION, Provider.CASY, Set.of("403 forbidden_action")),
           new CredentialHealth.FailureColumn(
-              FORBIDDEN_ACTION, Provider.HOTELBEDS, Set.of("403 ACCESS_DISALLOWED")));
+              FORBIDDEN_ACTION, Provider.HOTELBEDS, Set.of("403 ACCESS_DISALLOWED")),
+          new CredentialHealth.FailureColumn(UNCLASSIFIED, Provider.CASY, Set.of("403 HTTP_403")),
+          new CredentialHealth.FailureColumn(
+              UNCLASSIFIED, Provider.HOTELBEDS, Set.of("403 FORBIDDEN")));
 
   public static final StructType SCHEMA =
       new StructType()
@@ -58,6 +65,7 @@ public final class AccessDenied {
           .add(HOTEL_ID, StringType, true)
           .add(FORBIDDEN, LongType, false)
           .add(FORBIDDEN_ACTION, LongType, false)
+          .add(UNCLASSIFIED, LongType, false)
           .add(FIRST_SEEN, TimestampType, false)
           .add(LAST_SEEN, TimestampType, false)
           .add(EVER_SUCCEEDED, BooleanType, false)
@@ -70,8 +78,8 @@ public final class AccessDenied {
   private AccessDenied() {}
 
   /**
-   * The denial column an exchange counts in ({@link #FORBIDDEN} or {@link #FORBIDDEN_ACTION}), or
-   * null.
+   * The denial column an exchange counts in ({@link #FORBIDDEN}, {@link #FORBIDDEN_ACTION} or
+   * {@link #UNCLASSIFIED}), or null.
    */
   static String denialOf(String provider, Integer httpStatus, String errorCode) {
     for (CredentialHealth.FailureColumn column : DENIAL_COLUMNS) {

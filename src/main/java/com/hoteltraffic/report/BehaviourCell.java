@@ -80,7 +80,11 @@ final class BehaviourCell implements Piece {
       calls[i] = new BehaviourRule.Call(ts[i], ts[i] + durations[i], fingerprint, flags[i]);
     }
     BehaviourRule.Result r =
-        BehaviourRule.apply(calls, settings.burstGap().toMillis(), settings.burstMin());
+        BehaviourRule.apply(
+            calls,
+            settings.repeatWindows().millis(key.provider()),
+            settings.burstGap().toMillis(),
+            settings.burstMin());
     if (r.requests() == 0) {
       return List.of(); // only look-back or look-ahead traffic: not the day's credential
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * The rule of {@link ClientBehaviour} on one credential's calls, plain Java: sorts the calls by
  * time (ties by fingerprint, then kind, so any merge order gives the same answer) and walks them
- * once, remembering per fingerprint only its last failure of the last {@value
- * ClientBehaviour#REPEAT_WINDOW_MINUTES} minutes.
+ * once, remembering per fingerprint only its last failure of the provider's repeat window.
  */
 final class BehaviourRule {
   static final int FIX_FIRST = 1;
@@ -21,7 +20,12 @@ final class BehaviourRule {
   /** The call is in the reported range (a daily run's day); the others only give context. */
   static final int IN_DAY = 32;
 
-  private static final long REPEAT_WINDOW_MILLIS = ClientBehaviour.REPEAT_WINDOW_MINUTES * 60_000L;
+  /**
+   * The provider's answer itself says the call repeats a failed request unchanged (Hotelbeds 410):
+   * a repeat whether or not the failure it repeats is in the recording.
+   */
+  static final int NAMED_REPEAT = 64;
+
   private static final int PRUNE_EVERY = 4_096;
 
   private BehaviourRule() {}
@@ -60,14 +64,16 @@ final class BehaviourRule {
    * @param calls every call of the credential, in any order (sorted in place); only those flagged
    *     {@link #IN_DAY} are counted, the others (a daily run's look-back and look-ahead) are the
    *     failures and bursts they may repeat or belong to
+   * @param repeatWindowMillis how long after a failure an unchanged resend is its repeat (the
+   *     provider's {@code repeat_window_s})
    * @param burstGapMillis the burst gap ({@code --burst-gap})
    * @param burstMin the fewest rate-limit rejections of a burst ({@code --burst-min})
    */
-  static Result apply(Call[] calls, long burstGapMillis, int burstMin) {
+  static Result apply(Call[] calls, long repeatWindowMillis, long burstGapMillis, int burstMin) {
     Arrays.sort(calls);
     boolean[] wasted = new boolean[calls.length];
     long[] counts = new long[4]; // fix-first failures, repeats, retryable failures, fast retries
-    repeatsAndRetries(calls, wasted, counts);
+    repeatsAndRetries(calls, repeatWindowMillis, wasted, counts);
     long rejected = rejectedInBursts(calls, wasted, burstGapMillis, burstMin);
     long wastedCalls = 0;
     long requests = 0;
@@ -78,15 +84,20 @@ final class BehaviourRule {
     return new Result(requests, counts[0], counts[1], counts[2], counts[3], rejected, wastedCalls);
   }
 
-  private static void repeatsAndRetries(Call[] calls, boolean[] wasted, long[] counts) {
+  private static void repeatsAndRetries(
+      Call[] calls, long windowMillis, boolean[] wasted, long[] counts) {
     Map<Long, Call> lastFailure = new HashMap<>();
     for (int i = 0; i < calls.length; i++) {
       Call call = calls[i];
       Call failure = lastFailure.get(call.fingerprint());
-      if (failure != null && call.tsMillis() > failure.tsMillis() && call.is(IN_DAY)) {
+      if (call.is(NAMED_REPEAT) && call.is(IN_DAY)) {
+        // The provider says so: no need to have recorded the failure it repeats.
+        counts[1]++;
+        wasted[i] = true;
+      } else if (failure != null && call.tsMillis() > failure.tsMillis() && call.is(IN_DAY)) {
         if (failure.is(FIX_FIRST)
             && call.is(FIX_FIRST)
-            && call.tsMillis() - failure.tsMillis() <= REPEAT_WINDOW_MILLIS) {
+            && call.tsMillis() - failure.tsMillis() <= windowMillis) {
           counts[1]++;
           wasted[i] = true;
         } else if (failure.is(RETRYABLE)
@@ -103,7 +114,7 @@ final class BehaviourRule {
         lastFailure.remove(call.fingerprint());
       }
       if (i % PRUNE_EVERY == PRUNE_EVERY - 1) {
-        prune(lastFailure, call.tsMillis());
+        prune(lastFailure, call.tsMillis(), windowMillis);
       }
     }
   }
@@ -112,10 +123,10 @@ final class BehaviourRule {
    * Drops failures no later call can repeat or retry any more: the map stays as small as the
    * window.
    */
-  private static void prune(Map<Long, Call> lastFailure, long now) {
+  private static void prune(Map<Long, Call> lastFailure, long now, long windowMillis) {
     for (Iterator<Call> it = lastFailure.values().iterator(); it.hasNext(); ) {
       Call failure = it.next();
-      if (now - failure.tsMillis() > REPEAT_WINDOW_MILLIS
+      if (now - failure.tsMillis() > windowMillis
           && now - failure.endMillis() >= ClientBehaviour.FAST_RETRY_MILLIS) {
         it.remove();
       }

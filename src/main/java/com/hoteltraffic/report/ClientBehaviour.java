@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.Provider;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.types.StructType;
@@ -18,12 +19,17 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li>{@link #FIX_FIRST_FAILURES}: answers the documents say to fix, not retry: HTTP 400, 401,
- *       403 and 404 that are not retryable (so not Hotelbeds 403 over-QPS), Hotelbeds {@code
- *       INVALID_REQUEST}/{@code INVALID_DATA} included (both 400).
+ *       402, 403, 404, 406, 410 and 415 that are not retryable (so not Hotelbeds 403 over-QPS),
+ *       Hotelbeds {@code INVALID_REQUEST}/{@code INVALID_DATA} included (both 400); Hotelbeds'
+ *       remedies for 402, 406 and 415 are to revise the payment type, the Accept header and the
+ *       Content-Type header.
  *   <li>{@link #REPEATED_UNCHANGED}: such failures whose call was sent with the same fingerprint at
- *       most {@value #REPEAT_WINDOW_MINUTES} minutes after the previous such failure of that
+ *       most the provider's repeat window ({@code repeat_window_s} in {@code providers.json}:
+ *       Hotelbeds 15 min, CASY and the default 10 min) after the previous such failure of that
  *       fingerprint: the client resent the call unchanged and failed the same way again (each
- *       repeat counts; any other outcome of that fingerprint in between ends the chain).
+ *       repeat counts; any other outcome of that fingerprint in between ends the chain). Every
+ *       Hotelbeds 410 counts too, whether or not the failure it repeats is in the recording: the
+ *       provider answers 410 to a failed request repeated within 15 minutes.
  *   <li>{@link #RETRYABLE_FAILURES}: retryable failures (taxonomy {@code retryable}: 429, 5xx
  *       outages, timeouts, no response).
  *   <li>{@link #FAST_RETRIES}: calls with the same fingerprint sent less than {@value
@@ -54,11 +60,16 @@ public final class ClientBehaviour {
   public static final String WASTED = "wasted";
   public static final String WASTED_SHARE = "wasted_share";
 
-  public static final int REPEAT_WINDOW_MINUTES = 10;
   public static final long FAST_RETRY_MILLIS = 1_000;
 
   /** The HTTP statuses whose non-retryable answers say "fix the call". */
-  static final Set<Integer> FIX_FIRST_STATUSES = Set.of(400, 401, 403, 404);
+  static final Set<Integer> FIX_FIRST_STATUSES = Set.of(400, 401, 402, 403, 404, 406, 410, 415);
+
+  /**
+   * Statuses by which a provider names an answer an unchanged repeat of a failed request: Hotelbeds
+   * 410 (providers.md), whatever code its body names.
+   */
+  static final Set<String> NAMED_REPEAT_STATUSES = Set.of(Provider.HOTELBEDS + " 410");
 
   public static final StructType SCHEMA =
       new StructType()
@@ -88,6 +99,9 @@ public final class ClientBehaviour {
         && !e.retryable
         && e.isError()) {
       flags |= BehaviourRule.FIX_FIRST;
+      if (NAMED_REPEAT_STATUSES.contains(e.provider + " " + e.httpStatus)) {
+        flags |= BehaviourRule.NAMED_REPEAT;
+      }
     }
     if (e.retryable && e.isError()) {
       flags |= BehaviourRule.RETRYABLE;

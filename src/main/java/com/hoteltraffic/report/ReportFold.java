@@ -29,7 +29,9 @@ import org.roaringbitmap.RoaringBitmap;
  *   <li>credential health: per credential, its counts and its trailing failures;
  *   <li>access denials: per credential × hotel, its denials and its last success (a key without a
  *       denial is dropped before the merge);
- *   <li>client behaviour: per credential, the time, fingerprint and kind of every call.
+ *   <li>client behaviour: per credential, the time, fingerprint and kind of every call;
+ *   <li>body parse failures: per provider × operation × body × format, the bodies that said they
+ *       were JSON or XML and could not be read (a key only once one failed).
  * </ul>
  *
  * <p>A daily run counts only its day's exchanges for rates and codes (and keeps only those in the
@@ -51,6 +53,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   static final String CREDENTIAL = "credential";
   static final String ACCESS = "access";
   static final String BEHAVIOUR = "behaviour";
+  static final String PARSE = "parse";
 
   /**
    * Kinds whose keys only yield rows when some task saw an incident event for them: a rejection, a
@@ -103,6 +106,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       addOperation(partial, exchange, tsMicros);
       addCredential(partial, exchange, tsMicros);
       addAccess(partial, exchange, tsMicros);
+      addParseFailure(partial, exchange, tsMicros);
     }
     if (bounds.detects(tsMicros)) {
       addBurstEvidence(partial, exchange, tsMicros);
@@ -175,6 +179,16 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     if (cell.add(e, tsMicros)) {
       partial.incidentKeys.add(key);
     }
+  }
+
+  private static void addParseFailure(Partial partial, ClassifiedExchange e, long tsMicros) {
+    if (e.unreadableBody == null) {
+      return;
+    }
+    String detail = e.unreadableBody + ParseFailureCell.SEPARATOR + e.unreadableFormat;
+    partial
+        .piece(new Piece.PieceKey(PARSE, e.provider, e.operation, detail, 0), ParseFailureCell::new)
+        .add(tsMicros);
   }
 
   private static void addBurstEvidence(Partial partial, ClassifiedExchange e, long tsMicros) {

@@ -2,6 +2,7 @@ package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.OperationTimeouts;
 import com.hoteltraffic.model.RateLimits;
+import com.hoteltraffic.model.RepeatWindows;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,6 +19,8 @@ import java.time.ZoneOffset;
  * @param rateLimits the providers' documented request limits ({@code providers.json}), which the
  *     burst rule's {@code client_backoff} measures waits against
  * @param timeouts the operation timeouts the providers document ({@code error_rates_by_operation})
+ * @param repeatWindows per provider, how long after a failure an unchanged resend counts as its
+ *     repeat ({@code client_behaviour})
  */
 public record ReportSettings(
     Duration window,
@@ -30,7 +33,8 @@ public record ReportSettings(
     DayScope day,
     Duration listLag,
     RateLimits rateLimits,
-    OperationTimeouts timeouts)
+    OperationTimeouts timeouts,
+    RepeatWindows repeatWindows)
     implements Serializable {
 
   /** The defaults of {@code jobs/analyze}. */
@@ -55,7 +59,8 @@ public record ReportSettings(
         null,
         DEFAULT_LIST_LAG,
         RateLimits.builtIn(),
-        OperationTimeouts.builtIn());
+        OperationTimeouts.builtIn(),
+        RepeatWindows.builtIn());
   }
 
   public ReportSettings withWindow(Duration newWindow, ZoneId newZone) {
@@ -70,7 +75,8 @@ public record ReportSettings(
         day,
         listLag,
         rateLimits,
-        timeouts);
+        timeouts,
+        repeatWindows);
   }
 
   public ReportSettings withBursts(Duration gap, int min) {
@@ -85,12 +91,24 @@ public record ReportSettings(
         day,
         listLag,
         rateLimits,
-        timeouts);
+        timeouts,
+        repeatWindows);
   }
 
   public ReportSettings withOutages(Duration gap, int min) {
     return new ReportSettings(
-        window, zone, burstGap, burstMin, gap, min, includePii, day, listLag, rateLimits, timeouts);
+        window,
+        zone,
+        burstGap,
+        burstMin,
+        gap,
+        min,
+        includePii,
+        day,
+        listLag,
+        rateLimits,
+        timeouts,
+        repeatWindows);
   }
 
   public ReportSettings withIncludePii(boolean include) {
@@ -105,7 +123,8 @@ public record ReportSettings(
         day,
         listLag,
         rateLimits,
-        timeouts);
+        timeouts,
+        repeatWindows);
   }
 
   public ReportSettings withListLag(Duration lag) {
@@ -120,7 +139,8 @@ public record ReportSettings(
         day,
         lag,
         rateLimits,
-        timeouts);
+        timeouts,
+        repeatWindows);
   }
 
   public ReportSettings {
@@ -130,6 +150,10 @@ public record ReportSettings(
     if (timeouts == null) {
       throw new IllegalArgumentException(
           "operation timeouts must not be null (use OperationTimeouts.NONE)");
+    }
+    if (repeatWindows == null) {
+      throw new IllegalArgumentException(
+          "repeat windows must not be null (use RepeatWindows.NONE)");
     }
     if (listLag == null || listLag.isNegative()) {
       throw new IllegalArgumentException("list lag must not be negative: " + listLag);

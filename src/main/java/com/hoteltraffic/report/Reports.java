@@ -35,6 +35,9 @@ public final class Reports {
   public static final String ACCESS_DENIED = "access_denied";
   public static final String CLIENT_BEHAVIOUR = "client_behaviour";
 
+  /** Not written as a CSV: in {@code run_summary.json} and on the page. */
+  public static final String BODY_PARSE_FAILURES = "body_parse_failures";
+
   /** Every column type the rate and code reports use, by column name. */
   private static final StructType TYPES =
       new StructType()
@@ -98,7 +101,9 @@ public final class Reports {
             true),
         new ReportSpec(CREDENTIAL_HEALTH, CredentialHealth.SCHEMA, CredentialHealth.SORT, true),
         new ReportSpec(ACCESS_DENIED, AccessDenied.SCHEMA, AccessDenied.SORT, true),
-        new ReportSpec(CLIENT_BEHAVIOUR, ClientBehaviour.SCHEMA, ClientBehaviour.SORT, true));
+        new ReportSpec(CLIENT_BEHAVIOUR, ClientBehaviour.SCHEMA, ClientBehaviour.SORT, true),
+        new ReportSpec(
+            BODY_PARSE_FAILURES, BodyParseFailures.SCHEMA, BodyParseFailures.SORT, false));
   }
 
   /** The report of that name. */

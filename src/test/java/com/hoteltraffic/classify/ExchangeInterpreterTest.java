@@ -109,6 +109,53 @@ class ExchangeInterpreterTest {
   private static final String HB = "https://api.hotelbeds.com/hotel-api/1.0";
 
   @Test
+  void bodiesThatSayJsonAndCannotBeReadAreMarkedPlainTextIsNot() throws Exception {
+    ClassifiedExchange casy =
+        interpret(
+            record(
+                "GET",
+                "https://onlinebuchungen.ch/v1/reservations/42",
+                casyHeaders(),
+                null,
+                403,
+                "{\"detail\":\"x\",,\"error\":\"forbidden\"}",
+                null));
+    assertEquals("HTTP_403", casy.errorCode, "broken before its error field: names no code");
+    assertEquals(ClassifiedExchange.RESPONSE_BODY, casy.unreadableBody, "an error body");
+    assertEquals("json", casy.unreadableFormat, "said JSON");
+    ClassifiedExchange list =
+        interpret(
+            record(
+                "GET",
+                HB + "/bookings?start=2026-11-18&end=2026-11-19&filterType=CREATION",
+                hbHeaders(),
+                null,
+                200,
+                HotelbedsBookingFactsTest.LIST_JSON.substring(0, 100),
+                null));
+    assertEquals(Operation.HB_BOOKING_LIST, list.operation, "a booking list");
+    assertEquals(ClassifiedExchange.RESPONSE_BODY, list.unreadableBody, "its page");
+    assertEquals("json", list.unreadableFormat, "said JSON");
+    ClassifiedExchange plain =
+        interpret(
+            record("POST", HB + "/hotels", hbHeaders(), "{}", 403, "Developer Over Qps", null)
+                .replace("application/json", "text/plain"));
+    assertEquals("DEVELOPER_OVER_QPS", plain.errorCode, "read by its phrase");
+    assertNull(plain.unreadableBody, "a plain-text gateway answer is no parse failure");
+    ClassifiedExchange whole =
+        interpret(
+            record(
+                "GET",
+                "https://onlinebuchungen.ch/v1/reservations/42",
+                casyHeaders(),
+                null,
+                403,
+                "{\"error\":\"forbidden\"}",
+                null));
+    assertNull(whole.unreadableBody, "a whole error body");
+  }
+
+  @Test
   void successfulBookingConfirmation() throws Exception {
     ClassifiedExchange out =
         interpret(

@@ -50,7 +50,7 @@ class HotelbedsBookingFactsTest {
   void confirmationRequestJsonAndXml() {
     for (String body : List.of(CONFIRMATION_JSON, CONFIRMATION_XML)) {
       ClassifiedExchange out = new ClassifiedExchange();
-      FACTS.readRequest(body, out);
+      FACTS.readRequest(body, null, out);
       String kind = body.startsWith("<") || body.startsWith("\n<") ? "XML" : "JSON";
       assertEquals("IntegrationAgency", out.clientReference, kind + " clientReference");
       assertEquals("1533", out.hotelId, kind + " hotel from the first room's rateKey");
@@ -59,7 +59,7 @@ class HotelbedsBookingFactsTest {
       assertNull(out.holderName, kind + " no holder without includePii");
 
       ClassifiedExchange withPii = new ClassifiedExchange();
-      FACTS_WITH_PII.readRequest(body, withPii);
+      FACTS_WITH_PII.readRequest(body, null, withPii);
       assertEquals("Jane Doe", withPii.holderName, kind + " holder with includePii");
     }
   }
@@ -71,7 +71,7 @@ class HotelbedsBookingFactsTest {
           null, "", "  ", "not json", "<bookingRQ><unclosed>", "[1,2]", "{\"rooms\":{}}"
         }) {
       ClassifiedExchange out = new ClassifiedExchange();
-      FACTS.readRequest(body, out);
+      FACTS.readRequest(body, null, out);
       assertNull(out.clientReference, "clientReference of " + body);
       assertNull(out.hotelId, "hotel of " + body);
     }
@@ -104,7 +104,7 @@ class HotelbedsBookingFactsTest {
   void aRateKeyThatDoesNotParseMeansHotelUnknown() {
     ClassifiedExchange out = new ClassifiedExchange();
     FACTS.readRequest(
-        "{\"clientReference\":\"R1\",\"rooms\":[{\"rateKey\":\"v2:Zm9vYmFy\"}]}", out);
+        "{\"clientReference\":\"R1\",\"rooms\":[{\"rateKey\":\"v2:Zm9vYmFy\"}]}", null, out);
     assertEquals("R1", out.clientReference, "the rest is still read");
     assertNull(out.hotelId, "hotel unknown");
     assertNull(out.checkIn, "check-in unknown");
@@ -141,8 +141,8 @@ class HotelbedsBookingFactsTest {
     for (String body : List.of(BOOKING_JSON, BOOKING_XML)) {
       String kind = body.trim().startsWith("<") ? "XML" : "JSON";
       ClassifiedExchange out = new ClassifiedExchange();
-      FACTS.readRequest(CONFIRMATION_JSON, out);
-      FACTS.readResponse(body, out);
+      FACTS.readRequest(CONFIRMATION_JSON, null, out);
+      FACTS.readResponse(body, null, out);
       assertEquals(
           List.of(
               new BookingFact("1-3814850", "INTEGRATIONAGENCY", "CONFIRMED", "1534", "2026-11-19")),
@@ -196,7 +196,7 @@ class HotelbedsBookingFactsTest {
     for (String body : List.of(LIST_JSON, LIST_XML)) {
       String kind = body.trim().startsWith("<") ? "XML" : "JSON";
       ClassifiedExchange out = new ClassifiedExchange();
-      FACTS.readResponse(body, out);
+      FACTS.readResponse(body, null, out);
       assertEquals(expected, out.bookings, kind + " bookings");
       assertEquals(1, out.listFrom, kind + " from");
       assertEquals(100, out.listTo, kind + " to");
@@ -211,22 +211,68 @@ class HotelbedsBookingFactsTest {
     FACTS.readResponse(
         "{\"bookings\":{\"bookings\":[{\"reference\":\"1-1\",\"hotel\":{\"code\":\"5\"}},"
             + "{\"reference\":\"1-2\",\"hotel\":{\"code\":\"5\"}}],\"from\":1,\"to\":2,\"total\":2}}",
+        null,
         out);
     assertEquals("5", out.hotelId, "all bookings of one hotel");
     ClassifiedExchange empty = new ClassifiedExchange();
-    FACTS.readResponse("{\"bookings\":{\"bookings\":[],\"from\":1,\"to\":0,\"total\":0}}", empty);
+    FACTS.readResponse(
+        "{\"bookings\":{\"bookings\":[],\"from\":1,\"to\":0,\"total\":0}}", null, empty);
     assertEquals(List.of(), empty.bookings, "empty page");
     assertEquals(0, empty.listTotal, "total 0");
+  }
+
+  @Test
+  void bodiesThatSayJsonOrXmlAndCannotBeReadAreNamedPlainTextIsNot() {
+    ClassifiedExchange out = new ClassifiedExchange();
+    assertEquals(
+        "xml",
+        FACTS.readResponse(LIST_XML.substring(0, 200), null, out),
+        "cut XML, said by its first character");
+    assertEquals(
+        "json",
+        FACTS.readResponse(LIST_JSON.substring(0, 100), null, new ClassifiedExchange()),
+        "cut JSON, said by its first character");
+    assertEquals(
+        "json",
+        FACTS.readResponse(
+            "booking: 1-333", "application/json;charset=UTF-8", new ClassifiedExchange()),
+        "says JSON by Content-Type, is not");
+    assertEquals(
+        null,
+        FACTS.readResponse(
+            "Service temporarily unavailable", "text/plain", new ClassifiedExchange()),
+        "a plain-text gateway body says neither: not a parse failure");
+    assertEquals(
+        null,
+        FACTS.readResponse("Service temporarily unavailable", null, new ClassifiedExchange()),
+        "nor without a Content-Type");
+    assertEquals(
+        null,
+        FACTS.readResponse(LIST_JSON, "application/json", new ClassifiedExchange()),
+        "a whole list is read");
+    assertEquals(
+        null,
+        FACTS.readResponse(LIST_XML, "application/xml", new ClassifiedExchange()),
+        "a whole XML list is read");
+    assertEquals(
+        "json",
+        FACTS.readRequest(
+            "{\"clientReference\":\"A1\",", "application/json", new ClassifiedExchange()),
+        "a cut confirmation request");
+    assertEquals(
+        null,
+        FACTS.readRequest(CONFIRMATION_JSON, "application/json", new ClassifiedExchange()),
+        "a whole confirmation request");
   }
 
   @Test
   void damagedResponsesKeepWhatWasReadWhole() {
     ClassifiedExchange out = new ClassifiedExchange();
     String cut = LIST_XML.substring(0, LIST_XML.indexOf("<booking reference=\"1-333\"") + 10);
-    FACTS.readResponse(cut, out);
+    FACTS.readResponse(cut, null, out);
     assertEquals(2, out.bookings.size(), "bookings closed before the damage");
     ClassifiedExchange json = new ClassifiedExchange();
-    FACTS.readResponse(LIST_JSON.substring(0, 100), json);
+    FACTS.readResponse(LIST_JSON.substring(0, 100), null, json);
     assertEquals(List.of(), json.bookings, "cut JSON proves nothing");
   }
 
@@ -287,7 +333,7 @@ class HotelbedsBookingFactsTest {
     };
     for (String[] c : cases) {
       ClassifiedExchange out = new ClassifiedExchange();
-      FACTS.readResponse(c[0], out);
+      FACTS.readResponse(c[0], null, out);
       String bookings =
           out.bookings.stream()
               .map(
@@ -336,7 +382,7 @@ class HotelbedsBookingFactsTest {
     };
     for (String[] c : cases) {
       ClassifiedExchange out = new ClassifiedExchange();
-      FACTS_WITH_PII.readRequest(c[0], out);
+      FACTS_WITH_PII.readRequest(c[0], null, out);
       assertEquals(c[1], String.valueOf(out.clientReference), "clientReference of " + c[0]);
       assertEquals(c[2], String.valueOf(out.hotelId), "hotel of " + c[0]);
       assertEquals(c[3], String.valueOf(out.holderName), "holder of " + c[0]);

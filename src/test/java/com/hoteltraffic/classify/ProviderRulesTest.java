@@ -355,6 +355,34 @@ class ProviderRulesTest {
   }
 
   @Test
+  void repeatWindowsAreDataWithATenMinuteDefault() throws IOException {
+    assertEquals(900_000L, RULES.repeatWindows().millis(HB), "built-in: Hotelbeds 15 min");
+    assertEquals(600_000L, RULES.repeatWindows().millis(CASY), "built-in: CASY 10 min");
+    ProviderRules custom =
+        ProviderRules.load(new ByteArrayInputStream(CUSTOM_RULES.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        600_000L,
+        custom.repeatWindows().millis(HB),
+        "a rules file without repeat_window_s: 10 min");
+    String withWindow =
+        CUSTOM_RULES.replace(
+            "\"hosts\": [\"HB-PROXY", "\"repeat_window_s\": 120, \"hosts\": [\"HB-PROXY");
+    assertEquals(
+        120_000L,
+        ProviderRules.load(new ByteArrayInputStream(withWindow.getBytes(StandardCharsets.UTF_8)))
+            .repeatWindows()
+            .millis(HB),
+        "a rules file's own window");
+    String zero =
+        CUSTOM_RULES.replace(
+            "\"hosts\": [\"HB-PROXY", "\"repeat_window_s\": 0, \"hosts\": [\"HB-PROXY");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ProviderRules.load(new ByteArrayInputStream(zero.getBytes(StandardCharsets.UTF_8))),
+        "a window must be positive");
+  }
+
+  @Test
   void aRulesFileScopesAProviderToItsBasePathAndCarriesItsRateLimits() throws IOException {
     String rules =
         """

@@ -39,6 +39,12 @@ final class Exchange {
   /** CASY: the endpoint touches the hotel's tenant database (so a tenant outage fails it). */
   boolean touchesTenantDb;
 
+  /**
+   * A body written to say JSON or XML that cannot be read: {operation, body (request or response),
+   * format}; null for every other exchange.
+   */
+  String[] unreadable;
+
   /** Scripted by an incident: outage overlays leave it alone. */
   boolean scripted;
 

@@ -47,10 +47,24 @@ public final class HealthTruth {
       String hotelId,
       long forbidden,
       long forbiddenAction,
+      long unclassified,
       String firstSeen,
       String lastSeen,
       boolean everSucceeded,
       String lastSuccess) {}
+
+  /**
+   * Bodies written to say JSON or XML that cannot be read, per provider × operation × body × format
+   * ({@code body_parse_failures} in {@code run_summary.json}).
+   */
+  public record ParseFailures(
+      String provider,
+      String operation,
+      String body,
+      String format,
+      long count,
+      String firstSeen,
+      String lastSeen) {}
 
   /** Hotelbeds booking confirmations of one hour window. */
   public record Confirmations(String windowStart, long requests, long overTimeout) {}
@@ -60,7 +74,8 @@ public final class HealthTruth {
       List<Credential> credentials,
       List<Denied> denied,
       List<Confirmations> confirmations,
-      List<Situation> situations) {}
+      List<Situation> situations,
+      List<ParseFailures> parseFailures) {}
 
   /**
    * The failure columns of {@code credential_health}: provider and "status code" pairs each counts.
@@ -89,7 +104,8 @@ public final class HealthTruth {
       String code,
       String errorClass,
       long durationMs,
-      boolean confirmation) {
+      boolean confirmation,
+      String[] unreadable) {
     String statusAndCode() {
       return status + " " + code;
     }
@@ -112,12 +128,14 @@ public final class HealthTruth {
             e.errorCode,
             e.errorClass,
             e.durationMs,
-            confirmation));
+            confirmation,
+            e.unreadable));
   }
 
   Result build(List<Situation> situations) {
     rows.sort(Comparator.comparingLong(Row::ts));
-    return new Result(credentials(), denied(), confirmations(), List.copyOf(situations));
+    return new Result(
+        credentials(), denied(), confirmations(), List.copyOf(situations), parseFailures());
   }
 
   /**
@@ -302,26 +320,26 @@ public final class HealthTruth {
     Map<String, Row> keys = new TreeMap<>();
     for (Row r : rows) {
       String key = r.provider() + '\u0000' + r.token() + '\u0000' + r.hotel();
-      // {forbidden, forbidden_action, first denial, last denial, last success}
+      // {forbidden, forbidden_action, unclassified, first denial, last denial, last success}
       long[] cell =
           cells.computeIfAbsent(
-              key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE});
+              key, k -> new long[] {0, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE});
       keys.putIfAbsent(key, r);
       String denial = denial(r);
       if ("ok".equals(r.errorClass())) {
-        cell[4] = Math.max(cell[4], r.ts());
+        cell[5] = Math.max(cell[5], r.ts());
       } else if (denial != null) {
-        cell[denial.equals("forbidden") ? 0 : 1]++;
-        cell[2] = Math.min(cell[2], r.ts());
-        cell[3] = Math.max(cell[3], r.ts());
+        cell[List.of("forbidden", "forbidden_action", "unclassified").indexOf(denial)]++;
+        cell[3] = Math.min(cell[3], r.ts());
+        cell[4] = Math.max(cell[4], r.ts());
       }
     }
     List<Denied> out = new ArrayList<>();
     cells.forEach(
         (key, c) -> {
-          if (c[0] + c[1] > 0) {
+          if (c[0] + c[1] + c[2] > 0) {
             Row r = keys.get(key);
-            boolean succeeded = c[4] != Long.MIN_VALUE;
+            boolean succeeded = c[5] != Long.MIN_VALUE;
             out.add(
                 new Denied(
                     r.provider(),
@@ -329,10 +347,11 @@ public final class HealthTruth {
                     r.hotel(),
                     c[0],
                     c[1],
-                    Times.isoUtc(c[2]),
+                    c[2],
                     Times.isoUtc(c[3]),
+                    Times.isoUtc(c[4]),
                     succeeded,
-                    succeeded ? Times.isoUtc(c[4]) : null));
+                    succeeded ? Times.isoUtc(c[5]) : null));
           }
         });
     return out;
@@ -341,10 +360,41 @@ public final class HealthTruth {
   private static String denial(Row r) {
     String key = r.provider() + " " + r.statusAndCode();
     return switch (key) {
-      case "casy 403 forbidden", "hotelbeds 403 FORBIDDEN" -> "forbidden";
+      case "casy 403 forbidden" -> "forbidden";
       case "casy 403 forbidden_action", "hotelbeds 403 ACCESS_DISALLOWED" -> "forbidden_action";
+      // No sub-case named: the body named no code, nor (Hotelbeds) X-Mashery-Error-Code.
+      case "casy 403 HTTP_403", "hotelbeds 403 FORBIDDEN" -> "unclassified";
       default -> null;
     };
+  }
+
+  private List<ParseFailures> parseFailures() {
+    Map<String, long[]> cells = new TreeMap<>();
+    for (Row r : rows) {
+      if (r.unreadable() != null) {
+        String key = r.provider() + '\u0000' + String.join("\u0000", r.unreadable());
+        long[] cell =
+            cells.computeIfAbsent(key, k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+        cell[0]++;
+        cell[1] = Math.min(cell[1], r.ts());
+        cell[2] = Math.max(cell[2], r.ts());
+      }
+    }
+    List<ParseFailures> out = new ArrayList<>();
+    cells.forEach(
+        (key, c) -> {
+          String[] parts = key.split("\u0000");
+          out.add(
+              new ParseFailures(
+                  parts[0],
+                  parts[1],
+                  parts[2],
+                  parts[3],
+                  c[0],
+                  Times.isoUtc(c[1]),
+                  Times.isoUtc(c[2])));
+        });
+    return out;
   }
 
   private List<Confirmations> confirmations() {
@@ -417,6 +467,8 @@ public final class HealthTruth {
           .append(d.forbidden())
           .append(",\"forbidden_action\":")
           .append(d.forbiddenAction())
+          .append(",\"unclassified\":")
+          .append(d.unclassified())
           .append(",\"first_seen\":\"")
           .append(d.firstSeen())
           .append("\",\"last_seen\":\"")
@@ -437,6 +489,26 @@ public final class HealthTruth {
           .append(",\"over_timeout\":")
           .append(c.overTimeout())
           .append('}');
+    }
+    out.append("],\n\"body_parse_failures\":[");
+    for (int i = 0; i < result.parseFailures().size(); i++) {
+      ParseFailures p = result.parseFailures().get(i);
+      out.append(i == 0 ? "\n  " : ",\n  ")
+          .append("{\"provider\":\"")
+          .append(p.provider())
+          .append("\",\"operation\":\"")
+          .append(p.operation())
+          .append("\",\"body\":\"")
+          .append(p.body())
+          .append("\",\"format\":\"")
+          .append(p.format())
+          .append("\",\"count\":")
+          .append(p.count())
+          .append(",\"first_seen\":\"")
+          .append(p.firstSeen())
+          .append("\",\"last_seen\":\"")
+          .append(p.lastSeen())
+          .append("\"}");
     }
     return out.append("]}").toString();
   }

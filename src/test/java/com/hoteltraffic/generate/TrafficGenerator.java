@@ -52,6 +52,7 @@ public final class TrafficGenerator {
     HealthSituations situations = new HealthSituations(config, world);
     HealthTruth health = new HealthTruth();
     LastDaySituations lastDay = new LastDaySituations(config, world);
+    AdviceSituations advice = new AdviceSituations(config, world);
     AlertTruth alerts = new AlertTruth();
     long start = config.start().toEpochMilli();
     OutputFiles files = new OutputFiles(config);
@@ -61,6 +62,7 @@ public final class TrafficGenerator {
         List<Exchange> batch = scenario.day(d);
         batch.addAll(situations.day(d));
         batch.addAll(lastDay.day(d));
+        batch.addAll(advice.day(d));
         batch.addAll(carried);
         carried = new ArrayList<>();
         long dayEnd = start + (d + 1) * Times.DAY;
@@ -88,8 +90,9 @@ public final class TrafficGenerator {
             files.stats(),
             scenario.bookings,
             health.build(
-                java.util.stream.Stream.concat(
-                        situations.situations.stream(), lastDay.situations.stream())
+                java.util.stream.Stream.of(
+                        situations.situations, lastDay.situations, advice.situations)
+                    .flatMap(List::stream)
                     .toList()),
             alerts,
             health);

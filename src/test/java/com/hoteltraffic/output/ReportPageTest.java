@@ -157,6 +157,52 @@ class ReportPageTest {
   }
 
   @Test
+  void bodiesThatCouldNotBeReadAreListedMostFirstAndAccessDeniedSaysWhatToCheck() {
+    List<String> columns =
+        List.of("provider", "operation", "body", "format", "count", "first_seen", "last_seen");
+    ReportPage.Table table =
+        HtmlReport.parseFailures(
+            new HtmlReport.Rows(
+                columns,
+                List.of(
+                    new Object[] {"casy", "reservations", "response", "json", 2L, T0, T0},
+                    new Object[] {"hotelbeds", "booking_list", "response", "xml", 9L, T0, T0})));
+    assertEquals("body-parse-failures", table.id(), "section id");
+    assertEquals(
+        List.of("provider", "operation", "body", "format"), table.keyColumns(), "row anchors");
+    assertEquals(2, table.rows().total(), "both rows");
+    assertEquals(
+        "booking_list", table.rows().rows().get(0)[1], "the most failures first: " + table);
+    List<String> deniedColumns =
+        List.of(
+            "provider",
+            "token_id",
+            "token_hint",
+            "hotel_id",
+            "forbidden",
+            "forbidden_action",
+            "unclassified",
+            "first_seen",
+            "last_seen",
+            "ever_succeeded",
+            "last_success");
+    ReportPage.Table denied =
+        HtmlReport.accessDenied(
+            new HtmlReport.Rows(
+                deniedColumns,
+                List.of(
+                    new Object[] {"casy", "t1", "...t1", "7", 2L, 0L, 0L, T0, T0, false, null},
+                    new Object[] {"hotelbeds", "t2", "...t2", "", 0L, 0L, 3L, T0, T0, true, T0})));
+    assertEquals(
+        "hotelbeds",
+        denied.rows().rows().get(0)[0],
+        "unclassified denials count in the order: 3 before 2");
+    assertTrue(
+        denied.note().contains("X-Mashery-Error-Code header and its body"),
+        "the page says what to check: " + denied.note());
+  }
+
+  @Test
   void hasEverySectionAndEveryInternalLinkLands() {
     Set<String> ids = matches("id=\"([^\"]+)\"");
     for (String section :

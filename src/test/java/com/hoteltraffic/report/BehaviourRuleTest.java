@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class BehaviourRuleTest {
   private static final long MIN = 60_000;
   private static final long GAP = 60_000;
+  private static final long WINDOW = 10 * 60_000;
 
   private static BehaviourRule.Call fix(long ts, long fp) {
     return new BehaviourRule.Call(
@@ -40,7 +41,7 @@ class BehaviourRuleTest {
   }
 
   private static BehaviourRule.Result apply(BehaviourRule.Call... calls) {
-    return BehaviourRule.apply(calls, GAP, 5);
+    return BehaviourRule.apply(calls, WINDOW, GAP, 5);
   }
 
   @Test
@@ -106,7 +107,8 @@ class BehaviourRuleTest {
     for (int i = 0; i < 5; i++) {
       calls.add(quota(400 * MIN + i * 1_000, 400 + i));
     }
-    BehaviourRule.Result r = BehaviourRule.apply(calls.toArray(BehaviourRule.Call[]::new), GAP, 5);
+    BehaviourRule.Result r =
+        BehaviourRule.apply(calls.toArray(BehaviourRule.Call[]::new), WINDOW, GAP, 5);
     assertEquals(
         10,
         r.rejectedInBursts(),
@@ -130,7 +132,7 @@ class BehaviourRuleTest {
                   | BehaviourRule.ERROR
                   | BehaviourRule.IN_DAY);
     }
-    BehaviourRule.Result r = BehaviourRule.apply(calls, GAP, 5);
+    BehaviourRule.Result r = BehaviourRule.apply(calls, WINDOW, GAP, 5);
     assertEquals(5, r.fastRetries(), "each a fast retry of the previous");
     assertEquals(6, r.rejectedInBursts(), "all six in one burst");
     assertEquals(6, r.wasted(), "six calls wasted, not eleven");
@@ -191,8 +193,190 @@ class BehaviourRuleTest {
     };
     assertEquals(
         new BehaviourRule.Result(4, 1, 1, 3, 0, 3, 4),
-        BehaviourRule.apply(calls, GAP, 5),
+        BehaviourRule.apply(calls, WINDOW, GAP, 5),
         "the day's 4 calls: a repeat of a failure before midnight, three rejections of a burst that began before");
+  }
+
+  private static BehaviourRule.Call named410(long ts, long fp, int context) {
+    return new BehaviourRule.Call(
+        ts,
+        ts + 100,
+        fp,
+        BehaviourRule.FIX_FIRST | BehaviourRule.NAMED_REPEAT | BehaviourRule.ERROR | context);
+  }
+
+  @Test
+  void aHotelbeds410IsARepeatWithOrWithoutTheFailureItRepeats() {
+    long hb = 15 * MIN;
+    assertEquals(
+        new BehaviourRule.Result(3, 3, 3, 0, 0, 0, 3),
+        BehaviourRule.apply(
+            new BehaviourRule.Call[] {
+              named410(0, 7, BehaviourRule.IN_DAY),
+              named410(30_000, 7, BehaviourRule.IN_DAY),
+              named410(60_000, 7, BehaviourRule.IN_DAY)
+            },
+            hb,
+            GAP,
+            5),
+        "three 410s, their 400 not recorded: each a fix-first failure, a repeat and wasted");
+    assertEquals(
+        new BehaviourRule.Result(4, 4, 3, 0, 0, 0, 3),
+        BehaviourRule.apply(
+            new BehaviourRule.Call[] {
+              fix(0, 7),
+              named410(20_000, 7, BehaviourRule.IN_DAY),
+              named410(40_000, 7, BehaviourRule.IN_DAY),
+              named410(60_000, 7, BehaviourRule.IN_DAY)
+            },
+            hb,
+            GAP,
+            5),
+        "the 400 and its three 410s: three repeats, each counted once");
+    assertEquals(
+        new BehaviourRule.Result(2, 2, 1, 0, 0, 0, 1),
+        BehaviourRule.apply(
+            new BehaviourRule.Call[] {fix(0, 7), named410(20 * MIN, 7, BehaviourRule.IN_DAY)},
+            hb,
+            GAP,
+            5),
+        "a 410 20 min after the 400 (outside the window): still the provider's word for a repeat");
+    assertEquals(
+        new BehaviourRule.Result(1, 1, 1, 0, 0, 0, 1),
+        BehaviourRule.apply(
+            new BehaviourRule.Call[] {
+              new BehaviourRule.Call(
+                  -MIN, -MIN + 100, 7, BehaviourRule.FIX_FIRST | BehaviourRule.ERROR),
+              named410(MIN, 7, BehaviourRule.IN_DAY),
+              named410(2 * MIN, 7, BehaviourRule.ERROR)
+            },
+            hb,
+            GAP,
+            5),
+        "a daily run counts only its day's 410s");
+  }
+
+  @Test
+  void theRepeatWindowIsTheProvidersOwn() {
+    BehaviourRule.Call[] at15 = {fix(0, 7), fix(15 * MIN, 7)};
+    BehaviourRule.Call[] past15 = {fix(0, 7), fix(15 * MIN + 1, 7)};
+    assertEquals(
+        1,
+        BehaviourRule.apply(at15, 15 * MIN, GAP, 5).repeatedUnchanged(),
+        "Hotelbeds' 15 min window: a resend exactly 15 min later repeats");
+    assertEquals(
+        0,
+        BehaviourRule.apply(past15, 15 * MIN, GAP, 5).repeatedUnchanged(),
+        "15 min 1 ms later is outside Hotelbeds' window");
+    assertEquals(
+        0,
+        BehaviourRule.apply(
+                new BehaviourRule.Call[] {fix(0, 7), fix(10 * MIN + 1, 7)}, WINDOW, GAP, 5)
+            .repeatedUnchanged(),
+        "10 min 1 ms later is outside CASY's 10 min window");
+    assertEquals(
+        1,
+        BehaviourRule.apply(
+                new BehaviourRule.Call[] {fix(0, 7), fix(12 * MIN, 7)}, 15 * MIN, GAP, 5)
+            .repeatedUnchanged(),
+        "12 min later repeats within Hotelbeds' window");
+  }
+
+  private static String behaviourRow(String provider, Object[][] calls) {
+    ClassifiedExchange[] traffic = new ClassifiedExchange[calls.length];
+    for (int i = 0; i < calls.length; i++) {
+      ClassifiedExchange e =
+          HealthExchanges.exchange(
+              provider,
+              (String) calls[i][0],
+              "t1",
+              "H1",
+              (Integer) calls[i][1],
+              (String) calls[i][2],
+              (String) calls[i][3]);
+      e.requestFingerprint = "00000000000000a7";
+      e.durationMs = 40L;
+      traffic[i] = e;
+    }
+    Piece.PieceKey key = new Piece.PieceKey(ReportFold.BEHAVIOUR, provider, "t1", null, 0);
+    return HealthExchanges.text(
+        HealthExchanges.rowsOf(
+                BehaviourCell::new,
+                (cell, e) -> cell.add(e, true),
+                key,
+                ReportSettings.defaults(),
+                1,
+                traffic)
+            .get(0));
+  }
+
+  @Test
+  void threeHotelbeds410sAfterA400AreThreeRepeatsWithTheBuiltInWindows() {
+    // provider|token_id|token_hint|requests|fix_first_failures|repeated_unchanged|retryable_failures|fast_retries|
+    // rejected_in_bursts|wasted|wasted_share
+    assertEquals(
+        "hotelbeds|t1|...t1|4|4|3|0|0|0|3|0.75",
+        behaviourRow(
+            "hotelbeds",
+            new Object[][] {
+              {"2026-03-01T10:00:00Z", 400, "INVALID_DATA", ErrorClass.INVALID_REQUEST},
+              {"2026-03-01T10:01:00Z", 410, "REPEATED_FAILED_REQUEST", ErrorClass.INVALID_REQUEST},
+              {"2026-03-01T10:02:00Z", 410, "REPEATED_FAILED_REQUEST", ErrorClass.INVALID_REQUEST},
+              {"2026-03-01T10:03:00Z", 410, "HTTP_410", ErrorClass.INVALID_REQUEST}
+            }),
+        "the issue's case: a 400 and three 410s (one with an unreadable body)");
+    assertEquals(
+        "hotelbeds|t1|...t1|3|3|3|0|0|0|3|1.0",
+        behaviourRow(
+            "hotelbeds",
+            new Object[][] {
+              {"2026-03-01T10:01:00Z", 410, "REPEATED_FAILED_REQUEST", ErrorClass.INVALID_REQUEST},
+              {"2026-03-01T10:02:00Z", 410, "REPEATED_FAILED_REQUEST", ErrorClass.INVALID_REQUEST},
+              {"2026-03-01T10:03:00Z", 410, "REPEATED_FAILED_REQUEST", ErrorClass.INVALID_REQUEST}
+            }),
+        "the failure they repeat is not in the recording");
+    assertEquals(
+        "casy|t1|...t1|2|1|0|0|0|0|0|0.0",
+        behaviourRow(
+            "casy",
+            new Object[][] {
+              {"2026-03-01T10:01:00Z", 200, "OK", ErrorClass.OK},
+              {"2026-03-01T10:02:00Z", 410, "HTTP_410", ErrorClass.UNDOCUMENTED}
+            }),
+        "a CASY 410 is undocumented: fix first, but CASY never names it a repeat");
+  }
+
+  @Test
+  void theBuiltInWindowsAreHotelbeds15AndCasy10Minutes() {
+    Object[][] twelveMinutesApart = {
+      {"2026-03-01T10:00:00Z", 400, "X", ErrorClass.INVALID_REQUEST},
+      {"2026-03-01T10:12:00Z", 400, "X", ErrorClass.INVALID_REQUEST}
+    };
+    assertEquals(
+        "hotelbeds|t1|...t1|2|2|1|0|0|0|1|0.5",
+        behaviourRow("hotelbeds", twelveMinutesApart),
+        "Hotelbeds: 12 min is inside its 15 min");
+    assertEquals(
+        "casy|t1|...t1|2|2|0|0|0|0|0|0.0",
+        behaviourRow("casy", twelveMinutesApart),
+        "CASY: 12 min is outside its 10 min");
+  }
+
+  @Test
+  void hotelbeds402406And415AreFixFirst() {
+    for (int status : new int[] {402, 406, 415}) {
+      ClassifiedExchange e =
+          HealthExchanges.exchange(
+              "hotelbeds", "2026-03-01T10:00:00Z", "t1", "H1", status, "C", ErrorClass.PAYMENT);
+      assertEquals(
+          BehaviourRule.FIX_FIRST | BehaviourRule.ERROR,
+          ClientBehaviour.flagsOf(e),
+          status + ": its remedy is to fix the call, and it names no repeat");
+    }
+    ClassifiedExchange e =
+        HealthExchanges.exchange(
+            "hotelbeds", "2026-03-01T10:00:00Z", "t1", "H1", 409, "C", ErrorClass.UNDOCUMENTED);
+    assertEquals(BehaviourRule.ERROR, ClientBehaviour.flagsOf(e), "409 is not fix-first");
   }
 
   @Test
