@@ -42,6 +42,9 @@ public final class AnalyzeMain {
   static final int EXIT_CORRUPT_INPUT = 3;
   static final int EXIT_ALERTS = 4;
 
+  /** The first word of every run's Spark application name. */
+  static final String APP_NAME = "traffic-analyzer";
+
   private AnalyzeMain() {}
 
   public static void main(String[] args) {
@@ -117,7 +120,7 @@ public final class AnalyzeMain {
     if (config.verbose()) {
       Configurator.setRootLevel(Level.INFO);
     }
-    SparkSession spark = session(config.master(), config.sparkConf());
+    SparkSession spark = session(config.master(), config.sparkConf(), appName(config));
     try {
       AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
       boolean corrupt = config.strict() && !result.corruptFiles().isEmpty();
@@ -168,15 +171,28 @@ public final class AnalyzeMain {
   }
 
   /**
+   * The name the run shows in the Spark UI and the history server: {@code traffic-analyzer
+   * 2026-11-20} for a daily run, else {@code traffic-analyzer} and the output directory's name. A
+   * {@code --conf spark.app.name=...} still wins.
+   */
+  static String appName(AnalyzeConfig config) {
+    String run =
+        config
+            .day()
+            .map(day -> day.date().toString())
+            .orElseGet(() -> new org.apache.hadoop.fs.Path(config.output()).getName());
+    return APP_NAME + " " + run;
+  }
+
+  /**
    * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes {@code
    * spark.master} as a system property). The {@code --conf} settings are applied last, before the
    * session is built, as spark-submit applies its own: they win over the defaults set here.
    */
-  static SparkSession session(Optional<String> master, Map<String, String> sparkConf) {
+  static SparkSession session(
+      Optional<String> master, Map<String, String> sparkConf, String appName) {
     SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName("hotel-traffic-analyzer")
-            .config("spark.sql.session.timeZone", "UTC");
+        SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
     if (master.isPresent()) {
       builder.master(master.get());
     } else if (System.getProperty("spark.master") == null) {
