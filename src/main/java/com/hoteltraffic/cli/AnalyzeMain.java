@@ -3,8 +3,10 @@ package com.hoteltraffic.cli;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.job.RunSignals;
 import com.hoteltraffic.report.alert.AlertRules;
 import com.hoteltraffic.report.alert.Severity;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -121,8 +123,10 @@ public final class AnalyzeMain {
       Configurator.setRootLevel(Level.INFO);
     }
     SparkSession spark = session(config.master(), config.sparkConf(), appName(config));
+    Instant started = Instant.now();
+    AnalyzeJob.Result result = null;
     try {
-      AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
+      result = AnalyzeJob.run(spark, config);
       boolean corrupt = config.strict() && !result.corruptFiles().isEmpty();
       if (corrupt) {
         // The run is complete and its results are in place: --strict only turns the loss into a
@@ -144,6 +148,7 @@ public final class AnalyzeMain {
       System.err.println("analyze: failed: " + e.getMessage());
       return EXIT_FAILURE;
     } finally {
+      RunSignals.publish(config, result, started, Instant.now());
       spark.stop();
     }
   }

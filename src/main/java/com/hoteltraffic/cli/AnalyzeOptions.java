@@ -4,6 +4,7 @@ import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.job.SignalSettings;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.alert.AlertSettings;
@@ -12,6 +13,8 @@ import com.hoteltraffic.report.alert.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -226,6 +230,29 @@ public final class AnalyzeOptions {
   private int alertMinRequests;
 
   @Option(
+      names = "--metrics-file",
+      paramLabel = "FILE",
+      converter = Converters.NonEmpty.class,
+      description =
+          "write the run's metrics in Prometheus text format to this local file (textfile"
+              + " collector: *.prom), also after a failed run")
+  private String metricsFile;
+
+  @Option(
+      names = "--pushgateway",
+      paramLabel = "URL",
+      converter = Converters.HttpUrl.class,
+      description = "push the same metrics to this Prometheus Pushgateway (job traffic_analyzer)")
+  private URI pushgateway;
+
+  @Option(
+      names = "--alertmanager",
+      paramLabel = "URL",
+      converter = Converters.HttpUrl.class,
+      description = "post the run's alerts to this Alertmanager (POST /api/v2/alerts)")
+  private URI alertmanager;
+
+  @Option(
       names = "--csv-bom",
       description = "start each CSV with a UTF-8 byte-order mark (for Excel)")
   private boolean csvBom;
@@ -357,7 +384,11 @@ public final class AnalyzeOptions {
         listLag,
         alerts,
         conf,
-        csvBom);
+        csvBom,
+        new SignalSettings(
+            Optional.ofNullable(metricsFile),
+            Optional.ofNullable(pushgateway),
+            Optional.ofNullable(alertmanager)));
   }
 
   /** One line naming the option, from what picocli found wrong. */
@@ -644,6 +675,25 @@ public final class AnalyzeOptions {
           throw new TypeConversionException("needs a value");
         }
         return text;
+      }
+    }
+
+    /** An {@code http} or {@code https} URL with a host, such as a Pushgateway's. */
+    static final class HttpUrl implements ITypeConverter<URI> {
+      @Override
+      public URI convert(String text) {
+        URI uri;
+        try {
+          uri = new URI(text);
+        } catch (URISyntaxException e) {
+          throw new TypeConversionException("\"" + text + "\": not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+          throw new TypeConversionException(
+              "\"" + text + "\": not an http:// or https:// URL with a host");
+        }
+        return uri;
       }
     }
 

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param alerts the previous run to compare with, {@code --fail-on} and the alert thresholds
  * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
  * @param csvBom each CSV starts with a UTF-8 byte-order mark
+ * @param signals where the run's metrics and alerts go besides its output (none by default)
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -53,7 +54,8 @@ public record AnalyzeConfig(
     Duration listLag,
     AlertSettings alerts,
     Map<String, String> sparkConf,
-    boolean csvBom) {
+    boolean csvBom,
+    SignalSettings signals) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -120,6 +122,8 @@ public record AnalyzeConfig(
         + sparkConf.keySet()
         + ", csvBom="
         + csvBom
+        + ", signals="
+        + signals
         + "]";
   }
 }

@@ -84,7 +84,8 @@ public final class AnalyzeJob {
       long exchanges,
       long quarantined,
       List<String> corruptFiles,
-      List<Alert> alerts) {}
+      List<Alert> alerts,
+      RunCounts counts) {}
 
   /**
    * Runs the analysis: read and classify (folding every exchange into the reports' pieces on the
@@ -165,7 +166,8 @@ public final class AnalyzeJob {
           totals.exchanges,
           totals.quarantined,
           totals.corrupt.stream().map(c -> c.get("path")).toList(),
-          alerts);
+          alerts,
+          RunCounts.of(reports));
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
