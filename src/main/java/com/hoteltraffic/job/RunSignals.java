@@ -54,7 +54,7 @@ public final class RunSignals {
   static MetricSnapshots metrics(
       AnalyzeConfig config, AnalyzeJob.Result result, Instant started, Instant ended) {
     Instant dayStart = config.day().map(day -> day.dayStart()).orElse(null);
-    Instant lastSuccess = result != null ? ended : carriedLastSuccess(config);
+    Double lastSuccess = result != null ? RunMetrics.seconds(ended) : carriedLastSuccess(config);
     RunMetrics.Counts counts = result == null ? null : counts(result);
     return RunMetrics.snapshots(
         new RunMetrics.Run(
@@ -82,16 +82,14 @@ public final class RunSignals {
   }
 
   /** A failed run keeps the last success the metrics file recorded, so an alert on it holds. */
-  private static Instant carriedLastSuccess(AnalyzeConfig config) {
+  private static Double carriedLastSuccess(AnalyzeConfig config) {
     if (config.signals().metricsFile().isEmpty()) {
       return null;
     }
     Path file = Path.of(config.signals().metricsFile().get());
     try {
       OptionalDouble seconds = RunMetrics.lastSuccess(file);
-      return seconds.isPresent()
-          ? Instant.ofEpochMilli(Math.round(seconds.getAsDouble() * 1000))
-          : null;
+      return seconds.isPresent() ? seconds.getAsDouble() : null;
     } catch (IOException e) {
       LOG.warn("Cannot read the last success from the metrics file {}; left out", file, e);
       return null;

@@ -78,8 +78,9 @@ public final class RunMetrics {
    * @param finished when it ended
    * @param duration how long it took
    * @param dayStart the start of a daily run's day (null for a whole run)
-   * @param lastSuccess when a run last succeeded: this one's end, or for a failed run the value
-   *     carried over from the metrics file before (null when there is none)
+   * @param lastSuccessSeconds when a run last succeeded, seconds since the epoch: this one's end,
+   *     or for a failed run the value carried over as it stands in the metrics file before (null
+   *     when there is none)
    * @param counts the run's counts, null for a failed run
    */
   public record Run(
@@ -87,7 +88,7 @@ public final class RunMetrics {
       Instant finished,
       Duration duration,
       Instant dayStart,
-      Instant lastSuccess,
+      Double lastSuccessSeconds,
       Counts counts) {}
 
   /** The run's gauges, each with its help text. */
@@ -98,9 +99,9 @@ public final class RunMetrics {
     gauge(registry, LAST_RUN, "when the last run ended, seconds since the epoch")
         .set(seconds(run.finished()));
     gauge(registry, RUN_DURATION, "how long the last run took").set(seconds(run.duration()));
-    if (run.lastSuccess() != null) {
+    if (run.lastSuccessSeconds() != null) {
       gauge(registry, LAST_SUCCESS, "when a run last succeeded, seconds since the epoch")
-          .set(seconds(run.lastSuccess()));
+          .set(run.lastSuccessSeconds());
     }
     if (run.dayStart() != null) {
       gauge(registry, RUN_DAY, "the start of the day a daily run analysed, seconds since the epoch")
@@ -237,7 +238,8 @@ public final class RunMetrics {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static double seconds(Instant instant) {
+  /** Seconds since the epoch, as the metrics give times. */
+  public static double seconds(Instant instant) {
     return instant.getEpochSecond() + instant.getNano() / 1e9;
   }
 

@@ -34,7 +34,7 @@ class RunMetricsTest {
         END,
         Duration.ofMillis(12_500),
         DAY,
-        END,
+        RunMetrics.seconds(END),
         new RunMetrics.Counts(
             Map.of("casy", 1200L, "hotelbeds", 800L),
             Map.of("casy", Map.of("rate_limited", 30L, "auth", 4L), "hotelbeds", Map.of()),
@@ -75,7 +75,8 @@ class RunMetricsTest {
   void aFailedRunSaysSoAndKeepsTheLastSuccess() {
     Instant before = Instant.parse("2026-11-20T02:01:00Z");
     RunMetrics.Run failed =
-        new RunMetrics.Run(false, END, Duration.ofSeconds(3), DAY, before, null);
+        new RunMetrics.Run(
+            false, END, Duration.ofSeconds(3), DAY, RunMetrics.seconds(before), null);
 
     List<String> samples = samples(new String(RunMetrics.text(RunMetrics.snapshots(failed)), UTF8));
 
