@@ -4,9 +4,11 @@ import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.job.RunSignals;
+import com.hoteltraffic.job.TableSettings;
 import com.hoteltraffic.report.alert.AlertRules;
 import com.hoteltraffic.report.alert.Severity;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -46,6 +48,9 @@ public final class AnalyzeMain {
 
   /** The first word of every run's Spark application name. */
   static final String APP_NAME = "traffic-analyzer";
+
+  private static final String EXTENSIONS = "spark.sql.extensions";
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
 
   private AnalyzeMain() {}
 
@@ -122,7 +127,8 @@ public final class AnalyzeMain {
     if (config.verbose()) {
       Configurator.setRootLevel(Level.INFO);
     }
-    SparkSession spark = session(config.master(), config.sparkConf(), appName(config));
+    SparkSession spark =
+        session(config.master(), tableConf(config.tables(), config.sparkConf()), appName(config));
     Instant started = Instant.now();
     AnalyzeJob.Result result = null;
     try {
@@ -187,6 +193,34 @@ public final class AnalyzeMain {
             .map(day -> day.date().toString())
             .orElseGet(() -> new org.apache.hadoop.fs.Path(config.output()).getName());
     return APP_NAME + " " + run;
+  }
+
+  /**
+   * The Spark settings the lakehouse tables need, before the user's own {@code --conf} (which win):
+   * for Iceberg without {@code --catalog}, the embedded Hadoop file catalog {@value
+   * TableSettings#EMBEDDED_CATALOG} under the warehouse; for Delta, its session extension (added to
+   * any the cluster sets) and its session catalog. Set only on the session the command line builds.
+   */
+  static Map<String, String> tableConf(TableSettings tables, Map<String, String> sparkConf) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (tables.format() == TableSettings.Format.ICEBERG && tables.catalog().isEmpty()) {
+      String prefix = "spark.sql.catalog." + TableSettings.EMBEDDED_CATALOG;
+      conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+      conf.put(prefix + ".type", "hadoop");
+      conf.put(prefix + ".warehouse", tables.warehouse().orElseThrow());
+    }
+    if (tables.format() == TableSettings.Format.DELTA) {
+      String extensions = System.getProperty(EXTENSIONS);
+      conf.put(
+          EXTENSIONS,
+          extensions == null || extensions.isBlank()
+              ? DELTA_EXTENSION
+              : extensions + "," + DELTA_EXTENSION);
+      conf.put(
+          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    }
+    conf.putAll(sparkConf);
+    return conf;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
 import com.hoteltraffic.job.SignalSettings;
+import com.hoteltraffic.job.TableSettings;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.alert.AlertSettings;
@@ -230,6 +231,38 @@ public final class AnalyzeOptions {
   private int alertMinRequests;
 
   @Option(
+      names = "--tables",
+      paramLabel = "FORMAT",
+      converter = Converters.Tables.class,
+      description =
+          "also commit the tables as parquet (only tables/, the default), iceberg or delta tables")
+  private TableSettings.Format tables = TableSettings.Format.PARQUET;
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "PATH",
+      converter = Converters.NonEmpty.class,
+      description =
+          "the embedded file catalog's folder for --tables iceberg|delta (daily run: DIR/warehouse;"
+              + " a whole run needs one outside DIR)")
+  private String warehouse;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "NAME",
+      converter = Converters.NonEmpty.class,
+      description =
+          "a Spark catalog configured with --conf spark.sql.catalog.NAME=... for the tables")
+  private String catalog;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      converter = Converters.NonEmpty.class,
+      description = "the namespace of the tables; default ${DEFAULT-VALUE}")
+  private String namespace = TableSettings.DEFAULT_NAMESPACE;
+
+  @Option(
       names = "--metrics-file",
       paramLabel = "FILE",
       converter = Converters.NonEmpty.class,
@@ -363,6 +396,7 @@ public final class AnalyzeOptions {
     sparkConf.forEach(setting -> conf.put(setting.getKey(), setting.getValue()));
     TokenKey key = tokenKey(environment);
     AlertSettings alerts = alerts();
+    TableSettings tableSettings = tableSettings();
     return new AnalyzeConfig(
         inputs,
         output,
@@ -388,7 +422,65 @@ public final class AnalyzeOptions {
         new SignalSettings(
             Optional.ofNullable(metricsFile),
             Optional.ofNullable(pushgateway),
-            Optional.ofNullable(alertmanager)));
+            Optional.ofNullable(alertmanager)),
+        tableSettings);
+  }
+
+  /**
+   * The table options, checked: a catalog or a warehouse only with a lakehouse format, not both; a
+   * daily run's warehouse defaults to {@code DIR/warehouse}, beside the day folders; a whole run's
+   * must be given and lie outside {@code DIR}, which the run replaces whole.
+   */
+  private TableSettings tableSettings() throws UsageException {
+    if (tables == TableSettings.Format.PARQUET) {
+      if (catalog != null || warehouse != null) {
+        throw new UsageException(
+            (catalog != null ? "--catalog" : "--warehouse") + " needs --tables iceberg or delta");
+      }
+      return new TableSettings(tables, Optional.empty(), Optional.empty(), namespace);
+    }
+    if (catalog != null) {
+      if (warehouse != null) {
+        throw new UsageException(
+            "--warehouse " + warehouse + ": not with --catalog, whose own settings say where");
+      }
+      return new TableSettings(tables, Optional.empty(), Optional.of(catalog), namespace);
+    }
+    String folder = warehouse;
+    if (folder == null) {
+      if (date == null) {
+        throw new UsageException(
+            "--tables "
+                + tables.label()
+                + " needs --warehouse PATH (outside --output) or --catalog");
+      }
+      folder = (output.endsWith("/") ? output : output + "/") + "warehouse";
+    } else if (date == null && within(folder, output)) {
+      throw new UsageException(
+          "--warehouse "
+              + warehouse
+              + ": must lie outside --output "
+              + output
+              + ", which a whole run replaces");
+    }
+    return new TableSettings(tables, Optional.of(absolute(folder)), Optional.empty(), namespace);
+  }
+
+  /** Whether {@code path} is {@code dir} or below it (both as given, local paths absolute). */
+  private static boolean within(String path, String dir) {
+    String child = absolute(path);
+    String parent = absolute(dir);
+    parent = parent.endsWith("/") ? parent : parent + "/";
+    return (child.endsWith("/") ? child : child + "/").startsWith(parent);
+  }
+
+  /** A local path as an absolute {@code file:} URI; other URIs as given (Iceberg keeps them). */
+  private static String absolute(String path) {
+    if (!isLocal(path)) {
+      return path;
+    }
+    Path local = path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
+    return local.toAbsolutePath().normalize().toUri().toString();
   }
 
   /** One line naming the option, from what picocli found wrong. */
@@ -675,6 +767,18 @@ public final class AnalyzeOptions {
           throw new TypeConversionException("needs a value");
         }
         return text;
+      }
+    }
+
+    static final class Tables implements ITypeConverter<TableSettings.Format> {
+      @Override
+      public TableSettings.Format convert(String text) {
+        for (TableSettings.Format format : TableSettings.Format.values()) {
+          if (format.label().equals(text)) {
+            return format;
+          }
+        }
+        throw new TypeConversionException("\"" + text + "\": one of parquet, iceberg, delta");
       }
     }
 

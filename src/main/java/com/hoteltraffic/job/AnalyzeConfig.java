@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
  * @param csvBom each CSV starts with a UTF-8 byte-order mark
  * @param signals where the run's metrics and alerts go besides its output (none by default)
+ * @param tables the lakehouse tables the run also commits (none by default)
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -55,7 +56,8 @@ public record AnalyzeConfig(
     AlertSettings alerts,
     Map<String, String> sparkConf,
     boolean csvBom,
-    SignalSettings signals) {
+    SignalSettings signals,
+    TableSettings tables) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -124,6 +126,8 @@ public record AnalyzeConfig(
         + csvBom
         + ", signals="
         + signals
+        + ", tables="
+        + tables
         + "]";
   }
 }

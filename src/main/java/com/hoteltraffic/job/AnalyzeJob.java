@@ -150,6 +150,7 @@ public final class AnalyzeJob {
           hadoop);
       writePage(reports, summary, alerts, previous, config, out, hadoop);
       out.commit();
+      commitTables(spark, config, reports, out.target());
       LOG.info(
           "Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
           (System.currentTimeMillis() - started.toEpochMilli()) / 1000,
@@ -171,6 +172,37 @@ public final class AnalyzeJob {
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
+    }
+  }
+
+  /**
+   * The run's Iceberg or Delta tables, after its folder is in place: a failure between the two is
+   * repaired by the next run of the same day (see {@link LakehouseTables}).
+   */
+  private static void commitTables(
+      SparkSession spark, AnalyzeConfig config, ReportResults reports, Path runOutput) {
+    if (!config.tables().lakehouse()) {
+      return;
+    }
+    List<String> reportTables =
+        reports.specs().stream().filter(ReportSpec::written).map(ReportSpec::name).toList();
+    try (SparkStep step =
+        SparkStep.start(
+            spark,
+            "tables",
+            "commit "
+                + (reportTables.size() + 1)
+                + " "
+                + config.tables().format().label()
+                + " tables")) {
+      new LakehouseTables(spark, config.tables())
+          .commit(
+              new Path(runOutput, TABLES_DIR),
+              EXCHANGES_TABLE,
+              reportTables,
+              config.day().map(DayScope::date).orElse(null),
+              LocalDate.now(config.zone()),
+              config.zone());
     }
   }
 
