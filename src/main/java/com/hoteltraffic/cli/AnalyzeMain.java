@@ -3,8 +3,12 @@ package com.hoteltraffic.cli;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.job.RunSignals;
+import com.hoteltraffic.job.TableSettings;
 import com.hoteltraffic.report.alert.AlertRules;
 import com.hoteltraffic.report.alert.Severity;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -41,6 +45,12 @@ public final class AnalyzeMain {
   static final int EXIT_USAGE = 2;
   static final int EXIT_CORRUPT_INPUT = 3;
   static final int EXIT_ALERTS = 4;
+
+  /** The first word of every run's Spark application name. */
+  static final String APP_NAME = "traffic-analyzer";
+
+  private static final String EXTENSIONS = "spark.sql.extensions";
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
 
   private AnalyzeMain() {}
 
@@ -117,9 +127,12 @@ public final class AnalyzeMain {
     if (config.verbose()) {
       Configurator.setRootLevel(Level.INFO);
     }
-    SparkSession spark = session(config.master(), config.sparkConf());
+    SparkSession spark =
+        session(config.master(), tableConf(config.tables(), config.sparkConf()), appName(config));
+    Instant started = Instant.now();
+    AnalyzeJob.Result result = null;
     try {
-      AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
+      result = AnalyzeJob.run(spark, config);
       boolean corrupt = config.strict() && !result.corruptFiles().isEmpty();
       if (corrupt) {
         // The run is complete and its results are in place: --strict only turns the loss into a
@@ -141,6 +154,7 @@ public final class AnalyzeMain {
       System.err.println("analyze: failed: " + e.getMessage());
       return EXIT_FAILURE;
     } finally {
+      RunSignals.publish(config, result, started, Instant.now());
       spark.stop();
     }
   }
@@ -168,15 +182,56 @@ public final class AnalyzeMain {
   }
 
   /**
+   * The name the run shows in the Spark UI and the history server: {@code traffic-analyzer
+   * 2026-11-20} for a daily run, else {@code traffic-analyzer} and the output directory's name. A
+   * {@code --conf spark.app.name=...} still wins.
+   */
+  static String appName(AnalyzeConfig config) {
+    String run =
+        config
+            .day()
+            .map(day -> day.date().toString())
+            .orElseGet(() -> new org.apache.hadoop.fs.Path(config.output()).getName());
+    return APP_NAME + " " + run;
+  }
+
+  /**
+   * The Spark settings the lakehouse tables need, before the user's own {@code --conf} (which win):
+   * for Iceberg without {@code --catalog}, the embedded Hadoop file catalog {@value
+   * TableSettings#EMBEDDED_CATALOG} under the warehouse; for Delta, its session extension (added to
+   * any the cluster sets) and its session catalog. Set only on the session the command line builds.
+   */
+  static Map<String, String> tableConf(TableSettings tables, Map<String, String> sparkConf) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (tables.format() == TableSettings.Format.ICEBERG && tables.catalog().isEmpty()) {
+      String prefix = "spark.sql.catalog." + TableSettings.EMBEDDED_CATALOG;
+      conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+      conf.put(prefix + ".type", "hadoop");
+      conf.put(prefix + ".warehouse", tables.warehouse().orElseThrow());
+    }
+    if (tables.format() == TableSettings.Format.DELTA) {
+      String extensions = System.getProperty(EXTENSIONS);
+      conf.put(
+          EXTENSIONS,
+          extensions == null || extensions.isBlank()
+              ? DELTA_EXTENSION
+              : extensions + "," + DELTA_EXTENSION);
+      conf.put(
+          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    }
+    conf.putAll(sparkConf);
+    return conf;
+  }
+
+  /**
    * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes {@code
    * spark.master} as a system property). The {@code --conf} settings are applied last, before the
    * session is built, as spark-submit applies its own: they win over the defaults set here.
    */
-  static SparkSession session(Optional<String> master, Map<String, String> sparkConf) {
+  static SparkSession session(
+      Optional<String> master, Map<String, String> sparkConf, String appName) {
     SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName("hotel-traffic-analyzer")
-            .config("spark.sql.session.timeZone", "UTC");
+        SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
     if (master.isPresent()) {
       builder.master(master.get());
     } else if (System.getProperty("spark.master") == null) {

@@ -4,6 +4,8 @@ import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.InputFormat;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.job.SignalSettings;
+import com.hoteltraffic.job.TableSettings;
 import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.ReportSettings;
 import com.hoteltraffic.report.alert.AlertSettings;
@@ -12,6 +14,8 @@ import com.hoteltraffic.report.alert.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -226,6 +231,61 @@ public final class AnalyzeOptions {
   private int alertMinRequests;
 
   @Option(
+      names = "--tables",
+      paramLabel = "FORMAT",
+      converter = Converters.Tables.class,
+      description =
+          "also commit the tables as parquet (only tables/, the default), iceberg or delta tables")
+  private TableSettings.Format tables = TableSettings.Format.PARQUET;
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "PATH",
+      converter = Converters.NonEmpty.class,
+      description =
+          "the embedded file catalog's folder for --tables iceberg|delta (daily run: DIR/warehouse;"
+              + " a whole run needs one outside DIR)")
+  private String warehouse;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "NAME",
+      converter = Converters.NonEmpty.class,
+      description =
+          "a Spark catalog configured with --conf spark.sql.catalog.NAME=... for the tables")
+  private String catalog;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      converter = Converters.NonEmpty.class,
+      description = "the namespace of the tables; default ${DEFAULT-VALUE}")
+  private String namespace = TableSettings.DEFAULT_NAMESPACE;
+
+  @Option(
+      names = "--metrics-file",
+      paramLabel = "FILE",
+      converter = Converters.NonEmpty.class,
+      description =
+          "write the run's metrics in Prometheus text format to this local file (textfile"
+              + " collector: *.prom), also after a failed run")
+  private String metricsFile;
+
+  @Option(
+      names = "--pushgateway",
+      paramLabel = "URL",
+      converter = Converters.HttpUrl.class,
+      description = "push the same metrics to this Prometheus Pushgateway (job traffic_analyzer)")
+  private URI pushgateway;
+
+  @Option(
+      names = "--alertmanager",
+      paramLabel = "URL",
+      converter = Converters.HttpUrl.class,
+      description = "post the run's alerts to this Alertmanager (POST /api/v2/alerts)")
+  private URI alertmanager;
+
+  @Option(
       names = "--csv-bom",
       description = "start each CSV with a UTF-8 byte-order mark (for Excel)")
   private boolean csvBom;
@@ -336,6 +396,7 @@ public final class AnalyzeOptions {
     sparkConf.forEach(setting -> conf.put(setting.getKey(), setting.getValue()));
     TokenKey key = tokenKey(environment);
     AlertSettings alerts = alerts();
+    TableSettings tableSettings = tableSettings();
     return new AnalyzeConfig(
         inputs,
         output,
@@ -357,7 +418,69 @@ public final class AnalyzeOptions {
         listLag,
         alerts,
         conf,
-        csvBom);
+        csvBom,
+        new SignalSettings(
+            Optional.ofNullable(metricsFile),
+            Optional.ofNullable(pushgateway),
+            Optional.ofNullable(alertmanager)),
+        tableSettings);
+  }
+
+  /**
+   * The table options, checked: a catalog or a warehouse only with a lakehouse format, not both; a
+   * daily run's warehouse defaults to {@code DIR/warehouse}, beside the day folders; a whole run's
+   * must be given and lie outside {@code DIR}, which the run replaces whole.
+   */
+  private TableSettings tableSettings() throws UsageException {
+    if (tables == TableSettings.Format.PARQUET) {
+      if (catalog != null || warehouse != null) {
+        throw new UsageException(
+            (catalog != null ? "--catalog" : "--warehouse") + " needs --tables iceberg or delta");
+      }
+      return new TableSettings(tables, Optional.empty(), Optional.empty(), namespace);
+    }
+    if (catalog != null) {
+      if (warehouse != null) {
+        throw new UsageException(
+            "--warehouse " + warehouse + ": not with --catalog, whose own settings say where");
+      }
+      return new TableSettings(tables, Optional.empty(), Optional.of(catalog), namespace);
+    }
+    String folder = warehouse;
+    if (folder == null) {
+      if (date == null) {
+        throw new UsageException(
+            "--tables "
+                + tables.label()
+                + " needs --warehouse PATH (outside --output) or --catalog");
+      }
+      folder = (output.endsWith("/") ? output : output + "/") + "warehouse";
+    } else if (date == null && within(folder, output)) {
+      throw new UsageException(
+          "--warehouse "
+              + warehouse
+              + ": must lie outside --output "
+              + output
+              + ", which a whole run replaces");
+    }
+    return new TableSettings(tables, Optional.of(absolute(folder)), Optional.empty(), namespace);
+  }
+
+  /** Whether {@code path} is {@code dir} or below it (both as given, local paths absolute). */
+  private static boolean within(String path, String dir) {
+    String child = absolute(path);
+    String parent = absolute(dir);
+    parent = parent.endsWith("/") ? parent : parent + "/";
+    return (child.endsWith("/") ? child : child + "/").startsWith(parent);
+  }
+
+  /** A local path as an absolute {@code file:} URI; other URIs as given (Iceberg keeps them). */
+  private static String absolute(String path) {
+    if (!isLocal(path)) {
+      return path;
+    }
+    Path local = path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
+    return local.toAbsolutePath().normalize().toUri().toString();
   }
 
   /** One line naming the option, from what picocli found wrong. */
@@ -644,6 +767,37 @@ public final class AnalyzeOptions {
           throw new TypeConversionException("needs a value");
         }
         return text;
+      }
+    }
+
+    static final class Tables implements ITypeConverter<TableSettings.Format> {
+      @Override
+      public TableSettings.Format convert(String text) {
+        for (TableSettings.Format format : TableSettings.Format.values()) {
+          if (format.label().equals(text)) {
+            return format;
+          }
+        }
+        throw new TypeConversionException("\"" + text + "\": one of parquet, iceberg, delta");
+      }
+    }
+
+    /** An {@code http} or {@code https} URL with a host, such as a Pushgateway's. */
+    static final class HttpUrl implements ITypeConverter<URI> {
+      @Override
+      public URI convert(String text) {
+        URI uri;
+        try {
+          uri = new URI(text);
+        } catch (URISyntaxException e) {
+          throw new TypeConversionException("\"" + text + "\": not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+          throw new TypeConversionException(
+              "\"" + text + "\": not an http:// or https:// URL with a host");
+        }
+        return uri;
       }
     }
 

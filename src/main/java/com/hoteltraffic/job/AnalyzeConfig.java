@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param alerts the previous run to compare with, {@code --fail-on} and the alert thresholds
  * @param sparkConf Spark settings ({@code --conf}) for the session an embedded run builds, in order
  * @param csvBom each CSV starts with a UTF-8 byte-order mark
+ * @param signals where the run's metrics and alerts go besides its output (none by default)
+ * @param tables the lakehouse tables the run also commits (none by default)
  */
 public record AnalyzeConfig(
     List<String> inputs,
@@ -53,7 +55,9 @@ public record AnalyzeConfig(
     Duration listLag,
     AlertSettings alerts,
     Map<String, String> sparkConf,
-    boolean csvBom) {
+    boolean csvBom,
+    SignalSettings signals,
+    TableSettings tables) {
 
   public AnalyzeConfig {
     inputs = List.copyOf(inputs);
@@ -120,6 +124,10 @@ public record AnalyzeConfig(
         + sparkConf.keySet()
         + ", csvBom="
         + csvBom
+        + ", signals="
+        + signals
+        + ", tables="
+        + tables
         + "]";
   }
 }

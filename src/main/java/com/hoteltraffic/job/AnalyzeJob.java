@@ -7,6 +7,7 @@ import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.ingest.DatedInputs;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
+import com.hoteltraffic.ingest.InputSplit;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.output.AlertsFile;
@@ -39,6 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
@@ -83,7 +85,8 @@ public final class AnalyzeJob {
       long exchanges,
       long quarantined,
       List<String> corruptFiles,
-      List<Alert> alerts) {}
+      List<Alert> alerts,
+      RunCounts counts) {}
 
   /**
    * Runs the analysis: read and classify (folding every exchange into the reports' pieces on the
@@ -112,18 +115,29 @@ public final class AnalyzeJob {
       PreviousRun previous = previousRun(config, hadoop);
       ProviderRules rules = providerRules(config);
       ReportSettings settings = settings(config, rules);
-      ExchangeReader.Read read =
-          ExchangeReader.read(
-              spark,
-              inputs.splits(),
-              interpreter(config, rules),
-              out.resolve(READ_SIDE_DIR),
-              new ReportFold(settings));
-      ExchangeReader.Outcome outcome =
-          readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
+      String inputText = inputText(inputs);
+      ExchangeReader.Read read;
+      try (SparkStep step = SparkStep.start(spark, "count-lines", "count lines of " + inputText)) {
+        read =
+            ExchangeReader.read(
+                spark,
+                inputs.splits(),
+                interpreter(config, rules),
+                out.resolve(READ_SIDE_DIR),
+                new ReportFold(settings));
+      }
+      ExchangeReader.Outcome outcome;
+      try (SparkStep step = SparkStep.start(spark, "read", "read and classify " + inputText)) {
+        outcome = readAndClassify(read, out.resolve(TABLES_DIR + "/" + EXCHANGES_TABLE));
+      }
       Totals totals = Totals.of(outcome.files());
       writeQuarantine(outcome, totals, out, hadoop);
-      ReportResults reports = computeReports(spark, outcome, settings);
+      ReportResults reports;
+      try (SparkStep step =
+          SparkStep.start(
+              spark, "merge", "merge reports from " + outcome.foldBlocks().size() + " blocks")) {
+        reports = computeReports(spark, outcome, settings);
+      }
       read.deleteSideOutputs(hadoop);
       List<Alert> alerts = alerts(reports, previous, config);
       Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
@@ -137,6 +151,7 @@ public final class AnalyzeJob {
           hadoop);
       writePage(reports, summary, alerts, previous, config, out, hadoop);
       out.commit();
+      commitTables(spark, config, reports, out.target());
       LOG.info(
           "Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
           (System.currentTimeMillis() - started.toEpochMilli()) / 1000,
@@ -153,10 +168,42 @@ public final class AnalyzeJob {
           totals.exchanges,
           totals.quarantined,
           totals.corrupt.stream().map(c -> c.get("path")).toList(),
-          alerts);
+          alerts,
+          RunCounts.of(reports));
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
+    }
+  }
+
+  /**
+   * The run's Iceberg or Delta tables, after its folder is in place: a failure between the two is
+   * repaired by the next run of the same day (see {@link LakehouseTables}).
+   */
+  private static void commitTables(
+      SparkSession spark, AnalyzeConfig config, ReportResults reports, Path runOutput) {
+    if (!config.tables().lakehouse()) {
+      return;
+    }
+    List<String> reportTables =
+        reports.specs().stream().filter(ReportSpec::written).map(ReportSpec::name).toList();
+    try (SparkStep step =
+        SparkStep.start(
+            spark,
+            "tables",
+            "commit "
+                + (reportTables.size() + 1)
+                + " "
+                + config.tables().format().label()
+                + " tables")) {
+      new LakehouseTables(spark, config.tables())
+          .commit(
+              new Path(runOutput, TABLES_DIR),
+              EXCHANGES_TABLE,
+              reportTables,
+              config.day().map(DayScope::date).orElse(null),
+              LocalDate.now(config.zone()),
+              config.zone());
     }
   }
 
@@ -189,6 +236,21 @@ public final class AnalyzeJob {
           "TRAFFIC_TOKEN_KEY");
     }
     return inputs;
+  }
+
+  /** "4 files (634 MB)": what the read's Spark jobs are named after. */
+  static String inputText(InputDiscovery.Result inputs) {
+    long bytes = 0;
+    for (InputSplit split : inputs.splits()) {
+      bytes += split.length();
+    }
+    int files = inputs.files().size();
+    return String.format(
+        Locale.ROOT,
+        "%d %s (%.1f MB)",
+        files,
+        files == 1 ? "file" : "files",
+        bytes / (1024.0 * 1024.0));
   }
 
   private static ExchangeInterpreter interpreter(AnalyzeConfig config, ProviderRules rules) {

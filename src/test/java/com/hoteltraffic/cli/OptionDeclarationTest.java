@@ -183,7 +183,8 @@ class OptionDeclarationTest {
                 "spark.ui.enabled",
                 "false",
                 "spark.sql.session.timeZone",
-                "Europe/Zurich"));
+                "Europe/Zurich"),
+            "traffic-analyzer test");
     try {
       assertEquals("7", spark.conf().get("spark.sql.shuffle.partitions"), "a --conf setting");
       assertEquals(
