@@ -128,7 +128,7 @@ public final class AnalyzeMain {
       Configurator.setRootLevel(Level.INFO);
     }
     SparkSession spark =
-        session(config.master(), tableConf(config.tables(), config.sparkConf()), appName(config));
+        session(config.master(), tableConf(config.tables()), config.sparkConf(), appName(config));
     Instant started = Instant.now();
     AnalyzeJob.Result result = null;
     try {
@@ -201,7 +201,7 @@ public final class AnalyzeMain {
    * TableSettings#EMBEDDED_CATALOG} under the warehouse; for Delta, its session extension (added to
    * any the cluster sets) and its session catalog. Set only on the session the command line builds.
    */
-  static Map<String, String> tableConf(TableSettings tables, Map<String, String> sparkConf) {
+  static Map<String, String> tableConf(TableSettings tables) {
     Map<String, String> conf = new LinkedHashMap<>();
     if (tables.format() == TableSettings.Format.ICEBERG && tables.catalog().isEmpty()) {
       String prefix = "spark.sql.catalog." + TableSettings.EMBEDDED_CATALOG;
@@ -210,26 +210,35 @@ public final class AnalyzeMain {
       conf.put(prefix + ".warehouse", tables.warehouse().orElseThrow());
     }
     if (tables.format() == TableSettings.Format.DELTA) {
-      String extensions = System.getProperty(EXTENSIONS);
+      String extensions = System.getProperty(EXTENSIONS, "").strip();
       conf.put(
           EXTENSIONS,
-          extensions == null || extensions.isBlank()
+          extensions.isEmpty()
               ? DELTA_EXTENSION
-              : extensions + "," + DELTA_EXTENSION);
+              : extensions.contains(DELTA_EXTENSION)
+                  ? extensions
+                  : extensions + "," + DELTA_EXTENSION);
       conf.put(
           "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+      // Delta rebuilds a table's state from its log with 50 tasks by default, sized for logs of
+      // thousands of files; a daily table's log grows by one commit a day, and 50 tasks made each
+      // daily replace take 5 s instead of about 1 s. A cluster with large tables sets its own.
+      conf.put("spark.databricks.delta.snapshotPartitions", "4");
     }
-    conf.putAll(sparkConf);
     return conf;
   }
 
   /**
    * Embedded {@code local[*]} unless a master was given or spark-submit set one (it passes {@code
-   * spark.master} as a system property). The {@code --conf} settings are applied last, before the
+   * spark.master} as a system property). {@code defaults} (the tables' catalog settings) apply
+   * where nothing set the key already; the {@code --conf} settings are applied last, before the
    * session is built, as spark-submit applies its own: they win over the defaults set here.
    */
   static SparkSession session(
-      Optional<String> master, Map<String, String> sparkConf, String appName) {
+      Optional<String> master,
+      Map<String, String> defaults,
+      Map<String, String> sparkConf,
+      String appName) {
     SparkSession.Builder builder =
         SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
     if (master.isPresent()) {
@@ -237,6 +246,15 @@ public final class AnalyzeMain {
     } else if (System.getProperty("spark.master") == null) {
       builder.master("local[*]").config("spark.ui.enabled", "false");
     }
+    // A default never overrides what spark-submit or spark-defaults.conf already set (system
+    // properties of the driver), but for the session extensions, which tableConf extends; the
+    // --conf settings, applied after, override everything.
+    defaults.forEach(
+        (key, value) -> {
+          if (System.getProperty(key) == null || key.equals(EXTENSIONS)) {
+            builder.config(key, value);
+          }
+        });
     sparkConf.forEach(builder::config);
     if (!sparkConf.isEmpty()) {
       // Keys only: a value may be a secret (spark.hadoop.fs.s3a.secret.key).

@@ -25,6 +25,6 @@ public final class AnalyzeMainAccess {
             Optional.empty(),
             TableSettings.DEFAULT_NAMESPACE);
     return AnalyzeMain.session(
-        Optional.of("local[1]"), AnalyzeMain.tableConf(tables, Map.of()), "tables reader");
+        Optional.of("local[1]"), AnalyzeMain.tableConf(tables), Map.of(), "tables reader");
   }
 }

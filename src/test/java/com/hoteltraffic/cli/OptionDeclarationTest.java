@@ -177,6 +177,7 @@ class OptionDeclarationTest {
     SparkSession spark =
         AnalyzeMain.session(
             Optional.of("local[1]"),
+            Map.of(),
             Map.of(
                 "spark.sql.shuffle.partitions",
                 "7",

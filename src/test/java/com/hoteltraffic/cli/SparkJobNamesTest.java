@@ -106,7 +106,7 @@ class SparkJobNamesTest {
         input.resolve("a.jsonl"),
         Files.readAllLines(Path.of("sample-data/traffic/proxy/egress.jsonl")).subList(0, 5));
     org.apache.spark.sql.SparkSession spark =
-        AnalyzeMain.session(Optional.of("local[1]"), Map.of(), "caller");
+        AnalyzeMain.session(Optional.of("local[1]"), Map.of(), Map.of(), "caller");
     try {
       spark.sparkContext().setJobGroup("caller-group", "caller's own", false);
       com.hoteltraffic.job.AnalyzeJob.run(
