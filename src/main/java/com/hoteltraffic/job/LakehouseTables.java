@@ -111,7 +111,8 @@ final class LakehouseTables {
   private void writeIceberg(String name, Dataset<Row> rows, String partition, LocalDate day) {
     if (day != null && spark.catalog().tableExists(name)) {
       try {
-        rows.writeTo(name)
+        inTableOrder(rows, name)
+            .writeTo(name)
             .option("merge-schema", "true")
             .overwrite(col(partition).equalTo(lit(java.sql.Date.valueOf(day))));
       } catch (NoSuchTableException e) {
@@ -134,6 +135,27 @@ final class LakehouseTables {
         .partitionedBy(col(partition))
         .tableProperty("write.spark.accept-any-schema", "true")
         .createOrReplace();
+  }
+
+  /**
+   * The rows with the table's columns first, in its order, then any column a later version added:
+   * Iceberg appends a merged column at the end of the table and checks the written order.
+   */
+  private Dataset<Row> inTableOrder(Dataset<Row> rows, String name) {
+    List<String> present = List.of(rows.columns());
+    List<Column> ordered = new ArrayList<>();
+    List<String> table = List.of(spark.table(name).columns());
+    for (String column : table) {
+      if (present.contains(column)) {
+        ordered.add(col(column));
+      }
+    }
+    for (String column : present) {
+      if (!table.contains(column)) {
+        ordered.add(col(column));
+      }
+    }
+    return rows.select(ordered.toArray(Column[]::new));
   }
 
   private void writeDelta(String table, Dataset<Row> rows, String partition, LocalDate day) {
