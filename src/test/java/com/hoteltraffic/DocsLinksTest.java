@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DocsLinksTest {
   /** {@code [text](target)}, with an optional title after the target. */
-  private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+  private static final Pattern LINK =
+      Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
@@ -38,14 +39,16 @@ class DocsLinksTest {
 
   @Test
   void everyRelativeLinkOfTheDocumentationResolves() {
-    Path root = Path.of("");
+    Path root = Path.of("").toAbsolutePath();
     List<String> broken = brokenLinks(root, documentationPages(root));
-    assertEquals(List.of(), broken, "broken links (page: target: problem)");
+    assertTrue(
+        broken.isEmpty(),
+        () -> "broken links (page: target: problem):\n" + String.join("\n", broken));
   }
 
   @Test
   void theDocumentationHasItsPages() {
-    List<Path> pages = documentationPages(Path.of(""));
+    List<Path> pages = documentationPages(Path.of("").toAbsolutePath());
     assertTrue(
         pages.size() >= 20, "README, CHANGELOG, tables.md and the docs/ pages, found " + pages);
   }
@@ -123,8 +126,8 @@ class DocsLinksTest {
   }
 
   /**
-   * Each broken relative link of the pages, as "page: target: problem" with paths relative to
-   * root, in page order and then in the order of the page.
+   * Each broken relative link of the pages, as "page: target: problem" with paths relative to root,
+   * in page order and then in the order of the page.
    */
   static List<String> brokenLinks(Path root, List<Path> pages) {
     Map<Path, Set<String>> anchorsByPage = new HashMap<>();
