@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The one place where the Jackson factories that read input and bodies are made, so that they all
  * share the same limits.
  *
- * <p>Jackson refuses strings over 20 million characters by default; the README promises that only
- * records over {@value #MAX_RECORD_BYTES} bytes are refused, and a string inside such a record has
- * at most that many characters, so that is the string limit here. The other limits (document
- * length: none; nesting depth, number and name lengths) keep Jackson's defaults, which no valid
- * record comes near.
+ * <p>Jackson refuses strings over 20 million characters by default; docs/messy-input.md promises
+ * that only records over {@value #MAX_RECORD_BYTES} bytes are refused, and a string inside such a
+ * record has at most that many characters, so that is the string limit here. The other limits
+ * (document length: none; nesting depth, number and name lengths) keep Jackson's defaults, which no
+ * valid record comes near.
  */
 public final class JsonFactories {
   /** Longest JSON Lines record (line) read whole; longer lines are quarantined. */

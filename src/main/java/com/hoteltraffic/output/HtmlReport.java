@@ -190,7 +190,7 @@ public final class HtmlReport {
         "credentials",
         "Credential health",
         "failing_auth (expired or revoked: replace it), "
-            + "quota_exhausted (daily quota used up), degraded, healthy; see the README's Credential health.",
+            + "quota_exhausted (daily quota used up), degraded, healthy; see docs/credential-health.md.",
         health.columns(),
         List.of(CredentialHealth.PROVIDER, CredentialHealth.TOKEN_ID),
         health,
@@ -232,8 +232,8 @@ public final class HtmlReport {
         "client-behaviour",
         "Client behaviour",
         "Credentials that resent calls the documents say to fix, "
-            + "retried in under 1 s or kept sending into rate-limit bursts, most wasted calls first; see the README's "
-            + "Client behaviour.",
+            + "retried in under 1 s or kept sending into rate-limit bursts, most wasted calls first; see "
+            + "docs/client-behaviour.md.",
         behaviour.columns(),
         List.of(ClientBehaviour.PROVIDER, ClientBehaviour.TOKEN_ID),
         wasteful,

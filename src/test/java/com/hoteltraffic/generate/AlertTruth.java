@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * The alerts a daily run of the last generated day must raise when compared with the run of the day
  * before (the previous day's folder under the same output), derived from the written traffic and
- * the truth's incidents by the README's alert rules with the default thresholds, independently of
- * the analyzer and of what the generator meant to script.
+ * the truth's incidents by the alert rules of docs/alerts.md with the default thresholds,
+ * independently of the analyzer and of what the generator meant to script.
  *
  * <p>Each day's reports hold the exchanges from its midnight to the next (UTC, the generator's
  * days); incidents that overlap the day are reported whole; bookings attempted in the day are
@@ -26,7 +26,7 @@ final class AlertTruth {
   static final String CRITICAL = "critical";
   static final String WARNING = "warning";
 
-  /** The README's kinds, in listing order. */
+  /** The kinds of docs/alerts.md, in listing order. */
   static final List<String> KINDS =
       List.of(
           "booking_duplicate",

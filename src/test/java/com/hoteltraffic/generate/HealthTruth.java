@@ -9,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * The ground truth of the integration-health reports, derived from every written exchange by the
- * README's rules (independently of the analyzer): per credential its health, per credential × hotel
- * its permission denials, per hour the Hotelbeds booking confirmations slower than the documented
- * 60 s, and the scripted situations ({@link HealthSituations}) the rows must show.
+ * documented rules (docs/, independently of the analyzer): per credential its health, per
+ * credential × hotel its permission denials, per hour the Hotelbeds booking confirmations slower
+ * than the documented 60 s, and the scripted situations ({@link HealthSituations}) the rows must
+ * show.
  */
 public final class HealthTruth {
   /** Documented Hotelbeds booking-confirmation timeout. */
@@ -169,7 +170,10 @@ public final class HealthTruth {
     return out;
   }
 
-  /** What one answer says about its credential (the README's rule, on the generator's codes). */
+  /**
+   * What one answer says about its credential (docs/credential-health.md, on the generator's
+   * codes).
+   */
   private enum Answer {
     AUTH,
     QUOTA,
@@ -220,7 +224,7 @@ public final class HealthTruth {
     return Answer.ACCEPTED;
   }
 
-  /** The state rule of the README on one credential's traffic in time order. */
+  /** The state rule of docs/credential-health.md on one credential's traffic in time order. */
   private static Credential credential(List<Row> traffic) {
     Row first = traffic.get(0);
     long lastSuccess = Long.MIN_VALUE;

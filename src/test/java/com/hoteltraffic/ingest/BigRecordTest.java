@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Records with bodies over Jackson's default string limit (20 million characters): the README
- * promises that only lines over 64 MB are refused, so a 30 MB body is read, classified and re-read
- * by the body readers, and the records after it are read too.
+ * Records with bodies over Jackson's default string limit (20 million characters):
+ * docs/messy-input.md promises that only lines over 64 MB are refused, so a 30 MB body is read,
+ * classified and re-read by the body readers, and the records after it are read too.
  */
 class BigRecordTest {
   private static final int BIG = 30 * 1024 * 1024;
