@@ -35,6 +35,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -324,6 +327,142 @@ class AnalyzeEndToEndTest {
     assertFalse(expected.isEmpty(), "the generator injects outages");
     assertEquals(
         expected, actual, "provider | scope | hotel | start | end | failed | recovered at");
+  }
+
+  /**
+   * The columns a run writes, read back from the files: each CSV's header in the documented order
+   * (every column {@code outputs.md} requires, in its order), and the rate-limit burst and database
+   * outage tables with the Parquet types and nullability their columns are declared with, as any
+   * Parquet reader (DuckDB, pandas, Spark) sees them. Every other table has the CSV's columns in
+   * the CSV's order.
+   */
+  @Test
+  void everyCsvHeaderAndTableHasTheDocumentedColumnsAndTypes() throws IOException {
+    Map<String, String> headers = new TreeMap<>();
+    try (Stream<Path> files = Files.list(out.resolve("reports"))) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+        headers.put(name, Files.readAllLines(file, StandardCharsets.UTF_8).get(0));
+      }
+    }
+    assertEquals(DOCUMENTED_HEADERS, headers, "reports/*.csv and their header rows");
+    REQUIRED_COLUMNS.forEach(
+        (report, required) -> {
+          List<String> columns = List.of(required.split(","));
+          assertEquals(
+              columns,
+              Stream.of(headers.get(report).split(",")).filter(columns::contains).toList(),
+              report + ": every column outputs.md requires, in its order");
+        });
+    for (String report : headers.keySet()) {
+      List<String> columns = parquetColumns(report);
+      assertEquals(
+          List.of(headers.get(report).split(",")),
+          columns.stream().map(c -> c.replaceFirst("^\\w+ \\w+ (\\w+).*$", "$1")).toList(),
+          "tables/" + report + ": the CSV's columns in its order");
+    }
+    assertEquals(
+        List.of(
+            "optional binary provider (STRING)",
+            "optional binary token_id (STRING)",
+            "optional int64 start (TIMESTAMP(MICROS,true))",
+            "optional int64 end (TIMESTAMP(MICROS,true))",
+            "required int64 rejected",
+            "optional int64 requests",
+            "optional binary kind (STRING)",
+            "optional double duration_s",
+            "optional int64 peak_rejected_per_minute",
+            "optional int32 limit",
+            "optional int32 window_seconds",
+            "required int64 hotels_touched",
+            "required binary hotels (STRING)",
+            "required binary client_backoff (STRING)"),
+        parquetColumns("rate_limit_bursts"),
+        "tables/rate_limit_bursts: repetition, Parquet type, name, logical type");
+    assertEquals(
+        List.of(
+            "optional binary provider (STRING)",
+            "required binary scope (STRING)",
+            "optional binary hotel_id (STRING)",
+            "optional int64 start (TIMESTAMP(MICROS,true))",
+            "optional int64 end (TIMESTAMP(MICROS,true))",
+            "required int64 failed_requests",
+            "optional double duration_s",
+            "required int64 affected_tokens",
+            "required int64 affected_hotels",
+            "optional int64 recovered_at (TIMESTAMP(MICROS,true))"),
+        parquetColumns("db_outages"),
+        "tables/db_outages: repetition, Parquet type, name, logical type");
+  }
+
+  /** The header row of every CSV a run writes, as documented. */
+  private static final Map<String, String> DOCUMENTED_HEADERS =
+      Map.of(
+          "access_denied",
+          "provider,token_id,token_hint,hotel_id,forbidden,forbidden_action,unclassified,first_seen,"
+              + "last_seen,ever_succeeded,last_success",
+          "client_behaviour",
+          "provider,token_id,token_hint,requests,fix_first_failures,repeated_unchanged,"
+              + "retryable_failures,fast_retries,rejected_in_bursts,wasted,wasted_share",
+          "credential_health",
+          "provider,token_id,token_hint,first_seen,last_seen,requests,last_success,last_accepted,"
+              + "missing_token,invalid_token,invalid_token_or_not_found,signature_failed,"
+              + "developer_inactive,developer_over_rate,state,since,remedy",
+          "db_outages",
+          "provider,scope,hotel_id,start,end,failed_requests,duration_s,affected_tokens,"
+              + "affected_hotels,recovered_at",
+          "error_codes",
+          "provider,http_status,error_code,error_class,count,first_seen,last_seen,documented,"
+              + "retryable",
+          "error_rates_by_hotel",
+          "window_start,window_end,provider,hotel_id,requests,errors,error_rate,rate_limited,"
+              + "no_response,server_errors,latency_p50_ms,latency_p95_ms,latency_p99_ms",
+          "error_rates_by_operation",
+          "window_start,window_end,provider,operation,requests,errors,error_rate,invalid_request,"
+              + "auth,permission,payment,not_found,rate_limited,quota_exceeded,product,"
+              + "server_error,upstream_unavailable,timeout,no_response,misrouted,undocumented,"
+              + "latency_p50_ms,latency_p95_ms,latency_p99_ms,timeout_ms,over_timeout",
+          "error_rates_by_token",
+          "window_start,window_end,provider,token_id,token_hint,requests,errors,error_rate,"
+              + "rate_limited,no_response,server_errors,latency_p50_ms,latency_p95_ms,"
+              + "latency_p99_ms",
+          "rate_limit_bursts",
+          "provider,token_id,start,end,rejected,requests,kind,duration_s,"
+              + "peak_rejected_per_minute,limit,window_seconds,hotels_touched,hotels,"
+              + "client_backoff",
+          "unconfirmed_bookings",
+          "attempt_ts,provider,token_id,hotel_id,client_reference,check_in,check_out,outcome,"
+              + "status,booking_reference,booking_status,bookings_found,evidence,evidence_ts,"
+              + "evidence_token_id,action");
+
+  /** {@code outputs.md}: the required columns of each report it names, in its order. */
+  private static final Map<String, String> REQUIRED_COLUMNS =
+      Map.of(
+          "error_rates_by_hotel",
+          "window_start,window_end,provider,hotel_id,requests,errors,error_rate",
+          "error_rates_by_token",
+          "window_start,window_end,provider,token_id,requests,errors,error_rate",
+          "error_codes",
+          "provider,http_status,error_code,error_class,count,first_seen,last_seen",
+          "rate_limit_bursts",
+          "provider,token_id,start,end,rejected,requests",
+          "db_outages",
+          "provider,scope,hotel_id,start,end,failed_requests",
+          "unconfirmed_bookings",
+          "attempt_ts,provider,token_id,hotel_id,client_reference,outcome,status,"
+              + "booking_reference");
+
+  /** Each column of the table's Parquet file as the file's own schema declares it. */
+  private static List<String> parquetColumns(String table) throws IOException {
+    org.apache.hadoop.fs.Path file =
+        new org.apache.hadoop.fs.Path(
+            out.resolve("tables").resolve(table).resolve("part-00000.snappy.parquet").toUri());
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
+      return reader.getFooter().getFileMetaData().getSchema().getFields().stream()
+          .map(field -> field.toString().replaceAll("\\s+", " ").trim())
+          .toList();
+    }
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.classic.UDFRegistration;
@@ -65,6 +67,8 @@ class NotebookExampleTest {
           "spark\\.udf\\.registerJavaFunction\\(\"([^\"]+)\",\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"\\)");
   private static final Pattern DUCKDB_SQL = Pattern.compile("(?s)DUCKDB_SQL = \"\"\"\n(.*?)\"\"\"");
   private static final String KEY = "notebook-test-key";
+  private static final TokenPseudonymizer PSEUDONYMS =
+      new TokenPseudonymizer(KEY.getBytes(StandardCharsets.UTF_8));
 
   @TempDir static Path work;
   private static GroundTruth truth;
@@ -220,29 +224,34 @@ class NotebookExampleTest {
             "busiest-credentials"),
         new ArrayList<>(results.keySet()),
         "the notebook's spark.sql cells, by tag");
-    results.forEach(
-        (tag, rows) -> assertFalse(rows.isEmpty(), "cell " + tag + " returned no rows"));
-
-    long exchanges = 0;
-    long errors = 0;
-    for (Row provider : results.get("exchanges-by-provider")) {
-      exchanges += provider.getLong(1);
-      errors += provider.getLong(2);
-    }
-    assertEquals(truth.totals().exchanges(), exchanges, "exchanges over all providers");
-    assertEquals(truth.totals().errors(), errors, "errors over all providers");
-
-    long bursts =
-        truth.bursts().stream()
-            .filter(b -> RateLimitBursts.KIND_RATE_LIMITED.equals(b.kind()))
-            .count();
-    assertEquals(bursts, results.get("bursts").size(), "rate-limit bursts");
-    assertEquals(truth.outages().size(), results.get("outages").size(), "database outages");
-    long toActOn =
-        truth.bookings().stream()
-            .filter(b -> !BookingReconciliation.BOOKED.equals(b.status()))
-            .count();
-    assertEquals(toActOn, results.get("bookings-to-act-on").size(), "bookings that are not BOOKED");
+    assertFalse(results.get("latency-per-day").isEmpty(), "the truth knows no durations");
+    assertEquals(
+        perProvider(), render(results.get("exchanges-by-provider"), 0, 1, 2), "per provider");
+    assertEquals(
+        errorClasses(), errorClassesOf(results.get("error-classes")), "exchanges per error class");
+    assertEquals(
+        worstHotelHours(),
+        render(results.get("worst-hotel-hours"), 0, 1, 2, 3, 4),
+        "hotel hours of 10 requests or more, worst first");
+    assertEquals(
+        rateLimitedBursts(),
+        render(results.get("bursts"), 0, 1, 2, 3, 4, 5, 7),
+        "rate-limit bursts by start");
+    assertEquals(outages(), render(results.get("outages"), 0, 1, 2, 3, 4, 5, 6), "outages");
+    assertEquals(
+        bookingsToActOn(),
+        render(results.get("bookings-to-act-on"), 0, 2, 3, 4, 5).stream()
+            .map(NotebookExampleTest::withSortedReferences)
+            .toList(),
+        "bookings that are not BOOKED, in the cell's order");
+    assertEquals(
+        busiestCredentials(),
+        render(results.get("busiest-credentials"), 0, 1),
+        "the 5 busiest credentials");
+    assertEquals(
+        ratesByProviderAndHour(),
+        render(results.get("rates-by-provider"), 0, 1, 2, 3),
+        "requests and errors per hour and provider");
 
     Row classified = results.get("classify-response").get(0);
     Row casy502 = classified.getStruct(0);
@@ -280,37 +289,222 @@ class NotebookExampleTest {
         .toList();
   }
 
+  // --- the cells' answers as the ground truth gives them, rendered as render() renders rows ---
+
+  /** {@code provider|exchanges|errors}, by provider. */
+  private static List<String> perProvider() {
+    Map<String, long[]> counts = new TreeMap<>();
+    for (GroundTruth.TokenCount t : truth.byToken()) {
+      long[] c = counts.computeIfAbsent(t.provider(), k -> new long[2]);
+      c[0] += t.requests();
+      c[1] += t.errors();
+    }
+    List<String> rows = new ArrayList<>();
+    counts.forEach((provider, c) -> rows.add(provider + "|" + c[0] + "|" + c[1]));
+    return rows;
+  }
+
+  /** {@code provider|error_class} to its exchanges, every class but {@code ok}. */
+  private static Map<String, Long> errorClasses() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (GroundTruth.CodeCount c : truth.byCode()) {
+      if (!ErrorClass.OK.equals(c.errorClass())) {
+        counts.merge(c.provider() + "|" + c.errorClass(), c.count(), Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** The error-classes cell summed over {@code retryable}. */
+  private static Map<String, Long> errorClassesOf(List<Row> rows) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row row : rows) {
+      counts.merge(row.getString(0) + "|" + row.getString(1), row.getLong(3), Long::sum);
+    }
+    return counts;
+  }
+
+  /**
+   * {@code window_start|provider|hotel_id|requests|errors} in the worst-hotel-hours cell's order.
+   */
+  private static List<String> worstHotelHours() {
+    return truth.byHour().stream()
+        .filter(h -> h.requests() >= 10)
+        .sorted(
+            java.util.Comparator.comparingDouble(
+                    (GroundTruth.HourCount h) -> -(double) h.errors() / h.requests())
+                .thenComparing(h -> -h.errors())
+                .thenComparing(h -> Instant.parse(h.windowStart())))
+        .limit(20)
+        .map(
+            h ->
+                String.join(
+                    "|",
+                    instant(h.windowStart()),
+                    h.provider(),
+                    h.hotelId(),
+                    Long.toString(h.requests()),
+                    Long.toString(h.errors())))
+        .toList();
+  }
+
+  /** {@code provider|token_id|start|end|rejected|requests|client_backoff} by start. */
+  private static List<String> rateLimitedBursts() {
+    return truth.bursts().stream()
+        .filter(b -> RateLimitBursts.KIND_RATE_LIMITED.equals(b.kind()))
+        .sorted(java.util.Comparator.comparing(b -> Instant.parse(b.start())))
+        .map(
+            b ->
+                String.join(
+                    "|",
+                    b.provider(),
+                    PSEUDONYMS.tokenId(b.token()),
+                    instant(b.start()),
+                    instant(b.end()),
+                    Long.toString(b.rejected()),
+                    Long.toString(b.requests()),
+                    b.clientBackoff()))
+        .toList();
+  }
+
+  /** {@code provider|scope|hotel_id|start|end|failed_requests|recovered_at} by start. */
+  private static List<String> outages() {
+    return truth.outages().stream()
+        .sorted(java.util.Comparator.comparing(o -> Instant.parse(o.start())))
+        .map(
+            o ->
+                String.join(
+                    "|",
+                    o.provider(),
+                    o.scope(),
+                    text(o.hotelId()),
+                    instant(o.start()),
+                    instant(o.end()),
+                    Long.toString(o.failedRequests()),
+                    instant(o.recoveredAt())))
+        .toList();
+  }
+
+  /**
+   * {@code status|attempt_ts|hotel_id|client_reference|booking_reference} of every booking that is
+   * not BOOKED, in the cell's order: DUPLICATE, UNRESOLVED, NOT_BOOKED, the others, then by time. A
+   * DUPLICATE's references are every booking seen with its client reference, sorted.
+   */
+  private static List<String> bookingsToActOn() {
+    List<String> rank = List.of("DUPLICATE", "UNRESOLVED", "NOT_BOOKED");
+    return truth.bookings().stream()
+        .filter(b -> !BookingReconciliation.BOOKED.equals(b.status()))
+        .sorted(
+            java.util.Comparator.comparingInt(
+                    (GroundTruth.UncertainBooking b) ->
+                        rank.contains(b.status()) ? rank.indexOf(b.status()) : rank.size())
+                .thenComparing(b -> Instant.parse(b.attemptTs())))
+        .map(
+            b ->
+                String.join(
+                    "|",
+                    b.status(),
+                    instant(b.attemptTs()),
+                    text(b.hotelId()),
+                    b.clientReference(),
+                    "DUPLICATE".equals(b.status())
+                        ? String.join(";", b.referencesSeen().stream().sorted().toList())
+                        : text(b.bookingReference())))
+        .toList();
+  }
+
+  /** A rendered booking row with its last cell's {@code ;}-separated references sorted. */
+  private static String withSortedReferences(String rendered) {
+    int last = rendered.lastIndexOf('|') + 1;
+    return rendered.substring(0, last)
+        + String.join(";", Stream.of(rendered.substring(last).split(";")).sorted().toList());
+  }
+
+  /** {@code token_id|exchanges} of the 5 credentials with the most exchanges. */
+  private static List<String> busiestCredentials() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (GroundTruth.TokenCount t : truth.byToken()) {
+      if (!t.token().isEmpty()) {
+        counts.merge(PSEUDONYMS.tokenId(t.token()), t.requests(), Long::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(5)
+        .map(e -> e.getKey() + "|" + e.getValue())
+        .toList();
+  }
+
+  /** {@code window_start|provider|requests|errors} by hour and provider. */
+  private static List<String> ratesByProviderAndHour() {
+    Map<String, long[]> counts = new TreeMap<>();
+    for (GroundTruth.HourCount h : truth.byHour()) {
+      long[] c =
+          counts.computeIfAbsent(instant(h.windowStart()) + "|" + h.provider(), k -> new long[2]);
+      c[0] += h.requests();
+      c[1] += h.errors();
+    }
+    List<String> rows = new ArrayList<>();
+    counts.forEach((key, c) -> rows.add(key + "|" + c[0] + "|" + c[1]));
+    return rows;
+  }
+
+  /** The rows' cells at {@code columns}, joined by {@code |}: null as empty, times as instants. */
+  private static List<String> render(List<Row> rows, int... columns) {
+    List<String> rendered = new ArrayList<>();
+    for (Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (int column : columns) {
+        Object value = row.get(column);
+        cells.add(
+            value instanceof java.sql.Timestamp t
+                ? t.toInstant().toString()
+                : value == null ? "" : value.toString());
+      }
+      rendered.add(String.join("|", cells));
+    }
+    return rendered;
+  }
+
+  /** An ISO instant of the truth as {@link Instant#toString()} writes it; null as empty. */
+  private static String instant(String iso) {
+    return iso == null || iso.isEmpty() ? "" : Instant.parse(iso).toString();
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
   @Test
   void duckDbReadsTheTablesWithoutSparkOrTheJar() throws Exception {
     Matcher query = DUCKDB_SQL.matcher(cellSource("duckdb"));
     assertTrue(query.find(), "the duckdb cell has a DUCKDB_SQL = \"\"\"...\"\"\" query");
     String sql =
         query.group(1).replace("{tables}", out.resolve("tables").toString().replace("'", "''"));
-    long exchanges = 0;
-    long errors = 0;
-    int providers = 0;
+    List<String> perProvider = new ArrayList<>();
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
-        providers++;
-        exchanges += rows.getLong("exchanges");
-        errors += rows.getLong("errors");
+        perProvider.add(
+            rows.getString("provider")
+                + "|"
+                + rows.getLong("exchanges")
+                + "|"
+                + rows.getLong("errors"));
       }
     }
-    assertTrue(providers >= 2, "providers in DuckDB's answer: " + providers);
-    assertEquals(truth.totals().exchanges(), exchanges, "exchanges counted by DuckDB");
-    assertEquals(truth.totals().errors(), errors, "errors counted by DuckDB");
+    assertEquals(perProvider(), perProvider, "exchanges and errors per provider, by DuckDB");
   }
 
   @Test
   void tokenIdFunctionGivesThePseudonymOfTheReports() {
-    String credential =
+    GroundTruth.TokenCount busiest =
         truth.byToken().stream()
             .filter(t -> !t.token().isEmpty())
             .max(java.util.Comparator.comparingLong(GroundTruth.TokenCount::requests))
-            .orElseThrow()
-            .token();
+            .orElseThrow();
+    String credential = busiest.token();
     String expected =
         new TokenPseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).tokenId(credential);
     Row row =
@@ -324,7 +518,13 @@ class NotebookExampleTest {
                     + "')) AS n")
             .first();
     assertEquals(expected, row.getString(0), "token_id() with the run's key");
-    assertTrue(row.getLong(1) > 0, "the pseudonym is the one in the exchanges table");
+    assertEquals(
+        truth.byToken().stream()
+            .filter(t -> t.token().equals(credential))
+            .mapToLong(GroundTruth.TokenCount::requests)
+            .sum(),
+        row.getLong(1),
+        "the credential's exchanges, found in the table by token_id()");
   }
 
   @Test

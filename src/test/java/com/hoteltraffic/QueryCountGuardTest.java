@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hoteltraffic.cli.AnalyzeOptionsAccess;
 import com.hoteltraffic.generate.GeneratorConfig;
+import com.hoteltraffic.generate.GroundTruth;
 import com.hoteltraffic.generate.TrafficGenerator;
 import com.hoteltraffic.job.AnalyzeConfig;
 import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.testing.SparkTestSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -70,8 +75,14 @@ class QueryCountGuardTest {
   @Test
   void aRunIsAHandfulOfSparkExecutions() throws Exception {
     Path generated = work.resolve("generated");
-    TrafficGenerator.generate(
-        GeneratorConfig.builder().outDir(generated).seed(5).days(2).exchangesPerDay(800).build());
+    GroundTruth truth =
+        TrafficGenerator.generate(
+            GeneratorConfig.builder()
+                .outDir(generated)
+                .seed(5)
+                .days(2)
+                .exchangesPerDay(800)
+                .build());
     AnalyzeConfig config =
         AnalyzeOptionsAccess.parse(
             List.of(
@@ -84,13 +95,28 @@ class QueryCountGuardTest {
     AnalyzeJob.Result result = AnalyzeJob.run(spark, config);
     spark.sparkContext().listenerBus().waitUntilEmpty();
 
-    assertTrue(
-        result.exchanges() > 1000, "the run read the generated traffic: " + result.exchanges());
+    // The counts below bind only if the run did all its work: every exchange read, every
+    // written report's CSV and table on disk.
+    assertEquals(truth.totals().exchanges(), result.exchanges(), "exchanges the run read");
+    List<String> written =
+        Reports.all(false).stream().filter(ReportSpec::written).map(ReportSpec::name).toList();
     assertEquals(
-        10, Reports.all(false).stream().filter(r -> r.written()).count(), "reports written");
+        written.stream().map(name -> name + ".csv").sorted().toList(),
+        listing(work.resolve("out").resolve("reports")),
+        "a CSV for every written report, nothing else");
+    assertEquals(
+        Stream.concat(written.stream(), Stream.of("exchanges")).sorted().toList(),
+        listing(work.resolve("out").resolve("tables")),
+        "a table for every written report, and the exchanges");
     assertTrue(
         SQL_EXECUTIONS.get() <= MAX_SQL_EXECUTIONS,
         "SQL executions per run: " + SQL_EXECUTIONS.get() + " > " + MAX_SQL_EXECUTIONS);
     assertTrue(JOBS.get() <= MAX_JOBS, "Spark jobs per run: " + JOBS.get() + " > " + MAX_JOBS);
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
   }
 }

@@ -1,17 +1,9 @@
 package com.hoteltraffic.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
-import com.hoteltraffic.model.ExchangeSchema;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * The scope of a scheduled daily run ({@code --date}): one calendar day in the run's time zone,
@@ -27,6 +19,9 @@ import org.apache.spark.sql.Row;
  *   <li>unconfirmed bookings: attempts inside the day, with evidence from anywhere in the read
  *       window.
  * </ul>
+ *
+ * <p>The run applies these bounds per exchange and per incident through {@link
+ * ReportSettings#bounds()}.
  *
  * <p>An incident that started before the look-back is reported from the look-back's start; a longer
  * look-back costs only reading time.
@@ -72,36 +67,5 @@ public record DayScope(LocalDate date, ZoneId zone, Duration lookback, Duration 
   /** The output folder of the day under the output directory: {@code date=YYYY-MM-DD}. */
   public String partitionName() {
     return "date=" + date;
-  }
-
-  /** Exchanges in {@code [dayStart - lookback, dayEnd + lookahead)}: what detection reads. */
-  public static Dataset<Row> readWindow(Dataset<Row> exchanges, DayScope scope) {
-    return exchanges.where(within(col(ExchangeSchema.TS), scope.readFrom(), scope.readUntil()));
-  }
-
-  /** Exchanges inside the day: what error rates and error codes count. */
-  public static Dataset<Row> dayOnly(Dataset<Row> exchanges, DayScope scope) {
-    return exchanges.where(within(col(ExchangeSchema.TS), scope.dayStart(), scope.dayEnd()));
-  }
-
-  /**
-   * Incidents (rows with a start and an end timestamp) that overlap the day, reported whole: {@code
-   * start < dayEnd and end >= dayStart}.
-   */
-  public static Dataset<Row> overlappingDay(
-      Dataset<Row> incidents, String startColumn, String endColumn, DayScope scope) {
-    return incidents.where(
-        col(startColumn)
-            .lt(lit(Timestamp.from(scope.dayEnd())))
-            .and(col(endColumn).geq(lit(Timestamp.from(scope.dayStart())))));
-  }
-
-  /** Rows whose {@code tsColumn} lies inside the day, e.g. booking attempts. */
-  public static Dataset<Row> startingInDay(Dataset<Row> rows, String tsColumn, DayScope scope) {
-    return rows.where(within(col(tsColumn), scope.dayStart(), scope.dayEnd()));
-  }
-
-  private static Column within(Column ts, Instant from, Instant until) {
-    return ts.geq(lit(Timestamp.from(from))).and(ts.lt(lit(Timestamp.from(until))));
   }
 }

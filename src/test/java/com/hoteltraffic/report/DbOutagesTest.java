@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -226,28 +225,6 @@ class DbOutagesTest {
         "one outage across two files and midnight");
   }
 
-  @Test
-  void outputHasTheDocumentedColumnsInOrder() {
-    Dataset<Row> result =
-        DbOutages.detect(
-            ExchangeRows.dataset(
-                spark, List.of(tenantDown("2024-03-01T10:00:00Z", "tok_a", "9994"))),
-            GAP,
-            1);
-    assertEquals(DbOutages.COLUMNS, List.of(result.columns()), "column order");
-  }
-
-  @Test
-  void outputHasTheDeclaredSchema() {
-    Dataset<Row> result =
-        DbOutages.detect(
-            ExchangeRows.dataset(
-                spark, List.of(tenantDown("2024-03-01T10:00:00Z", "tok_a", "9994"))),
-            GAP,
-            1);
-    assertEquals(DbOutages.SCHEMA, result.schema(), "types and nullability");
-  }
-
   // --- helpers ---
 
   private static List<String> outages(List<Row> rows, Duration gap, int min) {
@@ -269,11 +246,6 @@ class DbOutagesTest {
           value instanceof java.sql.Timestamp t ? t.toInstant().toString() : String.valueOf(value));
     }
     return String.join("|", cells);
-  }
-
-  private static long micros(String instant) {
-    java.time.Instant t = java.time.Instant.parse(instant);
-    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
   }
 
   private static Row tenantDown(String ts, String token, String hotel) {
