@@ -32,7 +32,7 @@ final class PieceCodec {
   static final int BLOCK_MAGIC = 0x52504201;
 
   /** Every kind of piece; a key's kind is written as its index here (append only). */
-  private static final List<String> KINDS =
+  static final List<String> KINDS =
       List.of(
           ReportFold.RATE_HOTEL,
           ReportFold.RATE_TOKEN,
