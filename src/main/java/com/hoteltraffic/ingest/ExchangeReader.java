@@ -8,11 +8,12 @@ import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeFold;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.HadoopConf;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -76,8 +77,10 @@ public final class ExchangeReader {
   public static final String Q_REASON = "reason";
   public static final String Q_RAW = "raw";
 
-  /** Quarantined lines are as sensitive as the input (tokens, card data). */
+  /** Quarantined lines and fold blocks are as sensitive as the input (tokens, card data). */
   static final FsPermission OWNER_ONLY_FILE = new FsPermission((short) 0600);
+
+  static final FsPermission OWNER_ONLY_DIRECTORY = new FsPermission((short) 0700);
 
   private static final int WIDTH = ExchangeSchema.SCHEMA.size();
   // Positions in the schema, looked up once: rows are built positionally in the hot loop.
@@ -138,7 +141,7 @@ public final class ExchangeReader {
       String corruptReason,
       String quarantinePart,
       String foldBlock,
-      Serializable foldFacts)
+      byte[] foldFacts)
       implements Serializable {}
 
   /**
@@ -164,7 +167,7 @@ public final class ExchangeReader {
       List<FileCounts> files,
       List<Path> quarantineParts,
       List<Path> foldBlocks,
-      List<Serializable> foldFacts) {}
+      List<byte[]> foldFacts) {}
 
   /**
    * Starts a read of {@code splits}. Nothing runs until an action consumes {@link
@@ -206,17 +209,26 @@ public final class ExchangeReader {
     if (numbered.isEmpty()) {
       exchanges = spark.createDataFrame(List.of(), ExchangeSchema.SCHEMA);
     } else {
-      Broadcast<SerializableHadoopConf> conf =
-          context.broadcast(new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      if (sideDirectory != null) {
+        makeOwnerOnly(sideDirectory, hadoop);
+      }
+      Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
       SideOutputs side =
           new SideOutputs(
               counts,
               sideDirectory == null ? null : sideDirectory.toString(),
               (ExchangeFold<Object>) fold);
+      // Each task gets its split's number; the splits travel in the task closure (Java
+      // serialization, as every closure), so that no split crosses with spark.serializer.
+      List<Integer> numbers = new ArrayList<>(numbered.size());
+      for (int i = 0; i < numbered.size(); i++) {
+        numbers.add(i);
+      }
       JavaRDD<InternalRow> rows =
           context
-              .parallelize(numbered, numbered.size())
-              .mapPartitions(new ReadSplits(conf, interpreter, side));
+              .parallelize(numbers, numbers.size())
+              .mapPartitions(new ReadSplits(numbered, conf, interpreter, side));
       // Rows are made in Spark's internal form (UTF8String, microseconds), as Spark's own JSON
       // and CSV readers make them: converting ~35 external values a row cost a third of the read.
       exchanges =
@@ -224,6 +236,17 @@ public final class ExchangeReader {
               .internalCreateDataFrame(rows.rdd(), ExchangeSchema.SCHEMA, false);
     }
     return new Read(exchanges, numbered, counts, sideDirectory);
+  }
+
+  /** Creates the side directory readable by its owner only, as the files it will hold. */
+  private static void makeOwnerOnly(Path directory, Configuration conf) {
+    try {
+      FileSystem fs = directory.getFileSystem(conf);
+      fs.mkdirs(directory, OWNER_ONLY_DIRECTORY);
+      fs.setPermission(directory, OWNER_ONLY_DIRECTORY); // mkdirs applies the umask
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the read's side directory " + directory, e);
+    }
   }
 
   /** A read in progress: consume {@link #exchanges()} with one action, then {@link #finish}. */
@@ -279,7 +302,7 @@ public final class ExchangeReader {
       Map<String, FileCounts> files = new LinkedHashMap<>();
       List<Path> parts = new ArrayList<>();
       List<Path> blocks = new ArrayList<>();
-      List<Serializable> facts = new ArrayList<>();
+      List<byte[]> facts = new ArrayList<>();
       for (SplitCounts split : ordered) {
         if (split.foldBlock() != null) {
           blocks.add(new Path(split.foldBlock()));
@@ -353,23 +376,29 @@ public final class ExchangeReader {
       implements Serializable {}
 
   /** The task body: opens each split of the partition and turns its events into rows. */
-  private static final class ReadSplits
-      implements FlatMapFunction<Iterator<InputSplit>, InternalRow> {
+  private static final class ReadSplits implements FlatMapFunction<Iterator<Integer>, InternalRow> {
     private static final long serialVersionUID = 1L;
-    private final Broadcast<SerializableHadoopConf> conf;
+    private final List<InputSplit> splits;
+    private final Broadcast<byte[]> conf;
     private final ExchangeInterpreter interpreter;
     private final SideOutputs side;
 
     ReadSplits(
-        Broadcast<SerializableHadoopConf> conf, ExchangeInterpreter interpreter, SideOutputs side) {
+        List<InputSplit> splits,
+        Broadcast<byte[]> conf,
+        ExchangeInterpreter interpreter,
+        SideOutputs side) {
+      this.splits = List.copyOf(splits);
       this.conf = conf;
       this.interpreter = interpreter;
       this.side = side;
     }
 
     @Override
-    public Iterator<InternalRow> call(Iterator<InputSplit> splits) {
-      return new SplitRows(splits, conf.value(), interpreter, side);
+    public Iterator<InternalRow> call(Iterator<Integer> numbers) {
+      List<InputSplit> mine = new ArrayList<>();
+      numbers.forEachRemaining(number -> mine.add(splits.get(number)));
+      return new SplitRows(mine.iterator(), HadoopConf.of(conf.value()), interpreter, side);
     }
   }
 
@@ -379,7 +408,7 @@ public final class ExchangeReader {
    */
   private static final class SplitRows implements Iterator<InternalRow> {
     private final Iterator<InputSplit> splits;
-    private final SerializableHadoopConf conf;
+    private final Configuration conf;
     private final ExchangeInterpreter interpreter;
     private final SideOutputs side;
     private final ObjectMapper mapper = JsonFactories.mapper();
@@ -397,7 +426,7 @@ public final class ExchangeReader {
 
     SplitRows(
         Iterator<InputSplit> splits,
-        SerializableHadoopConf conf,
+        Configuration conf,
         ExchangeInterpreter interpreter,
         SideOutputs side) {
       this.splits = splits;
@@ -450,7 +479,7 @@ public final class ExchangeReader {
       }
       try {
         Path path = new Path(split.path());
-        FileSystem fs = path.getFileSystem(conf.get());
+        FileSystem fs = path.getFileSystem(conf);
         FSDataInputStream raw = fs.open(path, 1 << 16);
         if (split.start() > 0) {
           raw.seek(split.start() - 1); // one byte early: see JsonLinesSplitReader
@@ -509,7 +538,7 @@ public final class ExchangeReader {
                   side.directory(),
                   String.format(
                       "split-%06d-attempt-%d.jsonl", task.partitionId(), task.taskAttemptId()));
-          quarantine = new QuarantinePart(part, conf.get());
+          quarantine = new QuarantinePart(part, conf);
         }
         quarantine.write(current.path(), event.line(), event.reason(), event.raw());
       } catch (IOException e) {
@@ -550,18 +579,19 @@ public final class ExchangeReader {
                   block == null ? null : side.fold().facts(partial)));
     }
 
-    /** Writes the split's fold block, named like the quarantine part after the task attempt. */
+    /**
+     * Writes the split's fold block, owner-only, named like the quarantine part after the task
+     * attempt.
+     */
     private String writeBlock() {
       TaskContext task = TaskContext.get();
       Path path =
           new Path(
               side.directory(),
               String.format("fold-%06d-attempt-%d.bin", task.partitionId(), task.taskAttemptId()));
-      try (ObjectOutputStream out =
-          new ObjectOutputStream(
-              new BufferedOutputStream(
-                  path.getFileSystem(conf.get()).create(path, true), 1 << 16))) {
-        out.writeObject(side.fold().block(partial));
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(createOwnerOnly(path, conf), 1 << 16))) {
+        side.fold().writeBlock(partial, out);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write the read's fold block " + path, e);
       }
@@ -579,16 +609,7 @@ public final class ExchangeReader {
 
     QuarantinePart(Path path, Configuration conf) throws IOException {
       this.path = path;
-      FileSystem fs = path.getFileSystem(conf);
-      this.out =
-          fs.create(
-              path,
-              OWNER_ONLY_FILE,
-              true,
-              1 << 16,
-              fs.getDefaultReplication(path),
-              fs.getDefaultBlockSize(path),
-              null);
+      this.out = createOwnerOnly(path, conf);
       this.json = new ObjectMapper().getFactory().createGenerator(out);
       json.setRootValueSeparator(null);
     }
@@ -606,6 +627,19 @@ public final class ExchangeReader {
     void close() throws IOException {
       json.close(); // closes the file too
     }
+  }
+
+  /** A new file (replacing any of that name) that only its owner can read. */
+  private static OutputStream createOwnerOnly(Path path, Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    return fs.create(
+        path,
+        OWNER_ONLY_FILE,
+        true,
+        1 << 16,
+        fs.getDefaultReplication(path),
+        fs.getDefaultBlockSize(path),
+        null);
   }
 
   private static UTF8String utf8(String value) {

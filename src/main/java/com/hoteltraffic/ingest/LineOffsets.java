@@ -1,5 +1,6 @@
 package com.hoteltraffic.ingest;
 
+import com.hoteltraffic.model.HadoopConf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -52,10 +54,18 @@ public final class LineOffsets {
     }
     long started = System.nanoTime();
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SerializableHadoopConf conf =
-        new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
+    byte[] conf = HadoopConf.bytes(spark.sparkContext().hadoopConfiguration());
+    // Tasks get range numbers; the ranges travel in the task closure (Java serialization, as every
+    // closure), so that no split crosses with the configured spark.serializer.
+    List<Integer> ranges = new ArrayList<>(toCount.size());
+    for (int i = 0; i < toCount.size(); i++) {
+      ranges.add(i);
+    }
     List<Long> counts =
-        context.parallelize(toCount, toCount.size()).map(split -> count(split, conf)).collect();
+        context
+            .parallelize(ranges, ranges.size())
+            .map(i -> count(toCount.get(i), HadoopConf.of(conf)))
+            .collect();
 
     // Per file, lines counted up to each range start: ranges are consecutive, so a running sum.
     Map<String, TreeMap<Long, Long>> linesUpTo = new HashMap<>();
@@ -86,9 +96,9 @@ public final class LineOffsets {
     return assigned;
   }
 
-  private static long count(InputSplit split, SerializableHadoopConf conf) {
+  private static long count(InputSplit split, Configuration conf) {
     Path path = new Path(split.path());
-    try (FSDataInputStream in = path.getFileSystem(conf.get()).open(path, 1 << 16)) {
+    try (FSDataInputStream in = path.getFileSystem(conf).open(path, 1 << 16)) {
       long from = split.start() == 0 ? 0 : split.start() - 1;
       in.seek(from);
       return lineStarts(in, from, split.start(), split.end());

@@ -1,12 +1,16 @@
 package com.hoteltraffic.model;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
  * Work a read task does on every exchange it yields, besides writing it to {@code
  * tables/exchanges}: the task folds each exchange into a partial of its own, and when its split is
  * read to the end, the partial leaves the task in two parts, a block file beside the read (large:
- * per-key cells and events) and small facts that travel to the driver with the split's counts.
+ * per-key cells and events) and small facts that travel to the driver with the split's counts. Both
+ * are the fold's own codec bytes, never Java serialization: they must read back the same whatever
+ * {@code spark.serializer} a run uses.
  *
  * <p>Owned by {@code model} so that the reader ({@code ingest}) can run it and the reports ({@code
  * report}) can implement it without either knowing the other.
@@ -29,11 +33,12 @@ public interface ExchangeFold<P> extends Serializable {
    */
   void add(P partial, ClassifiedExchange exchange, String source, long line);
 
-  /** What the block file holds: written by the task with Java serialization. */
-  Serializable block(P partial);
+  /** Writes what the block file holds, in the fold's codec. */
+  void writeBlock(P partial, DataOutput out) throws IOException;
 
   /**
-   * Small facts every reader of the blocks needs (for example the run's covering booking lists).
+   * Small facts every reader of the blocks needs (for example the run's covering booking lists), in
+   * the fold's codec.
    */
-  Serializable facts(P partial);
+  byte[] facts(P partial);
 }

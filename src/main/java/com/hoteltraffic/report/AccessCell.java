@@ -2,11 +2,13 @@ package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /** One credential × hotel of {@code access_denied} in the making (see {@link AccessDenied}). */
 final class AccessCell implements Piece {
-  private static final long serialVersionUID = 1L;
 
   private String tokenHint;
   private long forbidden;
@@ -38,7 +40,7 @@ final class AccessCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     AccessCell cell = (AccessCell) other;
     tokenHint = RateCell.smaller(tokenHint, cell.tokenHint);
     forbidden += cell.forbidden;
@@ -47,7 +49,29 @@ final class AccessCell implements Piece {
     firstDenied = Math.min(firstDenied, cell.firstDenied);
     lastDenied = Math.max(lastDenied, cell.lastDenied);
     lastSuccess = Math.max(lastSuccess, cell.lastSuccess);
-    return this;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    BlockCodec.writeString(out, tokenHint);
+    out.writeLong(forbidden);
+    out.writeLong(forbiddenAction);
+    out.writeLong(unclassified);
+    out.writeLong(firstDenied);
+    out.writeLong(lastDenied);
+    out.writeLong(lastSuccess);
+  }
+
+  static AccessCell read(DataInput in) throws IOException {
+    AccessCell cell = new AccessCell();
+    cell.tokenHint = BlockCodec.readString(in);
+    cell.forbidden = in.readLong();
+    cell.forbiddenAction = in.readLong();
+    cell.unclassified = in.readLong();
+    cell.firstDenied = in.readLong();
+    cell.lastDenied = in.readLong();
+    cell.lastSuccess = in.readLong();
+    return cell;
   }
 
   @Override

@@ -1,9 +1,9 @@
 package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.ClassifiedExchange;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,14 +15,12 @@ import java.util.List;
  * rule already keeps 8 bytes per request of a credential), and only its one row reaches the driver.
  */
 final class BehaviourCell implements Piece {
-  private static final long serialVersionUID = 1L;
-
   private String tokenHint;
-  private transient long[] ts = new long[8];
-  private transient int[] durations = new int[8];
-  private transient long[] fingerprints = new long[8];
-  private transient byte[] flags = new byte[8];
-  private transient int size;
+  private long[] ts = new long[8];
+  private int[] durations = new int[8];
+  private long[] fingerprints = new long[8];
+  private byte[] flags = new byte[8];
+  private int size;
 
   /** Adds a call; {@code inDay}: it is reported (a daily run's day), not only context around it. */
   void add(ClassifiedExchange e, boolean inDay) {
@@ -62,13 +60,12 @@ final class BehaviourCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     BehaviourCell cell = (BehaviourCell) other;
     tokenHint = RateCell.smaller(tokenHint, cell.tokenHint);
     for (int i = 0; i < cell.size; i++) {
       append(cell.ts[i], cell.durations[i], cell.fingerprints[i], cell.flags[i]);
     }
-    return this;
   }
 
   @Override
@@ -106,8 +103,9 @@ final class BehaviourCell implements Piece {
             }));
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
+  @Override
+  public void write(DataOutput out) throws IOException {
+    BlockCodec.writeString(out, tokenHint);
     out.writeInt(size);
     for (int i = 0; i < size; i++) {
       out.writeLong(ts[i]);
@@ -117,20 +115,22 @@ final class BehaviourCell implements Piece {
     }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
+  static BehaviourCell read(DataInput in) throws IOException {
+    BehaviourCell cell = new BehaviourCell();
+    cell.tokenHint = BlockCodec.readString(in);
     int count = in.readInt();
     int capacity = Math.max(8, count);
-    ts = new long[capacity];
-    durations = new int[capacity];
-    fingerprints = new long[capacity];
-    flags = new byte[capacity];
+    cell.ts = new long[capacity];
+    cell.durations = new int[capacity];
+    cell.fingerprints = new long[capacity];
+    cell.flags = new byte[capacity];
     for (int i = 0; i < count; i++) {
-      ts[i] = in.readLong();
-      durations[i] = in.readInt();
-      fingerprints[i] = in.readLong();
-      flags[i] = in.readByte();
+      cell.ts[i] = in.readLong();
+      cell.durations[i] = in.readInt();
+      cell.fingerprints[i] = in.readLong();
+      cell.flags[i] = in.readByte();
     }
-    size = count;
+    cell.size = count;
+    return cell;
   }
 }

@@ -4,16 +4,19 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Field-by-field writing of the events the pieces hold (booking events, rejections, failures). Why
- * not plain Java serialization: it writes an object graph, registering every string in a handle
- * table and rebuilding records through reflection, and the read's block files and the merge's
- * shuffle carry hundreds of thousands of these events; that cost 14% of the executors' CPU on the
- * 1M-exchange bench. Strings are written as length-prefixed UTF-8, so no length limit applies
- * (unlike {@code writeUTF}).
+ * Field-by-field writing of the events the pieces hold (booking events, rejections, failures), of
+ * the facts' covering lists and of report rows. Why not plain Java serialization: it writes an
+ * object graph, registering every string in a handle table and rebuilding records through
+ * reflection, and the read's block files and the merge's shuffle carry hundreds of thousands of
+ * these events; that cost 14% of the executors' CPU on the 1M-exchange bench. And the same bytes
+ * whatever {@code spark.serializer} a run uses. Strings are written as length-prefixed UTF-8, so no
+ * length limit applies (unlike {@code writeUTF}).
  */
 final class BlockCodec {
   private BlockCodec() {}
@@ -160,5 +163,89 @@ final class BlockCodec {
 
   static OutageRule.Failure readFailure(DataInput in) throws IOException {
     return new OutageRule.Failure(in.readLong(), readString(in), readString(in));
+  }
+
+  static void writeCoveringList(DataOutput out, CoveringList list) throws IOException {
+    out.writeLong(list.tsMicros());
+    writeString(out, list.tokenId());
+    writeString(out, list.environment());
+    writeLong(out, list.start() == null ? null : list.start().toEpochDay());
+    writeLong(out, list.end() == null ? null : list.end().toEpochDay());
+  }
+
+  static CoveringList readCoveringList(DataInput in) throws IOException {
+    long tsMicros = in.readLong();
+    String tokenId = readString(in);
+    String environment = readString(in);
+    Long start = readLong(in);
+    Long end = readLong(in);
+    return new CoveringList(
+        tsMicros,
+        tokenId,
+        environment,
+        start == null ? null : LocalDate.ofEpochDay(start),
+        end == null ? null : LocalDate.ofEpochDay(end));
+  }
+
+  // Tags of a report row's values: every type a report column holds (see ReportRow).
+  private static final byte NULL = 0;
+  private static final byte STRING = 1;
+  private static final byte LONG = 2;
+  private static final byte INTEGER = 3;
+  private static final byte DOUBLE = 4;
+  private static final byte BOOLEAN = 5;
+  private static final byte INSTANT = 6;
+
+  static void writeRow(DataOutput out, ReportRow row) throws IOException {
+    writeString(out, row.report());
+    out.writeInt(row.values().length);
+    for (Object value : row.values()) {
+      if (value == null) {
+        out.writeByte(NULL);
+      } else if (value instanceof String text) {
+        out.writeByte(STRING);
+        writeString(out, text);
+      } else if (value instanceof Long number) {
+        out.writeByte(LONG);
+        out.writeLong(number);
+      } else if (value instanceof Integer number) {
+        out.writeByte(INTEGER);
+        out.writeInt(number);
+      } else if (value instanceof Double number) {
+        out.writeByte(DOUBLE);
+        out.writeDouble(number); // all 64 bits: the value comes back exactly
+      } else if (value instanceof Boolean flag) {
+        out.writeByte(BOOLEAN);
+        out.writeBoolean(flag);
+      } else if (value instanceof Instant instant) {
+        out.writeByte(INSTANT);
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+      } else {
+        throw new IllegalArgumentException(
+            "No report column holds a " + value.getClass().getName() + " (" + row.report() + ")");
+      }
+    }
+  }
+
+  static ReportRow readRow(DataInput in) throws IOException {
+    String report = readString(in);
+    Object[] values = new Object[in.readInt()];
+    for (int i = 0; i < values.length; i++) {
+      byte tag = in.readByte();
+      values[i] =
+          switch (tag) {
+            case NULL -> null;
+            case STRING -> readString(in);
+            case LONG -> in.readLong();
+            case INTEGER -> in.readInt();
+            case DOUBLE -> in.readDouble();
+            case BOOLEAN -> in.readBoolean();
+            case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+            default ->
+                throw new IOException("Unknown value tag " + tag + " in a " + report + " row");
+          };
+    }
+    return new ReportRow(report, values);
   }
 }

@@ -1,5 +1,8 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +12,15 @@ import java.util.List;
  * evidence.
  */
 final class BookingEvidence implements Piece {
-  private static final long serialVersionUID = 1L;
-
-  private transient List<BookingEvent> events = new ArrayList<>();
+  private List<BookingEvent> events = new ArrayList<>();
 
   void add(BookingEvent event) {
     events.add(event);
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     events.addAll(((BookingEvidence) other).events);
-    return this;
   }
 
   @Override
@@ -38,21 +38,21 @@ final class BookingEvidence implements Piece {
     return rows;
   }
 
-  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-    out.defaultWriteObject();
+  @Override
+  public void write(DataOutput out) throws IOException {
     out.writeInt(events.size());
     for (BookingEvent item : events) {
       BlockCodec.writeBookingEvent(out, item);
     }
   }
 
-  private void readObject(java.io.ObjectInputStream in)
-      throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
+  static BookingEvidence read(DataInput in) throws IOException {
+    BookingEvidence piece = new BookingEvidence();
     int count = in.readInt();
-    events = new ArrayList<>(count);
+    piece.events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      events.add(BlockCodec.readBookingEvent(in));
+      piece.events.add(BlockCodec.readBookingEvent(in));
     }
+    return piece;
   }
 }

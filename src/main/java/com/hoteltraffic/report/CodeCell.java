@@ -1,12 +1,14 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * One row of {@code error_codes}: how often a provider × status × code × class was seen, and when.
  */
 final class CodeCell implements Piece {
-  private static final long serialVersionUID = 1L;
 
   /** {@link PieceKey#number()} of a code seen without an HTTP status (no response). */
   static final long NO_STATUS = Long.MIN_VALUE;
@@ -28,14 +30,32 @@ final class CodeCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     CodeCell cell = (CodeCell) other;
     count += cell.count;
     firstMicros = Math.min(firstMicros, cell.firstMicros);
     lastMicros = Math.max(lastMicros, cell.lastMicros);
     documented |= cell.documented;
     retryable |= cell.retryable;
-    return this;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(firstMicros);
+    out.writeLong(lastMicros);
+    out.writeBoolean(documented);
+    out.writeBoolean(retryable);
+  }
+
+  static CodeCell read(DataInput in) throws IOException {
+    CodeCell cell = new CodeCell();
+    cell.count = in.readLong();
+    cell.firstMicros = in.readLong();
+    cell.lastMicros = in.readLong();
+    cell.documented = in.readBoolean();
+    cell.retryable = in.readBoolean();
+    return cell;
   }
 
   @Override

@@ -3,7 +3,9 @@ package com.hoteltraffic.report;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.DocumentedCodes;
 import com.hoteltraffic.model.ErrorClass;
-import java.io.Serializable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +13,6 @@ import java.util.List;
  * One credential's row of {@code credential_health} in the making (see {@link CredentialHealth}).
  */
 final class CredentialCell implements Piece {
-  private static final long serialVersionUID = 2L;
 
   private String tokenHint;
   private long requests;
@@ -20,8 +21,8 @@ final class CredentialCell implements Piece {
   private long lastSuccess = Long.MIN_VALUE;
   private long lastAccepted = Long.MIN_VALUE;
   private final long[] failures = new long[CredentialHealth.FAILURE_COLUMNS.size()];
-  private final FailureTail authTail = new FailureTail();
-  private final FailureTail quotaTail = new FailureTail();
+  private FailureTail authTail = new FailureTail();
+  private FailureTail quotaTail = new FailureTail();
 
   /** The first failure of either kind, and the latest of each: their codes name the remedy. */
   private final CodeAt firstProblem = new CodeAt(false);
@@ -69,7 +70,7 @@ final class CredentialCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     CredentialCell cell = (CredentialCell) other;
     tokenHint = RateCell.smaller(tokenHint, cell.tokenHint);
     requests += cell.requests;
@@ -85,7 +86,43 @@ final class CredentialCell implements Piece {
     firstProblem.merge(cell.firstProblem);
     lastAuthFailure.merge(cell.lastAuthFailure);
     lastQuotaRejection.merge(cell.lastQuotaRejection);
-    return this;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    BlockCodec.writeString(out, tokenHint);
+    out.writeLong(requests);
+    out.writeLong(firstSeen);
+    out.writeLong(lastSeen);
+    out.writeLong(lastSuccess);
+    out.writeLong(lastAccepted);
+    for (long count : failures) {
+      out.writeLong(count);
+    }
+    authTail.write(out);
+    quotaTail.write(out);
+    firstProblem.write(out);
+    lastAuthFailure.write(out);
+    lastQuotaRejection.write(out);
+  }
+
+  static CredentialCell read(DataInput in) throws IOException {
+    CredentialCell cell = new CredentialCell();
+    cell.tokenHint = BlockCodec.readString(in);
+    cell.requests = in.readLong();
+    cell.firstSeen = in.readLong();
+    cell.lastSeen = in.readLong();
+    cell.lastSuccess = in.readLong();
+    cell.lastAccepted = in.readLong();
+    for (int i = 0; i < cell.failures.length; i++) {
+      cell.failures[i] = in.readLong();
+    }
+    cell.authTail = FailureTail.read(in);
+    cell.quotaTail = FailureTail.read(in);
+    cell.firstProblem.read(in);
+    cell.lastAuthFailure.read(in);
+    cell.lastQuotaRejection.read(in);
+    return cell;
   }
 
   @Override
@@ -133,9 +170,7 @@ final class CredentialCell implements Piece {
    * The earliest or latest failure offered, with its status and code; of failures at the same
    * microsecond the smallest status and code, so that any merge order keeps the same one.
    */
-  private static final class CodeAt implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+  private static final class CodeAt {
     private final boolean latest;
     private boolean set;
     private long ts;
@@ -161,6 +196,22 @@ final class CredentialCell implements Piece {
       if (other.set) {
         offer(other.ts, other.status, other.code);
       }
+    }
+
+    /** Writes what was offered; whether it keeps the earliest or the latest is the field's. */
+    void write(DataOutput out) throws IOException {
+      out.writeBoolean(set);
+      out.writeLong(ts);
+      BlockCodec.writeInteger(out, status);
+      BlockCodec.writeString(out, code);
+    }
+
+    /** Reads back what {@link #write} wrote into this fresh one. */
+    void read(DataInput in) throws IOException {
+      set = in.readBoolean();
+      ts = in.readLong();
+      status = BlockCodec.readInteger(in);
+      code = BlockCodec.readString(in);
     }
 
     private boolean smaller(Integer httpStatus, String errorCode) {

@@ -1,5 +1,8 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,10 +11,8 @@ import java.util.List;
  * requests} and the pause after each rejection) and its rejections in full.
  */
 final class CredentialTraffic implements Piece {
-  private static final long serialVersionUID = 1L;
-
-  private final LongList traffic = new LongList();
-  private transient List<BurstRule.Rejection> rejections = new ArrayList<>();
+  private LongList traffic = new LongList();
+  private List<BurstRule.Rejection> rejections = new ArrayList<>();
 
   void add(long tsMicros, BurstRule.Rejection rejection) {
     traffic.add(tsMicros);
@@ -25,11 +26,10 @@ final class CredentialTraffic implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     CredentialTraffic piece = (CredentialTraffic) other;
     traffic.addAll(piece.traffic);
     rejections.addAll(piece.rejections);
-    return this;
   }
 
   @Override
@@ -72,21 +72,23 @@ final class CredentialTraffic implements Piece {
     return rows;
   }
 
-  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-    out.defaultWriteObject();
+  @Override
+  public void write(DataOutput out) throws IOException {
+    traffic.write(out);
     out.writeInt(rejections.size());
     for (BurstRule.Rejection item : rejections) {
       BlockCodec.writeRejection(out, item);
     }
   }
 
-  private void readObject(java.io.ObjectInputStream in)
-      throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
+  static CredentialTraffic read(DataInput in) throws IOException {
+    CredentialTraffic piece = new CredentialTraffic();
+    piece.traffic = LongList.read(in);
     int count = in.readInt();
-    rejections = new ArrayList<>(count);
+    piece.rejections = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      rejections.add(BlockCodec.readRejection(in));
+      piece.rejections.add(BlockCodec.readRejection(in));
     }
+    return piece;
   }
 }

@@ -1,6 +1,8 @@
 package com.hoteltraffic.report;
 
-import java.io.Serializable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The trailing run of one kind of failure in a credential's traffic: the failures later than the
@@ -16,8 +18,7 @@ import java.io.Serializable;
  * request since; the list stays with the credential's key on the executors and only its count and
  * first timestamp reach a report row.
  */
-final class FailureTail implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class FailureTail {
 
   /** What one exchange is to the run. */
   enum Outcome {
@@ -26,8 +27,17 @@ final class FailureTail implements Serializable {
     NEUTRAL
   }
 
-  private long lastAccepted = Long.MIN_VALUE;
-  private final LongList failures = new LongList();
+  private long lastAccepted;
+  private final LongList failures;
+
+  FailureTail() {
+    this(Long.MIN_VALUE, new LongList());
+  }
+
+  private FailureTail(long lastAccepted, LongList failures) {
+    this.lastAccepted = lastAccepted;
+    this.failures = failures;
+  }
 
   void add(long tsMicros, Outcome outcome) {
     if (outcome == Outcome.FAILURE) {
@@ -56,5 +66,14 @@ final class FailureTail implements Serializable {
   /** The first failure of the trailing run, or {@link Long#MAX_VALUE} when there is none. */
   long since() {
     return failures.min();
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeLong(lastAccepted);
+    failures.write(out);
+  }
+
+  static FailureTail read(DataInput in) throws IOException {
+    return new FailureTail(in.readLong(), LongList.read(in));
   }
 }

@@ -1,24 +1,23 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * How often each value was seen: a sparse value → count map (open addressing on primitive longs)
  * that merges exactly, so percentiles computed from it are the same whatever the task layout. Its
- * size is bounded by the distinct values (milliseconds of latency), not by the count.
+ * size is bounded by the distinct values (milliseconds of latency), not by the count. Its codec
+ * writes the distinct values and their counts only.
  */
-final class LongHistogram implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class LongHistogram {
   private static final long EMPTY = Long.MIN_VALUE;
 
-  private transient long[] keys;
-  private transient long[] counts;
-  private transient int size;
-  private transient long total;
+  private long[] keys;
+  private long[] counts;
+  private int size;
+  private long total;
 
   LongHistogram() {
     allocate(8);
@@ -131,7 +130,7 @@ final class LongHistogram implements Serializable {
     }
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
+  void write(DataOutput out) throws IOException {
     out.writeInt(size);
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != EMPTY) {
@@ -141,11 +140,13 @@ final class LongHistogram implements Serializable {
     }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException {
+  static LongHistogram read(DataInput in) throws IOException {
     int entries = in.readInt();
-    allocate(Integer.highestOneBit(Math.max(4, entries * 2)) * 2);
+    LongHistogram histogram = new LongHistogram();
+    histogram.allocate(Integer.highestOneBit(Math.max(4, entries * 2)) * 2);
     for (int i = 0; i < entries; i++) {
-      add(in.readLong(), in.readLong());
+      histogram.add(in.readLong(), in.readLong());
     }
+    return histogram;
   }
 }

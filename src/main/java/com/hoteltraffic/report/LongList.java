@@ -1,17 +1,14 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.util.Arrays;
 
-/** A growable list of primitive longs (timestamps), serialized as its used part only. */
-final class LongList implements Serializable {
-  private static final long serialVersionUID = 1L;
-
-  private transient long[] values = new long[8];
-  private transient int size;
+/** A growable list of primitive longs (timestamps), written as its used part only. */
+final class LongList {
+  private long[] values = new long[8];
+  private int size;
 
   void add(long value) {
     if (size == values.length) {
@@ -60,18 +57,20 @@ final class LongList implements Serializable {
     return used;
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
+  void write(DataOutput out) throws IOException {
     out.writeInt(size);
     for (int i = 0; i < size; i++) {
       out.writeLong(values[i]);
     }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException {
-    size = in.readInt();
-    values = new long[Math.max(8, size)];
-    for (int i = 0; i < size; i++) {
-      values[i] = in.readLong();
+  static LongList read(DataInput in) throws IOException {
+    LongList list = new LongList();
+    list.size = in.readInt();
+    list.values = new long[Math.max(8, list.size)];
+    for (int i = 0; i < list.size; i++) {
+      list.values[i] = in.readLong();
     }
+    return list;
   }
 }

@@ -1,6 +1,9 @@
 package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.ClassifiedExchange;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,12 +12,11 @@ import java.util.List;
  * histogram (exact percentiles) and the exchanges over the operation's documented timeout.
  */
 final class OperationCell implements Piece {
-  private static final long serialVersionUID = 1L;
 
   private long requests;
   private long errors;
   private final long[] classCounts = new long[ErrorRatesByOperation.CLASS_COLUMNS.size()];
-  private final LongHistogram durations = new LongHistogram();
+  private LongHistogram durations = new LongHistogram();
 
   void add(ClassifiedExchange exchange) {
     requests++;
@@ -31,7 +33,7 @@ final class OperationCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     OperationCell cell = (OperationCell) other;
     requests += cell.requests;
     errors += cell.errors;
@@ -39,7 +41,27 @@ final class OperationCell implements Piece {
       classCounts[i] += cell.classCounts[i];
     }
     durations.addAll(cell.durations);
-    return this;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    out.writeLong(requests);
+    out.writeLong(errors);
+    for (long count : classCounts) {
+      out.writeLong(count);
+    }
+    durations.write(out);
+  }
+
+  static OperationCell read(DataInput in) throws IOException {
+    OperationCell cell = new OperationCell();
+    cell.requests = in.readLong();
+    cell.errors = in.readLong();
+    for (int i = 0; i < cell.classCounts.length; i++) {
+      cell.classCounts[i] = in.readLong();
+    }
+    cell.durations = LongHistogram.read(in);
+    return cell;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,10 +11,8 @@ import java.util.List;
  * central ones): its database failures, and the time of every success that can end them.
  */
 final class OutageEvidence implements Piece {
-  private static final long serialVersionUID = 1L;
-
-  private transient List<OutageRule.Failure> failures = new ArrayList<>();
-  private final LongList successes = new LongList();
+  private List<OutageRule.Failure> failures = new ArrayList<>();
+  private LongList successes = new LongList();
 
   void addFailure(OutageRule.Failure failure) {
     failures.add(failure);
@@ -26,11 +27,10 @@ final class OutageEvidence implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     OutageEvidence piece = (OutageEvidence) other;
     failures.addAll(piece.failures);
     successes.addAll(piece.successes);
-    return this;
   }
 
   @Override
@@ -73,21 +73,23 @@ final class OutageEvidence implements Piece {
     return rows;
   }
 
-  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-    out.defaultWriteObject();
+  @Override
+  public void write(DataOutput out) throws IOException {
     out.writeInt(failures.size());
     for (OutageRule.Failure item : failures) {
       BlockCodec.writeFailure(out, item);
     }
+    successes.write(out);
   }
 
-  private void readObject(java.io.ObjectInputStream in)
-      throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
+  static OutageEvidence read(DataInput in) throws IOException {
+    OutageEvidence piece = new OutageEvidence();
     int count = in.readInt();
-    failures = new ArrayList<>(count);
+    piece.failures = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      failures.add(BlockCodec.readFailure(in));
+      piece.failures.add(BlockCodec.readFailure(in));
     }
+    piece.successes = LongList.read(in);
+    return piece;
   }
 }

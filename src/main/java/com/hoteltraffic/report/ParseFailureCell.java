@@ -1,5 +1,8 @@
 package com.hoteltraffic.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -7,7 +10,6 @@ import java.util.List;
  * is the body and the format, joined by {@link #SEPARATOR}.
  */
 final class ParseFailureCell implements Piece {
-  private static final long serialVersionUID = 1L;
 
   static final char SEPARATOR = '/';
 
@@ -22,12 +24,26 @@ final class ParseFailureCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     ParseFailureCell cell = (ParseFailureCell) other;
     count += cell.count;
     firstMicros = Math.min(firstMicros, cell.firstMicros);
     lastMicros = Math.max(lastMicros, cell.lastMicros);
-    return this;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(firstMicros);
+    out.writeLong(lastMicros);
+  }
+
+  static ParseFailureCell read(DataInput in) throws IOException {
+    ParseFailureCell cell = new ParseFailureCell();
+    cell.count = in.readLong();
+    cell.firstMicros = in.readLong();
+    cell.lastMicros = in.readLong();
+    return cell;
   }
 
   @Override

@@ -2,6 +2,9 @@ package com.hoteltraffic.report;
 
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,7 +15,6 @@ import java.util.List;
  * histogram of its durations, from which the latency percentiles are exact.
  */
 final class RateCell implements Piece {
-  private static final long serialVersionUID = 1L;
   static final double[] QUANTILES = {0.5, 0.95, 0.99};
 
   private long requests;
@@ -20,7 +22,7 @@ final class RateCell implements Piece {
   private long rateLimited;
   private long noResponse;
   private long serverErrors;
-  private final LongHistogram durations = new LongHistogram();
+  private LongHistogram durations = new LongHistogram();
 
   /** The credential's hint; the same for every exchange of one token_id. */
   private String tokenHint;
@@ -45,7 +47,7 @@ final class RateCell implements Piece {
   }
 
   @Override
-  public Piece merge(Piece other) {
+  public void mergeFrom(Piece other) {
     RateCell cell = (RateCell) other;
     requests += cell.requests;
     errors += cell.errors;
@@ -54,7 +56,29 @@ final class RateCell implements Piece {
     serverErrors += cell.serverErrors;
     durations.addAll(cell.durations);
     tokenHint = smaller(tokenHint, cell.tokenHint);
-    return this;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    out.writeLong(requests);
+    out.writeLong(errors);
+    out.writeLong(rateLimited);
+    out.writeLong(noResponse);
+    out.writeLong(serverErrors);
+    durations.write(out);
+    BlockCodec.writeString(out, tokenHint);
+  }
+
+  static RateCell read(DataInput in) throws IOException {
+    RateCell cell = new RateCell();
+    cell.requests = in.readLong();
+    cell.errors = in.readLong();
+    cell.rateLimited = in.readLong();
+    cell.noResponse = in.readLong();
+    cell.serverErrors = in.readLong();
+    cell.durations = LongHistogram.read(in);
+    cell.tokenHint = BlockCodec.readString(in);
+    return cell;
   }
 
   @Override

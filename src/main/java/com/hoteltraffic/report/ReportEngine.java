@@ -3,43 +3,57 @@ package com.hoteltraffic.report;
 import com.hoteltraffic.model.BookingFact;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.HadoopConf;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectStreamClass;
-import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 
 /**
  * Merges the pieces the read's tasks folded (see {@link ReportFold}) into every report's rows: one
  * Spark job over the small per-task blocks, whose shuffle brings each key's pieces together; the
  * per-key rules (plain Java) then run where the key lands, and only report rows reach the driver.
+ *
+ * <p>Everything that crosses tasks is plain: block paths, the facts' and the pieces' codec bytes,
+ * keys as Strings, rows as codec bytes. So a run gives the same reports whatever {@code
+ * spark.serializer} it uses, and each merge goes into a piece decoded for it (see {@link
+ * BlockMerge}).
  */
 public final class ReportEngine {
   private ReportEngine() {}
 
   /**
-   * The reports of a run from the blocks its read left.
+   * The reports of a run from the blocks its read kept: exactly those files, by path (a failed task
+   * attempt may have left a block of its own beside them, which is not read).
    *
-   * @param blocks one block file per split, all in one directory
+   * @param blocks one block file per split
    * @param facts the facts of every split (see {@link SharedFacts})
+   * @throws IllegalStateException naming the blocks that are missing
    */
   public static ReportResults fromBlocks(
       SparkSession spark, List<Path> blocks, SharedFacts facts, ReportSettings settings) {
@@ -47,33 +61,24 @@ public final class ReportEngine {
     if (blocks.isEmpty()) {
       return new ReportResults(specs, List.of());
     }
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    checkPresent(blocks, hadoop);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Set<String> names = new HashSet<>();
-    blocks.forEach(block -> names.add(block.getName()));
-    // Failed task attempts may have left blocks of their own in the same directory: only the
-    // ones the read kept are merged.
-    String glob = globEscaped(blocks.get(0).getParent().toString()) + "/fold-*";
-    CollectionAccumulator<String> read =
-        spark.sparkContext().collectionAccumulator("fold blocks read");
-    JavaRDD<Piece.Keyed> pieces =
-        context
-            .binaryFiles(glob, Math.min(blocks.size(), context.defaultParallelism()))
-            .filter(file -> names.contains(new Path(file._1()).getName()))
-            .flatMap(
-                file -> {
-                  List<Piece.Keyed> block = readBlock(file._2());
-                  read.add(new Path(file._1()).getName());
-                  return block.iterator();
-                });
-    ReportResults results = merge(context, pieces, facts, settings, specs);
-    // A block the glob did not find would leave its split's traffic out of every report, silently.
-    Set<String> found = new HashSet<>(read.value());
-    if (!found.equals(names)) {
-      names.removeAll(found);
-      throw new IllegalStateException(
-          "The merge did not read every block of the read: missing " + names);
+    List<String> paths = new ArrayList<>(blocks.size());
+    blocks.forEach(block -> paths.add(block.toString()));
+    Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
+    Broadcast<byte[]> shared = context.broadcast(facts.encoded());
+    try {
+      JavaPairRDD<String, byte[]> pieces =
+          context
+              .parallelize(paths, Math.min(paths.size(), context.defaultParallelism()))
+              .mapPartitionsToPair(
+                  part -> readBlocks(part, HadoopConf.of(conf.value()), shared.value()));
+      return new ReportResults(specs, rows(context, pieces, shared, settings));
+    } finally {
+      conf.destroy();
+      shared.destroy();
     }
-    return results;
   }
 
   /**
@@ -84,98 +89,157 @@ public final class ReportEngine {
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(exchanges.sparkSession().sparkContext());
     ReportFold fold = new ReportFold(settings);
-    JavaRDD<Tuple2<ArrayList<Piece.Keyed>, Serializable>> folded =
+    // Each partition's block and facts, as codec bytes: cached, they are read twice, never changed.
+    JavaRDD<Tuple2<byte[], byte[]>> folded =
         exchanges
             .javaRDD()
-            .mapPartitions(
-                rows -> {
-                  ReportFold.Partial partial = fold.start();
-                  while (rows.hasNext()) {
-                    Row row = rows.next();
-                    fold.add(
-                        partial, classified(row), row.getAs(ExchangeSchema.SOURCE), lineOf(row));
-                  }
-                  @SuppressWarnings("unchecked")
-                  ArrayList<Piece.Keyed> block = (ArrayList<Piece.Keyed>) fold.block(partial);
-                  return List.of(new Tuple2<>(block, fold.facts(partial))).iterator();
-                })
+            .mapPartitions(rows -> List.of(foldPartition(fold, rows)).iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       SharedFacts facts = SharedFacts.of(folded.map(Tuple2::_2).collect());
-      JavaRDD<Piece.Keyed> pieces = folded.flatMap(t -> t._1().iterator());
-      return merge(context, pieces, facts, settings, Reports.all(settings.includePii()));
+      Broadcast<byte[]> shared = context.broadcast(facts.encoded());
+      try {
+        JavaPairRDD<String, byte[]> pieces =
+            folded.mapPartitionsToPair(
+                part -> {
+                  BlockMerge merge = new BlockMerge(SharedFacts.decode(shared.value()));
+                  while (part.hasNext()) {
+                    merge.read("a block of exchanges", new ByteArrayInputStream(part.next()._1()));
+                  }
+                  return merge.shuffled();
+                });
+        return new ReportResults(
+            Reports.all(settings.includePii()), rows(context, pieces, shared, settings));
+      } finally {
+        shared.destroy();
+      }
     } finally {
       folded.unpersist(false);
     }
   }
 
-  private static ReportResults merge(
-      JavaSparkContext context,
-      JavaRDD<Piece.Keyed> pieces,
-      SharedFacts facts,
-      ReportSettings settings,
-      List<ReportSpec> specs) {
-    Broadcast<SharedFacts> shared = context.broadcast(facts);
+  private static Tuple2<byte[], byte[]> foldPartition(ReportFold fold, Iterator<Row> rows)
+      throws IOException {
+    ReportFold.Partial partial = fold.start();
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      fold.add(partial, classified(row), row.getAs(ExchangeSchema.SOURCE), lineOf(row));
+    }
+    ByteArrayOutputStream block = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(block)) {
+      fold.writeBlock(partial, out);
+    }
+    return new Tuple2<>(block.toByteArray(), fold.facts(partial));
+  }
+
+  /**
+   * Fails naming every block that is not there: its split's traffic would be missing from every
+   * report. One listing per directory (blocks share one), not one request per block.
+   */
+  private static void checkPresent(List<Path> blocks, Configuration conf) {
+    Map<Path, Set<String>> byDirectory = new LinkedHashMap<>();
+    blocks.forEach(
+        block ->
+            byDirectory
+                .computeIfAbsent(block.getParent(), d -> new HashSet<>())
+                .add(block.getName()));
+    List<Path> missing = new ArrayList<>();
     try {
-      JavaPairRDD<Piece.PieceKey, Piece> keyed =
-          pieces
-              .filter(piece -> shared.value().needed(piece.key()))
-              .mapToPair(piece -> new Tuple2<>(piece.key(), piece.piece()));
-      List<ReportRow> rows =
-          keyed
-              .reduceByKey(Piece::merge, Math.max(1, context.defaultParallelism()))
-              .flatMap(entry -> entry._2().rows(entry._1(), settings, shared.value()).iterator())
-              .collect();
-      return new ReportResults(specs, rows);
-    } finally {
-      shared.destroy();
+      for (Map.Entry<Path, Set<String>> directory : byDirectory.entrySet()) {
+        FileSystem fs = directory.getKey().getFileSystem(conf);
+        Set<String> present = new HashSet<>();
+        if (fs.exists(directory.getKey())) {
+          for (FileStatus file : fs.listStatus(directory.getKey())) {
+            present.add(file.getPath().getName());
+          }
+        }
+        for (String name : directory.getValue()) {
+          if (!present.contains(name)) {
+            missing.add(new Path(directory.getKey(), name));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the read's blocks", e);
     }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "The merge is missing "
+              + missing.size()
+              + " of the read's "
+              + blocks.size()
+              + " blocks, without which the reports would leave traffic out: "
+              + missing);
+    }
+  }
+
+  /** A map task of the merge: its blocks' needed pieces, merged per key, for the shuffle. */
+  private static Iterator<Tuple2<String, byte[]>> readBlocks(
+      Iterator<String> paths, Configuration conf, byte[] facts) {
+    BlockMerge merge = new BlockMerge(SharedFacts.decode(facts));
+    while (paths.hasNext()) {
+      Path path = new Path(paths.next());
+      try (InputStream in =
+          new BufferedInputStream(path.getFileSystem(conf).open(path, 1 << 16), 1 << 16)) {
+        merge.read(path.toString(), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the read's block " + path, e);
+      }
+    }
+    return merge.shuffled();
   }
 
   /**
-   * The path with Hadoop's glob characters escaped, so that an output named {@code out[1]} still
-   * works.
+   * Brings each key's pieces together and collects the rows. The shuffle carries Strings and byte
+   * arrays only; each reduce task sends its rows as one array of codec bytes.
    */
-  static String globEscaped(String path) {
-    StringBuilder escaped = new StringBuilder(path.length() + 8);
-    for (char c : path.toCharArray()) {
-      if ("\\[]{}*?^".indexOf(c) >= 0) {
-        escaped.append('\\');
-      }
-      escaped.append(c);
+  private static List<ReportRow> rows(
+      JavaSparkContext context,
+      JavaPairRDD<String, byte[]> pieces,
+      Broadcast<byte[]> shared,
+      ReportSettings settings) {
+    List<byte[]> encoded =
+        pieces
+            .groupByKey(Math.max(1, context.defaultParallelism()))
+            .mapPartitions(
+                keys -> {
+                  SharedFacts facts = SharedFacts.decode(shared.value());
+                  List<ReportRow> rows = new ArrayList<>();
+                  while (keys.hasNext()) {
+                    Tuple2<String, Iterable<byte[]>> key = keys.next();
+                    rows.addAll(BlockMerge.rows(key._1(), key._2(), settings, facts));
+                  }
+                  return List.of(encodeRows(rows)).iterator();
+                })
+            .collect();
+    List<ReportRow> rows = new ArrayList<>();
+    for (byte[] bytes : encoded) {
+      rows.addAll(decodeRows(bytes));
     }
-    return escaped.toString();
+    return rows;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Piece.Keyed> readBlock(PortableDataStream file)
-      throws IOException, ClassNotFoundException {
-    try (InputStream raw = file.open();
-        ObjectInputStream in = new ContextClassLoaderInput(new BufferedInputStream(raw, 1 << 16))) {
-      return (List<Piece.Keyed>) in.readObject();
+  static byte[] encodeRows(List<ReportRow> rows) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(rows.size());
+      for (ReportRow row : rows) {
+        BlockCodec.writeRow(out, row);
+      }
     }
+    return bytes.toByteArray();
   }
 
-  /**
-   * Resolves classes through the task's class loader, which holds the application jar on a cluster.
-   */
-  private static final class ContextClassLoaderInput extends ObjectInputStream {
-    ContextClassLoaderInput(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc)
-        throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader == null) {
-        return super.resolveClass(desc);
+  static List<ReportRow> decodeRows(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int count = in.readInt();
+      List<ReportRow> rows = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        rows.add(BlockCodec.readRow(in));
       }
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not the codec bytes of report rows", e);
     }
   }
 

@@ -3,7 +3,8 @@ package com.hoteltraffic.report;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeFold;
-import java.io.Serializable;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +66,6 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   private final ReportSettings settings;
   private final ReportSettings.Bounds bounds;
-  private transient WindowClock clock;
 
   public ReportFold(ReportSettings settings) {
     this.settings = settings;
@@ -74,12 +74,17 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   /** One task's pieces by key, and its small facts. */
   public static final class Partial {
+    final WindowClock clock;
     final Map<Piece.PieceKey, Piece> pieces = new HashMap<>();
     final List<CoveringList> coveringLists = new ArrayList<>();
     final Set<Piece.PieceKey> incidentKeys = new HashSet<>();
 
     /** {@link SharedFacts#attemptBucket} of every client reference with an uncertain attempt. */
     final RoaringBitmap attemptBuckets = new RoaringBitmap();
+
+    Partial(WindowClock clock) {
+      this.clock = clock;
+    }
 
     @SuppressWarnings("unchecked")
     <T extends Piece> T piece(Piece.PieceKey key, Supplier<T> fresh) {
@@ -89,7 +94,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   @Override
   public Partial start() {
-    return new Partial();
+    return new Partial(new WindowClock(settings.window(), settings.zone()));
   }
 
   @Override
@@ -122,23 +127,18 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
   }
 
   @Override
-  public Serializable block(Partial partial) {
-    ArrayList<Piece.Keyed> keyed = new ArrayList<>(partial.pieces.size());
-    partial.pieces.forEach((key, piece) -> keyed.add(new Piece.Keyed(key, piece)));
-    return keyed;
+  public void writeBlock(Partial partial, DataOutput out) throws IOException {
+    PieceCodec.writeBlock(out, partial.pieces);
   }
 
   @Override
-  public Serializable facts(Partial partial) {
+  public byte[] facts(Partial partial) {
     partial.attemptBuckets.runOptimize();
-    return new SharedFacts.TaskFacts(
-        List.copyOf(partial.coveringLists),
-        Set.copyOf(partial.incidentKeys),
-        partial.attemptBuckets);
+    return SharedFacts.encode(partial.coveringLists, partial.incidentKeys, partial.attemptBuckets);
   }
 
-  private void addRates(Partial partial, ClassifiedExchange e, long tsMicros) {
-    long window = clock().key(tsMicros);
+  private static void addRates(Partial partial, ClassifiedExchange e, long tsMicros) {
+    long window = partial.clock.key(tsMicros);
     partial
         .piece(new Piece.PieceKey(RATE_HOTEL, e.provider, e.hotelId, null, window), RateCell::new)
         .add(e);
@@ -158,8 +158,8 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
         .add(tsMicros, e.documented, e.retryable);
   }
 
-  private void addOperation(Partial partial, ClassifiedExchange e, long tsMicros) {
-    long window = clock().key(tsMicros);
+  private static void addOperation(Partial partial, ClassifiedExchange e, long tsMicros) {
+    long window = partial.clock.key(tsMicros);
     partial
         .piece(
             new Piece.PieceKey(RATE_OPERATION, e.provider, e.operation, null, window),
@@ -246,12 +246,5 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     if (covering != null) {
       partial.coveringLists.add(covering);
     }
-  }
-
-  private WindowClock clock() {
-    if (clock == null) {
-      clock = new WindowClock(settings.window(), settings.zone());
-    }
-    return clock;
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -121,6 +122,49 @@ class ExchangeReaderTest {
           "quarantine part " + part);
     }
     assertEquals(4, quarantined.size(), "the bad lines 70, 140, 210 and 280");
+  }
+
+  @Test
+  void foldBlocksAreOwnerOnlyCodecBytes() throws Exception {
+    Path input = dir.resolve("in.jsonl");
+    writeFile(input);
+    Path side = dir.resolve("side");
+    InputDiscovery.Result found =
+        InputDiscovery.discover(
+            List.of(input.toString()),
+            Optional.empty(),
+            spark.sparkContext().hadoopConfiguration(),
+            4000);
+    ExchangeReader.Read read =
+        ExchangeReader.read(
+            spark,
+            found.splits(),
+            new ExchangeInterpreter(
+                ProviderRules.loadDefault(),
+                ResponseClassifier.withDefaultTaxonomy(),
+                new TokenPseudonymizer("k".getBytes(StandardCharsets.UTF_8)),
+                false),
+            new org.apache.hadoop.fs.Path(side.toUri()),
+            new com.hoteltraffic.report.ReportFold(
+                com.hoteltraffic.report.ReportSettings.defaults()));
+    read.exchanges().count();
+    ExchangeReader.Outcome outcome = read.finish();
+
+    assertEquals(found.splits().size(), outcome.foldBlocks().size(), "one block per split");
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(side)),
+        "the side directory");
+    for (org.apache.hadoop.fs.Path block : outcome.foldBlocks()) {
+      Path file = Path.of(block.toUri());
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+          "block " + block);
+      byte[] start = Arrays.copyOf(Files.readAllBytes(file), 4);
+      // The report codec's block header ("RPB", version 1), not Java serialization's 0xACED.
+      assertEquals("RPB\u0001", new String(start, StandardCharsets.ISO_8859_1), "block " + block);
+    }
   }
 
   @Test

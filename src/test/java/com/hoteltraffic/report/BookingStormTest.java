@@ -8,10 +8,7 @@ import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +69,7 @@ class BookingStormTest {
         small.statuses,
         "statuses of the 1,000 attempts");
 
-    long grown = bytes(large.facts) - bytes(small.facts);
+    long grown = large.facts.length - small.facts.length;
     assertTrue(
         grown < 40_000,
         "the facts sent to the driver grew by "
@@ -96,7 +93,7 @@ class BookingStormTest {
   }
 
   private record Storm(
-      Serializable facts,
+      byte[] facts,
       Map<String, Long> statuses,
       long listsExamined,
       long otherPiecesKept,
@@ -106,7 +103,7 @@ class BookingStormTest {
    * The storm of {@code n} attempts with its lists and 10,000 unrelated bookings, folded and
    * merged.
    */
-  private static Storm storm(int n) {
+  private static Storm storm(int n) throws IOException {
     ReportSettings settings =
         ReportSettings.defaults()
             .withWindow(java.time.Duration.ofDays(1), java.time.ZoneOffset.UTC);
@@ -155,11 +152,9 @@ class BookingStormTest {
 
   /** What the merge does per key, without Spark: drop unneeded pieces, then each key's rows. */
   private static Storm merge(
-      ReportFold fold,
-      ReportFold.Partial partial,
-      ReportSettings settings,
-      long expectedOthersKept) {
-    Serializable facts = fold.facts(partial);
+      ReportFold fold, ReportFold.Partial partial, ReportSettings settings, long expectedOthersKept)
+      throws IOException {
+    byte[] facts = fold.facts(partial);
     SharedFacts shared = SharedFacts.of(List.of(facts));
     Map<String, Long> statuses = new TreeMap<>();
     int status =
@@ -167,7 +162,7 @@ class BookingStormTest {
             .columns()
             .indexOf(BookingReconciliation.STATUS);
     long othersKept = 0;
-    for (Piece.Keyed keyed : castBlock(fold.block(partial))) {
+    for (Blocks.Keyed keyed : Blocks.pieces(fold, partial)) {
       if (!shared.needed(keyed.key())) {
         continue;
       }
@@ -245,18 +240,5 @@ class BookingStormTest {
     e.listFrom = 1;
     e.listTo = 100;
     return e;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Piece.Keyed> castBlock(Serializable block) {
-    return (List<Piece.Keyed>) block;
-  }
-
-  private static long bytes(Object value) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
-      objects.writeObject(value);
-    }
-    return out.size();
   }
 }

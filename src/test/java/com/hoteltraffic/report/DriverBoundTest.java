@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +26,12 @@ class DriverBoundTest {
     Storm small = storm(2_000);
     Storm large = storm(200_000);
 
-    assertEquals(
-        bytes(small.facts).length, bytes(large.facts).length, "facts sent to the driver, in bytes");
+    assertEquals(small.facts.length, large.facts.length, "facts sent to the driver, in bytes");
     assertEquals(1, small.rows.size(), "one burst row for the small storm");
     assertEquals(1, large.rows.size(), "one burst row for the large storm");
     // One row either way; its text cells may differ by a few characters (kept_sending, backed_off).
-    int smallRows = bytes(new ArrayList<>(small.rows)).length;
-    int largeRows = bytes(new ArrayList<>(large.rows)).length;
+    int smallRows = ReportEngine.encodeRows(small.rows).length;
+    int largeRows = ReportEngine.encodeRows(large.rows).length;
     assertTrue(
         Math.abs(largeRows - smallRows) < 16,
         "report rows sent to the driver: " + smallRows + " and " + largeRows + " bytes");
@@ -45,10 +41,10 @@ class DriverBoundTest {
         200_000L, large.rows.get(0).values()[rejected], "the large burst counts every rejection");
   }
 
-  private record Storm(Serializable facts, List<ReportRow> rows) {}
+  private record Storm(byte[] facts, List<ReportRow> rows) {}
 
   /** One credential rejected {@code n} times, evenly over a day, folded by one task and merged. */
-  private static Storm storm(int n) {
+  private static Storm storm(int n) throws IOException {
     ReportSettings settings =
         ReportSettings.defaults()
             .withWindow(java.time.Duration.ofDays(1), java.time.ZoneOffset.UTC);
@@ -69,7 +65,7 @@ class DriverBoundTest {
     }
     SharedFacts shared = SharedFacts.of(List.of(fold.facts(partial)));
     List<ReportRow> bursts = new ArrayList<>();
-    for (Piece.Keyed keyed : castBlock(fold.block(partial))) {
+    for (Blocks.Keyed keyed : Blocks.pieces(fold, partial)) {
       if (shared.needed(keyed.key())) {
         keyed.piece().rows(keyed.key(), settings, shared).stream()
             .filter(row -> row.report().equals(Reports.RATE_LIMIT_BURSTS))
@@ -77,18 +73,5 @@ class DriverBoundTest {
       }
     }
     return new Storm(fold.facts(partial), bursts);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Piece.Keyed> castBlock(Serializable block) {
-    return (List<Piece.Keyed>) block;
-  }
-
-  private static byte[] bytes(Object value) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
-      objects.writeObject(value);
-    }
-    return out.toByteArray();
   }
 }

@@ -62,10 +62,11 @@ final class HealthExchanges {
       T piece = (T) pieces[i % parts];
       add.accept(piece, exchanges[i]);
     }
-    // Merge in reverse, so that order independence is exercised.
-    Piece merged = pieces[parts - 1];
+    // Each part crosses as its codec bytes, as between tasks; merged in reverse, so that order
+    // independence is exercised.
+    Piece merged = PieceCodec.decode(key.kind(), PieceCodec.encode(pieces[parts - 1]));
     for (int i = parts - 2; i >= 0; i--) {
-      merged = merged.merge(pieces[i]);
+      merged.mergeFrom(PieceCodec.decode(key.kind(), PieceCodec.encode(pieces[i])));
     }
     return merged.rows(key, settings, null);
   }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -65,19 +65,18 @@ class LongHistogramTest {
   }
 
   @Test
-  void survivesSerialization() throws Exception {
+  void survivesItsCodec() throws Exception {
     LongHistogram histogram = new LongHistogram();
     for (int i = 0; i < 10_000; i++) {
       histogram.add(i % 997, 2);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(histogram);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      histogram.write(out);
     }
     LongHistogram copy;
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (LongHistogram) in.readObject();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = LongHistogram.read(in);
     }
     assertEquals(histogram.total(), copy.total(), "total");
     assertArrayEquals(histogram.percentiles(Q), copy.percentiles(Q), "percentiles");

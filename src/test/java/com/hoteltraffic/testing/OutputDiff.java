@@ -86,7 +86,7 @@ public final class OutputDiff {
     }
   }
 
-  static void compareSummaries(Path a, Path b, List<String> differences) throws IOException {
+  public static void compareSummaries(Path a, Path b, List<String> differences) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode sa = (ObjectNode) json.readTree(a.toFile());
     ObjectNode sb = (ObjectNode) json.readTree(b.toFile());
