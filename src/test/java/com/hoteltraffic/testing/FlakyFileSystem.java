@@ -63,7 +63,10 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
     faults.clear();
   }
 
-  /** Arms a read fault: the next stream over a file named {@code fileName} breaks half way. */
+  /**
+   * Arms a read fault: the first stream a Spark task reads to half of a file named {@code fileName}
+   * breaks there.
+   */
   public static void breakReadHalfway(String fileName) {
     readToBreak.set(fileName);
   }
