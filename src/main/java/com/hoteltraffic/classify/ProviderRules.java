@@ -187,27 +187,13 @@ public final class ProviderRules implements Serializable {
       provider = byHost.get(parts.host);
     }
     if (provider == null) {
-      return new Match(
-          Provider.UNKNOWN,
-          Operation.OTHER,
-          null,
-          parts.host,
-          parts.path,
-          parts.query,
-          environment(parts.host));
+      return match(Provider.UNKNOWN, Operation.OTHER, null, parts);
     }
     String[] pathSegments = segments(parts.path);
     if (!startsWith(pathSegments, provider.baseSegments())) {
       // Another API on the provider's host is not the provider's (issue 14 rule 8).
       String owner = provider.basePathRequired() ? Provider.UNKNOWN : provider.name();
-      return new Match(
-          owner,
-          Operation.OTHER,
-          null,
-          parts.host,
-          parts.path,
-          parts.query,
-          environment(parts.host));
+      return match(owner, Operation.OTHER, null, parts);
     }
     int offset = provider.baseSegments().length;
     String upperMethod = method.toUpperCase(Locale.ROOT);
@@ -216,25 +202,17 @@ public final class ProviderRules implements Serializable {
           && rule.segments().length == pathSegments.length - offset) {
         String hotel = matchTemplate(rule.segments(), pathSegments, offset);
         if (hotel != null) {
-          return new Match(
-              provider.name(),
-              rule.operation(),
-              hotel.isEmpty() ? null : hotel,
-              parts.host,
-              parts.path,
-              parts.query,
-              environment(parts.host));
+          return match(provider.name(), rule.operation(), hotel.isEmpty() ? null : hotel, parts);
         }
       }
     }
+    return match(provider.name(), Operation.OTHER, null, parts);
+  }
+
+  /** A match of the URL's parts, with the environment of its host. */
+  private Match match(String provider, String operation, String hotelId, Url parts) {
     return new Match(
-        provider.name(),
-        Operation.OTHER,
-        null,
-        parts.host,
-        parts.path,
-        parts.query,
-        environment(parts.host));
+        provider, operation, hotelId, parts.host, parts.path, parts.query, environment(parts.host));
   }
 
   /**
