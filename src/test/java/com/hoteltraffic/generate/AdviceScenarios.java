@@ -12,17 +12,18 @@ import java.util.List;
  * production key.
  */
 final class AdviceScenarios {
-  /** Client references get their own booking numbers, far from the other scenarios' sequences. */
-  private long nextReference = 7_600_000;
-
   private final World world;
   private final HotelbedsTraffic hb;
   private final Scenario scenario;
+
+  /** Client references get their own booking numbers, far from the other scenarios' sequences. */
+  private final ScriptedBookings bookings;
 
   AdviceScenarios(World world, Scenario scenario) {
     this.world = world;
     this.hb = new HotelbedsTraffic(world);
     this.scenario = scenario;
+    this.bookings = new ScriptedBookings(world, hb, scenario, 7_600_000);
   }
 
   /** Adds the situations of the day starting at {@code day} (epoch millis) to {@code out}. */
@@ -42,13 +43,13 @@ final class AdviceScenarios {
    */
   private void listBeforeTheWaitEnded(
       List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
-    Booking attempt = newBooking(rng, t, "app_" + rng.alnum(9).toLowerCase());
+    Booking attempt = bookings.newBooking(rng, t, "app_" + rng.alnum(9).toLowerCase());
     Exchange e = hb.confirmationRequest(rng, t, key, attempt, false);
     e.durationMs = 180_000;
     e.noResponse("Read timed out");
-    scripted(out, e);
+    ScriptedBookings.scripted(out, e, Channel.HOTELBEDS_ENGINE);
     emptyList(out, rng, t + 160 * Times.SECOND, key, today, attempt);
-    unresolved(t, key, attempt, "NO_RESPONSE");
+    bookings.unresolved(t, key, attempt, "NO_RESPONSE");
   }
 
   /**
@@ -61,10 +62,10 @@ final class AdviceScenarios {
     if (!qa.host().contains(".test.")) {
       throw new IllegalStateException("the QA key must talk to a test host: " + qa.host());
     }
-    Booking attempt = newBooking(rng, t, "b2b-" + rng.alnum(8).toLowerCase());
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "b2b-" + rng.alnum(8).toLowerCase());
+    bookings.timeout504(out, rng, t, key, attempt);
     emptyList(out, rng, t + 10 * Times.MINUTE, qa, today, attempt);
-    unresolved(t, key, attempt, "HTTP_504");
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /**
@@ -73,16 +74,16 @@ final class AdviceScenarios {
    */
   private void listWithAnotherKey(
       List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
-    Booking attempt = newBooking(rng, t, "Tui" + rng.alnum(8));
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "Tui" + rng.alnum(8));
+    bookings.timeout504(out, rng, t, key, attempt);
     emptyList(out, rng, t + 10 * Times.MINUTE, world.apiKey("mobile-app"), today, attempt);
-    unresolved(t, key, attempt, "HTTP_504");
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /** Rule 3: an empty status=ALL list by the reference with no dates at all: UNRESOLVED. */
   private void listWithoutDates(List<Exchange> out, Rng rng, long t, World.ApiKey key) {
-    Booking attempt = newBooking(rng, t, "Agency" + rng.alnum(7));
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "Agency" + rng.alnum(7));
+    bookings.timeout504(out, rng, t, key, attempt);
     Exchange list =
         hb.request(
             rng,
@@ -95,8 +96,8 @@ final class AdviceScenarios {
             false,
             true);
     hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
-    scripted(out, list);
-    unresolved(t, key, attempt, "HTTP_504");
+    ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /**
@@ -104,11 +105,11 @@ final class AdviceScenarios {
    * BOOKED_ON_RETRY with X (the 504 may have made a second booking), not BOOKED.
    */
   private void retryThenDetailOfItsBooking(List<Exchange> out, Rng rng, long t, World.ApiKey key) {
-    Booking attempt = newBooking(rng, t, "web-" + rng.alnum(8).toLowerCase());
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "web-" + rng.alnum(8).toLowerCase());
+    bookings.timeout504(out, rng, t, key, attempt);
     Booking retried =
         new Booking(
-            nextReference(rng),
+            bookings.nextReference(rng),
             attempt.clientReference(),
             attempt.hotel(),
             attempt.checkIn(),
@@ -121,15 +122,15 @@ final class AdviceScenarios {
             attempt.rateKey());
     Exchange retry = hb.confirmationRequest(rng, t + 70 * Times.SECOND, key, retried, false);
     hb.bookingAnswer(retry, rng, retried);
-    scripted(out, retry);
+    ScriptedBookings.scripted(out, retry, Channel.HOTELBEDS_ENGINE);
     Exchange detail = hb.detail(rng, t + 5 * Times.MINUTE, key, retried.reference());
     hb.bookingAnswer(detail, rng, retried);
-    scripted(out, detail);
+    ScriptedBookings.scripted(out, detail, Channel.HOTELBEDS_ENGINE);
     scenario.bookings.add(
         new Scenario.BookingTruth(
             t,
             key.value(),
-            hotel(attempt),
+            ScriptedBookings.hotel(attempt),
             attempt.clientReference(),
             "HTTP_504",
             "BOOKED_ON_RETRY",
@@ -157,52 +158,6 @@ final class AdviceScenarios {
             attempt.clientReference(),
             false);
     hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
-    scripted(out, list);
-  }
-
-  private Booking newBooking(Rng rng, long ts, String clientReference) {
-    return hb.newBooking(rng, ts, clientReference, rng.pick(world.hbHotels), nextReference(rng));
-  }
-
-  private void timeout504(List<Exchange> out, Rng rng, long ts, World.ApiKey key, Booking booking) {
-    Exchange e = hb.confirmationRequest(rng, ts, key, booking, false);
-    e.durationMs = 60_000 + rng.between(0, 400);
-    hb.plain(
-        e,
-        504,
-        "<html><body><h1>504 Gateway Time-out</h1></body></html>",
-        "text/html",
-        "GATEWAY_TIMEOUT",
-        "timeout");
-    scripted(out, e);
-  }
-
-  private void unresolved(long t, World.ApiKey key, Booking attempt, String outcome) {
-    scenario.bookings.add(
-        new Scenario.BookingTruth(
-            t,
-            key.value(),
-            hotel(attempt),
-            attempt.clientReference(),
-            outcome,
-            "UNRESOLVED",
-            "",
-            "",
-            List.of()));
-  }
-
-  private static String hotel(Booking booking) {
-    return Integer.toString(booking.hotel().code());
-  }
-
-  private String nextReference(Rng rng) {
-    nextReference += rng.between(1, 40);
-    return "1-" + nextReference;
-  }
-
-  private static void scripted(List<Exchange> out, Exchange e) {
-    e.scripted = true;
-    e.channel = Channel.HOTELBEDS_ENGINE;
-    out.add(e);
+    ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
   }
 }

@@ -16,19 +16,20 @@ import java.util.List;
  * are from 19:00 UTC on, clear of the day's other incidents.
  */
 final class EvidenceScenarios {
-  /** Client references get their own booking numbers, far from the scenario's sequence. */
-  private long nextReference = 7_200_000;
-
   private final World world;
   private final HotelbedsTraffic hb;
   private final CasyTraffic casy;
   private final Scenario scenario;
+
+  /** Client references get their own booking numbers, far from the other scenarios' sequences. */
+  private final ScriptedBookings bookings;
 
   EvidenceScenarios(World world, Scenario scenario) {
     this.world = world;
     this.hb = new HotelbedsTraffic(world);
     this.casy = new CasyTraffic(world);
     this.scenario = scenario;
+    this.bookings = new ScriptedBookings(world, hb, scenario, 7_200_000);
   }
 
   /** Adds the situations of the day starting at {@code day} (epoch millis) to {@code out}. */
@@ -52,8 +53,8 @@ final class EvidenceScenarios {
    */
   private void statusFilteredLists(
       List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
-    Booking attempt = newBooking(rng, t, "b2b-" + rng.alnum(8).toLowerCase());
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "b2b-" + rng.alnum(8).toLowerCase());
+    bookings.timeout504(out, rng, t, key, attempt);
     int minute = 5;
     for (String status : new String[] {"CONFIRMED", "CANCELLED", null}) {
       Exchange list =
@@ -70,17 +71,17 @@ final class EvidenceScenarios {
               attempt.clientReference(),
               false);
       hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
-      scripted(out, list, Channel.HOTELBEDS_ENGINE);
+      ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
     }
-    unresolved(t, key, attempt, "HTTP_504");
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /**
    * Rule 2: an empty status=ALL list 80 s after the attempt ended (the lag is 90 s): UNRESOLVED.
    */
   private void listTooSoon(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
-    Booking attempt = newBooking(rng, t, "app_" + rng.alnum(9).toLowerCase());
-    Exchange e = timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "app_" + rng.alnum(9).toLowerCase());
+    Exchange e = bookings.timeout504(out, rng, t, key, attempt);
     Exchange list =
         hb.listRequest(
             rng,
@@ -95,15 +96,15 @@ final class EvidenceScenarios {
             attempt.clientReference(),
             false);
     hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
-    scripted(out, list, Channel.HOTELBEDS_ENGINE);
-    unresolved(t, key, attempt, "HTTP_504");
+    ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /** Rule 4: a page by the reference whose one item has no booking reference: UNRESOLVED. */
   private void inconclusivePage(
       List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
-    Booking attempt = newBooking(rng, t, "Tui" + rng.alnum(8));
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "Tui" + rng.alnum(8));
+    bookings.timeout504(out, rng, t, key, attempt);
     Booking withoutReference =
         new Booking(
             "",
@@ -131,8 +132,8 @@ final class EvidenceScenarios {
             attempt.clientReference(),
             false);
     hb.listAnswer(list, rng, List.of(withoutReference), 1, 100, 1, false);
-    scripted(out, list, Channel.HOTELBEDS_ENGINE);
-    unresolved(t, key, attempt, "HTTP_504");
+    ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /**
@@ -142,12 +143,12 @@ final class EvidenceScenarios {
   private void reusedClientReference(
       List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
     String reference = "web-" + rng.alnum(8).toLowerCase();
-    Booking older = newBooking(rng, t - 20 * Times.DAY, reference);
-    Booking attempt = newBooking(rng, t, reference);
-    timeout504(out, rng, t, key, attempt);
+    Booking older = bookings.newBooking(rng, t - 20 * Times.DAY, reference);
+    Booking attempt = bookings.newBooking(rng, t, reference);
+    bookings.timeout504(out, rng, t, key, attempt);
     Booking retried =
         new Booking(
-            nextReference(rng),
+            bookings.nextReference(rng),
             reference,
             attempt.hotel(),
             attempt.checkIn(),
@@ -160,7 +161,7 @@ final class EvidenceScenarios {
             attempt.rateKey());
     Exchange retry = hb.confirmationRequest(rng, t + 70 * Times.SECOND, key, retried, false);
     hb.bookingAnswer(retry, rng, retried);
-    scripted(out, retry, Channel.HOTELBEDS_ENGINE);
+    ScriptedBookings.scripted(out, retry, Channel.HOTELBEDS_ENGINE);
     Exchange list =
         hb.listRequest(
             rng,
@@ -175,12 +176,12 @@ final class EvidenceScenarios {
             reference,
             false);
     hb.listAnswer(list, rng, List.of(older, retried), 1, 100, 2, false);
-    scripted(out, list, Channel.HOTELBEDS_ENGINE);
+    ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
     scenario.bookings.add(
         new Scenario.BookingTruth(
             t,
             key.value(),
-            hotel(attempt),
+            ScriptedBookings.hotel(attempt),
             reference,
             "HTTP_504",
             "BOOKED",
@@ -193,8 +194,8 @@ final class EvidenceScenarios {
    * Rule 3: 23:30 UTC is 00:30 the next day in Madrid; a list dated the UTC day only: UNRESOLVED.
    */
   private void madridNextDay(List<Exchange> out, Rng rng, long t, World.ApiKey key, String today) {
-    Booking attempt = newBooking(rng, t, "Agency" + rng.alnum(7));
-    timeout504(out, rng, t, key, attempt);
+    Booking attempt = bookings.newBooking(rng, t, "Agency" + rng.alnum(7));
+    bookings.timeout504(out, rng, t, key, attempt);
     Exchange list =
         hb.listRequest(
             rng,
@@ -209,8 +210,8 @@ final class EvidenceScenarios {
             attempt.clientReference(),
             false);
     hb.listAnswer(list, rng, List.of(), 1, 100, 0, false);
-    scripted(out, list, Channel.HOTELBEDS_ENGINE);
-    unresolved(t, key, attempt, "HTTP_504");
+    ScriptedBookings.scripted(out, list, Channel.HOTELBEDS_ENGINE);
+    bookings.unresolved(t, key, attempt, "HTTP_504");
   }
 
   /**
@@ -250,7 +251,7 @@ final class EvidenceScenarios {
       } else {
         e.respond(429, "{\"error\":\"Rate limit exceeded\"}", true, "HTTP_429", "undocumented");
       }
-      scripted(out, e, Channel.EGRESS_PROXY);
+      ScriptedBookings.scripted(out, e, Channel.EGRESS_PROXY);
     }
   }
 
@@ -280,7 +281,7 @@ final class EvidenceScenarios {
       } else {
         casy.rateLimited(e, rng);
       }
-      scripted(out, e, token.channel());
+      ScriptedBookings.scripted(out, e, token.channel());
     }
     scenario.plannedBursts++;
   }
@@ -299,7 +300,7 @@ final class EvidenceScenarios {
         if (j == 2) {
           hb.newGateway(e, 429, "Rate limit exceeded", "RATE_LIMIT_EXCEEDED", "rate_limited");
         }
-        scripted(out, e, Channel.HOTELBEDS_ENGINE);
+        ScriptedBookings.scripted(out, e, Channel.HOTELBEDS_ENGINE);
       }
     }
     scenario.plannedBursts++;
@@ -311,57 +312,10 @@ final class EvidenceScenarios {
     for (int i = 0; i < 2; i++) {
       Exchange e = hb.availability(rng, t + i * 10 * Times.SECOND, key);
       hb.gateway403(e, "DEVELOPER_OVER_RATE", true);
-      scripted(out, e, Channel.HOTELBEDS_ENGINE);
+      ScriptedBookings.scripted(out, e, Channel.HOTELBEDS_ENGINE);
     }
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private Booking newBooking(Rng rng, long ts, String clientReference) {
-    return hb.newBooking(rng, ts, clientReference, rng.pick(world.hbHotels), nextReference(rng));
-  }
-
-  private Exchange timeout504(
-      List<Exchange> out, Rng rng, long ts, World.ApiKey key, Booking booking) {
-    Exchange e = hb.confirmationRequest(rng, ts, key, booking, false);
-    e.durationMs = 60_000 + rng.between(0, 400);
-    hb.plain(
-        e,
-        504,
-        "<html><body><h1>504 Gateway Time-out</h1></body></html>",
-        "text/html",
-        "GATEWAY_TIMEOUT",
-        "timeout");
-    return scripted(out, e, Channel.HOTELBEDS_ENGINE);
-  }
-
-  private void unresolved(long t, World.ApiKey key, Booking attempt, String outcome) {
-    scenario.bookings.add(
-        new Scenario.BookingTruth(
-            t,
-            key.value(),
-            hotel(attempt),
-            attempt.clientReference(),
-            outcome,
-            "UNRESOLVED",
-            "",
-            "",
-            List.of()));
-  }
-
-  private static String hotel(Booking booking) {
-    return Integer.toString(booking.hotel().code());
-  }
-
-  private String nextReference(Rng rng) {
-    nextReference += rng.between(1, 40);
-    return "1-" + nextReference;
-  }
-
-  private static Exchange scripted(List<Exchange> out, Exchange e, Channel channel) {
-    e.scripted = true;
-    e.channel = channel;
-    out.add(e);
-    return e;
-  }
 }
