@@ -7,16 +7,16 @@ import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.ingest.ExchangeReader;
 import com.hoteltraffic.ingest.InputDiscovery;
 import com.hoteltraffic.job.AnalyzeJob;
-import com.hoteltraffic.report.BookingReconciliation;
-import com.hoteltraffic.report.DbOutages;
-import com.hoteltraffic.report.ErrorCodes;
-import com.hoteltraffic.report.ErrorRates;
-import com.hoteltraffic.report.RateLimitBursts;
-import com.hoteltraffic.report.ReportEngine;
-import com.hoteltraffic.report.ReportResults;
-import com.hoteltraffic.report.ReportSettings;
-import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.bookings.BookingReconciliation;
+import com.hoteltraffic.report.bursts.RateLimitBursts;
+import com.hoteltraffic.report.codes.ErrorCodes;
+import com.hoteltraffic.report.engine.ReportEngine;
+import com.hoteltraffic.report.engine.ReportResults;
+import com.hoteltraffic.report.engine.ReportSettings;
+import com.hoteltraffic.report.engine.ReportSpec;
+import com.hoteltraffic.report.outages.DbOutages;
+import com.hoteltraffic.report.rates.ErrorRates;
 import com.hoteltraffic.sql.ClassifyResponse;
 import com.hoteltraffic.sql.SqlFunctions;
 import com.hoteltraffic.sql.TokenId;
@@ -197,7 +197,7 @@ public final class TrafficAnalysis {
   }
 
   private static Dataset<Row> report(Dataset<Row> exchanges, ReportSettings settings, String name) {
-    return ReportEngine.fromExchanges(exchanges, settings)
+    return ReportEngine.fromExchanges(exchanges, Reports.catalog(), settings)
         .dataFrame(exchanges.sparkSession(), name);
   }
 
@@ -206,7 +206,8 @@ public final class TrafficAnalysis {
    * name, computed together by one fold over the exchanges, as the job computes them.
    */
   public static Map<String, Dataset<Row>> reports(Dataset<Row> exchanges) {
-    ReportResults results = ReportEngine.fromExchanges(exchanges, ReportSettings.defaults());
+    ReportResults results =
+        ReportEngine.fromExchanges(exchanges, Reports.catalog(), ReportSettings.defaults());
     Map<String, Dataset<Row>> reports = new LinkedHashMap<>();
     for (ReportSpec spec : results.specs()) {
       if (spec.name().equals(Reports.BODY_PARSE_FAILURES)) {

@@ -3,8 +3,8 @@ package com.hoteltraffic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.engine.ReportSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

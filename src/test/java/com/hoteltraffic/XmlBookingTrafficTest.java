@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hoteltraffic.report.BookingReconciliation;
+import com.hoteltraffic.report.bookings.BookingReconciliation;
 import com.hoteltraffic.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;

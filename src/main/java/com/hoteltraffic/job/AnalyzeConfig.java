@@ -1,8 +1,8 @@
 package com.hoteltraffic.job;
 
 import com.hoteltraffic.ingest.InputFormat;
-import com.hoteltraffic.report.DayScope;
 import com.hoteltraffic.report.alert.AlertSettings;
+import com.hoteltraffic.report.engine.DayScope;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;

@@ -19,19 +19,19 @@ import com.hoteltraffic.output.QuarantineWriter;
 import com.hoteltraffic.output.ReportFiles;
 import com.hoteltraffic.output.ReportParquet;
 import com.hoteltraffic.output.RunSummary;
-import com.hoteltraffic.report.BodyParseFailures;
-import com.hoteltraffic.report.DayScope;
-import com.hoteltraffic.report.ErrorCodes;
-import com.hoteltraffic.report.ReportEngine;
-import com.hoteltraffic.report.ReportFold;
-import com.hoteltraffic.report.ReportResults;
-import com.hoteltraffic.report.ReportSettings;
-import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
-import com.hoteltraffic.report.SharedFacts;
 import com.hoteltraffic.report.alert.Alert;
 import com.hoteltraffic.report.alert.AlertRules;
 import com.hoteltraffic.report.alert.PreviousRun;
+import com.hoteltraffic.report.codes.ErrorCodes;
+import com.hoteltraffic.report.engine.DayScope;
+import com.hoteltraffic.report.engine.ReportEngine;
+import com.hoteltraffic.report.engine.ReportFold;
+import com.hoteltraffic.report.engine.ReportResults;
+import com.hoteltraffic.report.engine.ReportSettings;
+import com.hoteltraffic.report.engine.ReportSpec;
+import com.hoteltraffic.report.engine.SharedFacts;
+import com.hoteltraffic.report.parsing.BodyParseFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -124,7 +124,7 @@ public final class AnalyzeJob {
                 inputs.splits(),
                 interpreter(config, rules),
                 out.resolve(READ_SIDE_DIR),
-                new ReportFold(settings));
+                new ReportFold(Reports.catalog(), settings));
       }
       ExchangeReader.Outcome outcome;
       try (SparkStep step = SparkStep.start(spark, "read", "read and classify " + inputText)) {
@@ -329,7 +329,10 @@ public final class AnalyzeJob {
     long stageStart = System.nanoTime();
     ReportResults reports =
         ReportEngine.fromBlocks(
-            spark, outcome.foldBlocks(), SharedFacts.of(outcome.foldFacts()), settings);
+            spark,
+            outcome.foldBlocks(),
+            SharedFacts.of(Reports.catalog(), outcome.foldFacts()),
+            settings);
     LOG.info(
         "Reports merged from {} blocks ({} ms)",
         outcome.foldBlocks().size(),

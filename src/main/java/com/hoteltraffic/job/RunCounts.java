@@ -2,10 +2,10 @@ package com.hoteltraffic.job;
 
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
-import com.hoteltraffic.report.BookingReconciliation;
-import com.hoteltraffic.report.ErrorCodes;
-import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.bookings.BookingReconciliation;
+import com.hoteltraffic.report.codes.ErrorCodes;
+import com.hoteltraffic.report.engine.ReportResults;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.hoteltraffic.output;
 
-import com.hoteltraffic.report.ReportSpec;
+import com.hoteltraffic.report.engine.ReportSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

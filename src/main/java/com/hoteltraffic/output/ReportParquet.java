@@ -1,7 +1,7 @@
 package com.hoteltraffic.output;
 
-import com.hoteltraffic.report.Micros;
-import com.hoteltraffic.report.ReportSpec;
+import com.hoteltraffic.report.engine.ReportSpec;
+import com.hoteltraffic.report.shared.Micros;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hoteltraffic.report.DayScope;
+import com.hoteltraffic.report.engine.DayScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

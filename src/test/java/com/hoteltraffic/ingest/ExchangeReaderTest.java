@@ -145,8 +145,9 @@ class ExchangeReaderTest {
                 new TokenPseudonymizer("k".getBytes(StandardCharsets.UTF_8)),
                 false),
             new org.apache.hadoop.fs.Path(side.toUri()),
-            new com.hoteltraffic.report.ReportFold(
-                com.hoteltraffic.report.ReportSettings.defaults()));
+            new com.hoteltraffic.report.engine.ReportFold(
+                com.hoteltraffic.report.Reports.catalog(),
+                com.hoteltraffic.report.engine.ReportSettings.defaults()));
     read.exchanges().count();
     ExchangeReader.Outcome outcome = read.finish();
 

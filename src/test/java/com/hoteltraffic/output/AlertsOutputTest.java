@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hoteltraffic.report.ReportResults;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.alert.Alert;
 import com.hoteltraffic.report.alert.PreviousRun;
@@ -14,6 +13,7 @@ import com.hoteltraffic.report.alert.PreviousRun.CodeKey;
 import com.hoteltraffic.report.alert.PreviousRun.Counts;
 import com.hoteltraffic.report.alert.PreviousRun.Key;
 import com.hoteltraffic.report.alert.Severity;
+import com.hoteltraffic.report.engine.ReportResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package com.hoteltraffic.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.hoteltraffic.report.ReportResults;
-import com.hoteltraffic.report.ReportRow;
-import com.hoteltraffic.report.ReportSpec;
+import com.hoteltraffic.report.engine.ReportResults;
+import com.hoteltraffic.report.engine.ReportRow;
+import com.hoteltraffic.report.engine.ReportSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

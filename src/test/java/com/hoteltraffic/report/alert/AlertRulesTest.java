@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.hoteltraffic.report.ReportResults;
-import com.hoteltraffic.report.ReportRow;
-import com.hoteltraffic.report.ReportSpec;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.alert.PreviousRun.CodeKey;
 import com.hoteltraffic.report.alert.PreviousRun.Counts;
 import com.hoteltraffic.report.alert.PreviousRun.Key;
+import com.hoteltraffic.report.engine.ReportResults;
+import com.hoteltraffic.report.engine.ReportRow;
+import com.hoteltraffic.report.engine.ReportSpec;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,0 +1,86 @@
+package com.hoteltraffic.report.engine;
+
+import com.hoteltraffic.report.shared.WindowClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import scala.Tuple2;
+
+/**
+ * What one task of the merge does, without Spark: on the map side, it reads some blocks, keeps the
+ * pieces the facts say can yield a row, and merges the pieces of each key into one; on the reduce
+ * side, it merges the pieces of one key from every map task and yields the key's rows.
+ *
+ * <p>Pure: the blocks and the shuffled bytes it reads are never changed, so a retried or
+ * speculative task, or a block cached in memory, gives the same result again. Every merge goes into
+ * a piece decoded here. A key met once on the map side passes on as the bytes it came in, so only a
+ * key of several pieces is decoded and encoded again.
+ */
+final class BlockMerge {
+  private final SharedFacts facts;
+  private final PieceCodec codec;
+
+  /** Per key, the codec bytes of its one piece so far, or the piece merged from several. */
+  private final Map<PieceKey, Object> byKey = new HashMap<>();
+
+  BlockMerge(SharedFacts facts) {
+    this.facts = facts;
+    this.codec = new PieceCodec(facts.catalog());
+  }
+
+  /** Adds the needed pieces of a block (see {@link PieceCodec#readBlock}). */
+  void read(String name, InputStream block) throws IOException {
+    codec.readBlock(name, block, facts::needed, this::add);
+  }
+
+  private void add(PieceKey key, byte[] bytes) {
+    Object seen = byKey.putIfAbsent(key, bytes);
+    if (seen != null) {
+      Piece merged = seen instanceof Piece piece ? piece : codec.decode(key.kind(), (byte[]) seen);
+      merged.mergeFrom(codec.decode(key.kind(), bytes));
+      byKey.put(key, merged);
+    }
+  }
+
+  /** Every key read, as its shuffle key ({@link PieceCodec#keyText}) and its piece's bytes. */
+  Iterator<Tuple2<String, byte[]>> shuffled() {
+    List<Tuple2<String, byte[]>> out = new ArrayList<>(byKey.size());
+    byKey.forEach(
+        (key, value) ->
+            out.add(
+                new Tuple2<>(
+                    codec.keyText(key),
+                    value instanceof Piece piece ? codec.encode(piece) : (byte[]) value)));
+    byKey.clear();
+    return out.iterator();
+  }
+
+  /** The rows of one key, from the bytes of its pieces (one per map task that met it). */
+  static List<ReportRow> rows(
+      String keyText, Iterable<byte[]> pieces, ReportSettings settings, SharedFacts facts) {
+    PieceCodec codec = new PieceCodec(facts.catalog());
+    PieceKey key = codec.keyOf(keyText);
+    Piece merged = null;
+    for (byte[] bytes : pieces) {
+      Piece piece = codec.decode(key.kind(), bytes);
+      if (merged == null) {
+        merged = piece;
+      } else {
+        merged.mergeFrom(piece);
+      }
+    }
+    if (merged == null) {
+      return List.of();
+    }
+    RowContext context =
+        new RowContext(
+            settings,
+            new WindowClock(settings.window(), settings.zone()),
+            facts.factsOf(key.kind()));
+    return merged.rows(key, context);
+  }
+}

@@ -1,0 +1,171 @@
+package com.hoteltraffic.report.engine;
+
+import com.hoteltraffic.report.shared.Codec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * The bytes of piece keys, pieces and blocks, as the read's block files and the merge's shuffle
+ * carry them, for the kinds of one {@link ReportCatalog}: a key's kind is written as its one-byte
+ * tag, a piece as its kind's own codec bytes ({@link Piece#write}, {@link PieceKind#reader}). A
+ * block is {@link #BLOCK_MAGIC}, the number of pieces, then per piece its key, its length and its
+ * bytes (so that the merge skips the pieces it does not need without decoding them). Why explicit
+ * bytes and not objects: Kryo ignores the state a piece keeps in primitive arrays behind a custom
+ * Java serialization, so a run with {@code spark.serializer=KryoSerializer} would lose it silently;
+ * these bytes read back the same under any serializer.
+ */
+final class PieceCodec {
+  /** The first bytes of a block ("RPB" and the format's version, 1). */
+  static final int BLOCK_MAGIC = 0x52504201;
+
+  private final ReportCatalog catalog;
+
+  PieceCodec(ReportCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** A piece of {@code kind}, read back from what its {@link Piece#write} wrote. */
+  Piece readPiece(String kind, DataInput in) throws IOException {
+    return catalog.kind(kind).reader().read(in);
+  }
+
+  void writeKey(DataOutput out, PieceKey key) throws IOException {
+    out.writeByte(catalog.tag(key.kind()));
+    Codec.writeString(out, key.provider());
+    Codec.writeString(out, key.key());
+    Codec.writeString(out, key.detail());
+    out.writeLong(key.number());
+  }
+
+  PieceKey readKey(DataInput in) throws IOException {
+    int tag = in.readUnsignedByte();
+    if (tag >= catalog.kindCount()) {
+      throw new IOException("Unknown piece kind tag " + tag);
+    }
+    return new PieceKey(
+        catalog.kind(tag).name(),
+        Codec.readString(in),
+        Codec.readString(in),
+        Codec.readString(in),
+        in.readLong());
+  }
+
+  /**
+   * The key as the merge's shuffle key: its codec bytes, one char per byte (ISO-8859-1, which maps
+   * every byte to the char of the same value). A String hashes and compares by content in every JVM
+   * and under any serializer; a byte[] would hash by identity.
+   */
+  String keyText(PieceKey key) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      writeKey(out, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return bytes.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The key of a {@link #keyText}. */
+  PieceKey keyOf(String text) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)))) {
+      return readKey(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not a piece key", e);
+    }
+  }
+
+  /** Writes a block of {@code pieces}. */
+  void writeBlock(DataOutput out, Map<PieceKey, Piece> pieces) throws IOException {
+    out.writeInt(BLOCK_MAGIC);
+    out.writeInt(pieces.size());
+    Buffer buffer = new Buffer();
+    DataOutputStream piece = new DataOutputStream(buffer);
+    for (Map.Entry<PieceKey, Piece> entry : pieces.entrySet()) {
+      writeKey(out, entry.getKey());
+      buffer.reset();
+      entry.getValue().write(piece);
+      out.writeInt(buffer.size());
+      out.write(buffer.array(), 0, buffer.size());
+    }
+  }
+
+  /**
+   * Reads a block to its end, handing on the codec bytes of each piece whose key is {@code wanted};
+   * the others are skipped undecoded.
+   *
+   * @param name the block, for messages
+   * @throws IOException when the bytes are not a whole block (a truncated file, another file)
+   */
+  void readBlock(
+      String name, InputStream block, Predicate<PieceKey> wanted, BiConsumer<PieceKey, byte[]> sink)
+      throws IOException {
+    DataInputStream in = new DataInputStream(block);
+    if (in.readInt() != BLOCK_MAGIC) {
+      throw new IOException(name + " is not a block of report pieces");
+    }
+    int count = in.readInt();
+    try {
+      for (int i = 0; i < count; i++) {
+        PieceKey key = readKey(in);
+        int length = in.readInt();
+        if (wanted.test(key)) {
+          byte[] bytes = new byte[length];
+          in.readFully(bytes);
+          sink.accept(key, bytes);
+        } else {
+          in.skipNBytes(length);
+        }
+      }
+    } catch (EOFException e) {
+      throw new IOException(name + " ends before its " + count + " pieces: truncated", e);
+    }
+    if (in.read() != -1) {
+      throw new IOException(name + " has bytes after its " + count + " pieces");
+    }
+  }
+
+  /** A piece's codec bytes. */
+  byte[] encode(Piece piece) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      piece.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A byte buffer whose bytes are read in place, not copied. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    byte[] array() {
+      return buf;
+    }
+  }
+
+  /** A new piece of {@code kind} from its {@link #encode} bytes, all of which it must use. */
+  Piece decode(String kind, byte[] bytes) {
+    ByteArrayInputStream stream = new ByteArrayInputStream(bytes);
+    try (DataInputStream in = new DataInputStream(stream)) {
+      Piece piece = readPiece(kind, in);
+      if (stream.available() != 0) {
+        throw new IOException(stream.available() + " bytes left after a piece of kind " + kind);
+      }
+      return piece;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not a piece of kind " + kind, e);
+    }
+  }
+}

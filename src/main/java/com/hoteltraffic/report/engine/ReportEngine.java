@@ -1,0 +1,282 @@
+package com.hoteltraffic.report.engine;
+
+import com.hoteltraffic.model.BookingFact;
+import com.hoteltraffic.model.ClassifiedExchange;
+import com.hoteltraffic.model.ExchangeSchema;
+import com.hoteltraffic.model.HadoopConf;
+import com.hoteltraffic.report.shared.Micros;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Merges the pieces the read's tasks folded (see {@link ReportFold}) into every report's rows: one
+ * Spark job over the small per-task blocks, whose shuffle brings each key's pieces together; the
+ * per-key rules (plain Java) then run where the key lands, and only report rows reach the driver.
+ *
+ * <p>Everything that crosses tasks is plain: block paths, the facts' and the pieces' codec bytes,
+ * keys as Strings, rows as codec bytes. So a run gives the same reports whatever {@code
+ * spark.serializer} it uses, and each merge goes into a piece decoded for it (see {@link
+ * BlockMerge}).
+ */
+public final class ReportEngine {
+  private ReportEngine() {}
+
+  /**
+   * The reports of a run from the blocks its read kept: exactly those files, by path (a failed task
+   * attempt may have left a block of its own beside them, which is not read).
+   *
+   * @param blocks one block file per split
+   * @param facts the facts of every split (see {@link SharedFacts})
+   * @throws IllegalStateException naming the blocks that are missing
+   */
+  public static ReportResults fromBlocks(
+      SparkSession spark, List<Path> blocks, SharedFacts facts, ReportSettings settings) {
+    List<ReportSpec> specs = facts.catalog().specs(settings.includePii());
+    if (blocks.isEmpty()) {
+      return new ReportResults(specs, List.of());
+    }
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    checkPresent(blocks, hadoop);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<String> paths = new ArrayList<>(blocks.size());
+    blocks.forEach(block -> paths.add(block.toString()));
+    Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
+    Broadcast<byte[]> shared = context.broadcast(facts.encoded());
+    try {
+      JavaPairRDD<String, byte[]> pieces =
+          context
+              .parallelize(paths, Math.min(paths.size(), context.defaultParallelism()))
+              .mapPartitionsToPair(
+                  part ->
+                      readBlocks(
+                          part, HadoopConf.of(conf.value()), facts.catalog(), shared.value()));
+      return new ReportResults(specs, rows(context, pieces, facts.catalog(), shared, settings));
+    } finally {
+      conf.destroy();
+      shared.destroy();
+    }
+  }
+
+  /**
+   * The reports of a catalog from classified exchanges (schema {@link ExchangeSchema#SCHEMA}), for
+   * notebooks and tests.
+   */
+  public static ReportResults fromExchanges(
+      Dataset<Row> exchanges, ReportCatalog catalog, ReportSettings settings) {
+    JavaSparkContext context =
+        JavaSparkContext.fromSparkContext(exchanges.sparkSession().sparkContext());
+    ReportFold fold = new ReportFold(catalog, settings);
+    // Each partition's block and facts, as codec bytes: cached, they are read twice, never changed.
+    JavaRDD<Tuple2<byte[], byte[]>> folded =
+        exchanges
+            .javaRDD()
+            .mapPartitions(rows -> List.of(foldPartition(fold, rows)).iterator())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      SharedFacts facts = SharedFacts.of(catalog, folded.map(Tuple2::_2).collect());
+      Broadcast<byte[]> shared = context.broadcast(facts.encoded());
+      try {
+        JavaPairRDD<String, byte[]> pieces =
+            folded.mapPartitionsToPair(
+                part -> {
+                  BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, shared.value()));
+                  while (part.hasNext()) {
+                    merge.read("a block of exchanges", new ByteArrayInputStream(part.next()._1()));
+                  }
+                  return merge.shuffled();
+                });
+        return new ReportResults(
+            catalog.specs(settings.includePii()), rows(context, pieces, catalog, shared, settings));
+      } finally {
+        shared.destroy();
+      }
+    } finally {
+      folded.unpersist(false);
+    }
+  }
+
+  private static Tuple2<byte[], byte[]> foldPartition(ReportFold fold, Iterator<Row> rows)
+      throws IOException {
+    ReportFold.Partial partial = fold.start();
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      fold.add(partial, classified(row), row.getAs(ExchangeSchema.SOURCE), lineOf(row));
+    }
+    ByteArrayOutputStream block = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(block)) {
+      fold.writeBlock(partial, out);
+    }
+    return new Tuple2<>(block.toByteArray(), fold.facts(partial));
+  }
+
+  /**
+   * Fails naming every block that is not there: its split's traffic would be missing from every
+   * report. One listing per directory (blocks share one), not one request per block.
+   */
+  private static void checkPresent(List<Path> blocks, Configuration conf) {
+    Map<Path, Set<String>> byDirectory = new LinkedHashMap<>();
+    blocks.forEach(
+        block ->
+            byDirectory
+                .computeIfAbsent(block.getParent(), d -> new HashSet<>())
+                .add(block.getName()));
+    List<Path> missing = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, Set<String>> directory : byDirectory.entrySet()) {
+        FileSystem fs = directory.getKey().getFileSystem(conf);
+        Set<String> present = new HashSet<>();
+        if (fs.exists(directory.getKey())) {
+          for (FileStatus file : fs.listStatus(directory.getKey())) {
+            present.add(file.getPath().getName());
+          }
+        }
+        for (String name : directory.getValue()) {
+          if (!present.contains(name)) {
+            missing.add(new Path(directory.getKey(), name));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the read's blocks", e);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "The merge is missing "
+              + missing.size()
+              + " of the read's "
+              + blocks.size()
+              + " blocks, without which the reports would leave traffic out: "
+              + missing);
+    }
+  }
+
+  /** A map task of the merge: its blocks' needed pieces, merged per key, for the shuffle. */
+  private static Iterator<Tuple2<String, byte[]>> readBlocks(
+      Iterator<String> paths, Configuration conf, ReportCatalog catalog, byte[] facts) {
+    BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, facts));
+    while (paths.hasNext()) {
+      Path path = new Path(paths.next());
+      try (InputStream in =
+          new BufferedInputStream(path.getFileSystem(conf).open(path, 1 << 16), 1 << 16)) {
+        merge.read(path.toString(), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the read's block " + path, e);
+      }
+    }
+    return merge.shuffled();
+  }
+
+  /**
+   * Brings each key's pieces together and collects the rows. The shuffle carries Strings and byte
+   * arrays only; each reduce task sends its rows as one array of codec bytes.
+   */
+  private static List<ReportRow> rows(
+      JavaSparkContext context,
+      JavaPairRDD<String, byte[]> pieces,
+      ReportCatalog catalog,
+      Broadcast<byte[]> shared,
+      ReportSettings settings) {
+    List<byte[]> encoded =
+        pieces
+            .groupByKey(Math.max(1, context.defaultParallelism()))
+            .mapPartitions(
+                keys -> {
+                  SharedFacts facts = SharedFacts.decode(catalog, shared.value());
+                  List<ReportRow> rows = new ArrayList<>();
+                  while (keys.hasNext()) {
+                    Tuple2<String, Iterable<byte[]>> key = keys.next();
+                    rows.addAll(BlockMerge.rows(key._1(), key._2(), settings, facts));
+                  }
+                  return List.of(RowCodec.encodeRows(rows)).iterator();
+                })
+            .collect();
+    List<ReportRow> rows = new ArrayList<>();
+    for (byte[] bytes : encoded) {
+      rows.addAll(RowCodec.decodeRows(bytes));
+    }
+    return rows;
+  }
+
+  private static long lineOf(Row row) {
+    Object line = row.getAs(ExchangeSchema.LINE);
+    return line == null ? 0L : ((Number) line).longValue();
+  }
+
+  /** A table row back in the form the fold reads. */
+  static ClassifiedExchange classified(Row row) {
+    ClassifiedExchange e = new ClassifiedExchange();
+    Timestamp ts = row.getAs(ExchangeSchema.TS);
+    e.tsMillis = Math.floorDiv(Micros.of(ts.toInstant()), 1_000L);
+    e.durationMs = row.getAs(ExchangeSchema.DURATION_MS);
+    e.requestId = row.getAs(ExchangeSchema.REQUEST_ID);
+    e.provider = row.getAs(ExchangeSchema.PROVIDER);
+    e.operation = row.getAs(ExchangeSchema.OPERATION);
+    e.method = row.getAs(ExchangeSchema.METHOD);
+    e.host = row.getAs(ExchangeSchema.HOST);
+    e.environment = row.getAs(ExchangeSchema.ENVIRONMENT);
+    e.path = row.getAs(ExchangeSchema.PATH);
+    e.hotelId = row.getAs(ExchangeSchema.HOTEL_ID);
+    e.requestFingerprint = row.getAs(ExchangeSchema.REQUEST_FINGERPRINT);
+    e.tokenId = row.getAs(ExchangeSchema.TOKEN_ID);
+    e.tokenHint = row.getAs(ExchangeSchema.TOKEN_HINT);
+    e.httpStatus = row.getAs(ExchangeSchema.HTTP_STATUS);
+    e.errorCode = row.getAs(ExchangeSchema.ERROR_CODE);
+    e.errorClass = row.getAs(ExchangeSchema.ERROR_CLASS);
+    e.retryable = Boolean.TRUE.equals(row.getAs(ExchangeSchema.RETRYABLE));
+    e.documented = Boolean.TRUE.equals(row.getAs(ExchangeSchema.DOCUMENTED));
+    e.noResponseReason = row.getAs(ExchangeSchema.NO_RESPONSE_REASON);
+    e.rateLimitLimit = row.getAs(ExchangeSchema.RATE_LIMIT_LIMIT);
+    e.rateLimitWindowSeconds = row.getAs(ExchangeSchema.RATE_LIMIT_WINDOW_S);
+    e.clientReference = row.getAs(ExchangeSchema.CLIENT_REFERENCE);
+    e.checkIn = row.getAs(ExchangeSchema.CHECK_IN);
+    e.checkOut = row.getAs(ExchangeSchema.CHECK_OUT);
+    e.holderName = row.getAs(ExchangeSchema.HOLDER_NAME);
+    e.listClientReference = row.getAs(ExchangeSchema.LIST_CLIENT_REFERENCE);
+    e.listFilterType = row.getAs(ExchangeSchema.LIST_FILTER_TYPE);
+    e.listStart = row.getAs(ExchangeSchema.LIST_START);
+    e.listEnd = row.getAs(ExchangeSchema.LIST_END);
+    e.listStatus = row.getAs(ExchangeSchema.LIST_STATUS);
+    e.listFrom = row.getAs(ExchangeSchema.LIST_FROM);
+    e.listTo = row.getAs(ExchangeSchema.LIST_TO);
+    e.listTotal = row.getAs(ExchangeSchema.LIST_TOTAL);
+    List<Row> bookings = row.getList(row.fieldIndex(ExchangeSchema.BOOKINGS));
+    if (bookings != null) {
+      for (Row b : bookings) {
+        e.bookings.add(
+            new BookingFact(
+                b.getAs(ExchangeSchema.B_REFERENCE),
+                b.getAs(ExchangeSchema.B_CLIENT_REFERENCE),
+                b.getAs(ExchangeSchema.B_STATUS),
+                b.getAs(ExchangeSchema.B_HOTEL_CODE),
+                b.getAs(ExchangeSchema.B_CREATION_DATE)));
+      }
+    }
+    return e;
+  }
+}
