@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * The product's packages depend on each other one way only: cli → job → ingest → classify → model,
  * report → model, output → report and model, sql (the notebook's SQL functions) → classify. This
  * test reads the compiled main classes (not the tests) and fails naming every import against that
- * direction, and any cycle between packages.
+ * direction, and any cycle between packages. Inside {@code report}, the engine and the shared
+ * helpers name no report, and each report's package depends only on them and {@code model}: the
+ * registry ({@code report.Reports}) is the one place that lists the reports.
  */
 class ArchitectureTest {
   private static final String ROOT = "com.hoteltraffic";
@@ -111,5 +113,68 @@ class ArchitectureTest {
             .evaluate(classes);
     assertTrue(
         !result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
+  }
+
+  /** The report packages besides the engine, the shared helpers and the alerts: one per report. */
+  private static Set<String> reportPackages() {
+    Set<String> found = new TreeSet<>();
+    String prefix = ROOT + ".report.";
+    classes.forEach(
+        c -> {
+          if (c.getPackageName().startsWith(prefix)) {
+            found.add(c.getPackageName().substring(prefix.length()).split("\\.")[0]);
+          }
+        });
+    found.removeAll(Set.of("engine", "shared", "alert"));
+    return found;
+  }
+
+  @Test
+  void theEngineAndTheSharedHelpersNameNoReport() {
+    List<String> violations = new java.util.ArrayList<>();
+    for (String pkg : List.of("engine", "shared")) {
+      List<String> forbidden = new java.util.ArrayList<>();
+      forbidden.add(ROOT + ".report");
+      forbidden.add(ROOT + ".report.alert..");
+      reportPackages().forEach(report -> forbidden.add(ROOT + ".report." + report + ".."));
+      if (pkg.equals("shared")) {
+        forbidden.add(ROOT + ".report.engine..");
+      }
+      EvaluationResult result =
+          noClasses()
+              .that()
+              .resideInAPackage(ROOT + ".report." + pkg + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(forbidden.toArray(String[]::new))
+              .evaluate(classes);
+      violations.addAll(result.getFailureReport().getDetails());
+    }
+    assertTrue(violations.isEmpty(), () -> String.join("\n", violations));
+  }
+
+  @Test
+  void eachReportDependsOnlyOnTheEngineTheSharedHelpersAndTheModel() {
+    Set<String> reports = reportPackages();
+    assertTrue(reports.size() >= 10, "one package per report, found " + reports);
+    List<String> violations = new java.util.ArrayList<>();
+    for (String report : reports) {
+      List<String> forbidden = new java.util.ArrayList<>();
+      forbidden.add(ROOT + ".report");
+      forbidden.add(ROOT + ".report.alert..");
+      reports.stream()
+          .filter(other -> !other.equals(report))
+          .forEach(other -> forbidden.add(ROOT + ".report." + other + ".."));
+      EvaluationResult result =
+          noClasses()
+              .that()
+              .resideInAPackage(ROOT + ".report." + report + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(forbidden.toArray(String[]::new))
+              .evaluate(classes);
+      violations.addAll(result.getFailureReport().getDetails());
+    }
+    assertTrue(violations.isEmpty(), () -> String.join("\n", violations));
   }
 }

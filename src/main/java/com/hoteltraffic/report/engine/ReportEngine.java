@@ -57,7 +57,8 @@ public final class ReportEngine {
    */
   public static ReportResults fromBlocks(
       SparkSession spark, List<Path> blocks, SharedFacts facts, ReportSettings settings) {
-    List<ReportSpec> specs = facts.catalog().specs(settings.includePii());
+    ReportCatalog catalog = facts.catalog();
+    List<ReportSpec> specs = catalog.specs(settings.includePii());
     if (blocks.isEmpty()) {
       return new ReportResults(specs, List.of());
     }
@@ -73,10 +74,8 @@ public final class ReportEngine {
           context
               .parallelize(paths, Math.min(paths.size(), context.defaultParallelism()))
               .mapPartitionsToPair(
-                  part ->
-                      readBlocks(
-                          part, HadoopConf.of(conf.value()), facts.catalog(), shared.value()));
-      return new ReportResults(specs, rows(context, pieces, facts.catalog(), shared, settings));
+                  part -> readBlocks(part, HadoopConf.of(conf.value()), catalog, shared.value()));
+      return new ReportResults(specs, rows(context, pieces, catalog, shared, settings));
     } finally {
       conf.destroy();
       shared.destroy();
