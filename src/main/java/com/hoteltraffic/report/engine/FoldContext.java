@@ -4,14 +4,21 @@ import com.hoteltraffic.report.shared.WindowClock;
 
 /** Where and when the exchange being folded is, in the run's terms; one per task, reused. */
 public final class FoldContext {
+  private final ReportSettings settings;
   private final WindowClock clock;
   private long tsMicros;
   private String source;
   private long line;
   private boolean inDay;
 
-  FoldContext(WindowClock clock) {
+  FoldContext(ReportSettings settings, WindowClock clock) {
+    this.settings = settings;
     this.clock = clock;
+  }
+
+  /** The run's settings (window, zone, thresholds). */
+  public ReportSettings settings() {
+    return settings;
   }
 
   void set(long tsMicros, String source, long line, boolean inDay) {

@@ -48,7 +48,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
     final Pieces[] views;
     final FoldContext context;
 
-    Partial(ReportCatalog catalog, WindowClock clock) {
+    Partial(ReportCatalog catalog, ReportSettings settings) {
       List<Report> reports = catalog.reports();
       facts = new Object[reports.size()];
       views = new Pieces[reports.size()];
@@ -57,7 +57,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
         facts[r] = codec == null ? null : codec.empty();
         views[r] = new View(r);
       }
-      context = new FoldContext(clock);
+      context = new FoldContext(settings, new WindowClock(settings.window(), settings.zone()));
     }
 
     /** What one report's {@link Report#fold} adds to. */
@@ -99,7 +99,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   @Override
   public Partial start() {
-    return new Partial(catalog, new WindowClock(settings.window(), settings.zone()));
+    return new Partial(catalog, settings);
   }
 
   @Override
