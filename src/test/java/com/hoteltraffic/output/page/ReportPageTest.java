@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page from plain records: every section, working links, caps said, data escaped, nothing
+ * The page from report rows: every section, working links, caps said, data escaped, nothing
  * fetched.
  */
 class ReportPageTest {
