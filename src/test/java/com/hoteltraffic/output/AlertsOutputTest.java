@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hoteltraffic.output.page.ReportPage;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.alert.Alert;
 import com.hoteltraffic.report.alert.PreviousRun;
@@ -248,7 +249,10 @@ class AlertsOutputTest {
     RunSummary summary = new RunSummary().put("counts", Map.of()).put("time_range", Map.of());
     String page =
         ReportPage.render(
-            HtmlReport.data(none, summary, Duration.ofHours(1), ZoneOffset.UTC),
+            none,
+            summary::get,
+            Duration.ofHours(1),
+            ZoneOffset.UTC,
             HtmlReport.alerts(List.of(), unreadable));
     assertTrue(
         page.contains(
@@ -267,7 +271,6 @@ class AlertsOutputTest {
   void thePageListsAlertsFirst() {
     ReportResults empty = ReportResults.of(Reports.all(false), List.of());
     RunSummary summary = new RunSummary().put("counts", Map.of()).put("time_range", Map.of());
-    ReportPage.Data data = HtmlReport.data(empty, summary, Duration.ofHours(1), ZoneOffset.UTC);
     Alert critical =
         new Alert(
             Severity.CRITICAL,
@@ -285,7 +288,7 @@ class AlertsOutputTest {
             whereOf("provider", "casy"),
             "codes");
 
-    String html = ReportPage.render(data, HtmlReport.alerts(List.of(critical, warning), null));
+    String html = page(empty, summary, HtmlReport.alerts(List.of(critical, warning), null));
 
     int alerts = html.indexOf("<section id=\"alerts\">");
     assertTrue(
@@ -310,8 +313,9 @@ class AlertsOutputTest {
         "the warning");
 
     String quiet =
-        ReportPage.render(
-            data,
+        page(
+            empty,
+            summary,
             HtmlReport.alerts(
                 List.of(),
                 new PreviousRun(
@@ -324,7 +328,7 @@ class AlertsOutputTest {
         "no alert: said so");
     assertEquals(
         -1,
-        ReportPage.render(data).indexOf("id=\"alerts\""),
+        page(empty, summary, null).indexOf("id=\"alerts\""),
         "rendered without alerts: no section");
   }
 
@@ -332,7 +336,6 @@ class AlertsOutputTest {
   void thePageShowsTheFirst500AlertsAndSaysHowManyThereAre() {
     ReportResults empty = ReportResults.of(Reports.all(false), List.of());
     RunSummary summary = new RunSummary().put("counts", Map.of()).put("time_range", Map.of());
-    ReportPage.Data data = HtmlReport.data(empty, summary, Duration.ofHours(1), ZoneOffset.UTC);
     List<Alert> many = new java.util.ArrayList<>();
     for (int i = 0; i < 501; i++) {
       many.add(
@@ -345,7 +348,7 @@ class AlertsOutputTest {
               "bookings-UNRESOLVED"));
     }
 
-    String html = ReportPage.render(data, HtmlReport.alerts(many, null));
+    String html = page(empty, summary, HtmlReport.alerts(many, null));
 
     assertTrue(
         html.contains("0 critical, 501 warning.") && html.contains("Showing the first 500 of 501;"),
@@ -353,6 +356,11 @@ class AlertsOutputTest {
     assertTrue(
         html.contains("<tr id=\"alert-500\">") && !html.contains("<tr id=\"alert-501\">"),
         "500 rows");
+  }
+
+  /** The page of {@code reports}, with an alerts section unless {@code alerts} is null. */
+  private static String page(ReportResults reports, RunSummary summary, ReportPage.Alerts alerts) {
+    return ReportPage.render(reports, summary::get, Duration.ofHours(1), ZoneOffset.UTC, alerts);
   }
 
   private static Map<String, String> whereOf(String... columnsAndValues) {
