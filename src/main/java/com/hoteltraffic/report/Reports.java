@@ -1,6 +1,7 @@
 package com.hoteltraffic.report;
 
 import com.hoteltraffic.report.access.AccessDenied;
+import com.hoteltraffic.report.availability.AvailabilityByDay;
 import com.hoteltraffic.report.behaviour.ClientBehaviour;
 import com.hoteltraffic.report.bookings.BookingReconciliation;
 import com.hoteltraffic.report.bursts.RateLimitBursts;
@@ -44,6 +45,8 @@ public final class Reports {
   /** Not written as a CSV: in {@code run_summary.json} and on the page. */
   public static final String BODY_PARSE_FAILURES = BodyParseFailures.NAME;
 
+  public static final String AVAILABILITY_BY_DAY = AvailabilityByDay.NAME;
+
   /** Every report, in the order the job writes their outputs. */
   private static final List<Report> REPORTS =
       List.of(
@@ -56,7 +59,8 @@ public final class Reports {
           new CredentialHealth(),
           new AccessDenied(),
           new ClientBehaviour(),
-          new BodyParseFailures());
+          new BodyParseFailures(),
+          new AvailabilityByDay());
 
   private Reports() {}
 
