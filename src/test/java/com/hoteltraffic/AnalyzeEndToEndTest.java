@@ -397,43 +397,57 @@ class AnalyzeEndToEndTest {
 
   /** The header row of every CSV a run writes, as documented. */
   private static final Map<String, String> DOCUMENTED_HEADERS =
-      Map.of(
-          "access_denied",
-          "provider,token_id,token_hint,hotel_id,forbidden,forbidden_action,unclassified,first_seen,"
-              + "last_seen,ever_succeeded,last_success",
-          "client_behaviour",
-          "provider,token_id,token_hint,requests,fix_first_failures,repeated_unchanged,"
-              + "retryable_failures,fast_retries,rejected_in_bursts,wasted,wasted_share",
-          "credential_health",
-          "provider,token_id,token_hint,first_seen,last_seen,requests,last_success,last_accepted,"
-              + "missing_token,invalid_token,invalid_token_or_not_found,signature_failed,"
-              + "developer_inactive,developer_over_rate,state,since,remedy",
-          "db_outages",
-          "provider,scope,hotel_id,start,end,failed_requests,duration_s,affected_tokens,"
-              + "affected_hotels,recovered_at",
-          "error_codes",
-          "provider,http_status,error_code,error_class,count,first_seen,last_seen,documented,"
-              + "retryable",
-          "error_rates_by_hotel",
-          "window_start,window_end,provider,hotel_id,requests,errors,error_rate,rate_limited,"
-              + "no_response,server_errors,latency_p50_ms,latency_p95_ms,latency_p99_ms",
-          "error_rates_by_operation",
-          "window_start,window_end,provider,operation,requests,errors,error_rate,invalid_request,"
-              + "auth,permission,payment,not_found,rate_limited,quota_exceeded,product,"
-              + "server_error,upstream_unavailable,timeout,no_response,misrouted,undocumented,"
-              + "latency_p50_ms,latency_p95_ms,latency_p99_ms,timeout_ms,over_timeout",
-          "error_rates_by_token",
-          "window_start,window_end,provider,token_id,token_hint,requests,errors,error_rate,"
-              + "rate_limited,no_response,server_errors,latency_p50_ms,latency_p95_ms,"
-              + "latency_p99_ms",
-          "rate_limit_bursts",
-          "provider,token_id,start,end,rejected,requests,kind,duration_s,"
-              + "peak_rejected_per_minute,limit,window_seconds,hotels_touched,hotels,"
-              + "client_backoff",
-          "unconfirmed_bookings",
-          "attempt_ts,provider,token_id,hotel_id,client_reference,check_in,check_out,outcome,"
-              + "status,booking_reference,booking_status,bookings_found,evidence,evidence_ts,"
-              + "evidence_token_id,action");
+      Map.ofEntries(
+          Map.entry(
+              "access_denied",
+              "provider,token_id,token_hint,hotel_id,forbidden,forbidden_action,unclassified,first_seen,"
+                  + "last_seen,ever_succeeded,last_success"),
+          Map.entry(
+              "availability_by_day",
+              "day,provider,operation,requests,server_errors,upstream_unavailable,timeouts,"
+                  + "no_response,failures,availability,latency_p95_ms"),
+          Map.entry(
+              "client_behaviour",
+              "provider,token_id,token_hint,requests,fix_first_failures,repeated_unchanged,"
+                  + "retryable_failures,fast_retries,rejected_in_bursts,wasted,wasted_share"),
+          Map.entry(
+              "credential_health",
+              "provider,token_id,token_hint,first_seen,last_seen,requests,last_success,last_accepted,"
+                  + "missing_token,invalid_token,invalid_token_or_not_found,signature_failed,"
+                  + "developer_inactive,developer_over_rate,state,since,remedy"),
+          Map.entry(
+              "db_outages",
+              "provider,scope,hotel_id,start,end,failed_requests,duration_s,affected_tokens,"
+                  + "affected_hotels,recovered_at"),
+          Map.entry(
+              "error_codes",
+              "provider,http_status,error_code,error_class,count,first_seen,last_seen,documented,"
+                  + "retryable"),
+          Map.entry(
+              "error_rates_by_hotel",
+              "window_start,window_end,provider,hotel_id,requests,errors,error_rate,rate_limited,"
+                  + "no_response,server_errors,latency_p50_ms,latency_p95_ms,latency_p99_ms"),
+          Map.entry(
+              "error_rates_by_operation",
+              "window_start,window_end,provider,operation,requests,errors,error_rate,invalid_request,"
+                  + "auth,permission,payment,not_found,rate_limited,quota_exceeded,product,"
+                  + "server_error,upstream_unavailable,timeout,no_response,misrouted,undocumented,"
+                  + "latency_p50_ms,latency_p95_ms,latency_p99_ms,timeout_ms,over_timeout"),
+          Map.entry(
+              "error_rates_by_token",
+              "window_start,window_end,provider,token_id,token_hint,requests,errors,error_rate,"
+                  + "rate_limited,no_response,server_errors,latency_p50_ms,latency_p95_ms,"
+                  + "latency_p99_ms"),
+          Map.entry(
+              "rate_limit_bursts",
+              "provider,token_id,start,end,rejected,requests,kind,duration_s,"
+                  + "peak_rejected_per_minute,limit,window_seconds,hotels_touched,hotels,"
+                  + "client_backoff"),
+          Map.entry(
+              "unconfirmed_bookings",
+              "attempt_ts,provider,token_id,hotel_id,client_reference,check_in,check_out,outcome,"
+                  + "status,booking_reference,booking_status,bookings_found,evidence,evidence_ts,"
+                  + "evidence_token_id,action"));
 
   /** {@code outputs.md}: the required columns of each report it names, in its order. */
   private static final Map<String, String> REQUIRED_COLUMNS =
@@ -966,6 +980,45 @@ class AnalyzeEndToEndTest {
         expectedPerHour,
         requestsPerHour,
         "every exchange in one operation row of its hour and provider");
+  }
+
+  /**
+   * {@code availability_by_day} is the generator's truth, line for line: per provider × operation ×
+   * UTC day the requests, the provider's failures by class, availability and p95, in the report's
+   * order (day, provider, operation).
+   */
+  @Test
+  void availabilityByDayIsTheGroundTruthLineForLine() throws IOException {
+    List<String> expected = new ArrayList<>();
+    for (GroundTruth.AvailabilityDay a : truth.availability()) {
+      expected.add(
+          String.join(
+              ",",
+              a.day(),
+              a.provider(),
+              a.operation(),
+              Long.toString(a.requests()),
+              Long.toString(a.serverErrors()),
+              Long.toString(a.upstreamUnavailable()),
+              Long.toString(a.timeouts()),
+              Long.toString(a.noResponse()),
+              Long.toString(a.failures()),
+              a.availability(),
+              a.latencyP95Ms() == null ? "" : a.latencyP95Ms().toString()));
+    }
+    List<String> lines =
+        Files.readAllLines(out.resolve("reports/availability_by_day.csv"), StandardCharsets.UTF_8);
+    assertEquals(expected, lines.subList(1, lines.size()), "availability_by_day.csv rows");
+    assertTrue(
+        expected.stream().anyMatch(line -> line.matches(".*,[1-9]\\d*,0\\.\\d+,\\d*$")),
+        "the truth has a row with failures and an availability below 1: " + expected);
+    assertTrue(
+        expected.stream().anyMatch(line -> line.startsWith("2026-11-19,casy,")),
+        "the truth has rows of the second day: " + expected);
+    assertEquals(
+        truth.totals().exchanges(),
+        truth.availability().stream().mapToLong(GroundTruth.AvailabilityDay::requests).sum(),
+        "every exchange in one row of the truth");
   }
 
   @Test

@@ -21,7 +21,8 @@ public record GroundTruth(
     List<Outage> outages,
     List<UncertainBooking> bookings,
     HealthTruth.Result health,
-    List<ExpectedAlert> alerts) {
+    List<ExpectedAlert> alerts,
+    List<AvailabilityDay> availability) {
 
   /** Counts over all files. */
   public record Totals(long exchanges, long quarantined, long blank, long errors) {}
@@ -93,6 +94,24 @@ public record GroundTruth(
    */
   public record ExpectedAlert(
       String severity, String kind, String report, java.util.Map<String, String> where) {}
+
+  /**
+   * One row of {@code availability_by_day} in UTC (see {@link AvailabilityTruth}): {@code
+   * availability} as the CSV writes it (6 decimals, trailing zeros dropped); {@code latencyP95Ms}
+   * null when no exchange of the row recorded a duration.
+   */
+  public record AvailabilityDay(
+      String day,
+      String provider,
+      String operation,
+      long requests,
+      long serverErrors,
+      long upstreamUnavailable,
+      long timeouts,
+      long noResponse,
+      long failures,
+      String availability,
+      Long latencyP95Ms) {}
 
   /** The analyzer defaults the incidents were built for. */
   public static final int BURST_GAP_SECONDS = 60;
@@ -287,6 +306,34 @@ public record GroundTruth(
         first = false;
       }
       out.append("}}");
+    }
+    out.append("\n],\n\"availability_by_day\":[");
+    for (int i = 0; i < availability.size(); i++) {
+      AvailabilityDay a = availability.get(i);
+      row(out, i);
+      out.append("{\"day\":\"")
+          .append(a.day())
+          .append("\",\"provider\":\"")
+          .append(a.provider())
+          .append("\",\"operation\":\"")
+          .append(a.operation())
+          .append("\",\"requests\":")
+          .append(a.requests())
+          .append(",\"server_errors\":")
+          .append(a.serverErrors())
+          .append(",\"upstream_unavailable\":")
+          .append(a.upstreamUnavailable())
+          .append(",\"timeouts\":")
+          .append(a.timeouts())
+          .append(",\"no_response\":")
+          .append(a.noResponse())
+          .append(",\"failures\":")
+          .append(a.failures())
+          .append(",\"availability\":")
+          .append(a.availability())
+          .append(",\"latency_p95_ms\":")
+          .append(a.latencyP95Ms())
+          .append('}');
     }
     out.append("\n]");
     return out.append("}\n").toString();

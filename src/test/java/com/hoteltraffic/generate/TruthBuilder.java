@@ -32,8 +32,10 @@ final class TruthBuilder {
   }
 
   private final List<Row> rows = new ArrayList<>();
+  private final AvailabilityTruth availability = new AvailabilityTruth();
 
   void add(Exchange e) {
+    availability.add(e);
     rows.add(
         new Row(e.tsMillis, e.provider, e.hotelId, e.token, e.status, e.errorCode, e.errorClass));
   }
@@ -148,7 +150,8 @@ final class TruthBuilder {
         outages,
         bookings,
         health,
-        alertTruth.build(config, outages, bookings, healthTruth));
+        alertTruth.build(config, outages, bookings, healthTruth),
+        availability.build());
   }
 
   private static void count(Map<String, long[]> counts, String key, Row r) {
