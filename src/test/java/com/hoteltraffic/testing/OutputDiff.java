@@ -100,6 +100,10 @@ public final class OutputDiff {
   public static void compareTables(SparkSession spark, Path a, Path b, List<String> differences)
       throws IOException {
     for (String name : names(a, b)) {
+      if (!Files.exists(a.resolve(name)) || !Files.exists(b.resolve(name))) {
+        differences.add("tables/" + name + ": only in " + (Files.exists(a.resolve(name)) ? a : b));
+        continue;
+      }
       Dataset<Row> ta = spark.read().parquet(a.resolve(name).toString());
       Dataset<Row> tb = spark.read().parquet(b.resolve(name).toString());
       if (!ta.schema().equals(tb.schema())) {
