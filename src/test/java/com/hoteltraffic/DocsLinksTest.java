@@ -60,7 +60,8 @@ class DocsLinksTest {
           Map.entry(Reports.ERROR_RATES_BY_OPERATION, "docs/error-rates-by-operation.md"),
           Map.entry(Reports.CREDENTIAL_HEALTH, "docs/credential-health.md"),
           Map.entry(Reports.ACCESS_DENIED, "docs/access-denied.md"),
-          Map.entry(Reports.CLIENT_BEHAVIOUR, "docs/client-behaviour.md"));
+          Map.entry(Reports.CLIENT_BEHAVIOUR, "docs/client-behaviour.md"),
+          Map.entry(Reports.AVAILABILITY_BY_DAY, "docs/availability-by-day.md"));
 
   @Test
   void everyWrittenReportHasItsPageLinkedFromTheReadme() throws IOException {
