@@ -35,8 +35,11 @@ import org.apache.spark.sql.types.StructType;
  *       INSUFFICIENT_ALLOTMENT}), the client's own mistakes ({@code invalid_request}, {@code auth},
  *       {@code permission}, {@code payment}, {@code not_found}), the client's limits ({@code
  *       rate_limited}, {@code quota_exceeded}), and {@code misrouted} or {@code undocumented}
- *       answers, which do not say whose fault they are.
- *   <li>{@link #AVAILABILITY}: {@code 1 − failures / requests}, rounded half-up to 6 decimals.
+ *       answers, which do not say whose fault they are. The class decides, not the HTTP status:
+ *       Hotelbeds sends {@code PRODUCT_ERROR} as a 500 and {@code INSUFFICIENT_ALLOTMENT} as a 503.
+ *   <li>{@link #AVAILABILITY}: {@code 1 − failures / requests}, rounded half-up to 6 decimals once,
+ *       from {@code (requests − failures) / requests} (1 minus a rounded failure rate can be a
+ *       millionth off: 125 of 128 is 0.976563, not 1 − 0.023438).
  *   <li>{@link #LATENCY_P95_MS}: the exact 95th percentile of {@code duration_ms} over the row's
  *       exchanges that recorded one, by the nearest-rank method as in the error-rate reports (the
  *       {@code ceil(0.95 × n)}-th smallest of the {@code n} durations); empty when none did.

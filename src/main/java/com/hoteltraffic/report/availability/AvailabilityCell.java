@@ -88,7 +88,7 @@ final class AvailabilityCell implements Piece {
               failures[2],
               failures[3],
               failed,
-              // The share answered, computed from the count so no 1 - x rounding drift shows.
+              // Rounded once: 1 - ratio(failed, requests) could be a millionth off (125/128).
               Values.ratio(requests - failed, requests),
               durations.percentiles(P95)[0]
             }));

@@ -162,10 +162,13 @@ class AvailabilityByDayTest {
 
   @Test
   void availabilityIsRoundedHalfUpToSixDecimals() {
-    assertEquals("0.976563", availability(128, 3), "125/128 = 0.9765625 exactly: half rounds up");
+    assertEquals(
+        "0.976563",
+        availability(128, 3),
+        "125/128 = 0.9765625 exactly: half rounds up (1 - 0.023438 would be 0.976562)");
     assertEquals("0.857143", availability(7, 1), "6/7 = 0.8571428...: rounds up");
     assertEquals("0.142857", availability(7, 6), "1/7 = 0.1428571...: rounds down");
-    assertEquals("0.9", availability(10, 1), "1 - 0.1 without floating-point drift");
+    assertEquals("0.9", availability(10, 1), "9/10: 0.9");
   }
 
   /** The availability column of one row of {@code requests} exchanges, {@code failed} failed. */
