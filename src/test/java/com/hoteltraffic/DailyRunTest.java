@@ -236,6 +236,41 @@ class DailyRunTest {
     assertEquals(expected, actual, "attempt | client reference | status");
   }
 
+  /**
+   * The read holds the day before and after (look-back, look-ahead), and {@code
+   * availability_by_day} counts the day's exchanges only: the truth's rows of that day, exactly.
+   */
+  @Test
+  void availabilityByDayHasTheDaysRowsOnly() throws IOException {
+    List<String> actual = new ArrayList<>();
+    for (CSVRecord row : csv("availability_by_day")) {
+      actual.add(String.join(",", row.toList()));
+    }
+    List<String> expected = new ArrayList<>();
+    for (GroundTruth.AvailabilityDay a : truth.availability()) {
+      if (a.day().equals(DAY)) {
+        expected.add(
+            String.join(
+                ",",
+                a.day(),
+                a.provider(),
+                a.operation(),
+                Long.toString(a.requests()),
+                Long.toString(a.serverErrors()),
+                Long.toString(a.upstreamUnavailable()),
+                Long.toString(a.timeouts()),
+                Long.toString(a.noResponse()),
+                Long.toString(a.failures()),
+                a.availability(),
+                a.latencyP95Ms() == null ? "" : a.latencyP95Ms().toString()));
+      }
+    }
+    assertTrue(
+        truth.availability().stream().anyMatch(a -> !a.day().equals(DAY)),
+        "the generated days around the day have rows of their own");
+    assertEquals(expected, actual, "availability_by_day of " + DAY);
+  }
+
   @Test
   void summaryNamesTheDayAndCountsItsExchanges() throws IOException {
     JsonNode summary =
