@@ -22,6 +22,7 @@ public final class PageSections {
           new BookingsSection(),
           new ErrorCodesSection(),
           new OperationsSection(),
+          new AvailabilityByDaySection(),
           new CredentialHealthSection(),
           new AccessDeniedSection(),
           new ClientBehaviourSection(),

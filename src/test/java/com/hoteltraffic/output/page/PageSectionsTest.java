@@ -33,6 +33,7 @@ class PageSectionsTest {
             "bookings",
             "codes",
             "operations",
+            "availability",
             "credentials",
             "access-denied",
             "client-behaviour",
