@@ -36,7 +36,7 @@ class RetriedTaskTest {
   private static final String EGRESS = "egress.jsonl";
   private static final long EGRESS_HALF = 609_985 / 2;
   private static final Pattern SIDE_FILE =
-      Pattern.compile("(split|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
+      Pattern.compile("(quarantine|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
 
   @TempDir static Path work;
   private static Path undisturbed;
@@ -123,7 +123,8 @@ class RetriedTaskTest {
     for (String file : sideFiles) {
       Matcher side = SIDE_FILE.matcher(file);
       side.matches();
-      if (side.group(1).equals("split") && !blocks.contains(side.group(2) + "/" + side.group(3))) {
+      if (side.group(1).equals("quarantine")
+          && !blocks.contains(side.group(2) + "/" + side.group(3))) {
         partsWithoutBlock.add(file);
       }
     }

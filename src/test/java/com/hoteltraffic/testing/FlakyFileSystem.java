@@ -37,8 +37,8 @@ import org.apache.spark.TaskContext;
  *
  * <p>Faults are armed and recorded in static fields: in local mode every task runs in the test's
  * JVM. Each fault fires once, so the task's next attempt succeeds. Every side file the read creates
- * ({@code split-*} parts, {@code fold-*} blocks) is recorded with its attempt, so that a test can
- * prove a failed attempt left files behind.
+ * ({@code quarantine-*} parts, {@code fold-*} blocks) is recorded with its attempt, so that a test
+ * can prove a failed attempt left files behind.
  */
 public final class FlakyFileSystem extends RawLocalFileSystem {
   /** The scheme; input and output paths are {@code flaky:///absolute/path}. */
@@ -46,7 +46,7 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
 
   private static final URI NAME = URI.create(SCHEME + ":///");
   private static final Pattern SIDE_FILE =
-      Pattern.compile("(split|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
+      Pattern.compile("(quarantine|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
 
   private static final AtomicReference<String> readToBreak = new AtomicReference<>();
   private static final AtomicBoolean blockToBreak = new AtomicBoolean();
@@ -162,13 +162,14 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
     }
     sideFiles.add(path.getName());
     String attempt = side.group(3);
-    if (side.group(1).equals("split")) {
+    if (side.group(1).equals("quarantine")) {
       attemptsWithQuarantine.add(attempt);
     } else if (attemptsWithQuarantine.contains(attempt)
         && blockToBreak.compareAndSet(true, false)) {
       // The attempt closed its quarantine part before it began its block: its size is final.
       Path part =
-          new Path(path.getParent(), "split-" + side.group(2) + "-attempt-" + attempt + ".jsonl");
+          new Path(
+              path.getParent(), "quarantine-" + side.group(2) + "-attempt-" + attempt + ".jsonl");
       long partBytes = getFileStatus(part).getLen();
       return new FSDataOutputStream(new HalfwayOutput(out, path, partBytes), statistics);
     }
