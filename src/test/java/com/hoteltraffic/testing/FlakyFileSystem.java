@@ -53,9 +53,12 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
   private static final Set<String> attemptsWithQuarantine = ConcurrentHashMap.newKeySet();
   private static final List<String> sideFiles = new CopyOnWriteArrayList<>();
   private static final List<String> faults = new CopyOnWriteArrayList<>();
+  private static final java.util.concurrent.atomic.AtomicInteger opens =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Forgets every fault, armed or fired, and every side file seen. */
   public static void reset() {
+    opens.set(0);
     readToBreak.set(null);
     blockToBreak.set(false);
     attemptsWithQuarantine.clear();
@@ -82,6 +85,11 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
   /** The faults that fired, one line each, in order. */
   public static List<String> faults() {
     return List.copyOf(faults);
+  }
+
+  /** How many streams were opened for reading since the last {@link #reset}. */
+  public static int opens() {
+    return opens.get();
   }
 
   /** The names of the read's side files created so far, in order. */
@@ -136,6 +144,7 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
   @Override
   public FSDataInputStream open(Path path, int bufferSize) throws IOException {
     FSDataInputStream in = super.open(path, bufferSize);
+    opens.incrementAndGet();
     // Only a Spark task's stream: the driver may open a file too (to look at its first bytes).
     if (path.getName().equals(readToBreak.get()) && TaskContext.get() != null) {
       long half = getFileStatus(path).getLen() / 2;
