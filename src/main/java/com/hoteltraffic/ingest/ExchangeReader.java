@@ -227,8 +227,8 @@ public final class ExchangeReader {
 
   /**
    * Starts a read whose tasks also run {@code fold} on every exchange (see {@link ExchangeFold}):
-   * the exchanges it leaves out of the table are still folded, and each split's block is written to
-   * {@code sideDirectory}.
+   * the exchanges it leaves out of the table are still folded, and each read task's block is
+   * written to {@code sideDirectory}.
    *
    * @param fold the fold, or null for none
    */
