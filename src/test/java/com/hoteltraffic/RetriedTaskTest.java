@@ -36,7 +36,7 @@ class RetriedTaskTest {
   private static final String EGRESS = "egress.jsonl";
   private static final long EGRESS_HALF = 609_985 / 2;
   private static final Pattern SIDE_FILE =
-      Pattern.compile("(split|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
+      Pattern.compile("(quarantine|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
 
   @TempDir static Path work;
   private static Path undisturbed;
@@ -110,7 +110,7 @@ class RetriedTaskTest {
 
   @Test
   void failedAttemptsLeftSideFilesThatTheRetriesReplaced() {
-    // Per split, the attempts that wrote a quarantine part or a block.
+    // Per task, the attempts that wrote a quarantine part or a block.
     List<String> partsWithoutBlock = new ArrayList<>();
     List<String> blocks = new ArrayList<>();
     for (String file : sideFiles) {
@@ -123,7 +123,8 @@ class RetriedTaskTest {
     for (String file : sideFiles) {
       Matcher side = SIDE_FILE.matcher(file);
       side.matches();
-      if (side.group(1).equals("split") && !blocks.contains(side.group(2) + "/" + side.group(3))) {
+      if (side.group(1).equals("quarantine")
+          && !blocks.contains(side.group(2) + "/" + side.group(3))) {
         partsWithoutBlock.add(file);
       }
     }
@@ -132,10 +133,11 @@ class RetriedTaskTest {
         partsWithoutBlock.size(),
         "one attempt (broken reading egress.jsonl) left a quarantine part and no block: "
             + sideFiles);
-    long splits = blocks.stream().map(block -> block.substring(0, 6)).distinct().count();
-    assertEquals(9, splits, "one block per split of the sample's 9 files: " + blocks);
-    assertEquals(
-        10, blocks.size(), "the 9 kept blocks and the one left half-written: " + sideFiles);
+    long tasks = blocks.stream().map(block -> block.substring(0, 6)).distinct().count();
+    // The sample's 9 files (1.9 MB) are packed by bytes: 5 and 4 files, each costing its length
+    // plus the 4 MiB open cost, in tasks of up to (1.9 MB + 9 × 4 MiB) / 2 cores.
+    assertEquals(2, tasks, "one block per read task, the sample's 9 files in 2 tasks: " + blocks);
+    assertEquals(3, blocks.size(), "the 2 kept blocks and the one left half-written: " + sideFiles);
   }
 
   @Test

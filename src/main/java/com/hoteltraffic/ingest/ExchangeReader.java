@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -42,33 +43,45 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.CollectionAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads every input split once, in Spark tasks, straight into rows of the exchanges table ({@link
- * ExchangeSchema}). Each task streams its split line by line (or HAR entry by entry) through the
- * Jackson parsers and the {@link ExchangeInterpreter} and builds rows in Spark's internal form: no
- * schema inference, no per-field UDFs, no conversion of external values.
+ * ExchangeSchema}). The splits are packed into tasks by bytes, as Spark's file sources pack files
+ * ({@link FilePacking}, steered by {@code spark.sql.files.maxPartitionBytes} and {@code
+ * spark.sql.files.openCostInBytes}), so many small files make few tasks. Each task streams its
+ * splits in turn, line by line (or HAR entry by entry), through the Jackson parsers and the {@link
+ * ExchangeInterpreter} and builds rows in Spark's internal form: no schema inference, no per-field
+ * UDFs, no conversion of external values.
  *
- * <p>What a split yields besides exchanges leaves the task on the side, so that the one action
- * which consumes {@link Read#exchanges()} (writing {@code tables/exchanges}) is the whole read:
+ * <p>What a task yields besides exchanges leaves it on the side, so that the one action which
+ * consumes {@link Read#exchanges()} (writing {@code tables/exchanges}, one file per task) is the
+ * whole read:
  *
  * <ul>
- *   <li>quarantined records go to a part file per split in a side directory, owner-only;
+ *   <li>quarantined records go to one part file per task in a side directory, owner-only; each
+ *       split's records are one run of bytes in it, so the driver can join them in file order;
  *   <li>when the read runs an {@link ExchangeFold}, every exchange (also one the fold keeps out of
- *       the table) is folded into the split's partial, which leaves as a block file in the same
- *       directory and small facts;
- *   <li>the split's counts go to an accumulator, with the names of its quarantine part and block
- *       and the fold's facts.
+ *       the table) is folded into the task's one partial, which leaves as one block file in the
+ *       same directory and small facts;
+ *   <li>the counts of each split (lines, exchanges, quarantined records and where they are in the
+ *       part, a corrupt file's reason) go to an accumulator in one update per task, with the names
+ *       of its part and block and the fold's facts.
  * </ul>
  *
  * <p>Why that is safe under retries and speculation: a task attempt names its part and block after
  * its attempt id, and only a successful attempt's accumulator update reaches the driver, so {@link
- * Read#finish} keeps exactly one attempt's part and block per split and the side directory is
- * deleted with the rest. Splits are deterministic, so any successful attempt's part is the same.
+ * Read#finish} keeps exactly one attempt's part and block per task and the side directory is
+ * deleted with the rest. Splits and their packing are deterministic, so any successful attempt's
+ * part is the same.
  */
 public final class ExchangeReader {
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeReader.class);
+
   private ExchangeReader() {}
 
   // Fields of a quarantined record as written.
@@ -126,7 +139,13 @@ public final class ExchangeReader {
     return ExchangeSchema.SCHEMA.fieldIndex(column);
   }
 
-  /** What one split yielded besides exchanges; travels from the task in an accumulator. */
+  /**
+   * What one split yielded besides exchanges; travels from its task in the task's {@link
+   * TaskCounts}.
+   *
+   * @param quarantineOffset where the split's quarantined records start in its task's part
+   * @param quarantineLength their bytes there (0 when the split quarantined nothing)
+   */
   public record SplitCounts(
       int split,
       String source,
@@ -139,9 +158,21 @@ public final class ExchangeReader {
       long quarantined,
       long repairedUtf8,
       String corruptReason,
-      String quarantinePart,
-      String foldBlock,
-      byte[] foldFacts)
+      long quarantineOffset,
+      long quarantineLength)
+      implements Serializable {}
+
+  /**
+   * What one read task yielded besides exchanges, sent once it read all its splits to their end.
+   *
+   * @param task the task's number (its Spark partition)
+   * @param quarantinePart its quarantine part, or null when it quarantined nothing
+   * @param foldBlock its fold block, or null without a fold
+   * @param foldFacts its fold's small facts, or null without a fold
+   * @param splits the counts of its splits, in the order it read them
+   */
+  public record TaskCounts(
+      int task, String quarantinePart, String foldBlock, byte[] foldFacts, List<SplitCounts> splits)
       implements Serializable {}
 
   /**
@@ -159,15 +190,24 @@ public final class ExchangeReader {
       String corruptReason) {}
 
   /**
-   * What a finished read found besides the exchanges: per-file counts, the quarantine parts in file
-   * and line order, and, when the read ran a fold, one block file and one set of small facts per
-   * split, in split order.
+   * Where one split's quarantined records are: bytes {@code [offset, offset + length)} of its
+   * task's part.
+   */
+  public record QuarantineSlice(Path part, long offset, long length) {}
+
+  /**
+   * What a finished read found besides the exchanges: per-file counts, where the quarantined
+   * records are, in file and line order, and, when the read ran a fold, one block file and one set
+   * of small facts per read task, in task order.
+   *
+   * @param tasks how many tasks read the splits
    */
   public record Outcome(
       List<FileCounts> files,
-      List<Path> quarantineParts,
+      List<QuarantineSlice> quarantine,
       List<Path> foldBlocks,
-      List<byte[]> foldFacts) {}
+      List<byte[]> foldFacts,
+      int tasks) {}
 
   /**
    * Starts a read of {@code splits}. Nothing runs until an action consumes {@link
@@ -187,8 +227,8 @@ public final class ExchangeReader {
 
   /**
    * Starts a read whose tasks also run {@code fold} on every exchange (see {@link ExchangeFold}):
-   * the exchanges it leaves out of the table are still folded, and each split's block is written to
-   * {@code sideDirectory}.
+   * the exchanges it leaves out of the table are still folded, and each read task's block is
+   * written to {@code sideDirectory}.
    *
    * @param fold the fold, or null for none
    */
@@ -202,9 +242,10 @@ public final class ExchangeReader {
       throw new IllegalArgumentException("A fold needs a side directory for its blocks");
     }
     List<InputSplit> numbered = LineOffsets.assign(spark, splits);
+    List<List<Integer>> tasks = pack(spark, numbered);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CollectionAccumulator<SplitCounts> counts =
-        spark.sparkContext().collectionAccumulator("split counts");
+    CollectionAccumulator<TaskCounts> counts =
+        spark.sparkContext().collectionAccumulator("read task counts");
     Dataset<Row> exchanges;
     if (numbered.isEmpty()) {
       exchanges = spark.createDataFrame(List.of(), ExchangeSchema.SCHEMA);
@@ -219,23 +260,48 @@ public final class ExchangeReader {
               counts,
               sideDirectory == null ? null : sideDirectory.toString(),
               (ExchangeFold<Object>) fold);
-      // Each task gets its split's number; the splits travel in the task closure (Java
-      // serialization, as every closure), so that no split crosses with spark.serializer.
-      List<Integer> numbers = new ArrayList<>(numbered.size());
-      for (int i = 0; i < numbered.size(); i++) {
+      // Each Spark partition gets its task's number; the splits and the packing travel in the task
+      // closure (Java serialization, as every closure), so that no split crosses with
+      // spark.serializer.
+      List<Integer> numbers = new ArrayList<>(tasks.size());
+      for (int i = 0; i < tasks.size(); i++) {
         numbers.add(i);
       }
       JavaRDD<InternalRow> rows =
           context
               .parallelize(numbers, numbers.size())
-              .mapPartitions(new ReadSplits(numbered, conf, interpreter, side));
+              .mapPartitions(new ReadTasks(numbered, tasks, conf, interpreter, side));
       // Rows are made in Spark's internal form (UTF8String, microseconds), as Spark's own JSON
       // and CSV readers make them: converting ~35 external values a row cost a third of the read.
       exchanges =
           ((org.apache.spark.sql.classic.SparkSession) spark)
               .internalCreateDataFrame(rows.rdd(), ExchangeSchema.SCHEMA, false);
     }
-    return new Read(exchanges, numbered, counts, sideDirectory);
+    return new Read(exchanges, numbered, tasks.size(), counts, sideDirectory);
+  }
+
+  /**
+   * The read tasks of the splits, packed by bytes with the session's {@code
+   * spark.sql.files.maxPartitionBytes} and {@code spark.sql.files.openCostInBytes} (read, never
+   * set: the session is the caller's) over its default parallelism.
+   */
+  private static List<List<Integer>> pack(SparkSession spark, List<InputSplit> splits) {
+    SQLConf sql = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().conf();
+    FilePacking packing =
+        new FilePacking(
+            sql.filesMaxPartitionBytes(),
+            sql.filesOpenCostInBytes(),
+            spark.sparkContext().defaultParallelism());
+    List<List<Integer>> tasks = packing.pack(splits);
+    LOG.info(
+        "Read: {} splits in {} tasks of up to {} bytes"
+            + " (spark.sql.files.maxPartitionBytes {}, spark.sql.files.openCostInBytes {})",
+        splits.size(),
+        tasks.size(),
+        packing.maxSplitBytes(splits),
+        sql.filesMaxPartitionBytes(),
+        sql.filesOpenCostInBytes());
+    return tasks;
   }
 
   /** Creates the side directory readable by its owner only, as the files it will hold. */
@@ -253,61 +319,83 @@ public final class ExchangeReader {
   public static final class Read {
     private final Dataset<Row> exchanges;
     private final List<InputSplit> splits;
-    private final CollectionAccumulator<SplitCounts> counts;
+    private final int tasks;
+    private final CollectionAccumulator<TaskCounts> counts;
     private final Path sideDirectory;
 
     private Read(
         Dataset<Row> exchanges,
         List<InputSplit> splits,
-        CollectionAccumulator<SplitCounts> counts,
+        int tasks,
+        CollectionAccumulator<TaskCounts> counts,
         Path sideDirectory) {
       this.exchanges = exchanges;
       this.splits = splits;
+      this.tasks = tasks;
       this.counts = counts;
       this.sideDirectory = sideDirectory;
     }
 
-    /** The exchanges, one Spark partition per split; schema {@link ExchangeSchema#SCHEMA}. */
+    /** The exchanges, one Spark partition per read task; schema {@link ExchangeSchema#SCHEMA}. */
     public Dataset<Row> exchanges() {
       return exchanges;
     }
 
+    /** How many tasks read the splits (each leaves one block, part and table file). */
+    public int tasks() {
+      return tasks;
+    }
+
     /**
-     * Counts per file and the quarantine parts in file and line order, once an action has read
-     * every split.
+     * Counts per file, where the quarantined records are in file and line order, and one block per
+     * task, once an action has read every task's splits.
      *
-     * @throws IllegalStateException when some split was never read to its end (no action ran, or
-     *     one stopped early) or when a file's lines changed between the line count and the read (a
-     *     file still being written)
+     * @throws IllegalStateException when some task was never read to its end (no action ran, or one
+     *     stopped early) or when a file's lines changed between the line count and the read (a file
+     *     still being written)
      */
     public Outcome finish() {
-      // An action may have run more than once over a split (two actions, a retried stage): the
-      // counts of one split are always the same, so keep one per split.
-      Map<Integer, SplitCounts> bySplit = new TreeMap<>();
-      for (SplitCounts split : counts.value()) {
-        bySplit.putIfAbsent(split.split(), split);
+      // An action may have run more than once over a task (two actions, a retried stage): the
+      // counts of one task are always the same, so keep one per task.
+      Map<Integer, TaskCounts> byTask = new TreeMap<>();
+      for (TaskCounts task : counts.value()) {
+        byTask.putIfAbsent(task.task(), task);
       }
-      if (bySplit.size() != splits.size()) {
+      if (byTask.size() != tasks) {
         throw new IllegalStateException(
             "The read is not complete: "
-                + bySplit.size()
+                + byTask.size()
                 + " of "
+                + tasks
+                + " read tasks ("
                 + splits.size()
-                + " input splits were read to their end");
+                + " input splits) were read to their end");
       }
-      List<SplitCounts> ordered = new ArrayList<>(bySplit.values());
-      ordered.sort(Comparator.comparing(SplitCounts::source).thenComparingLong(SplitCounts::start));
+      List<ReadSplit> ordered = new ArrayList<>(splits.size());
+      List<Path> blocks = new ArrayList<>();
+      List<byte[]> facts = new ArrayList<>();
+      for (TaskCounts task : byTask.values()) {
+        if (task.foldBlock() != null) {
+          blocks.add(new Path(task.foldBlock()));
+          facts.add(task.foldFacts());
+        }
+        for (SplitCounts split : task.splits()) {
+          ordered.add(new ReadSplit(split, task.quarantinePart()));
+        }
+      }
+      if (ordered.size() != splits.size()) {
+        throw new IllegalStateException(
+            "The read tasks counted " + ordered.size() + " of " + splits.size() + " splits");
+      }
+      ordered.sort(
+          Comparator.comparing((ReadSplit r) -> r.counts().source())
+              .thenComparingLong(r -> r.counts().start()));
       checkLineNumbers(ordered);
 
       Map<String, FileCounts> files = new LinkedHashMap<>();
-      List<Path> parts = new ArrayList<>();
-      List<Path> blocks = new ArrayList<>();
-      List<byte[]> facts = new ArrayList<>();
-      for (SplitCounts split : ordered) {
-        if (split.foldBlock() != null) {
-          blocks.add(new Path(split.foldBlock()));
-          facts.add(split.foldFacts());
-        }
+      List<QuarantineSlice> quarantine = new ArrayList<>();
+      for (ReadSplit read : ordered) {
+        SplitCounts split = read.counts();
         files.merge(
             split.source(),
             new FileCounts(
@@ -320,11 +408,13 @@ public final class ExchangeReader {
                 split.repairedUtf8(),
                 split.corruptReason()),
             ExchangeReader::sum);
-        if (split.quarantinePart() != null) {
-          parts.add(new Path(split.quarantinePart()));
+        if (split.quarantineLength() > 0) {
+          quarantine.add(
+              new QuarantineSlice(
+                  new Path(read.part()), split.quarantineOffset(), split.quarantineLength()));
         }
       }
-      return new Outcome(List.copyOf(files.values()), parts, blocks, facts);
+      return new Outcome(List.copyOf(files.values()), quarantine, blocks, facts, tasks);
     }
 
     /** Deletes the side directory: every quarantine part, kept or left by a failed attempt. */
@@ -337,9 +427,10 @@ public final class ExchangeReader {
     /**
      * @param ordered the splits by file, then start
      */
-    private static void checkLineNumbers(List<SplitCounts> ordered) {
+    private static void checkLineNumbers(List<ReadSplit> ordered) {
       Map<String, Long> linesSoFar = new TreeMap<>();
-      for (SplitCounts split : ordered) {
+      for (ReadSplit read : ordered) {
+        SplitCounts split = read.counts();
         long before = linesSoFar.getOrDefault(split.source(), 0L);
         if (split.linesBefore() != before) {
           throw new IllegalStateException(
@@ -358,6 +449,9 @@ public final class ExchangeReader {
     }
   }
 
+  /** A split's counts and its task's quarantine part. */
+  private record ReadSplit(SplitCounts counts, String part) {}
+
   private static FileCounts sum(FileCounts a, FileCounts b) {
     return new FileCounts(
         a.source(),
@@ -372,23 +466,26 @@ public final class ExchangeReader {
 
   /** Where a task puts what is not an exchange. Serializable: it travels with the task. */
   private record SideOutputs(
-      CollectionAccumulator<SplitCounts> counts, String directory, ExchangeFold<Object> fold)
+      CollectionAccumulator<TaskCounts> counts, String directory, ExchangeFold<Object> fold)
       implements Serializable {}
 
-  /** The task body: opens each split of the partition and turns its events into rows. */
-  private static final class ReadSplits implements FlatMapFunction<Iterator<Integer>, InternalRow> {
+  /** The task body: reads the splits of the partition's task in turn and turns them into rows. */
+  private static final class ReadTasks implements FlatMapFunction<Iterator<Integer>, InternalRow> {
     private static final long serialVersionUID = 1L;
     private final List<InputSplit> splits;
+    private final List<List<Integer>> tasks;
     private final Broadcast<byte[]> conf;
     private final ExchangeInterpreter interpreter;
     private final SideOutputs side;
 
-    ReadSplits(
+    ReadTasks(
         List<InputSplit> splits,
+        List<List<Integer>> tasks,
         Broadcast<byte[]> conf,
         ExchangeInterpreter interpreter,
         SideOutputs side) {
       this.splits = List.copyOf(splits);
+      this.tasks = List.copyOf(tasks);
       this.conf = conf;
       this.interpreter = interpreter;
       this.side = side;
@@ -396,24 +493,29 @@ public final class ExchangeReader {
 
     @Override
     public Iterator<InternalRow> call(Iterator<Integer> numbers) {
-      List<InputSplit> mine = new ArrayList<>();
-      numbers.forEachRemaining(number -> mine.add(splits.get(number)));
-      return new SplitRows(mine.iterator(), HadoopConf.of(conf.value()), interpreter, side);
+      int task = numbers.next(); // one task per partition
+      return new TaskRows(
+          task, splits, tasks.get(task), HadoopConf.of(conf.value()), interpreter, side);
     }
   }
 
   /**
-   * Chains the exchange rows of the partition's splits, opening each file only when its turn comes;
-   * quarantined records and counts are set aside on the way.
+   * Chains the exchange rows of the task's splits, opening each file only when its turn comes;
+   * quarantined records and counts are set aside on the way, and the task's block, part and counts
+   * leave once its last split is read to its end.
    */
-  private static final class SplitRows implements Iterator<InternalRow> {
-    private final Iterator<InputSplit> splits;
+  private static final class TaskRows implements Iterator<InternalRow> {
+    private final int task;
+    private final List<InputSplit> splits;
+    private final Iterator<Integer> indexes;
     private final Configuration conf;
     private final ExchangeInterpreter interpreter;
     private final SideOutputs side;
     private final ObjectMapper mapper = JsonFactories.mapper();
     private final JsonLinesParser jsonLines;
     private final HarEntryParser harEntries;
+    private final List<SplitCounts> done = new ArrayList<>();
+    private int currentIndex;
     private InputSplit current;
     private UTF8String currentSource;
     private InputStream stream;
@@ -421,20 +523,30 @@ public final class ExchangeReader {
     private InternalRow next;
     private QuarantinePart quarantine;
 
-    /** The fold's partial of the current split; null without a fold. */
-    private Object partial;
+    /** Where the current split's quarantined records start in the task's part. */
+    private long quarantineStart;
 
-    SplitRows(
-        Iterator<InputSplit> splits,
+    private boolean finished;
+
+    /** The fold's partial of the whole task; null without a fold. */
+    private final Object partial;
+
+    TaskRows(
+        int task,
+        List<InputSplit> splits,
+        List<Integer> indexes,
         Configuration conf,
         ExchangeInterpreter interpreter,
         SideOutputs side) {
+      this.task = task;
       this.splits = splits;
+      this.indexes = indexes.iterator();
       this.conf = conf;
       this.interpreter = interpreter;
       this.side = side;
       this.jsonLines = new JsonLinesParser(mapper.getFactory(), interpreter.bodyNeeds());
       this.harEntries = new HarEntryParser(interpreter.bodyNeeds());
+      this.partial = side.fold() == null ? null : side.fold().start();
     }
 
     @Override
@@ -442,10 +554,12 @@ public final class ExchangeReader {
       while (next == null) {
         if (events == null || !events.hasNext()) {
           closeCurrent();
-          if (!splits.hasNext()) {
+          if (!indexes.hasNext()) {
+            finishTask();
             return false;
           }
-          open(splits.next());
+          int index = indexes.next();
+          open(index, splits.get(index));
           continue;
         }
         ReadEvent event = events.next();
@@ -468,9 +582,9 @@ public final class ExchangeReader {
       return row;
     }
 
-    private void open(InputSplit split) {
+    private void open(int index, InputSplit split) {
+      currentIndex = index;
       current = split;
-      partial = side.fold() == null ? null : side.fold().start();
       currentSource = UTF8String.fromString(split.path());
       if (split.fileLength() == 0) {
         // An empty file holds no record, so none is lost: it is empty, not a damaged gzip or HAR.
@@ -532,12 +646,11 @@ public final class ExchangeReader {
       }
       try {
         if (quarantine == null) {
-          TaskContext task = TaskContext.get();
           Path part =
               new Path(
                   side.directory(),
                   String.format(
-                      "split-%06d-attempt-%d.jsonl", task.partitionId(), task.taskAttemptId()));
+                      "quarantine-%06d-attempt-%d.jsonl", task, TaskContext.get().taskAttemptId()));
           quarantine = new QuarantinePart(part, conf);
         }
         quarantine.write(current.path(), event.line(), event.reason(), event.raw());
@@ -547,7 +660,43 @@ public final class ExchangeReader {
       }
     }
 
+    /** Notes the split's counts and where its quarantined records are in the task's part. */
     private void splitDone(SplitStats stats) {
+      long quarantineEnd = quarantineStart;
+      if (quarantine != null) {
+        try {
+          quarantineEnd = quarantine.position();
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              "Cannot write quarantined records to " + side.directory(), e);
+        }
+      }
+      done.add(
+          new SplitCounts(
+              currentIndex,
+              current.path(),
+              current.format().name().toLowerCase(java.util.Locale.ROOT),
+              current.start(),
+              current.linesBefore(),
+              stats.lines(),
+              stats.blank(),
+              stats.exchanges(),
+              stats.quarantined(),
+              stats.repairedUtf8(),
+              stats.corruptReason(),
+              quarantineStart,
+              quarantineEnd - quarantineStart));
+      quarantineStart = quarantineEnd;
+    }
+
+    /**
+     * Closes the task's part, writes its block and sends its counts: once, after its last split.
+     */
+    private void finishTask() {
+      if (finished) {
+        return;
+      }
+      finished = true;
       String part = null;
       if (quarantine != null) {
         try {
@@ -562,33 +711,23 @@ public final class ExchangeReader {
       String block = side.fold() == null ? null : writeBlock();
       side.counts()
           .add(
-              new SplitCounts(
-                  TaskContext.getPartitionId(),
-                  current.path(),
-                  current.format().name().toLowerCase(java.util.Locale.ROOT),
-                  current.start(),
-                  current.linesBefore(),
-                  stats.lines(),
-                  stats.blank(),
-                  stats.exchanges(),
-                  stats.quarantined(),
-                  stats.repairedUtf8(),
-                  stats.corruptReason(),
+              new TaskCounts(
+                  task,
                   part,
                   block,
-                  block == null ? null : side.fold().facts(partial)));
+                  block == null ? null : side.fold().facts(partial),
+                  List.copyOf(done)));
     }
 
     /**
-     * Writes the split's fold block, owner-only, named like the quarantine part after the task
+     * Writes the task's fold block, owner-only, named like the quarantine part after the task
      * attempt.
      */
     private String writeBlock() {
-      TaskContext task = TaskContext.get();
       Path path =
           new Path(
               side.directory(),
-              String.format("fold-%06d-attempt-%d.bin", task.partitionId(), task.taskAttemptId()));
+              String.format("fold-%06d-attempt-%d.bin", task, TaskContext.get().taskAttemptId()));
       try (DataOutputStream out =
           new DataOutputStream(new BufferedOutputStream(createOwnerOnly(path, conf), 1 << 16))) {
         side.fold().writeBlock(partial, out);
@@ -600,17 +739,20 @@ public final class ExchangeReader {
   }
 
   /**
-   * One split's quarantined records: JSON Lines {@code {source, line, reason, raw}}, owner-only.
+   * One task's quarantined records: JSON Lines {@code {source, line, reason, raw}}, owner-only,
+   * with the bytes written so far known at each split's end.
    */
   private static final class QuarantinePart {
     final Path path;
-    private final OutputStream out;
+    private final FSDataOutputStream out;
     private final JsonGenerator json;
 
     QuarantinePart(Path path, Configuration conf) throws IOException {
       this.path = path;
       this.out = createOwnerOnly(path, conf);
-      this.json = new ObjectMapper().getFactory().createGenerator(out);
+      this.json = new ObjectMapper().getFactory().createGenerator((OutputStream) out);
+      // A flush hands the generator's buffer to the file's stream, no further: see position().
+      json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
       json.setRootValueSeparator(null);
     }
 
@@ -624,13 +766,20 @@ public final class ExchangeReader {
       json.writeRaw('\n');
     }
 
+    /** Bytes of records written so far (the generator's buffer handed to the file first). */
+    long position() throws IOException {
+      json.flush();
+      return out.getPos();
+    }
+
     void close() throws IOException {
       json.close(); // closes the file too
     }
   }
 
   /** A new file (replacing any of that name) that only its owner can read. */
-  private static OutputStream createOwnerOnly(Path path, Configuration conf) throws IOException {
+  private static FSDataOutputStream createOwnerOnly(Path path, Configuration conf)
+      throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     return fs.create(
         path,

@@ -1,7 +1,7 @@
 package com.hoteltraffic.ingest;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +12,10 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
@@ -113,9 +115,7 @@ public final class InputDiscovery {
       }
       for (FileStatus match : matches) {
         if (match.isDirectory()) {
-          RemoteIterator<LocatedFileStatus> listing = fs.listFiles(match.getPath(), true);
-          while (listing.hasNext()) {
-            LocatedFileStatus file = listing.next();
+          for (FileStatus file : listRecursively(fs, match.getPath())) {
             files.put(file.getPath().toString(), file);
             if (underHiddenDirectory(match.getPath(), file.getPath())) {
               inHiddenDirectory.add(file.getPath().toString());
@@ -152,6 +152,47 @@ public final class InputDiscovery {
     return new Result(splits, read, skipped);
   }
 
+  /**
+   * Every file below {@code directory}, with its length, from listings alone. On the local file
+   * system each directory is listed ({@code listStatus}): Hadoop's {@code listFiles} would build a
+   * located status per file, whose permission the local file system reads by starting a process
+   * (about 4 ms a file: 8.7 s for 2,000 files). Elsewhere {@code listFiles} is the file system's
+   * own cheapest listing (one paged listing of the whole prefix on an object store).
+   */
+  private static List<FileStatus> listRecursively(FileSystem fs, Path directory)
+      throws IOException {
+    List<FileStatus> found = new ArrayList<>();
+    if (localFile(fs, directory) != null) {
+      List<Path> toList = new ArrayList<>(List.of(directory));
+      while (!toList.isEmpty()) {
+        for (FileStatus entry : fs.listStatus(toList.remove(toList.size() - 1))) {
+          if (entry.isDirectory()) {
+            toList.add(entry.getPath());
+          } else {
+            found.add(entry);
+          }
+        }
+      }
+      return found;
+    }
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(directory, true);
+    while (listing.hasNext()) {
+      found.add(listing.next());
+    }
+    return found;
+  }
+
+  /** The local file of {@code path}, or null when {@code fs} is not the local file system. */
+  private static java.io.File localFile(FileSystem fs, Path path) {
+    if (fs instanceof LocalFileSystem local) {
+      return local.pathToFile(path);
+    }
+    if (fs instanceof RawLocalFileSystem raw) {
+      return raw.pathToFile(path);
+    }
+    return null;
+  }
+
   private static boolean isHidden(String name) {
     return name.startsWith(".") || name.startsWith("_");
   }
@@ -168,17 +209,24 @@ public final class InputDiscovery {
     return false;
   }
 
+  /**
+   * Fails a local file the run may not read, before Spark does any work: one permission check (an
+   * {@code access} call), no opening. Files on other file systems are not checked here (that would
+   * be one request per file on an object store): a file the read cannot open fails the run with its
+   * name.
+   */
   private static void checkReadable(FileStatus file, Configuration conf)
-      throws MissingInputException {
-    try (var in = file.getPath().getFileSystem(conf).open(file.getPath())) {
-      // Opening is the portable readability test across file systems.
-    } catch (FileNotFoundException e) {
-      throw new MissingInputException(
-          "--input " + file.getPath() + ": file disappeared while listing");
-    } catch (IOException e) {
-      throw new MissingInputException(
-          "--input " + file.getPath() + ": cannot be read (" + e.getMessage() + ")");
+      throws IOException, MissingInputException {
+    java.io.File local = localFile(file.getPath().getFileSystem(conf), file.getPath());
+    if (local == null || Files.isReadable(local.toPath())) {
+      return;
     }
+    throw new MissingInputException(
+        "--input "
+            + file.getPath()
+            + (Files.exists(local.toPath())
+                ? ": cannot be read (permission denied)"
+                : ": file disappeared while listing"));
   }
 
   private static void addSplits(

@@ -292,8 +292,9 @@ public final class AnalyzeJob {
     ExchangeReader.Outcome outcome = read.finish();
     Totals totals = Totals.of(outcome.files());
     LOG.info(
-        "Read and classified: {} files, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
+        "Read and classified: {} files in {} tasks, {} lines, {} exchanges, {} quarantined, {} blank, {} corrupt files ({} ms)",
         outcome.files().size(),
+        outcome.tasks(),
         totals.lines,
         totals.exchanges,
         totals.quarantined,
@@ -320,7 +321,11 @@ public final class AnalyzeJob {
       ExchangeReader.Outcome outcome, Totals totals, OutputDirectory out, Configuration hadoop)
       throws IOException {
     long stageStart = System.nanoTime();
-    QuarantineWriter.write(outcome.quarantineParts(), out.resolve(QUARANTINE_DIR), hadoop);
+    List<QuarantineWriter.Slice> slices = new ArrayList<>(outcome.quarantine().size());
+    for (ExchangeReader.QuarantineSlice slice : outcome.quarantine()) {
+      slices.add(new QuarantineWriter.Slice(slice.part(), slice.offset(), slice.length()));
+    }
+    QuarantineWriter.write(slices, out.resolve(QUARANTINE_DIR), hadoop);
     LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
   }
 

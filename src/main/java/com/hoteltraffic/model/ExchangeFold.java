@@ -6,11 +6,11 @@ import java.io.Serializable;
 
 /**
  * Work a read task does on every exchange it yields, besides writing it to {@code
- * tables/exchanges}: the task folds each exchange into a partial of its own, and when its split is
- * read to the end, the partial leaves the task in two parts, a block file beside the read (large:
- * per-key cells and events) and small facts that travel to the driver with the split's counts. Both
- * are the fold's own codec bytes, never Java serialization: they must read back the same whatever
- * {@code spark.serializer} a run uses.
+ * tables/exchanges}: the task folds each exchange into a partial of its own, and when its splits
+ * are read to the end, the partial leaves the task in two parts, a block file beside the read
+ * (large: per-key cells and events) and small facts that travel to the driver with the task's
+ * counts. Both are the fold's own codec bytes, never Java serialization: they must read back the
+ * same whatever {@code spark.serializer} a run uses.
  *
  * <p>Owned by {@code model} so that the reader ({@code ingest}) can run it and the reports ({@code
  * report}) can implement it without either knowing the other.
@@ -18,7 +18,7 @@ import java.io.Serializable;
  * @param <P> the per-task partial; mutable, never shared between tasks
  */
 public interface ExchangeFold<P> extends Serializable {
-  /** A fresh partial for one split. */
+  /** A fresh partial for one read task (all its splits). */
   P start();
 
   /** Whether the exchange is written to {@code tables/exchanges} (a daily run keeps its day). */

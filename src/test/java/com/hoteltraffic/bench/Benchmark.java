@@ -2,6 +2,7 @@ package com.hoteltraffic.bench;
 
 import com.hoteltraffic.generate.GeneratorConfig;
 import com.hoteltraffic.generate.TrafficGenerator;
+import com.hoteltraffic.testing.FilePieces;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -27,7 +28,13 @@ import java.util.stream.Stream;
  *
  * <pre>
  * jobs/bench [--exchanges N] [--corpus DIR] [--heap 2g] [--contenders trivial,ours,naive-spark,duckdb]
+ *            [--files N]
  * </pre>
+ *
+ * <p>{@code --files N} is the small-files mode: the corpus's JSON Lines files are written twice
+ * beside it, plain, with the same lines: once a file each ({@code CORPUS-files-few}) and once cut
+ * into about N pieces ({@code CORPUS-files-N}, see {@link FilePieces}). The contenders read the N
+ * pieces, and ours also reads the few files; the target compares ours on the two layouts.
  *
  * <p>The corpus is plain JSON Lines (the generator's {@code --plain}), made once and reused (by
  * default in {@code bench-data/corpus-N}). All contenders read the same files: the JSON Lines ones
@@ -59,7 +66,9 @@ public final class Benchmark {
                 "--heap",
                 "2g",
                 "--contenders",
-                "trivial,ours,naive-spark,duckdb"));
+                "trivial,ours,naive-spark,duckdb",
+                "--files",
+                "0"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!options.containsKey(args[i])) {
         System.err.println("bench: unknown option " + args[i]);
@@ -75,6 +84,11 @@ public final class Benchmark {
                     : options.get("--corpus"))
             .toAbsolutePath();
     ensureCorpus(corpus, exchanges);
+    int files = Integer.parseInt(options.get("--files"));
+    if (files > 0) {
+      smallFiles(corpus, files, options.get("--contenders").split(","), options.get("--heap"));
+      return;
+    }
 
     String glob = corpus.resolve(TrafficGenerator.TRAFFIC_DIR) + "/*/*.jsonl";
     long inputBytes = inputBytes(corpus.resolve(TrafficGenerator.TRAFFIC_DIR));
@@ -93,6 +107,91 @@ public final class Benchmark {
               options.get("--heap")));
     }
     report(outcomes, inputBytes, exchanges);
+  }
+
+  /**
+   * The small-files mode: the contenders on the corpus cut into about {@code count} files, and ours
+   * on the same lines in one file per generated file.
+   */
+  private static void smallFiles(Path corpus, int count, String[] contenders, String heap)
+      throws Exception {
+    Path traffic = corpus.resolve(TrafficGenerator.TRAFFIC_DIR);
+    Path few = layout(corpus, "few", target -> FilePieces.byLines(traffic, target, Long.MAX_VALUE));
+    Path many = layout(corpus, "" + count, target -> FilePieces.intoAbout(traffic, target, count));
+    long fewFiles = jsonLinesFiles(few);
+    long manyFiles = jsonLinesFiles(many);
+    long inputBytes = inputBytes(many);
+    System.out.printf(
+        "Small files: %d files (%s) against %d files (%s), %.1f MB of JSON Lines each%n",
+        manyFiles, many, fewFiles, few, inputBytes / 1e6);
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String name : contenders) {
+      outcomes.add(runContender(name, glob(many), outputOf(many, name), heap));
+    }
+    Outcome oursFew = runContender("ours", glob(few), outputOf(few, "ours"), heap);
+    outcomes.add(
+        new Outcome(
+            "ours-few",
+            oursFew.seconds(),
+            oursFew.cpuSeconds(),
+            oursFew.cpuByRole(),
+            oursFew.rows(),
+            oursFew.peakRssKb()));
+    report(outcomes, inputBytes, -1);
+    Outcome ours = find(outcomes, "ours");
+    if (ours != null) {
+      double ratio = ours.seconds() / oursFew.seconds();
+      System.out.printf(
+          "target: ours on %d files <= 1.3x ours on the same exchanges in %d files: %.2fx -> %s%n",
+          manyFiles, fewFiles, ratio, ratio <= 1.3 ? "met" : "NOT met");
+      System.out.printf(
+          "tables/exchanges: %d files from %d input files, %d from %d%n",
+          tableFiles(outputOf(many, "ours")),
+          manyFiles,
+          tableFiles(outputOf(few, "ours")),
+          fewFiles);
+    }
+  }
+
+  /** What writes one layout into a directory. */
+  private interface LayoutWriter {
+    void write(Path target) throws IOException;
+  }
+
+  /** {@code CORPUS-files-NAME}, written once and reused. */
+  private static Path layout(Path corpus, String name, LayoutWriter writer) throws IOException {
+    Path dir = corpus.resolveSibling(corpus.getFileName() + "-files-" + name);
+    Path done = dir.resolve(".complete");
+    if (Files.exists(done)) {
+      System.out.println("Reusing " + dir + " (delete it to make a new one)");
+      return dir;
+    }
+    deleteRecursively(dir);
+    System.out.println("Writing " + dir + " ...");
+    writer.write(dir.resolve(TrafficGenerator.TRAFFIC_DIR));
+    Files.createFile(done);
+    return dir;
+  }
+
+  private static String glob(Path corpus) {
+    return corpus.resolve(TrafficGenerator.TRAFFIC_DIR) + "/*/*.jsonl";
+  }
+
+  private static Path outputOf(Path corpus, String name) {
+    return corpus.resolveSibling(corpus.getFileName() + "-out-" + name);
+  }
+
+  private static long jsonLinesFiles(Path corpus) throws IOException {
+    PathMatcher jsonl = FileSystems.getDefault().getPathMatcher("glob:**/*.jsonl");
+    try (Stream<Path> files = Files.walk(corpus.resolve(TrafficGenerator.TRAFFIC_DIR))) {
+      return files.filter(jsonl::matches).count();
+    }
+  }
+
+  private static long tableFiles(Path output) throws IOException {
+    try (Stream<Path> files = Files.list(output.resolve("tables/exchanges"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+    }
   }
 
   private static void ensureCorpus(Path corpus, long exchanges) throws IOException {
@@ -188,6 +287,9 @@ public final class Benchmark {
     return outcome;
   }
 
+  /**
+   * @param corpusExchanges the corpus's size, which chooses the targets; negative for none
+   */
   private static void report(List<Outcome> outcomes, long inputBytes, long corpusExchanges) {
     Outcome ours = find(outcomes, "ours");
     long exchanges = ours == null ? 0 : ours.rows();
@@ -206,8 +308,8 @@ public final class Benchmark {
           o.peakRssKb() / 1024.0,
           ours == null ? "-" : String.format("%.2fx", o.seconds() / ours.seconds()));
     }
-    if (ours == null) {
-      return;
+    if (ours == null || corpusExchanges < 0) {
+      return; // the small-files mode judges its own target
     }
     System.out.println();
     Outcome naive = find(outcomes, "naive-spark");

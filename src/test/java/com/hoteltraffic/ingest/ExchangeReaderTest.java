@@ -80,12 +80,24 @@ class ExchangeReaderTest {
         side == null ? null : new org.apache.hadoop.fs.Path(side.toUri()));
   }
 
+  /** The quarantined records of the outcome's slices, in their order. */
+  static List<String> quarantinedLines(ExchangeReader.Outcome outcome) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (ExchangeReader.QuarantineSlice slice : outcome.quarantine()) {
+      byte[] part = Files.readAllBytes(Path.of(slice.part().toUri()));
+      String text =
+          new String(part, (int) slice.offset(), (int) slice.length(), StandardCharsets.UTF_8);
+      lines.addAll(text.lines().toList());
+    }
+    return lines;
+  }
+
   @Test
   void lineNumbersAreFileWideWhenManyTasksReadOneFile() throws Exception {
     Path input = dir.resolve("in.jsonl");
     List<String> lines = writeFile(input);
     Path side = dir.resolve("side");
-    ExchangeReader.Read read = read(input, 1000, side); // ~ 50 splits
+    ExchangeReader.Read read = read(input, 1000, side); // ~ 70 splits, packed in 2 tasks
 
     List<Row> rows = read.exchanges().orderBy(ExchangeSchema.LINE).collectAsList();
     ExchangeReader.Outcome outcome = read.finish();
@@ -113,13 +125,13 @@ class ExchangeReaderTest {
         List.of(file.lines(), file.exchanges(), file.quarantined(), file.blank()),
         "lines, exchanges, quarantined, blank");
 
-    List<String> quarantined = new ArrayList<>();
-    for (org.apache.hadoop.fs.Path part : outcome.quarantineParts()) {
-      quarantined.addAll(Files.readAllLines(Path.of(part.toUri()), StandardCharsets.UTF_8));
+    List<String> quarantined = quarantinedLines(outcome);
+    for (ExchangeReader.QuarantineSlice slice : outcome.quarantine()) {
       assertEquals(
           "rw-------",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(part.toUri()))),
-          "quarantine part " + part);
+          PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(Path.of(slice.part().toUri()))),
+          "quarantine part " + slice.part());
     }
     assertEquals(4, quarantined.size(), "the bad lines 70, 140, 210 and 280");
   }
@@ -151,7 +163,7 @@ class ExchangeReaderTest {
     read.exchanges().count();
     ExchangeReader.Outcome outcome = read.finish();
 
-    assertEquals(found.splits().size(), outcome.foldBlocks().size(), "one block per split");
+    assertEquals(read.tasks(), outcome.foldBlocks().size(), "one block per read task");
     assertEquals(
         "rwx------",
         PosixFilePermissions.toString(Files.getPosixFilePermissions(side)),
@@ -178,10 +190,8 @@ class ExchangeReaderTest {
     ExchangeReader.Outcome outcome = read.finish();
 
     List<JsonNode> records = new ArrayList<>();
-    for (org.apache.hadoop.fs.Path part : outcome.quarantineParts()) {
-      for (String line : Files.readAllLines(Path.of(part.toUri()), StandardCharsets.UTF_8)) {
-        records.add(JSON.readTree(line));
-      }
+    for (String line : quarantinedLines(outcome)) {
+      records.add(JSON.readTree(line));
     }
     assertEquals(
         List.of(70L, 140L, 210L, 280L),

@@ -3,13 +3,16 @@ package com.hoteltraffic.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.hoteltraffic.ingest.InputDiscovery.MissingInputException;
 import com.hoteltraffic.ingest.InputDiscovery.Result;
 import com.hoteltraffic.ingest.InputDiscovery.SkippedFile;
+import com.hoteltraffic.testing.FlakyFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +98,43 @@ class InputDiscoveryTest {
     assertEquals(List.of(uri(kept)), result.files(), "only the visible file is read");
     assertEquals(
         Map.of(uri(temporary), HIDDEN, uri(git), HIDDEN), skippedByPath(result), "skipped");
+  }
+
+  @Test
+  void discoveryListsSizesWithoutOpeningAnyFile() throws Exception {
+    for (int i = 0; i < 300; i++) {
+      file(String.format("day/h%02d/part-%03d.jsonl", i % 24, i), 10 + i);
+    }
+    Configuration flaky = new Configuration();
+    flaky.set("fs." + FlakyFileSystem.SCHEME + ".impl", FlakyFileSystem.class.getName());
+    flaky.setBoolean("fs." + FlakyFileSystem.SCHEME + ".impl.disable.cache", true);
+    FlakyFileSystem.reset();
+    Result result =
+        InputDiscovery.discover(
+            List.of(FlakyFileSystem.SCHEME + "://" + dir.resolve("day").toAbsolutePath()),
+            Optional.empty(),
+            flaky,
+            BIG);
+    assertEquals(0, FlakyFileSystem.opens(), "files opened by discovery");
+    assertEquals(300, result.splits().size(), "one split per file");
+    assertEquals(
+        300L * 10 + 299 * 300 / 2,
+        result.splits().stream().mapToLong(InputSplit::length).sum(),
+        "every file's length, from the listing");
+  }
+
+  @Test
+  void anUnreadableLocalFileIsAMissingInputNamingIt() throws Exception {
+    assumeFalse(
+        "root".equals(System.getProperty("user.name")), "root may read any file: nothing to test");
+    Path locked = file("locked.jsonl", 5);
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
+    MissingInputException e =
+        assertThrows(MissingInputException.class, () -> discover(List.of(dir.toString())));
+    assertEquals(
+        "--input " + uri(locked) + ": cannot be read (permission denied)",
+        e.getMessage(),
+        "the message names the file");
   }
 
   @Test

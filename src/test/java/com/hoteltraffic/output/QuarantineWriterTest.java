@@ -1,6 +1,7 @@
 package com.hoteltraffic.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,7 @@ class QuarantineWriterTest {
             "{\"source\":\"b\",\"line\":7}\n{\"source\":\"b\",\"line\":9}\n");
     Path quarantine = dir.resolve("out/quarantine");
 
-    QuarantineWriter.write(
-        List.of(hadoopPath(first), hadoopPath(second)), hadoopPath(quarantine), CONF);
+    QuarantineWriter.write(List.of(whole(first), whole(second)), hadoopPath(quarantine), CONF);
 
     assertEquals(
         List.of(
@@ -40,6 +40,40 @@ class QuarantineWriterTest {
   }
 
   @Test
+  void joinsSlicesOfPartsInTheOrderGivenAndRefusesOneBeyondItsPart() throws IOException {
+    // Two tasks' parts, each holding two files' records: a1 a2 | c1, and b1 | d1 d2.
+    String a = "{\"source\":\"a\",\"line\":1}\n{\"source\":\"a\",\"line\":2}\n";
+    String c = "{\"source\":\"c\",\"line\":5}\n";
+    String b = "{\"source\":\"b\",\"line\":3}\n";
+    String d = "{\"source\":\"d\",\"line\":8}\n{\"source\":\"d\",\"line\":9}\n";
+    Path task0 = Files.writeString(dir.resolve("task-0.jsonl"), a + c);
+    Path task1 = Files.writeString(dir.resolve("task-1.jsonl"), b + d);
+    Path quarantine = dir.resolve("out/quarantine");
+
+    QuarantineWriter.write(
+        List.of(
+            new QuarantineWriter.Slice(hadoopPath(task0), 0, a.length()),
+            new QuarantineWriter.Slice(hadoopPath(task1), 0, b.length()),
+            new QuarantineWriter.Slice(hadoopPath(task0), a.length(), c.length()),
+            new QuarantineWriter.Slice(hadoopPath(task1), b.length(), d.length())),
+        hadoopPath(quarantine),
+        CONF);
+
+    assertEquals(
+        a + b + c + d,
+        Files.readString(quarantine.resolve(QuarantineWriter.FILE_NAME), StandardCharsets.UTF_8),
+        "files a, b, c, d in the order given, each slice's bytes unchanged");
+    assertThrows(
+        IOException.class,
+        () ->
+            QuarantineWriter.write(
+                List.of(new QuarantineWriter.Slice(hadoopPath(task0), a.length(), c.length() + 1)),
+                hadoopPath(dir.resolve("short")),
+                CONF),
+        "a slice past the end of its part");
+  }
+
+  @Test
   void folderAndFileAreReadableByTheOwnerOnly() throws IOException {
     Path quarantine = dir.resolve("quarantine");
     // A folder left with open permissions is closed too.
@@ -48,7 +82,7 @@ class QuarantineWriterTest {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Path part = Files.writeString(dir.resolve("part.jsonl"), "{\"raw\":\"secret\"}\n");
 
-    QuarantineWriter.write(List.of(hadoopPath(part)), hadoopPath(quarantine), CONF);
+    QuarantineWriter.write(List.of(whole(part)), hadoopPath(quarantine), CONF);
 
     assertEquals(
         "rwx------",
@@ -82,6 +116,10 @@ class QuarantineWriterTest {
               .toList(),
           "only the records file");
     }
+  }
+
+  private static QuarantineWriter.Slice whole(Path part) throws IOException {
+    return QuarantineWriter.Slice.whole(hadoopPath(part), Files.size(part));
   }
 
   private static org.apache.hadoop.fs.Path hadoopPath(Path path) {

@@ -37,8 +37,8 @@ import org.apache.spark.TaskContext;
  *
  * <p>Faults are armed and recorded in static fields: in local mode every task runs in the test's
  * JVM. Each fault fires once, so the task's next attempt succeeds. Every side file the read creates
- * ({@code split-*} parts, {@code fold-*} blocks) is recorded with its attempt, so that a test can
- * prove a failed attempt left files behind.
+ * ({@code quarantine-*} parts, {@code fold-*} blocks) is recorded with its attempt, so that a test
+ * can prove a failed attempt left files behind.
  */
 public final class FlakyFileSystem extends RawLocalFileSystem {
   /** The scheme; input and output paths are {@code flaky:///absolute/path}. */
@@ -46,16 +46,19 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
 
   private static final URI NAME = URI.create(SCHEME + ":///");
   private static final Pattern SIDE_FILE =
-      Pattern.compile("(split|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
+      Pattern.compile("(quarantine|fold)-(\\d{6})-attempt-(\\d+)\\.(jsonl|bin)");
 
   private static final AtomicReference<String> readToBreak = new AtomicReference<>();
   private static final AtomicBoolean blockToBreak = new AtomicBoolean();
   private static final Set<String> attemptsWithQuarantine = ConcurrentHashMap.newKeySet();
   private static final List<String> sideFiles = new CopyOnWriteArrayList<>();
   private static final List<String> faults = new CopyOnWriteArrayList<>();
+  private static final java.util.concurrent.atomic.AtomicInteger opens =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Forgets every fault, armed or fired, and every side file seen. */
   public static void reset() {
+    opens.set(0);
     readToBreak.set(null);
     blockToBreak.set(false);
     attemptsWithQuarantine.clear();
@@ -82,6 +85,11 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
   /** The faults that fired, one line each, in order. */
   public static List<String> faults() {
     return List.copyOf(faults);
+  }
+
+  /** How many streams were opened for reading since the last {@link #reset}. */
+  public static int opens() {
+    return opens.get();
   }
 
   /** The names of the read's side files created so far, in order. */
@@ -136,6 +144,7 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
   @Override
   public FSDataInputStream open(Path path, int bufferSize) throws IOException {
     FSDataInputStream in = super.open(path, bufferSize);
+    opens.incrementAndGet();
     // Only a Spark task's stream: the driver may open a file too (to look at its first bytes).
     if (path.getName().equals(readToBreak.get()) && TaskContext.get() != null) {
       long half = getFileStatus(path).getLen() / 2;
@@ -162,13 +171,14 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
     }
     sideFiles.add(path.getName());
     String attempt = side.group(3);
-    if (side.group(1).equals("split")) {
+    if (side.group(1).equals("quarantine")) {
       attemptsWithQuarantine.add(attempt);
     } else if (attemptsWithQuarantine.contains(attempt)
         && blockToBreak.compareAndSet(true, false)) {
       // The attempt closed its quarantine part before it began its block: its size is final.
       Path part =
-          new Path(path.getParent(), "split-" + side.group(2) + "-attempt-" + attempt + ".jsonl");
+          new Path(
+              path.getParent(), "quarantine-" + side.group(2) + "-attempt-" + attempt + ".jsonl");
       long partBytes = getFileStatus(part).getLen();
       return new FSDataOutputStream(new HalfwayOutput(out, path, partBytes), statistics);
     }

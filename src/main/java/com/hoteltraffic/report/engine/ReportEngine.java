@@ -51,8 +51,8 @@ public final class ReportEngine {
    * The reports of a run from the blocks its read kept: exactly those files, by path (a failed task
    * attempt may have left a block of its own beside them, which is not read).
    *
-   * @param blocks one block file per split
-   * @param facts the facts of every split (see {@link SharedFacts})
+   * @param blocks one block file per read task
+   * @param facts the facts of every read task (see {@link SharedFacts})
    * @throws IllegalStateException naming the blocks that are missing
    */
   public static ReportResults fromBlocks(
