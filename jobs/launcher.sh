@@ -45,6 +45,19 @@ archive_ready() {
   [[ -f "$archive" && "$(cat "$archive.key" 2>/dev/null)" == "$(cds_key "$2" "$3")" ]]
 }
 
+# picks_collector FLAGS...: whether the caller's JVM flags name a garbage collector. If not, the
+# launcher picks the parallel collector: a batch job wants throughput, not G1's short pauses.
+# Measured through the launcher, whole process, alternated pairs, medians: 1M exchanges 0.94x the
+# CPU of G1 (3 pairs, 0.940-0.953; wall 0.98x) and a lower peak; 10k exchanges the same (5 pairs,
+# CPU 0.98x, wall 1.00x). A second collector flag would stop the JVM, so a caller's choice wins.
+picks_collector() {
+  local flag
+  for flag in "$@"; do
+    [[ "$flag" == -XX:+Use*GC ]] && return 0
+  done
+  return 1
+}
+
 # launch_main OPTIONS_FILE ARCHIVE_DIR CLASS CLASSPATH ARGS...: runs CLASS with ARGS on CLASSPATH
 # (jars only) in place of the calling shell (exec), or, on the run that records an archive, as a
 # child whose exit status it returns: call it last. OPTIONS_FILE: the JVM flags Spark needs (spark-jvm.options).
@@ -67,6 +80,9 @@ launch_main() {
   local java=("${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:-} ${LAUNCH_JVM_FLAGS[@]+"${LAUNCH_JVM_FLAGS[@]}"} @"$options_file")
   if small_local_input "$@"; then
     java+=(-XX:TieredStopAtLevel=1)
+  fi
+  if ! picks_collector ${JAVA_OPTS:-} ${LAUNCH_JVM_FLAGS[@]+"${LAUNCH_JVM_FLAGS[@]}"}; then
+    java+=(-XX:+UseParallelGC)
   fi
   if [[ -z "$archive_dir" ]] || ! mkdir -p "$archive_dir" 2>/dev/null || [[ ! -w "$archive_dir" ]]; then
     exec "${java[@]}" -cp "$classpath" "$main_class" "$@"
