@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import scala.Tuple2;
 
 /**
@@ -24,8 +25,11 @@ final class BlockMerge {
   private final SharedFacts facts;
   private final PieceCodec codec;
 
-  /** Per key, the codec bytes of its one piece so far, or the piece merged from several. */
-  private final Map<PieceKey, Object> byKey = new HashMap<>();
+  /**
+   * Per key (its {@link PieceCodec#keyText}), the codec bytes of its one piece so far, or the piece
+   * merged from several.
+   */
+  private final Map<String, Object> byKey = new HashMap<>();
 
   BlockMerge(SharedFacts facts) {
     this.facts = facts;
@@ -34,14 +38,15 @@ final class BlockMerge {
 
   /** Adds the needed pieces of a block (see {@link PieceCodec#readBlock}). */
   void read(String name, InputStream block) throws IOException {
-    codec.readBlock(name, block, facts::needed, this::add);
+    codec.readBlockText(name, block, facts::needed, this::add);
   }
 
-  private void add(PieceKey key, byte[] bytes) {
+  private void add(String key, byte[] bytes) {
     Object seen = byKey.putIfAbsent(key, bytes);
     if (seen != null) {
-      Piece merged = seen instanceof Piece piece ? piece : codec.decode(key.kind(), (byte[]) seen);
-      merged.mergeFrom(codec.decode(key.kind(), bytes));
+      int tag = PieceCodec.tagOf(key);
+      Piece merged = seen instanceof Piece piece ? piece : codec.decode(tag, (byte[]) seen);
+      merged.mergeFrom(codec.decode(tag, bytes));
       byKey.put(key, merged);
     }
   }
@@ -53,10 +58,34 @@ final class BlockMerge {
         (key, value) ->
             out.add(
                 new Tuple2<>(
-                    codec.keyText(key),
-                    value instanceof Piece piece ? codec.encode(piece) : (byte[]) value)));
+                    key, value instanceof Piece piece ? codec.encode(piece) : (byte[]) value)));
     byKey.clear();
     return out.iterator();
+  }
+
+  /**
+   * The rows of every key of a reduce task's input sorted by key (equal keys next to each other),
+   * handed to {@code sink} key by key.
+   */
+  static void rowsOfSorted(
+      Iterator<Tuple2<String, byte[]>> sorted,
+      ReportSettings settings,
+      SharedFacts facts,
+      Consumer<List<ReportRow>> sink) {
+    List<byte[]> pieces = new ArrayList<>();
+    String key = null;
+    while (sorted.hasNext()) {
+      Tuple2<String, byte[]> piece = sorted.next();
+      if (key != null && !key.equals(piece._1())) {
+        sink.accept(rows(key, pieces, settings, facts));
+        pieces.clear();
+      }
+      key = piece._1();
+      pieces.add(piece._2());
+    }
+    if (key != null) {
+      sink.accept(rows(key, pieces, settings, facts));
+    }
   }
 
   /** The rows of one key, from the bytes of its pieces (one per map task that met it). */

@@ -137,6 +137,99 @@ final class PieceCodec {
     }
   }
 
+  /**
+   * Reads a block to its end as {@link #readBlock} does, but keys stay their codec bytes (as a
+   * {@link #keyText}): a key whose piece is not wanted is skipped without building its strings, and
+   * a wanted one passes on as the shuffle key it already is. The keys the merge drops (traffic of
+   * hotels that saw no incident) are most of a block's keys when they are many.
+   *
+   * @param wanted whether the piece of a key text is wanted
+   * @throws IOException when the bytes are not a whole block (a truncated file, another file)
+   */
+  void readBlockText(
+      String name, InputStream block, Predicate<String> wanted, BiConsumer<String, byte[]> sink)
+      throws IOException {
+    DataInputStream in = new DataInputStream(block);
+    if (in.readInt() != BLOCK_MAGIC) {
+      throw new IOException(name + " is not a block of report pieces");
+    }
+    int count = in.readInt();
+    KeyBytes key = new KeyBytes();
+    try {
+      for (int i = 0; i < count; i++) {
+        String text = key.read(in, catalog.kindCount());
+        int length = in.readInt();
+        if (wanted.test(text)) {
+          byte[] bytes = new byte[length];
+          in.readFully(bytes);
+          sink.accept(text, bytes);
+        } else {
+          in.skipNBytes(length);
+        }
+      }
+    } catch (EOFException e) {
+      throw new IOException(name + " ends before its " + count + " pieces: truncated", e);
+    }
+    if (in.read() != -1) {
+      throw new IOException(name + " has bytes after its " + count + " pieces");
+    }
+  }
+
+  /** The tag of a {@link #keyText}: its kind's position in the catalog. */
+  static int tagOf(String keyText) {
+    return keyText.charAt(0);
+  }
+
+  /**
+   * Reads one key's codec bytes ({@link #writeKey}: tag, three strings, a long) into a reused
+   * buffer, and makes its {@link #keyText} from them, without decoding its strings.
+   */
+  private static final class KeyBytes {
+    private byte[] buffer = new byte[128];
+    private int size;
+
+    String read(DataInputStream in, int kindCount) throws IOException {
+      size = 0;
+      int tag = in.readUnsignedByte();
+      if (tag >= kindCount) {
+        throw new IOException("Unknown piece kind tag " + tag);
+      }
+      put(1).buffer[0] = (byte) tag;
+      for (int field = 0; field < 3; field++) {
+        int length = in.readInt();
+        int at = size;
+        put(Integer.BYTES);
+        buffer[at] = (byte) (length >>> 24);
+        buffer[at + 1] = (byte) (length >>> 16);
+        buffer[at + 2] = (byte) (length >>> 8);
+        buffer[at + 3] = (byte) length;
+        if (length > 0) {
+          at = size;
+          put(length);
+          in.readFully(buffer, at, length);
+        }
+      }
+      int at = size;
+      put(Long.BYTES);
+      in.readFully(buffer, at, Long.BYTES);
+      return new String(buffer, 0, size, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Makes room for {@code n} more bytes and counts them in. */
+    private KeyBytes put(int n) {
+      if (size + n > buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + n));
+      }
+      size += n;
+      return this;
+    }
+  }
+
+  /** A piece of the kind of tag {@code tag}, from its {@link #encode} bytes. */
+  Piece decode(int tag, byte[] bytes) {
+    return decode(catalog.kind(tag).name(), bytes);
+  }
+
   /** A piece's codec bytes. */
   byte[] encode(Piece piece) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);

@@ -24,6 +24,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -193,7 +194,10 @@ public final class ReportEngine {
 
   /**
    * Brings each key's pieces together and collects the rows. The shuffle carries Strings and byte
-   * arrays only; each reduce task sends its rows as one array of codec bytes.
+   * arrays only, sorted by key within each reduce task, so that a task meets each key's pieces one
+   * after the other and merges them as they come: no per-key buffer, and only the current key's
+   * pieces in memory (a {@code groupByKey} would hold a buffer object per key). Each reduce task
+   * sends its rows as one array of codec bytes.
    */
   private static List<ReportRow> rows(
       JavaSparkContext context,
@@ -203,15 +207,13 @@ public final class ReportEngine {
       ReportSettings settings) {
     List<byte[]> encoded =
         pieces
-            .groupByKey(Math.max(1, context.defaultParallelism()))
+            .repartitionAndSortWithinPartitions(
+                new HashPartitioner(Math.max(1, context.defaultParallelism())))
             .mapPartitions(
-                keys -> {
+                sorted -> {
                   SharedFacts facts = SharedFacts.decode(catalog, shared.value());
                   List<ReportRow> rows = new ArrayList<>();
-                  while (keys.hasNext()) {
-                    Tuple2<String, Iterable<byte[]>> key = keys.next();
-                    rows.addAll(BlockMerge.rows(key._1(), key._2(), settings, facts));
-                  }
+                  BlockMerge.rowsOfSorted(sorted, settings, facts, rows::addAll);
                   return List.of(RowCodec.encodeRows(rows)).iterator();
                 })
             .collect();

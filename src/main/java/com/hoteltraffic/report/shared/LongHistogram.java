@@ -19,8 +19,12 @@ public final class LongHistogram {
   private int size;
   private long total;
 
+  /**
+   * An empty histogram, with room for one value: a key of one request (a hotel's window when hotels
+   * are many) holds one, and an empty one costs what its row costs, not eight slots.
+   */
   public LongHistogram() {
-    allocate(8);
+    allocate(2);
   }
 
   public void add(long value) {
@@ -97,6 +101,11 @@ public final class LongHistogram {
     return result;
   }
 
+  /** The smallest table (a power of two) that holds {@code entries} values without growing. */
+  static int capacityFor(int entries) {
+    return Integer.highestOneBit(Math.max(1, entries) * 2 - 1) << 1;
+  }
+
   private int slot(long value) {
     int mask = keys.length - 1;
     int slot = (int) mix(value) & mask;
@@ -143,7 +152,7 @@ public final class LongHistogram {
   public static LongHistogram read(DataInput in) throws IOException {
     int entries = in.readInt();
     LongHistogram histogram = new LongHistogram();
-    histogram.allocate(Integer.highestOneBit(Math.max(4, entries * 2)) * 2);
+    histogram.allocate(capacityFor(entries));
     for (int i = 0; i < entries; i++) {
       histogram.add(in.readLong(), in.readLong());
     }
