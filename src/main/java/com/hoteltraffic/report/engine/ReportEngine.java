@@ -5,7 +5,6 @@ import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.model.HadoopConf;
 import com.hoteltraffic.report.shared.Micros;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -182,8 +181,7 @@ public final class ReportEngine {
     BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, facts));
     while (paths.hasNext()) {
       Path path = new Path(paths.next());
-      try (InputStream in =
-          new BufferedInputStream(path.getFileSystem(conf).open(path, 1 << 16), 1 << 16)) {
+      try (InputStream in = path.getFileSystem(conf).open(path, 1 << 16)) {
         merge.read(path.toString(), in);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read the read's block " + path, e);

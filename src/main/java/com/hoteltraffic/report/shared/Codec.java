@@ -32,6 +32,9 @@ public final class Codec {
     if (length < 0) {
       return null;
     }
+    if (in instanceof ByteSource source) {
+      return source.readUtf8(length); // from its buffer, no copy of the bytes first
+    }
     byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
