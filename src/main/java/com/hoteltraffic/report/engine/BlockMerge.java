@@ -72,44 +72,64 @@ final class BlockMerge {
       ReportSettings settings,
       SharedFacts facts,
       Consumer<List<ReportRow>> sink) {
+    KeyRows keyRows = new KeyRows(settings, facts);
     List<byte[]> pieces = new ArrayList<>();
     String key = null;
     while (sorted.hasNext()) {
       Tuple2<String, byte[]> piece = sorted.next();
       if (key != null && !key.equals(piece._1())) {
-        sink.accept(rows(key, pieces, settings, facts));
+        sink.accept(keyRows.rows(key, pieces));
         pieces.clear();
       }
       key = piece._1();
       pieces.add(piece._2());
     }
     if (key != null) {
-      sink.accept(rows(key, pieces, settings, facts));
+      sink.accept(keyRows.rows(key, pieces));
     }
   }
 
   /** The rows of one key, from the bytes of its pieces (one per map task that met it). */
   static List<ReportRow> rows(
       String keyText, Iterable<byte[]> pieces, ReportSettings settings, SharedFacts facts) {
-    PieceCodec codec = new PieceCodec(facts.catalog());
-    PieceKey key = codec.keyOf(keyText);
-    Piece merged = null;
-    for (byte[] bytes : pieces) {
-      Piece piece = codec.decode(key.kind(), bytes);
-      if (merged == null) {
-        merged = piece;
-      } else {
-        merged.mergeFrom(piece);
+    return new KeyRows(settings, facts).rows(keyText, pieces);
+  }
+
+  /** Rows key after key: one codec, and one context per kind, for all the keys of a task. */
+  private static final class KeyRows {
+    private final ReportSettings settings;
+    private final SharedFacts facts;
+    private final PieceCodec codec;
+    private final WindowClock clock;
+    private final RowContext[] contexts;
+
+    KeyRows(ReportSettings settings, SharedFacts facts) {
+      this.settings = settings;
+      this.facts = facts;
+      this.codec = new PieceCodec(facts.catalog());
+      this.clock = new WindowClock(settings.window(), settings.zone());
+      this.contexts = new RowContext[facts.catalog().kindCount()];
+    }
+
+    List<ReportRow> rows(String keyText, Iterable<byte[]> pieces) {
+      PieceKey key = codec.keyOf(keyText);
+      int tag = PieceCodec.tagOf(keyText);
+      Piece merged = null;
+      for (byte[] bytes : pieces) {
+        Piece piece = codec.decode(tag, bytes);
+        if (merged == null) {
+          merged = piece;
+        } else {
+          merged.mergeFrom(piece);
+        }
       }
+      if (merged == null) {
+        return List.of();
+      }
+      if (contexts[tag] == null) {
+        contexts[tag] = new RowContext(settings, clock, facts.factsOf(key.kind()));
+      }
+      return merged.rows(key, contexts[tag]);
     }
-    if (merged == null) {
-      return List.of();
-    }
-    RowContext context =
-        new RowContext(
-            settings,
-            new WindowClock(settings.window(), settings.zone()),
-            facts.factsOf(key.kind()));
-    return merged.rows(key, context);
   }
 }

@@ -231,7 +231,17 @@ final class PieceCodec {
 
   /** A piece of the kind of tag {@code tag}, from its {@link #encode} bytes. */
   Piece decode(int tag, byte[] bytes) {
-    return decode(catalog.kind(tag).name(), bytes);
+    PieceKind kind = catalog.kind(tag);
+    ByteSource in = new ByteSource(bytes);
+    try {
+      Piece piece = kind.reader().read(in);
+      if (in.available() != 0) {
+        throw new IOException(in.available() + " bytes left after a piece of kind " + kind.name());
+      }
+      return piece;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not a piece of kind " + kind.name(), e);
+    }
   }
 
   /** A piece's codec bytes. */
