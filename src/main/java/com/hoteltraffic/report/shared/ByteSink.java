@@ -83,6 +83,28 @@ public final class ByteSink implements DataOutput {
     System.arraycopy(b, off, bytes, at, len);
   }
 
+  /**
+   * Writes {@link Codec#writeString}'s bytes of a text (its UTF-8 length, then its UTF-8 bytes);
+   * ASCII text (hotel ids, providers, kinds) straight into the array, without encoding it into a
+   * new one first.
+   */
+  public void writeUtf8(String text) {
+    int length = text.length();
+    int at = room(Integer.BYTES + length);
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        size = at; // not ASCII: drop what was written and encode the whole text
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeInt(utf8.length);
+        write(utf8);
+        return;
+      }
+      bytes[at + Integer.BYTES + i] = (byte) c;
+    }
+    putInt(at, length);
+  }
+
   @Override
   public void writeBoolean(boolean v) {
     write(v ? 1 : 0);

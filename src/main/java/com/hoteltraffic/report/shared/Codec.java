@@ -22,6 +22,10 @@ public final class Codec {
       out.writeInt(-1);
       return;
     }
+    if (out instanceof ByteSink sink) {
+      sink.writeUtf8(value);
+      return;
+    }
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);

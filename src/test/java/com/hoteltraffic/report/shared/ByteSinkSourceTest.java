@@ -30,6 +30,8 @@ class ByteSinkSourceTest {
     out.writeFloat(2.5f);
     Codec.writeString(out, TEXT);
     Codec.writeString(out, null);
+    Codec.writeString(out, "100042");
+    Codec.writeString(out, "");
     out.writeUTF("modified");
     for (int i = 0; i < 3000; i++) {
       out.writeLong(i * 1_000_003L);
@@ -85,6 +87,8 @@ class ByteSinkSourceTest {
     assertEquals(2.5f, in.readFloat(), "float");
     assertEquals(TEXT, Codec.readString(in), "UTF-8 text with a supplementary character");
     assertEquals(null, Codec.readString(in), "null text");
+    assertEquals("100042", Codec.readString(in), "ASCII text");
+    assertEquals("", Codec.readString(in), "empty text");
     assertEquals("modified", in.readUTF(), "modified UTF-8");
     in.skipFully(8 * 1000);
     assertEquals(1000 * 1_000_003L, in.readLong(), "the long after 1,000 skipped");
