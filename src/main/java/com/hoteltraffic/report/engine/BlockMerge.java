@@ -1,13 +1,18 @@
 package com.hoteltraffic.report.engine;
 
+import com.hoteltraffic.report.shared.ByteSink;
+import com.hoteltraffic.report.shared.ByteSource;
 import com.hoteltraffic.report.shared.WindowClock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import scala.Tuple2;
 
@@ -51,41 +56,132 @@ final class BlockMerge {
     }
   }
 
-  /** Every key read, as its shuffle key ({@link PieceCodec#keyText}) and its piece's bytes. */
-  Iterator<Tuple2<String, byte[]>> shuffled() {
-    List<Tuple2<String, byte[]>> out = new ArrayList<>(byKey.size());
-    byKey.forEach(
-        (key, value) ->
-            out.add(
-                new Tuple2<>(
-                    key, value instanceof Piece piece ? codec.encode(piece) : (byte[]) value)));
+  /**
+   * Every key read, for the shuffle in batches: per reduce partition ({@link #partitionOf}) its
+   * keys in order, each with its piece's bytes, at most about {@link #BATCH_BYTES} a batch. The
+   * shuffle then moves a few byte arrays per map task instead of a record per key, and Spark
+   * neither serializes nor sorts keys (per-key records cost a third of a many-keys merge): each
+   * batch is sorted here, and a reduce task merges its batches in key order ({@link
+   * #rowsOfBatches}).
+   */
+  Iterator<Tuple2<Integer, byte[]>> batches(int partitions) {
+    return batches(partitions, BATCH_BYTES);
+  }
+
+  /** {@link #batches(int)} with batches of at most about {@code batchBytes}. */
+  Iterator<Tuple2<Integer, byte[]>> batches(int partitions, int batchBytes) {
+    List<List<String>> byPartition = new ArrayList<>(partitions);
+    for (int p = 0; p < partitions; p++) {
+      byPartition.add(new ArrayList<>());
+    }
+    byKey.keySet().forEach(key -> byPartition.get(partitionOf(key, partitions)).add(key));
+    List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
+    ByteSink batch = new ByteSink(1 << 16);
+    for (int p = 0; p < partitions; p++) {
+      List<String> keys = byPartition.get(p);
+      keys.sort(null); // the order of the keys' codec bytes: each is one char per byte
+      int count = 0;
+      batch.clear();
+      batch.writeInt(0); // the count, known at the end of the batch
+      for (String key : keys) {
+        Object value = byKey.get(key);
+        byte[] bytes = value instanceof Piece piece ? codec.encode(piece) : (byte[]) value;
+        batch.writeLatin1(key);
+        batch.writeInt(bytes.length);
+        batch.write(bytes);
+        count++;
+        if (batch.size() >= batchBytes) {
+          batch.putInt(0, count);
+          out.add(new Tuple2<>(p, batch.toByteArray()));
+          batch.clear();
+          batch.writeInt(0);
+          count = 0;
+        }
+      }
+      if (count > 0) {
+        batch.putInt(0, count);
+        out.add(new Tuple2<>(p, batch.toByteArray()));
+      }
+    }
     byKey.clear();
     return out.iterator();
   }
 
+  /** The most bytes of a shuffle batch, give or take a piece: a record the shuffle moves whole. */
+  static final int BATCH_BYTES = 8 << 20;
+
+  /** The reduce partition of a key: from its text's hash, the same in every JVM. */
+  static int partitionOf(String keyText, int partitions) {
+    return Math.floorMod(keyText.hashCode(), partitions);
+  }
+
   /**
-   * The rows of every key of a reduce task's input sorted by key (equal keys next to each other),
-   * handed to {@code sink} key by key.
+   * The rows of every key of one reduce partition, from its batches (each in key order, from any
+   * number of map tasks), handed to {@code sink} key by key: the batches are merged in key order,
+   * so each key's pieces meet one after the other, whatever map task they came from.
    */
-  static void rowsOfSorted(
-      Iterator<Tuple2<String, byte[]>> sorted,
+  static void rowsOfBatches(
+      Iterator<byte[]> batches,
       ReportSettings settings,
       SharedFacts facts,
       Consumer<List<ReportRow>> sink) {
+    PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::key));
+    while (batches.hasNext()) {
+      Cursor cursor = new Cursor(batches.next());
+      if (cursor.advance()) {
+        queue.add(cursor);
+      }
+    }
     KeyRows keyRows = new KeyRows(settings, facts);
     List<byte[]> pieces = new ArrayList<>();
-    String key = null;
-    while (sorted.hasNext()) {
-      Tuple2<String, byte[]> piece = sorted.next();
-      if (key != null && !key.equals(piece._1())) {
-        sink.accept(keyRows.rows(key, pieces));
-        pieces.clear();
+    while (!queue.isEmpty()) {
+      String key = queue.peek().key();
+      pieces.clear();
+      while (!queue.isEmpty() && queue.peek().key().equals(key)) {
+        Cursor cursor = queue.poll();
+        pieces.add(cursor.piece);
+        if (cursor.advance()) {
+          queue.add(cursor);
+        }
       }
-      key = piece._1();
-      pieces.add(piece._2());
-    }
-    if (key != null) {
       sink.accept(keyRows.rows(key, pieces));
+    }
+  }
+
+  /** Where a reduce task is in one batch: the current key and its piece's bytes. */
+  private static final class Cursor {
+    private final ByteSource in;
+    private int left;
+    private String key;
+    private byte[] piece;
+
+    Cursor(byte[] batch) {
+      in = new ByteSource(batch);
+      try {
+        left = in.readInt();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Not a shuffle batch", e);
+      }
+    }
+
+    String key() {
+      return key;
+    }
+
+    /** Moves to the next key; false at the end of the batch. */
+    boolean advance() {
+      if (left == 0) {
+        return false;
+      }
+      try {
+        key = in.readLatin1();
+        piece = new byte[in.readInt()];
+        in.readFully(piece);
+      } catch (IOException e) {
+        throw new UncheckedIOException("A shuffle batch ends inside a piece", e);
+      }
+      left--;
+      return true;
     }
   }
 

@@ -70,11 +70,14 @@ public final class ReportEngine {
     Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
     Broadcast<byte[]> shared = context.broadcast(facts.encoded());
     try {
-      JavaPairRDD<String, byte[]> pieces =
+      int partitions = reducePartitions(context);
+      JavaPairRDD<Integer, byte[]> pieces =
           context
               .parallelize(paths, Math.min(paths.size(), context.defaultParallelism()))
               .mapPartitionsToPair(
-                  part -> readBlocks(part, HadoopConf.of(conf.value()), catalog, shared.value()));
+                  part ->
+                      readBlocks(
+                          part, HadoopConf.of(conf.value()), catalog, shared.value(), partitions));
       return new ReportResults(specs, rows(context, pieces, catalog, shared, settings));
     } finally {
       conf.destroy();
@@ -101,14 +104,15 @@ public final class ReportEngine {
       SharedFacts facts = SharedFacts.of(catalog, folded.map(Tuple2::_2).collect());
       Broadcast<byte[]> shared = context.broadcast(facts.encoded());
       try {
-        JavaPairRDD<String, byte[]> pieces =
+        int partitions = reducePartitions(context);
+        JavaPairRDD<Integer, byte[]> pieces =
             folded.mapPartitionsToPair(
                 part -> {
                   BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, shared.value()));
                   while (part.hasNext()) {
                     merge.read("a block of exchanges", new ByteArrayInputStream(part.next()._1()));
                   }
-                  return merge.shuffled();
+                  return merge.batches(partitions);
                 });
         return new ReportResults(
             catalog.specs(settings.includePii()), rows(context, pieces, catalog, shared, settings));
@@ -176,8 +180,12 @@ public final class ReportEngine {
   }
 
   /** A map task of the merge: its blocks' needed pieces, merged per key, for the shuffle. */
-  private static Iterator<Tuple2<String, byte[]>> readBlocks(
-      Iterator<String> paths, Configuration conf, ReportCatalog catalog, byte[] facts) {
+  private static Iterator<Tuple2<Integer, byte[]>> readBlocks(
+      Iterator<String> paths,
+      Configuration conf,
+      ReportCatalog catalog,
+      byte[] facts,
+      int partitions) {
     BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, facts));
     while (paths.hasNext()) {
       Path path = new Path(paths.next());
@@ -187,31 +195,34 @@ public final class ReportEngine {
         throw new UncheckedIOException("Cannot read the read's block " + path, e);
       }
     }
-    return merge.shuffled();
+    return merge.batches(partitions);
+  }
+
+  /** The merge's reduce tasks: as many as the cores (each reduce partition's batches in memory). */
+  private static int reducePartitions(JavaSparkContext context) {
+    return Math.max(1, context.defaultParallelism());
   }
 
   /**
-   * Brings each key's pieces together and collects the rows. The shuffle carries Strings and byte
-   * arrays only, sorted by key within each reduce task, so that a task meets each key's pieces one
-   * after the other and merges them as they come: no per-key buffer, and only the current key's
-   * pieces in memory (a {@code groupByKey} would hold a buffer object per key). Each reduce task
-   * sends its rows as one array of codec bytes.
+   * Brings each key's pieces together and collects the rows. The shuffle carries a few byte arrays
+   * per map task (see {@link BlockMerge#batches}), each reduce task merges its batches in key order
+   * and sends its rows as one array of codec bytes.
    */
   private static List<ReportRow> rows(
       JavaSparkContext context,
-      JavaPairRDD<String, byte[]> pieces,
+      JavaPairRDD<Integer, byte[]> pieces,
       ReportCatalog catalog,
       Broadcast<byte[]> shared,
       ReportSettings settings) {
     List<byte[]> encoded =
         pieces
-            .repartitionAndSortWithinPartitions(
-                new HashPartitioner(Math.max(1, context.defaultParallelism())))
+            .partitionBy(new HashPartitioner(reducePartitions(context)))
+            .values()
             .mapPartitions(
-                sorted -> {
+                batches -> {
                   SharedFacts facts = SharedFacts.decode(catalog, shared.value());
                   List<ReportRow> rows = new ArrayList<>();
-                  BlockMerge.rowsOfSorted(sorted, settings, facts, rows::addAll);
+                  BlockMerge.rowsOfBatches(batches, settings, facts, rows::addAll);
                   return List.of(RowCodec.encodeRows(rows)).iterator();
                 })
             .collect();

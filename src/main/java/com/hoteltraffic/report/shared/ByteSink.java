@@ -105,6 +105,22 @@ public final class ByteSink implements DataOutput {
     putInt(at, length);
   }
 
+  /**
+   * Writes a text of chars below 256 (a key's codec bytes as chars) as its length and a byte each.
+   */
+  public void writeLatin1(String text) {
+    int length = text.length();
+    int at = room(Integer.BYTES + length);
+    putInt(at, length);
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c > 0xFF) {
+        throw new IllegalArgumentException("not a Latin-1 text: char " + (int) c + " at " + i);
+      }
+      bytes[at + Integer.BYTES + i] = (byte) c;
+    }
+  }
+
   @Override
   public void writeBoolean(boolean v) {
     write(v ? 1 : 0);

@@ -96,6 +96,21 @@ public final class ByteSource implements DataInput {
     return new String(text, StandardCharsets.UTF_8);
   }
 
+  /** A text that {@link ByteSink#writeLatin1} wrote: its length, then a char per byte. */
+  public String readLatin1() throws IOException {
+    int length = readInt();
+    if (length < 0) {
+      throw new IOException("negative text length " + length);
+    }
+    if (length <= bytes.length || stream == null) {
+      int at = take(length);
+      return new String(bytes, at, length, StandardCharsets.ISO_8859_1);
+    }
+    byte[] text = new byte[length];
+    readFully(text);
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
   @Override
   public void readFully(byte[] b) throws IOException {
     readFully(b, 0, b.length);

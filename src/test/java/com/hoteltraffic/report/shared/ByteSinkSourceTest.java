@@ -57,6 +57,23 @@ class ByteSinkSourceTest {
   }
 
   @Test
+  void latin1TextKeepsEveryCharBelow256AndRefusesOthers() throws IOException {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 256; c++) {
+      all.append(c);
+    }
+    ByteSink sink = new ByteSink(4);
+    sink.writeLatin1(all.toString());
+    sink.writeLatin1("");
+    assertEquals(4 + 256 + 4, sink.size(), "a length and a byte per char");
+    ByteSource in = new ByteSource(new ByteArrayInputStream(sink.toByteArray()), 64);
+    assertEquals(all.toString(), in.readLatin1(), "chars 0 to 255, through a small buffer");
+    assertEquals("", in.readLatin1(), "empty");
+    assertTrue(in.atEnd(), "nothing left");
+    assertThrows(IllegalArgumentException.class, () -> sink.writeLatin1("\u0100"), "char 256");
+  }
+
+  @Test
   void aPlaceholderIntIsOverwrittenInPlace() {
     ByteSink sink = new ByteSink(16);
     sink.writeByte(7);
