@@ -79,6 +79,15 @@ public final class LongHistogram {
     if (total == 0) {
       return result;
     }
+    if (size == 1) {
+      // One distinct value (a key of one request, as most are when keys are many): every rank's.
+      for (long key : keys) {
+        if (key != EMPTY) {
+          Arrays.fill(result, key);
+        }
+      }
+      return result;
+    }
     long[] sorted = new long[size];
     int n = 0;
     for (long key : keys) {
