@@ -70,21 +70,25 @@ final class BlockMerge {
 
   /** {@link #batches(int)} with batches of at most about {@code batchBytes}. */
   Iterator<Tuple2<Integer, byte[]>> batches(int partitions, int batchBytes) {
-    List<List<String>> byPartition = new ArrayList<>(partitions);
+    List<List<Map.Entry<String, Object>>> byPartition = new ArrayList<>(partitions);
     for (int p = 0; p < partitions; p++) {
       byPartition.add(new ArrayList<>());
     }
-    byKey.keySet().forEach(key -> byPartition.get(partitionOf(key, partitions)).add(key));
+    for (Map.Entry<String, Object> entry : byKey.entrySet()) {
+      byPartition.get(partitionOf(entry.getKey(), partitions)).add(entry);
+    }
     List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
     ByteSink batch = new ByteSink(1 << 16);
     for (int p = 0; p < partitions; p++) {
-      List<String> keys = byPartition.get(p);
-      keys.sort(null); // the order of the keys' codec bytes: each is one char per byte
+      List<Map.Entry<String, Object>> keys = byPartition.get(p);
+      // The order of the keys' codec bytes: each is one char per byte.
+      keys.sort(Map.Entry.comparingByKey());
       int count = 0;
       batch.clear();
       batch.writeInt(0); // the count, known at the end of the batch
-      for (String key : keys) {
-        Object value = byKey.get(key);
+      for (Map.Entry<String, Object> entry : keys) {
+        String key = entry.getKey();
+        Object value = entry.getValue();
         byte[] bytes = value instanceof Piece piece ? codec.encode(piece) : (byte[]) value;
         batch.writeLatin1(key);
         batch.writeInt(bytes.length);
