@@ -33,6 +33,10 @@ public final class CsvCells {
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         return "";
       }
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        // A whole number (an error rate of 0 or 1): what the decimal path below gives, at once.
+        return Long.toString((long) d);
+      }
       return BigDecimal.valueOf(d)
           .setScale(6, RoundingMode.HALF_UP)
           .stripTrailingZeros()

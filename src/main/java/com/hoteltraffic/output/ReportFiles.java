@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -46,9 +47,22 @@ public final class ReportFiles {
         writer.write(BYTE_ORDER_MARK);
       }
       printer.printRecord(spec.columns());
+      // Rows in order share their window's timestamps: each column formats a repeated time once.
+      Object[] lastTime = new Object[spec.columns().size()];
+      String[] lastText = new String[lastTime.length];
       for (Object[] row : rows) {
-        for (Object value : row) {
-          printer.print(CsvCells.format(value));
+        for (int c = 0; c < row.length; c++) {
+          Object value = row[c];
+          if (value instanceof Instant && value.equals(lastTime[c])) {
+            printer.print(lastText[c]);
+            continue;
+          }
+          String text = CsvCells.format(value);
+          if (value instanceof Instant) {
+            lastTime[c] = value;
+            lastText[c] = text;
+          }
+          printer.print(text);
         }
         printer.println();
       }

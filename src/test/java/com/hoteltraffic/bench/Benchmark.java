@@ -1,6 +1,7 @@
 package com.hoteltraffic.bench;
 
 import com.hoteltraffic.generate.GeneratorConfig;
+import com.hoteltraffic.generate.KeyedCorpus;
 import com.hoteltraffic.generate.TrafficGenerator;
 import com.hoteltraffic.testing.FilePieces;
 import java.io.IOException;
@@ -29,12 +30,17 @@ import java.util.stream.Stream;
  * <pre>
  * jobs/bench [--exchanges N] [--corpus DIR] [--heap 2g] [--contenders trivial,ours,naive-spark,duckdb]
  *            [--files N]
+ * jobs/bench --exchanges 400000 --hotels 400000 [--heap 2g]
  * </pre>
  *
  * <p>{@code --files N} is the small-files mode: the corpus's JSON Lines files are written twice
  * beside it, plain, with the same lines: once a file each ({@code CORPUS-files-few}) and once cut
  * into about N pieces ({@code CORPUS-files-N}, see {@link FilePieces}). The contenders read the N
  * pieces, and ours also reads the few files; the target compares ours on the two layouts.
+ *
+ * <p>With {@code --hotels N}, the many-keys mode: ours alone with {@code --window 5m}, on the
+ * exchanges of one day over N hotels and on the same over {@value #FEW_HOTELS} hotels ({@link
+ * KeyedCorpus}), to show what keys cost beside exchanges.
  *
  * <p>The corpus is plain JSON Lines (the generator's {@code --plain}), made once and reused (by
  * default in {@code bench-data/corpus-N}). All contenders read the same files: the JSON Lines ones
@@ -55,6 +61,9 @@ public final class Benchmark {
   /** Whole-process corpora below this many exchanges are judged by the small-corpus target. */
   static final long LARGE_CORPUS = 1_000_000;
 
+  /** The many-keys mode's yardstick: the same exchanges over this many hotels. */
+  static final int FEW_HOTELS = 100;
+
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
         new LinkedHashMap<>(
@@ -68,6 +77,8 @@ public final class Benchmark {
                 "--contenders",
                 "trivial,ours,naive-spark,duckdb",
                 "--files",
+                "0",
+                "--hotels",
                 "0"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!options.containsKey(args[i])) {
@@ -77,6 +88,11 @@ public final class Benchmark {
       options.put(args[i], args[i + 1]);
     }
     long exchanges = Long.parseLong(options.get("--exchanges"));
+    int hotels = Integer.parseInt(options.get("--hotels"));
+    if (hotels > 0) {
+      manyKeys((int) exchanges, hotels, options.get("--heap"));
+      return;
+    }
     Path corpus =
         Path.of(
                 options.get("--corpus").isEmpty()
@@ -194,6 +210,40 @@ public final class Benchmark {
     }
   }
 
+  /**
+   * The many-keys mode: ours on {@code exchanges} over {@code hotels} hotels and over {@link
+   * #FEW_HOTELS}, and the issue's target (the first at most 1.5x the second, peak RSS within the
+   * heap).
+   */
+  private static void manyKeys(int exchanges, int hotels, String heap) throws Exception {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int n : new int[] {hotels, FEW_HOTELS}) {
+      Path corpus = Path.of("bench-data", "keys-" + exchanges + "-" + n).toAbsolutePath();
+      if (!Files.exists(corpus.resolve(KeyedCorpus.DONE_FILE))) {
+        System.out.printf(
+            "Generating %d exchanges over %d hotels in %s ...%n", exchanges, n, corpus);
+        KeyedCorpus.write(corpus, exchanges, n, GeneratorConfig.DEFAULT_SEED);
+      }
+      String glob = corpus.resolve(TrafficGenerator.TRAFFIC_DIR) + "/*/*.jsonl";
+      List<String> command =
+          new ArrayList<>(
+              command("ours", glob, corpus.resolveSibling(corpus.getFileName() + "-out"), heap));
+      command.addAll(List.of("--window", "5m"));
+      Outcome o =
+          run(
+              "ours-" + n + "-hotels",
+              command,
+              corpus.resolveSibling(corpus.getFileName() + "-out"),
+              heap);
+      outcomes.add(o);
+      System.out.printf("  peak RSS %.0f MB%n", o.peakRssKb() / 1024.0);
+    }
+    double ratio = outcomes.get(0).seconds() / outcomes.get(1).seconds();
+    System.out.printf(
+        "target: %d hotels <= 1.5x the time over %d hotels: %.2fx -> %s%n",
+        hotels, FEW_HOTELS, ratio, ratio <= 1.5 ? "met" : "NOT met");
+  }
+
   private static void ensureCorpus(Path corpus, long exchanges) throws IOException {
     if (Files.exists(corpus.resolve(TrafficGenerator.GROUND_TRUTH_FILE))) {
       System.out.println("Reusing corpus " + corpus + " (delete it to make a new one)");
@@ -242,12 +292,15 @@ public final class Benchmark {
 
   private static Outcome runContender(String name, String glob, Path output, String heap)
       throws Exception {
+    return run(name, command(name, glob, output, heap), output, heap);
+  }
+
+  private static Outcome run(String name, List<String> command, Path output, String heap)
+      throws Exception {
     deleteRecursively(output);
     Path log = output.resolveSibling(output.getFileName() + ".log");
     ProcessBuilder builder =
-        new ProcessBuilder(command(name, glob, output, heap))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("JAVA_OPTS", "-Xmx" + heap);
     builder.environment().put("TRAFFIC_TOKEN_KEY", "bench-key");
     System.out.printf("Running %s ...%n", name);
@@ -266,7 +319,7 @@ public final class Benchmark {
         rows = Long.parseLong(line.split(" ")[3]);
       }
     }
-    if (name.equals("ours") && Files.exists(output.resolve("run_summary.json"))) {
+    if (name.startsWith("ours") && Files.exists(output.resolve("run_summary.json"))) {
       Matcher m =
           Pattern.compile("\"exchanges\"\\s*:\\s*(\\d+)")
               .matcher(Files.readString(output.resolve("run_summary.json")));

@@ -118,9 +118,10 @@ public final class AccessDenied implements Report {
 
   @Override
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
-    PieceKey key = new PieceKey(KIND, e.provider, e.tokenId, e.hotelId, 0);
-    if (pieces.piece(key, AccessCell::new).add(e, at.tsMicros())) {
-      pieces.incident(key);
+    if (pieces
+        .piece(KIND, e.provider, e.tokenId, e.hotelId, 0, AccessCell::new)
+        .add(e, at.tsMicros())) {
+      pieces.incident(new PieceKey(KIND, e.provider, e.tokenId, e.hotelId, 0));
     }
   }
 }

@@ -9,7 +9,6 @@ import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.model.Provider;
 import com.hoteltraffic.report.engine.FoldContext;
-import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
@@ -148,8 +147,6 @@ public final class ClientBehaviour implements Report {
   @Override
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
     // Every call of the read window: a day's call may repeat a failure from before midnight.
-    pieces
-        .piece(new PieceKey(KIND, e.provider, e.tokenId, null, 0), BehaviourCell::new)
-        .add(e, at.inDay());
+    pieces.piece(KIND, e.provider, e.tokenId, null, 0, BehaviourCell::new).add(e, at.inDay());
   }
 }

@@ -195,16 +195,17 @@ public final class RateLimitBursts implements Report {
   /** Every exchange of a credential (to measure its waits), and its rejections. */
   @Override
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
-    PieceKey key = new PieceKey(PIECE_KIND, e.provider, e.tokenId, null, 0);
     String kind = BurstRule.kindOf(e.errorClass);
     BurstRule.Rejection rejection =
         kind == null
             ? null
             : new BurstRule.Rejection(
                 at.tsMicros(), kind, e.hotelId, e.rateLimitLimit, e.rateLimitWindowSeconds);
-    pieces.piece(key, CredentialTraffic::new).add(at.tsMicros(), rejection);
+    pieces
+        .piece(PIECE_KIND, e.provider, e.tokenId, null, 0, CredentialTraffic::new)
+        .add(at.tsMicros(), rejection);
     if (rejection != null) {
-      pieces.incident(key);
+      pieces.incident(new PieceKey(PIECE_KIND, e.provider, e.tokenId, null, 0));
     }
   }
 }

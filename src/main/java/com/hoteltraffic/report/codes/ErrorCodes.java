@@ -3,7 +3,6 @@ package com.hoteltraffic.report.codes;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.engine.FoldContext;
-import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
@@ -87,7 +86,7 @@ public final class ErrorCodes implements Report {
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
     long status = e.httpStatus == null ? CodeCell.NO_STATUS : e.httpStatus;
     pieces
-        .piece(new PieceKey(KIND, e.provider, e.errorCode, e.errorClass, status), CodeCell::new)
+        .piece(KIND, e.provider, e.errorCode, e.errorClass, status, CodeCell::new)
         .add(at.tsMicros(), e.documented, e.retryable);
   }
 }

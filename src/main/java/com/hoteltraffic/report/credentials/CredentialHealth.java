@@ -10,7 +10,6 @@ import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.model.Provider;
 import com.hoteltraffic.report.engine.FoldContext;
-import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
@@ -211,8 +210,6 @@ public final class CredentialHealth implements Report {
 
   @Override
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
-    pieces
-        .piece(new PieceKey(KIND, e.provider, e.tokenId, null, 0), CredentialCell::new)
-        .add(e, at.tsMicros());
+    pieces.piece(KIND, e.provider, e.tokenId, null, 0, CredentialCell::new).add(e, at.tsMicros());
   }
 }

@@ -5,7 +5,6 @@ import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.model.HadoopConf;
 import com.hoteltraffic.report.shared.Micros;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -24,6 +23,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -70,11 +70,14 @@ public final class ReportEngine {
     Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
     Broadcast<byte[]> shared = context.broadcast(facts.encoded());
     try {
-      JavaPairRDD<String, byte[]> pieces =
+      int partitions = reducePartitions(context);
+      JavaPairRDD<Integer, byte[]> pieces =
           context
               .parallelize(paths, Math.min(paths.size(), context.defaultParallelism()))
               .mapPartitionsToPair(
-                  part -> readBlocks(part, HadoopConf.of(conf.value()), catalog, shared.value()));
+                  part ->
+                      readBlocks(
+                          part, HadoopConf.of(conf.value()), catalog, shared.value(), partitions));
       return new ReportResults(specs, rows(context, pieces, catalog, shared, settings));
     } finally {
       conf.destroy();
@@ -101,14 +104,15 @@ public final class ReportEngine {
       SharedFacts facts = SharedFacts.of(catalog, folded.map(Tuple2::_2).collect());
       Broadcast<byte[]> shared = context.broadcast(facts.encoded());
       try {
-        JavaPairRDD<String, byte[]> pieces =
+        int partitions = reducePartitions(context);
+        JavaPairRDD<Integer, byte[]> pieces =
             folded.mapPartitionsToPair(
                 part -> {
                   BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, shared.value()));
                   while (part.hasNext()) {
                     merge.read("a block of exchanges", new ByteArrayInputStream(part.next()._1()));
                   }
-                  return merge.shuffled();
+                  return merge.batches(partitions);
                 });
         return new ReportResults(
             catalog.specs(settings.includePii()), rows(context, pieces, catalog, shared, settings));
@@ -176,42 +180,49 @@ public final class ReportEngine {
   }
 
   /** A map task of the merge: its blocks' needed pieces, merged per key, for the shuffle. */
-  private static Iterator<Tuple2<String, byte[]>> readBlocks(
-      Iterator<String> paths, Configuration conf, ReportCatalog catalog, byte[] facts) {
+  private static Iterator<Tuple2<Integer, byte[]>> readBlocks(
+      Iterator<String> paths,
+      Configuration conf,
+      ReportCatalog catalog,
+      byte[] facts,
+      int partitions) {
     BlockMerge merge = new BlockMerge(SharedFacts.decode(catalog, facts));
     while (paths.hasNext()) {
       Path path = new Path(paths.next());
-      try (InputStream in =
-          new BufferedInputStream(path.getFileSystem(conf).open(path, 1 << 16), 1 << 16)) {
+      try (InputStream in = path.getFileSystem(conf).open(path, 1 << 16)) {
         merge.read(path.toString(), in);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read the read's block " + path, e);
       }
     }
-    return merge.shuffled();
+    return merge.batches(partitions);
+  }
+
+  /** The merge's reduce tasks: as many as the cores (each reduce partition's batches in memory). */
+  private static int reducePartitions(JavaSparkContext context) {
+    return Math.max(1, context.defaultParallelism());
   }
 
   /**
-   * Brings each key's pieces together and collects the rows. The shuffle carries Strings and byte
-   * arrays only; each reduce task sends its rows as one array of codec bytes.
+   * Brings each key's pieces together and collects the rows. The shuffle carries a few byte arrays
+   * per map task (see {@link BlockMerge#batches}), each reduce task merges its batches in key order
+   * and sends its rows as one array of codec bytes.
    */
   private static List<ReportRow> rows(
       JavaSparkContext context,
-      JavaPairRDD<String, byte[]> pieces,
+      JavaPairRDD<Integer, byte[]> pieces,
       ReportCatalog catalog,
       Broadcast<byte[]> shared,
       ReportSettings settings) {
     List<byte[]> encoded =
         pieces
-            .groupByKey(Math.max(1, context.defaultParallelism()))
+            .partitionBy(new HashPartitioner(reducePartitions(context)))
+            .values()
             .mapPartitions(
-                keys -> {
+                batches -> {
                   SharedFacts facts = SharedFacts.decode(catalog, shared.value());
                   List<ReportRow> rows = new ArrayList<>();
-                  while (keys.hasNext()) {
-                    Tuple2<String, Iterable<byte[]>> key = keys.next();
-                    rows.addAll(BlockMerge.rows(key._1(), key._2(), settings, facts));
-                  }
+                  BlockMerge.rowsOfBatches(batches, settings, facts, rows::addAll);
                   return List.of(RowCodec.encodeRows(rows)).iterator();
                 })
             .collect();

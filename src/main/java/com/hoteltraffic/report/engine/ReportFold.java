@@ -5,10 +5,8 @@ import com.hoteltraffic.model.ExchangeFold;
 import com.hoteltraffic.report.shared.WindowClock;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.roaringbitmap.RoaringBitmap;
@@ -38,7 +36,7 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
 
   /** One task's pieces by key, and its small facts. */
   public static final class Partial {
-    final Map<PieceKey, Piece> pieces = new HashMap<>();
+    final PieceMap pieces = new PieceMap();
     final Set<PieceKey> incidentKeys = new HashSet<>();
     final RoaringBitmap buckets = new RoaringBitmap();
 
@@ -71,12 +69,14 @@ public final class ReportFold implements ExchangeFold<ReportFold.Partial> {
       @Override
       @SuppressWarnings("unchecked")
       public <T extends Piece> T piece(PieceKey key, Supplier<T> fresh) {
-        Piece piece = pieces.get(key);
-        if (piece == null) {
-          piece = fresh.get();
-          pieces.put(key, piece);
-        }
-        return (T) piece;
+        return (T) pieces.piece(key, fresh);
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T extends Piece> T piece(
+          String kind, String provider, String key, String detail, long number, Supplier<T> fresh) {
+        return (T) pieces.piece(kind, provider, key, detail, number, fresh);
       }
 
       @Override

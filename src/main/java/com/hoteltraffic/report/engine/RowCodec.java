@@ -1,17 +1,17 @@
 package com.hoteltraffic.report.engine;
 
+import com.hoteltraffic.report.shared.ByteSink;
+import com.hoteltraffic.report.shared.ByteSource;
 import com.hoteltraffic.report.shared.Codec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bytes of report rows, as the merge's tasks send them to the driver: each value with a tag of
@@ -29,8 +29,20 @@ final class RowCodec {
   private static final byte BOOLEAN = 5;
   private static final byte INSTANT = 6;
 
-  static void writeRow(DataOutput out, ReportRow row) throws IOException {
-    Codec.writeString(out, row.report());
+  /**
+   * Writes a row; its report's name once per batch, then as its number in {@code names} (hundreds
+   * of thousands of rows of one report would otherwise carry its name each).
+   */
+  static void writeRow(DataOutput out, ReportRow row, Map<String, Integer> names)
+      throws IOException {
+    Integer known = names.get(row.report());
+    if (known == null) {
+      out.writeInt(-1);
+      Codec.writeString(out, row.report());
+      names.put(row.report(), names.size());
+    } else {
+      out.writeInt(known);
+    }
     out.writeInt(row.values().length);
     for (Object value : row.values()) {
       if (value == null) {
@@ -61,8 +73,16 @@ final class RowCodec {
     }
   }
 
-  static ReportRow readRow(DataInput in) throws IOException {
-    String report = Codec.readString(in);
+  /** Reads a row that {@link #writeRow} wrote with the same batch's {@code names}. */
+  static ReportRow readRow(DataInput in, List<String> names) throws IOException {
+    int known = in.readInt();
+    if (known < -1 || known >= names.size()) {
+      throw new IOException("Unknown report number " + known);
+    }
+    String report = known >= 0 ? names.get(known) : Codec.readString(in);
+    if (known < 0) {
+      names.add(report);
+    }
     Object[] values = new Object[in.readInt()];
     for (int i = 0; i < values.length; i++) {
       byte tag = in.readByte();
@@ -83,22 +103,23 @@ final class RowCodec {
   }
 
   static byte[] encodeRows(List<ReportRow> rows) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(rows.size());
-      for (ReportRow row : rows) {
-        writeRow(out, row);
-      }
+    ByteSink out = new ByteSink(1024);
+    out.writeInt(rows.size());
+    Map<String, Integer> names = new HashMap<>();
+    for (ReportRow row : rows) {
+      writeRow(out, row, names);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   static List<ReportRow> decodeRows(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try {
+      ByteSource in = new ByteSource(bytes);
       int count = in.readInt();
       List<ReportRow> rows = new ArrayList<>(count);
+      List<String> names = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        rows.add(readRow(in));
+        rows.add(readRow(in, names));
       }
       return rows;
     } catch (IOException e) {

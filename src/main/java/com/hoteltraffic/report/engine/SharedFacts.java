@@ -37,6 +37,11 @@ public final class SharedFacts {
   private final Set<PieceKey> incidentKeys;
   private final RoaringBitmap buckets;
 
+  /**
+   * The incident keys as {@link PieceCodec#keyText}s, as the merge meets them; made on first use.
+   */
+  private Set<String> incidentTexts;
+
   /** Per report of the catalog, its joined facts, or null when it has none. */
   private final Object[] reportFacts;
 
@@ -157,6 +162,25 @@ public final class SharedFacts {
   /** The joined facts of the report whose kind of piece this is. */
   Object factsOf(String kind) {
     return reportFacts[catalog.reportOf(kind)];
+  }
+
+  /** Whether the piece of a key, as its {@link PieceCodec#keyText}, can yield a row. */
+  boolean needed(String keyText) {
+    return switch (catalog.kind(PieceCodec.tagOf(keyText)).keep()) {
+      case EVERY_KEY -> true;
+      case INCIDENT_KEYS -> incidentTexts().contains(keyText);
+      case MARKED_BUCKETS -> buckets.contains(bucket(new PieceCodec(catalog).keyOf(keyText)));
+    };
+  }
+
+  private Set<String> incidentTexts() {
+    if (incidentTexts == null) {
+      PieceCodec codec = new PieceCodec(catalog);
+      Set<String> texts = new HashSet<>();
+      incidentKeys.forEach(key -> texts.add(codec.keyText(key)));
+      incidentTexts = texts;
+    }
+    return incidentTexts;
   }
 
   /** Whether a key's piece can yield a row (see {@link PieceKind.Keep}). */

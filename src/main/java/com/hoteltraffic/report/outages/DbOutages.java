@@ -159,10 +159,10 @@ public final class DbOutages implements Report {
       pieces.incident(key);
     } else if (ErrorClass.OK.equals(e.errorClass)) {
       pieces
-          .piece(new PieceKey(KIND_TENANT, e.provider, e.hotelId, null, 0), OutageEvidence::new)
+          .piece(KIND_TENANT, e.provider, e.hotelId, null, 0, OutageEvidence::new)
           .addSuccess(at.tsMicros());
       pieces
-          .piece(new PieceKey(KIND_CENTRAL, e.provider, null, null, 0), OutageEvidence::new)
+          .piece(KIND_CENTRAL, e.provider, null, null, 0, OutageEvidence::new)
           .addSuccess(at.tsMicros());
     }
   }

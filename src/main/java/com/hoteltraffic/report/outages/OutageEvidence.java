@@ -17,12 +17,21 @@ import java.util.List;
 /**
  * What outage detection needs of one key (provider and hotel for tenant outages, provider for
  * central ones): its database failures, and the time of every success that can end them.
+ *
+ * <p>Most tenant keys are hotels that never failed, with a success or a few (their successes are
+ * kept all the same: another task may hold the hotel's failures). So such a key costs one small
+ * object and its success times: no failure list until a failure comes.
  */
 final class OutageEvidence implements Piece {
-  private List<OutageRule.Failure> failures = new ArrayList<>();
+  private static final List<OutageRule.Failure> NO_FAILURES = List.of();
+
+  private List<OutageRule.Failure> failures = NO_FAILURES;
   private LongList successes = new LongList();
 
   void addFailure(OutageRule.Failure failure) {
+    if (failures == NO_FAILURES) {
+      failures = new ArrayList<>(4);
+    }
     failures.add(failure);
   }
 
@@ -37,7 +46,12 @@ final class OutageEvidence implements Piece {
   @Override
   public void mergeFrom(Piece other) {
     OutageEvidence piece = (OutageEvidence) other;
-    failures.addAll(piece.failures);
+    if (!piece.failures.isEmpty()) {
+      if (failures == NO_FAILURES) {
+        failures = new ArrayList<>(piece.failures.size());
+      }
+      failures.addAll(piece.failures);
+    }
     successes.addAll(piece.successes);
   }
 
@@ -94,9 +108,11 @@ final class OutageEvidence implements Piece {
   static OutageEvidence read(DataInput in) throws IOException {
     OutageEvidence piece = new OutageEvidence();
     int count = in.readInt();
-    piece.failures = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      piece.failures.add(readFailure(in));
+    if (count > 0) {
+      piece.failures = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        piece.failures.add(readFailure(in));
+      }
     }
     piece.successes = LongList.read(in);
     return piece;

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.engine.FoldContext;
-import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
@@ -164,13 +163,9 @@ public final class ErrorRates implements Report {
   @Override
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
     long window = at.window();
-    pieces
-        .piece(new PieceKey(KIND_HOTEL, e.provider, e.hotelId, null, window), RateCell::new)
-        .add(e);
-    pieces
-        .piece(new PieceKey(KIND_TOKEN, e.provider, e.tokenId, null, window), RateCell::new)
-        .add(e);
-    pieces.piece(new PieceKey(KIND_PROVIDER, e.provider, null, null, window), RateCell::new).add(e);
+    pieces.piece(KIND_HOTEL, e.provider, e.hotelId, null, window, RateCell::new).add(e);
+    pieces.piece(KIND_TOKEN, e.provider, e.tokenId, null, window, RateCell::new).add(e);
+    pieces.piece(KIND_PROVIDER, e.provider, null, null, window, RateCell::new).add(e);
   }
 
   public static Dataset<Row> byHotel(Dataset<Row> exchanges, Duration window, ZoneId zone) {

@@ -9,7 +9,6 @@ import com.hoteltraffic.model.ClassifiedExchange;
 import com.hoteltraffic.model.ErrorClass;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.engine.FoldContext;
-import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
@@ -120,8 +119,6 @@ public final class ErrorRatesByOperation implements Report {
 
   @Override
   public void fold(ClassifiedExchange e, FoldContext at, Pieces pieces) {
-    pieces
-        .piece(new PieceKey(KIND, e.provider, e.operation, null, at.window()), OperationCell::new)
-        .add(e);
+    pieces.piece(KIND, e.provider, e.operation, null, at.window(), OperationCell::new).add(e);
   }
 }

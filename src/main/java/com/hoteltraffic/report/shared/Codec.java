@@ -22,6 +22,10 @@ public final class Codec {
       out.writeInt(-1);
       return;
     }
+    if (out instanceof ByteSink sink) {
+      sink.writeUtf8(value);
+      return;
+    }
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
@@ -31,6 +35,9 @@ public final class Codec {
     int length = in.readInt();
     if (length < 0) {
       return null;
+    }
+    if (in instanceof ByteSource source) {
+      return source.readUtf8(length); // from its buffer, no copy of the bytes first
     }
     byte[] bytes = new byte[length];
     in.readFully(bytes);

@@ -19,8 +19,12 @@ public final class LongHistogram {
   private int size;
   private long total;
 
+  /**
+   * An empty histogram, with room for one value: a key of one request (a hotel's window when hotels
+   * are many) holds one, and an empty one costs what its row costs, not eight slots.
+   */
   public LongHistogram() {
-    allocate(8);
+    allocate(2);
   }
 
   public void add(long value) {
@@ -75,6 +79,15 @@ public final class LongHistogram {
     if (total == 0) {
       return result;
     }
+    if (size == 1) {
+      // One distinct value (a key of one request, as most are when keys are many): every rank's.
+      for (long key : keys) {
+        if (key != EMPTY) {
+          Arrays.fill(result, key);
+        }
+      }
+      return result;
+    }
     long[] sorted = new long[size];
     int n = 0;
     for (long key : keys) {
@@ -95,6 +108,11 @@ public final class LongHistogram {
       }
     }
     return result;
+  }
+
+  /** The smallest table (a power of two) that holds {@code entries} values without growing. */
+  static int capacityFor(int entries) {
+    return Integer.highestOneBit(Math.max(1, entries) * 2 - 1) << 1;
   }
 
   private int slot(long value) {
@@ -143,7 +161,7 @@ public final class LongHistogram {
   public static LongHistogram read(DataInput in) throws IOException {
     int entries = in.readInt();
     LongHistogram histogram = new LongHistogram();
-    histogram.allocate(Integer.highestOneBit(Math.max(4, entries * 2)) * 2);
+    histogram.allocate(capacityFor(entries));
     for (int i = 0; i < entries; i++) {
       histogram.add(in.readLong(), in.readLong());
     }

@@ -7,12 +7,15 @@ import java.util.Arrays;
 
 /** A growable list of primitive longs (timestamps), written as its used part only. */
 public final class LongList {
-  private long[] values = new long[8];
+  /** Shared by every empty list: a key that never gets a value costs no array. */
+  private static final long[] NONE = new long[0];
+
+  private long[] values = NONE;
   private int size;
 
   public void add(long value) {
     if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
+      values = Arrays.copyOf(values, Math.max(2, size * 2));
     }
     values[size++] = value;
   }
@@ -67,7 +70,7 @@ public final class LongList {
   public static LongList read(DataInput in) throws IOException {
     LongList list = new LongList();
     list.size = in.readInt();
-    list.values = new long[Math.max(8, list.size)];
+    list.values = list.size == 0 ? NONE : new long[list.size];
     for (int i = 0; i < list.size; i++) {
       list.values[i] = in.readLong();
     }

@@ -45,10 +45,16 @@ class BlockMergeTest {
         sorted(merge(List.of(List.of(even.block), List.of(odd.block)), facts));
     List<ReportRow> oneTaskBoth = sorted(merge(List.of(List.of(even.block, odd.block)), facts));
     List<ReportRow> again = sorted(merge(List.of(List.of(even.block, odd.block)), facts));
+    List<ReportRow> smallBatches =
+        sorted(merge(List.of(List.of(even.block), List.of(odd.block)), facts, 3, 256));
+    List<ReportRow> onePartition =
+        sorted(merge(List.of(List.of(even.block), List.of(odd.block)), facts, 1, 1 << 20));
 
     assertEquals(expected, oneTaskEach, "one map task per block");
     assertEquals(expected, oneTaskBoth, "one map task for both blocks (merged before the shuffle)");
     assertEquals(expected, again, "the same merge run again, as a retried task would");
+    assertEquals(expected, smallBatches, "batches of 256 bytes: a partition's keys over many");
+    assertEquals(expected, onePartition, "every key in one reduce partition");
     assertArrayEquals(evenCopy, even.block, "the first block is unchanged");
     assertArrayEquals(oddCopy, odd.block, "the second block is unchanged");
   }
@@ -94,24 +100,35 @@ class BlockMergeTest {
 
   private record Folded(ReportFold.Partial partial, byte[] block, byte[] facts) {}
 
-  /** The merge as Spark runs it: map tasks of blocks, a shuffle by key text, each key's rows. */
+  /**
+   * The merge as Spark runs it: map tasks of blocks, a shuffle of their batches by reduce partition
+   * (three, so that keys spread), each partition's rows from its batches.
+   */
   private static List<ReportRow> merge(List<List<byte[]>> mapTasks, SharedFacts facts)
       throws IOException {
-    Map<String, List<byte[]>> shuffle = new TreeMap<>();
+    return merge(mapTasks, facts, 3, BlockMerge.BATCH_BYTES);
+  }
+
+  private static List<ReportRow> merge(
+      List<List<byte[]>> mapTasks, SharedFacts facts, int partitions, int batchBytes)
+      throws IOException {
+    Map<Integer, List<byte[]>> shuffle = new TreeMap<>();
     for (List<byte[]> task : mapTasks) {
       BlockMerge merge = new BlockMerge(facts);
       for (byte[] block : task) {
         merge.read("block", new ByteArrayInputStream(block));
       }
-      for (Iterator<Tuple2<String, byte[]>> it = merge.shuffled(); it.hasNext(); ) {
-        Tuple2<String, byte[]> piece = it.next();
-        shuffle.computeIfAbsent(piece._1(), k -> new ArrayList<>()).add(piece._2());
+      for (Iterator<Tuple2<Integer, byte[]>> it = merge.batches(partitions, batchBytes);
+          it.hasNext(); ) {
+        Tuple2<Integer, byte[]> batch = it.next();
+        shuffle.computeIfAbsent(batch._1(), k -> new ArrayList<>()).add(batch._2());
       }
     }
     List<ReportRow> rows = new ArrayList<>();
     shuffle.forEach(
-        (key, pieces) ->
-            rows.addAll(BlockMerge.rows(key, pieces, ReportTraffic.settings(), facts)));
+        (partition, batches) ->
+            BlockMerge.rowsOfBatches(
+                batches.iterator(), ReportTraffic.settings(), facts, rows::addAll));
     return rows;
   }
 

@@ -154,6 +154,52 @@ class PieceCodecTest {
         "old.bin is not a block of report pieces", other.getMessage(), "Java serialization");
   }
 
+  @Test
+  void aBlockReadAsKeyTextsGivesTheKeysTextsAndPiecesAndSkipsTheUnwanted() throws IOException {
+    ReportFold fold = new ReportFold(Reports.catalog(), ReportTraffic.settings());
+    ReportFold.Partial partial = fold.start();
+    for (ClassifiedExchange e : ReportTraffic.exchanges()) {
+      fold.add(partial, e, "traffic.jsonl", 1);
+    }
+    byte[] block = Blocks.block(fold, partial);
+    Map<String, byte[]> byText = new java.util.HashMap<>();
+    CODEC.readBlockText(
+        "whole",
+        new ByteArrayInputStream(block),
+        text -> true,
+        (text, bytes) -> byText.put(text, bytes));
+    assertEquals(partial.pieces.size(), byText.size(), "every key, once");
+    for (Map.Entry<PieceKey, Piece> entry : partial.pieces.entrySet()) {
+      String text = CODEC.keyText(entry.getKey());
+      assertArrayEquals(
+          CODEC.encode(entry.getValue()),
+          byText.get(text),
+          "the piece's bytes of " + entry.getKey());
+      assertEquals(entry.getKey(), CODEC.keyOf(text), "the text decodes to its key");
+      assertEquals(CATALOG.tag(entry.getKey().kind()), PieceCodec.tagOf(text), "tag of the text");
+    }
+    String credential = "credential";
+    List<String> kept = new ArrayList<>();
+    CODEC.readBlockText(
+        "some",
+        new ByteArrayInputStream(block),
+        text -> CATALOG.kind(PieceCodec.tagOf(text)).name().equals(credential),
+        (text, bytes) -> kept.add(text));
+    long credentials =
+        partial.pieces.keySet().stream().filter(k -> k.kind().equals(credential)).count();
+    assertTrue(credentials > 1, "the traffic has several credentials: " + credentials);
+    assertEquals(credentials, kept.size(), "only the wanted kind's keys, the others skipped");
+    assertThrows(
+        IOException.class,
+        () ->
+            CODEC.readBlockText(
+                "cut",
+                new ByteArrayInputStream(Arrays.copyOf(block, block.length - 3)),
+                text -> true,
+                (text, bytes) -> {}),
+        "a truncated block");
+  }
+
   private static Piece fresh(String kind) {
     return CATALOG.kind(kind).fresh().get();
   }

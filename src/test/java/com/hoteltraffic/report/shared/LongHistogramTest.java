@@ -50,6 +50,25 @@ class LongHistogramTest {
   }
 
   @Test
+  void oneDistinctValueIsEveryPercentileAndTwoAreRanked() {
+    assertArrayEquals(new Long[] {7L, 7L, 7L}, histogram(7, 7, 7).percentiles(Q), "7 three times");
+    assertArrayEquals(
+        new Long[] {-4L, -4L, -4L}, histogram(-4).percentiles(Q), "one negative value");
+    // Two distinct values, the nearest side of the one-value shortcut: p50 rank 1 of 2.
+    assertArrayEquals(new Long[] {3L, 9L, 9L}, histogram(9, 3).percentiles(Q), "two values");
+  }
+
+  @Test
+  void aTableHoldsItsValuesWithoutGrowing() {
+    assertEquals(2, LongHistogram.capacityFor(0), "none: room for one");
+    assertEquals(2, LongHistogram.capacityFor(1), "one value: two slots");
+    assertEquals(4, LongHistogram.capacityFor(2), "two values: four slots");
+    assertEquals(8, LongHistogram.capacityFor(3), "three: eight");
+    assertEquals(8, LongHistogram.capacityFor(4), "four: eight");
+    assertEquals(16, LongHistogram.capacityFor(5), "five: sixteen");
+  }
+
+  @Test
   void mergingInAnyOrderGivesTheSamePercentiles() {
     LongHistogram a = histogram(5, 5, 5, 900, -3);
     LongHistogram b = histogram(7, 7, 1_000_000, 0);
