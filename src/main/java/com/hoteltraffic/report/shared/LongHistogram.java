@@ -148,13 +148,23 @@ public final class LongHistogram {
     }
   }
 
+  /**
+   * Writes the entries in value order: the same histogram gives the same bytes whatever its table's
+   * capacity, which depends on how it grew (a piece read back and written again is byte-equal).
+   */
   public void write(DataOutput out) throws IOException {
     out.writeInt(size);
+    long[] values = new long[size];
+    int n = 0;
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != EMPTY) {
-        out.writeLong(keys[i]);
-        out.writeLong(counts[i]);
+        values[n++] = keys[i];
       }
+    }
+    java.util.Arrays.sort(values);
+    for (long value : values) {
+      out.writeLong(value);
+      out.writeLong(counts[slot(value)]);
     }
   }
 
