@@ -7,7 +7,6 @@ import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
-import com.hoteltraffic.report.engine.ReportCatalog;
 import com.hoteltraffic.report.engine.ReportEngine;
 import com.hoteltraffic.report.engine.ReportSettings;
 import com.hoteltraffic.report.engine.ReportSpec;
@@ -218,9 +217,8 @@ public final class BookingReconciliation implements Report {
         ReportSettings.defaults()
             .withIncludePii(includePii)
             .withWindow(ReportSettings.DEFAULT_WINDOW, ZoneId.of(timezone));
-    return ReportEngine.fromExchanges(
-            exchanges, new ReportCatalog(List.of(new BookingReconciliation())), settings)
-        .dataFrame(exchanges.sparkSession(), BookingReconciliation.NAME);
+    return ReportEngine.output(
+        exchanges, new BookingReconciliation(), settings, BookingReconciliation.NAME);
   }
 
   /** Output types, as the earlier Spark SQL implementation produced them. */

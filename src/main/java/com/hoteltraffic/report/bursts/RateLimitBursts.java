@@ -8,7 +8,6 @@ import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
-import com.hoteltraffic.report.engine.ReportCatalog;
 import com.hoteltraffic.report.engine.ReportEngine;
 import com.hoteltraffic.report.engine.ReportSettings;
 import com.hoteltraffic.report.engine.ReportSpec;
@@ -166,9 +165,7 @@ public final class RateLimitBursts implements Report {
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minRejections) {
     ReportSettings settings = ReportSettings.defaults().withBursts(gap, minRejections);
-    return ReportEngine.fromExchanges(
-            exchanges, new ReportCatalog(List.of(new RateLimitBursts())), settings)
-        .dataFrame(exchanges.sparkSession(), NAME);
+    return ReportEngine.output(exchanges, new RateLimitBursts(), settings, NAME);
   }
 
   @Override

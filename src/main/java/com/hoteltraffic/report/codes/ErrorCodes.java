@@ -6,7 +6,6 @@ import com.hoteltraffic.report.engine.FoldContext;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
-import com.hoteltraffic.report.engine.ReportCatalog;
 import com.hoteltraffic.report.engine.ReportEngine;
 import com.hoteltraffic.report.engine.ReportSettings;
 import com.hoteltraffic.report.engine.ReportSpec;
@@ -62,9 +61,7 @@ public final class ErrorCodes implements Report {
 
   /** The report from a Dataset of classified exchanges (for notebooks), with the job's code. */
   public static Dataset<Row> summarize(Dataset<Row> exchanges) {
-    return ReportEngine.fromExchanges(
-            exchanges, new ReportCatalog(List.of(new ErrorCodes())), ReportSettings.defaults())
-        .dataFrame(exchanges.sparkSession(), NAME);
+    return ReportEngine.output(exchanges, new ErrorCodes(), ReportSettings.defaults(), NAME);
   }
 
   @Override

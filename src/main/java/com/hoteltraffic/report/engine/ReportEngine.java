@@ -86,6 +86,16 @@ public final class ReportEngine {
   }
 
   /**
+   * One output of one report from classified exchanges (schema {@link ExchangeSchema#SCHEMA}), with
+   * the code of a run: the reports' Dataset functions for notebooks and tests.
+   */
+  public static Dataset<Row> output(
+      Dataset<Row> exchanges, Report report, ReportSettings settings, String name) {
+    return fromExchanges(exchanges, new ReportCatalog(List.of(report)), settings)
+        .dataFrame(exchanges.sparkSession(), name);
+  }
+
+  /**
    * The reports of a catalog from classified exchanges (schema {@link ExchangeSchema#SCHEMA}), for
    * notebooks and tests.
    */

@@ -8,7 +8,6 @@ import com.hoteltraffic.report.engine.PieceKey;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
-import com.hoteltraffic.report.engine.ReportCatalog;
 import com.hoteltraffic.report.engine.ReportEngine;
 import com.hoteltraffic.report.engine.ReportSettings;
 import com.hoteltraffic.report.engine.ReportSpec;
@@ -116,9 +115,7 @@ public final class DbOutages implements Report {
    */
   public static Dataset<Row> detect(Dataset<Row> exchanges, Duration gap, int minFailures) {
     ReportSettings settings = ReportSettings.defaults().withOutages(gap, minFailures);
-    return ReportEngine.fromExchanges(
-            exchanges, new ReportCatalog(List.of(new DbOutages())), settings)
-        .dataFrame(exchanges.sparkSession(), NAME);
+    return ReportEngine.output(exchanges, new DbOutages(), settings, NAME);
   }
 
   @Override

@@ -11,7 +11,6 @@ import com.hoteltraffic.report.engine.FoldContext;
 import com.hoteltraffic.report.engine.PieceKind;
 import com.hoteltraffic.report.engine.Pieces;
 import com.hoteltraffic.report.engine.Report;
-import com.hoteltraffic.report.engine.ReportCatalog;
 import com.hoteltraffic.report.engine.ReportEngine;
 import com.hoteltraffic.report.engine.ReportSettings;
 import com.hoteltraffic.report.engine.ReportSpec;
@@ -187,8 +186,6 @@ public final class ErrorRates implements Report {
   private static Dataset<Row> report(
       Dataset<Row> exchanges, Duration window, ZoneId zone, String name) {
     ReportSettings settings = ReportSettings.defaults().withWindow(window, zone);
-    return ReportEngine.fromExchanges(
-            exchanges, new ReportCatalog(List.of(new ErrorRates())), settings)
-        .dataFrame(exchanges.sparkSession(), name);
+    return ReportEngine.output(exchanges, new ErrorRates(), settings, name);
   }
 }
