@@ -11,6 +11,7 @@ import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import com.hoteltraffic.model.RecordedExchange;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -70,7 +71,13 @@ public final class ExchangeInterpreter implements Serializable {
    * seen yet, can still name Hotelbeds behind a proxy.
    */
   public BodyNeeds bodyNeeds() {
+    Set<String> headers = readHeaders();
     return new BodyNeeds() {
+      @Override
+      public Set<String> headers() {
+        return headers;
+      }
+
       @Override
       public boolean requestBody(String method, String url) {
         // Every body a request carries: the request fingerprint hashes it.
@@ -85,6 +92,23 @@ public final class ExchangeInterpreter implements Serializable {
         return needsBookingFacts(match(method, url, null), RESPONSE_FACTS);
       }
     };
+  }
+
+  /**
+   * Every header {@link #interpret} reads: the credential headers of the rules, the secret headers
+   * an echoed value is checked against, {@code Content-Type}, and the headers of the taxonomy's
+   * header rules.
+   */
+  private Set<String> readHeaders() {
+    Set<String> headers = new HashSet<>(rules.credentialHeaders());
+    headers.addAll(BodySecrets.SECRET_HEADERS);
+    headers.add(CONTENT_TYPE);
+    for (DetectionRule rule : classifier.taxonomy().detectionRules()) {
+      if (rule.match() == DetectionRule.Match.HEADER_EQUALS && rule.header() != null) {
+        headers.add(rule.header());
+      }
+    }
+    return Set.copyOf(headers);
   }
 
   private static boolean carriesBody(String method) {

@@ -249,6 +249,15 @@ public final class ProviderRules implements Serializable {
     return value.isEmpty() ? null : value;
   }
 
+  /** The request headers (lower-cased) that carry a provider's credential. */
+  public Set<String> credentialHeaders() {
+    Set<String> headers = new LinkedHashSet<>();
+    for (ProviderRule provider : providers) {
+      headers.add(provider.credentialHeader());
+    }
+    return headers;
+  }
+
   public List<String> providerNames() {
     return providers.stream().map(ProviderRule::name).toList();
   }

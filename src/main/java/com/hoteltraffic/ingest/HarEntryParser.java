@@ -15,9 +15,11 @@ import java.util.Map;
  */
 public final class HarEntryParser {
   private final BodyNeeds bodyNeeds;
+  private final HeaderNames headerNames;
 
   public HarEntryParser(BodyNeeds bodyNeeds) {
     this.bodyNeeds = bodyNeeds;
+    this.headerNames = new HeaderNames(bodyNeeds.headers());
   }
 
   public RawExchange parse(JsonNode entry) throws MalformedRecordException {
@@ -97,7 +99,8 @@ public final class HarEntryParser {
     }
   }
 
-  private static void readHeaders(JsonNode headers, Map<String, String> into) {
+  /** The headers {@link BodyNeeds#headers()} names, first value of each. */
+  private void readHeaders(JsonNode headers, Map<String, String> into) {
     if (headers == null || !headers.isArray()) {
       return;
     }
@@ -105,10 +108,12 @@ public final class HarEntryParser {
       if (header != null && header.isObject()) {
         JsonNode name = header.get("name");
         JsonNode value = header.get("value");
-        RawExchange.putHeader(
-            into,
-            name == null || name.isNull() ? null : name.asText(),
-            value == null || value.isNull() ? null : value.asText());
+        if (name != null && !name.isNull() && value != null && !value.isNull()) {
+          String kept = headerNames.keptName(name.asText());
+          if (kept != null) {
+            RawExchange.putKept(into, kept, value.asText());
+          }
+        }
       }
     }
   }

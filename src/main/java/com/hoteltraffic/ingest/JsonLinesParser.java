@@ -35,16 +35,38 @@ import java.util.Map;
  * flagged {@link RawExchange#repairedUtf8()}. Only that failure path pays for the second look.
  */
 public final class JsonLinesParser {
+  private static final String NAME = "name";
+  private static final String VALUE = "value";
+
   private final JsonFactory factory;
   private final BodyNeeds bodyNeeds;
+  private final HeaderNames headerNames;
+
+  /** Set while a record is read again because of a header pair that names itself twice. */
+  private boolean keepEveryValue;
 
   public JsonLinesParser(JsonFactory factory, BodyNeeds bodyNeeds) {
     this.factory = factory;
     this.bodyNeeds = bodyNeeds;
+    this.headerNames = new HeaderNames(bodyNeeds.headers());
   }
 
   /** Parses {@code length} bytes of UTF-8 at {@code offset} of {@code buffer}. */
   public RawExchange parse(byte[] buffer, int offset, int length) throws MalformedRecordException {
+    try {
+      return parseBytes(buffer, offset, length);
+    } catch (ReadAgain again) {
+      keepEveryValue = true;
+      try {
+        return parseBytes(buffer, offset, length);
+      } finally {
+        keepEveryValue = false;
+      }
+    }
+  }
+
+  private RawExchange parseBytes(byte[] buffer, int offset, int length)
+      throws MalformedRecordException {
     try (JsonParser parser = factory.createParser(buffer, offset, length)) {
       return parseRecord(parser);
     } catch (StreamConstraintsException e) {
@@ -255,14 +277,23 @@ public final class JsonLinesParser {
     return part;
   }
 
-  /** Headers as an object {@code {name: value}} or a HAR-style array {@code [{name, value}]}. */
-  private static void readHeaders(
+  /**
+   * Headers as an object {@code {name: value}} or a HAR-style array {@code [{name, value}]}. Only
+   * the headers {@link BodyNeeds#headers()} names are kept, and only their first value: the others'
+   * values are skipped undecoded.
+   */
+  private void readHeaders(
       JsonParser parser, JsonToken value, Map<String, String> into, String field)
       throws IOException, MalformedRecordException {
     if (value == JsonToken.START_OBJECT) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        RawExchange.putHeader(into, name, JsonScalars.text(parser, parser.nextToken()));
+        String name = headerNames.keptName(parser);
+        JsonToken token = parser.nextToken();
+        if (name == null || into.containsKey(name)) {
+          parser.skipChildren();
+        } else {
+          RawExchange.putKept(into, name, JsonScalars.text(parser, token));
+        }
       }
     } else if (value == JsonToken.START_ARRAY) {
       JsonToken element;
@@ -278,22 +309,58 @@ public final class JsonLinesParser {
     }
   }
 
-  private static void readHeaderPair(JsonParser parser, Map<String, String> into)
-      throws IOException {
+  /**
+   * One {@code {name, value}} pair. A value that follows a name nothing keeps is skipped; should a
+   * second {@code name} follow it (a pair no recorder writes), the record is read again keeping
+   * every value, so that the last name wins as it always did.
+   */
+  private void readHeaderPair(JsonParser parser, Map<String, String> into) throws IOException {
     String name = null;
+    boolean named = false;
+    boolean valueSkipped = false;
     String value = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken token = parser.nextToken();
-      if ("name".equals(field)) {
-        name = JsonScalars.text(parser, token);
-      } else if ("value".equals(field)) {
-        value = JsonScalars.text(parser, token);
+      if (NAME.equals(field)) {
+        if (valueSkipped) {
+          throw new ReadAgain();
+        }
+        name = headerName(parser, token);
+        named = true;
+      } else if (VALUE.equals(field)) {
+        if (named && !keepEveryValue && (name == null || into.containsKey(name))) {
+          parser.skipChildren();
+          valueSkipped = true;
+          value = null;
+        } else {
+          value = JsonScalars.text(parser, token);
+        }
       } else {
         parser.skipChildren();
       }
     }
-    RawExchange.putHeader(into, name, value);
+    if (name != null) {
+      RawExchange.putKept(into, name, value);
+    }
+  }
+
+  /** The kept, lower-cased header name of a pair's {@code name} value, or null. */
+  private String headerName(JsonParser parser, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      return headerNames.keptName(parser);
+    }
+    String text = JsonScalars.text(parser, token);
+    return text == null ? null : headerNames.keptName(text);
+  }
+
+  /** A header pair no recorder writes: the record must be read again keeping every value. */
+  private static final class ReadAgain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReadAgain() {
+      super("a header pair names its header twice", null, false, false);
+    }
   }
 
   /** A body as text: a string as is, an embedded JSON object or array re-serialised. */

@@ -96,11 +96,10 @@ public final class RawExchange implements RecordedExchange {
     return repairedUtf8;
   }
 
-  /** Keeps the first value of a repeated header, and ignores null names or values. */
-  static void putHeader(Map<String, String> headers, String name, String value) {
-    if (name == null || value == null) {
-      return;
+  /** Keeps the first value of a repeated header (its name lower-cased), and ignores a null. */
+  static void putKept(Map<String, String> headers, String lowerCaseName, String value) {
+    if (value != null) {
+      headers.putIfAbsent(lowerCaseName, value);
     }
-    headers.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), value);
   }
 }

@@ -94,6 +94,15 @@ class ExchangeInterpreterTest {
     return interpret(INTERPRETER, line);
   }
 
+  @Test
+  void theReadersKeepExactlyTheHeadersTheRulesRead() {
+    assertEquals(
+        java.util.Set.of(
+            "authorization", "api-key", "x-signature", "content-type", "x-mashery-error-code"),
+        INTERPRETER.bodyNeeds().headers(),
+        "credential headers, secret headers, Content-Type and the taxonomy's header rules");
+  }
+
   private static String hbHeaders() {
     return "{\"Api-key\":\""
         + HB_API_KEY

@@ -116,6 +116,91 @@ class JsonLinesParserTest {
     assertEquals(Map.of(), e.responseHeaders(), "headers null → none");
   }
 
+  /** Keeps every body, and only the headers {@code api-key} and {@code content-type}. */
+  private static final BodyNeeds TWO_HEADERS =
+      new BodyNeeds() {
+        @Override
+        public boolean requestBody(String method, String url) {
+          return true;
+        }
+
+        @Override
+        public boolean responseBody(String method, String url, int status) {
+          return true;
+        }
+
+        @Override
+        public java.util.Set<String> headers() {
+          return java.util.Set.of("api-key", "content-type");
+        }
+      };
+
+  @Test
+  void onlyTheHeadersBodyNeedsNamesAreKeptInEitherForm() throws Exception {
+    RawExchange e =
+        parse(
+            record(
+                "{\"method\":\"GET\",\"url\":\"https://x/\",\"headers\":["
+                    + "{\"name\":\"Accept\",\"value\":\"text/xml\"},"
+                    + "{\"name\":\"X-Signature\",\"value\":{\"nested\":[1,2]}},"
+                    + "{\"value\":\"v-first\",\"name\":\"API-KEY\"},"
+                    + "{\"name\":\"Api-Key\",\"value\":\"second\"},"
+                    + "{\"name\":42,\"value\":\"number-name\"},"
+                    + "{\"name\":\"Content-Typ\",\"value\":\"one short\"}]}",
+                ",\"response\":{\"status\":500,\"headers\":{\"X-Request-Id\":\"r1\","
+                    + "\"CONTENT-type\":\"text/plain\",\"Content-Type\":\"later\","
+                    + "\"Content-Typez\":\"one long\",\"Server\":{\"k\":[1]}}}"),
+            TWO_HEADERS);
+    assertEquals(
+        Map.of("api-key", "v-first"),
+        e.requestHeaders(),
+        "value before name kept; the first of a duplicate; unnamed headers dropped");
+    assertEquals(
+        Map.of("content-type", "text/plain"),
+        e.responseHeaders(),
+        "object form: the first of case variants; near names and object values dropped");
+  }
+
+  @Test
+  void headerNamesThatLowerCaseToAKeptNameOutsideAsciiAreKept() throws Exception {
+    // U+212A KELVIN SIGN lower-cases to 'k' (Locale.ROOT), as the unfiltered reader folded it.
+    RawExchange e =
+        parse(
+            record(
+                "{\"method\":\"GET\",\"url\":\"https://x/\",\"headers\":{\"Api-\u212Aey\":\"kelvin\","
+                    + "\"Ap\u00ee-Key\":\"not it\"}}",
+                ""),
+            TWO_HEADERS);
+    assertEquals(Map.of("api-key", "kelvin"), e.requestHeaders(), "kept as toLowerCase folds it");
+  }
+
+  @Test
+  void aHeaderPairThatNamesItselfTwiceIsReadAgainSoTheLastNameWins() throws Exception {
+    String line =
+        record(
+            "{\"method\":\"GET\",\"url\":\"https://x/\",\"headers\":["
+                + "{\"name\":\"Accept\",\"value\":\"skipped at first\",\"name\":\"Api-Key\"},"
+                + "{\"name\":\"Content-Type\",\"value\":\"application/json\"}]}",
+            "");
+    JsonLinesParser parser = new JsonLinesParser(MAPPER.getFactory(), TWO_HEADERS);
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    RawExchange e = parser.parse(bytes, 0, bytes.length);
+    assertEquals(
+        Map.of("api-key", "skipped at first", "content-type", "application/json"),
+        e.requestHeaders(),
+        "the value of the pair's last name, as a reader keeping every value reads it");
+    byte[] next =
+        record(
+                "{\"method\":\"GET\",\"url\":\"https://x/\",\"headers\":["
+                    + "{\"name\":\"Accept\",\"value\":\"a\"},{\"name\":\"Api-Key\",\"value\":\"k\"}]}",
+                "")
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        Map.of("api-key", "k"),
+        parser.parse(next, 0, next.length).requestHeaders(),
+        "the same parser filters the next record again");
+  }
+
   @Test
   void bodiesAsStringAndAsEmbeddedJsonAreText() throws Exception {
     RawExchange e =
