@@ -54,6 +54,9 @@ public final class ExchangeInterpreter implements Serializable {
   private transient HotelbedsBookingFacts bookingFacts;
   private transient RequestFingerprint fingerprint;
 
+  /** Hosts and hotel ids repeat: one instance of each per task. */
+  private transient TextInterner interner;
+
   public ExchangeInterpreter(
       ProviderRules rules,
       ResponseClassifier classifier,
@@ -241,7 +244,10 @@ public final class ExchangeInterpreter implements Serializable {
     if (method == lastMethod && url == lastUrl && providerHint == lastHint && lastMatch != null) {
       return lastMatch;
     }
-    ProviderRules.Match match = rules.match(method, url, providerHint);
+    if (interner == null) {
+      interner = new TextInterner();
+    }
+    ProviderRules.Match match = rules.match(method, url, providerHint, interner);
     lastMethod = method;
     lastUrl = url;
     lastHint = providerHint;

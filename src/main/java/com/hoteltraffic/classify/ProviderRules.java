@@ -180,7 +180,15 @@ public final class ProviderRules implements Serializable {
    * host when it names a configured provider.
    */
   public Match match(String method, String url, String providerHint) {
-    Url parts = Url.parse(url);
+    return match(method, url, providerHint, (TextInterner) null);
+  }
+
+  /**
+   * {@link #match(String, String, String)}, with the host and hotel id taken from {@code interner}
+   * (one per task) when it has seen them: the path is matched in place, without splitting it.
+   */
+  public Match match(String method, String url, String providerHint, TextInterner interner) {
+    Url parts = Url.parse(url, interner);
     ProviderRule provider =
         providerHint == null ? null : byName.get(providerHint.toLowerCase(Locale.ROOT));
     if (provider == null) {
@@ -189,24 +197,33 @@ public final class ProviderRules implements Serializable {
     if (provider == null) {
       return match(Provider.UNKNOWN, Operation.OTHER, null, parts);
     }
-    String[] pathSegments = segments(parts.path);
-    if (!startsWith(pathSegments, provider.baseSegments())) {
+    String path = parts.path;
+    int[] bounds = segmentBounds(path);
+    if (!startsWith(path, bounds, provider.baseSegments())) {
       // Another API on the provider's host is not the provider's (issue 14 rule 8).
       String owner = provider.basePathRequired() ? Provider.UNKNOWN : provider.name();
       return match(owner, Operation.OTHER, null, parts);
     }
     int offset = provider.baseSegments().length;
+    int count = bounds.length / 2;
     String upperMethod = method.toUpperCase(Locale.ROOT);
     for (OperationRule rule : provider.operations()) {
-      if (rule.method().equals(upperMethod)
-          && rule.segments().length == pathSegments.length - offset) {
-        String hotel = matchTemplate(rule.segments(), pathSegments, offset);
-        if (hotel != null) {
-          return match(provider.name(), rule.operation(), hotel.isEmpty() ? null : hotel, parts);
+      if (rule.method().equals(upperMethod) && rule.segments().length == count - offset) {
+        int hotel = matchTemplate(rule.segments(), path, bounds, offset);
+        if (hotel != NO_MATCH) {
+          String hotelId =
+              hotel == NO_HOTEL
+                  ? null
+                  : text(path, bounds[2 * hotel], bounds[2 * hotel + 1], interner);
+          return match(provider.name(), rule.operation(), hotelId, parts);
         }
       }
     }
     return match(provider.name(), Operation.OTHER, null, parts);
+  }
+
+  private static String text(String source, int from, int to, TextInterner interner) {
+    return interner == null ? source.substring(from, to) : interner.intern(source, from, to);
   }
 
   /** A match of the URL's parts, with the environment of its host. */
@@ -262,39 +279,88 @@ public final class ProviderRules implements Serializable {
     return providers.stream().map(ProviderRule::name).toList();
   }
 
-  /** Returns the hotel segment's value, "" when the template has none, or null on no match. */
-  private static String matchTemplate(String[] template, String[] path, int offset) {
-    String hotel = "";
+  private static final int NO_MATCH = -2;
+  private static final int NO_HOTEL = -1;
+
+  /**
+   * Matches the path's segments from {@code offset} against a template: the index of the segment
+   * {@code {hotel}} captured, {@link #NO_HOTEL} when the template has none, {@link #NO_MATCH}.
+   */
+  private static int matchTemplate(String[] template, String path, int[] bounds, int offset) {
+    int hotel = NO_HOTEL;
     for (int i = 0; i < template.length; i++) {
       String expected = template[i];
-      String actual = path[offset + i];
+      int segment = offset + i;
+      int from = bounds[2 * segment];
+      int length = bounds[2 * segment + 1] - from;
       if (expected.startsWith("{")) {
-        if (actual.isEmpty()) {
-          return null;
+        if (length == 0) {
+          return NO_MATCH;
         }
         if (expected.equals(HOTEL_VARIABLE)) {
-          hotel = actual;
+          hotel = segment;
         }
-      } else if (!expected.equals(actual)) {
-        return null;
+      } else if (!sameSegment(expected, path, from, length)) {
+        return NO_MATCH;
       }
     }
     return hotel;
   }
 
-  private static boolean startsWith(String[] path, String[] base) {
-    if (path.length < base.length) {
+  private static boolean startsWith(String path, int[] bounds, String[] base) {
+    if (bounds.length / 2 < base.length) {
       return false;
     }
     for (int i = 0; i < base.length; i++) {
-      if (!base[i].startsWith("{") && !base[i].equals(path[i])) {
+      int from = bounds[2 * i];
+      if (!base[i].startsWith("{") && !sameSegment(base[i], path, from, bounds[2 * i + 1] - from)) {
         return false;
       }
     }
     return true;
   }
 
-  private static String[] segments(String path) {
+  private static boolean sameSegment(String expected, String path, int from, int length) {
+    return expected.length() == length && path.regionMatches(from, expected, 0, length);
+  }
+
+  /**
+   * Where the segments of {@code path} begin and end ({@code [from0, to0, from1, to1, ...]}), as
+   * {@link #segments} splits it: leading and trailing slashes dropped, empty inner segments kept.
+   */
+  static int[] segmentBounds(String path) {
+    int start = 0;
+    int end = path.length();
+    while (start < end && path.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    if (start == end) {
+      return new int[0];
+    }
+    int count = 1;
+    for (int i = start; i < end; i++) {
+      if (path.charAt(i) == '/') {
+        count++;
+      }
+    }
+    int[] bounds = new int[2 * count];
+    int segment = 0;
+    int from = start;
+    for (int i = start; i <= end; i++) {
+      if (i == end || path.charAt(i) == '/') {
+        bounds[2 * segment] = from;
+        bounds[2 * segment + 1] = i;
+        segment++;
+        from = i + 1;
+      }
+    }
+    return bounds;
+  }
+
+  static String[] segments(String path) {
     String trimmed = path;
     while (trimmed.startsWith("/")) {
       trimmed = trimmed.substring(1);
@@ -318,6 +384,11 @@ public final class ProviderRules implements Serializable {
     }
 
     static Url parse(String url) {
+      return parse(url, null);
+    }
+
+    /** The URL's parts, the host from {@code interner} when it is not null. */
+    static Url parse(String url, TextInterner interner) {
       int scheme = url.indexOf("://");
       int hostStart = scheme < 0 ? 0 : scheme + 3;
       int pathStart = url.indexOf('/', hostStart);
@@ -330,18 +401,40 @@ public final class ProviderRules implements Serializable {
       if (pathStart < 0 || (queryStart >= 0 && pathStart > queryStart) || pathStart > end) {
         pathStart = queryStart >= 0 ? queryStart : end;
       }
-      String authority = url.substring(hostStart, pathStart);
-      int at = authority.lastIndexOf('@');
-      if (at >= 0) {
-        authority = authority.substring(at + 1); // user:password@ never reaches an output
-      }
-      int colon = authority.lastIndexOf(':');
-      if (colon >= 0 && authority.indexOf(']') < colon) {
-        authority = authority.substring(0, colon);
+      int at = lastIndexOf(url, '@', hostStart, pathStart);
+      int authorityStart = at >= 0 ? at + 1 : hostStart; // user:password@ never reaches an output
+      int authorityEnd = pathStart;
+      int colon = lastIndexOf(url, ':', authorityStart, authorityEnd);
+      int bracket = url.indexOf(']', authorityStart);
+      if (colon >= 0 && (bracket < 0 || bracket >= authorityEnd || bracket < colon)) {
+        authorityEnd = colon;
       }
       String path = url.substring(pathStart, queryStart >= 0 ? queryStart : end);
       String query = queryStart >= 0 ? url.substring(queryStart + 1, end) : null;
-      return new Url(authority.toLowerCase(Locale.ROOT), path.isEmpty() ? "/" : path, query);
+      return new Url(
+          host(url, authorityStart, authorityEnd, interner), path.isEmpty() ? "/" : path, query);
+    }
+
+    /** {@code url[from, to)} lower-cased. */
+    private static String host(String url, int from, int to, TextInterner interner) {
+      for (int i = from; i < to; i++) {
+        char c = url.charAt(i);
+        if (c >= 128 || (c >= 'A' && c <= 'Z')) {
+          String lower = url.substring(from, to).toLowerCase(Locale.ROOT);
+          return interner == null ? lower : interner.intern(lower, 0, lower.length());
+        }
+      }
+      return text(url, from, to, interner);
+    }
+
+    /** The last {@code c} in {@code text[from, to)}, or -1. */
+    private static int lastIndexOf(String text, char c, int from, int to) {
+      for (int i = to - 1; i >= from; i--) {
+        if (text.charAt(i) == c) {
+          return i;
+        }
+      }
+      return -1;
     }
   }
 }

@@ -485,4 +485,59 @@ class ProviderRulesTest {
         RULES.credential(Provider.UNKNOWN, Map.of("authorization", "Bearer x")),
         "unknown provider");
   }
+
+  @ParameterizedTest
+  @MethodSource("oddUrls")
+  void matchingWithAnInternerGivesTheSameMatchAsWithout(String method, String url, String hint) {
+    TextInterner interner = new TextInterner();
+    ProviderRules.Match plain = RULES.match(method, url, hint);
+    assertEquals(plain, RULES.match(method, url, hint, interner), "first sight: " + url);
+    ProviderRules.Match again = RULES.match(method, url, hint, interner);
+    assertEquals(plain, again, "second sight: " + url);
+  }
+
+  static Stream<Arguments> oddUrls() {
+    return Stream.of(
+        Arguments.of("GET", CASY_BASE + "/reservations/9994?start_date=2026-11-01", null),
+        Arguments.of("GET", "https://user:pw@OnlineBuchungen.CH:8443/v1/health/hotels/77/", null),
+        Arguments.of("get", "https://onlinebuchungen.ch//v1//health/hotels/77", null),
+        Arguments.of("GET", "https://onlinebuchungen.ch/v1/health/hotels//", null),
+        Arguments.of("GET", "https://[::1]:8080/v1/health/hotels/5", "casy"),
+        Arguments.of("GET", "https://[::1]/v1/health/hotels/5#frag?x", "CASY"),
+        Arguments.of("GET", "https://ONLİNE.example/v1/x", null),
+        Arguments.of("POST", HB_BASE + "/hotels", null),
+        Arguments.of("POST", "https://api.hotelbeds.com/activity-api/1.0/hotels", "hotelbeds"),
+        Arguments.of("GET", "onlinebuchungen.ch?x=/v1/a", null),
+        Arguments.of("GET", "", null));
+  }
+
+  @Test
+  void anInternerGivesOneInstanceOfARepeatedHostAndHotel() {
+    TextInterner interner = new TextInterner();
+    ProviderRules.Match first =
+        RULES.match("GET", CASY_BASE + "/health/hotels/3615", null, interner);
+    ProviderRules.Match second =
+        RULES.match("GET", CASY_BASE + "/health/hotels/3615", null, interner);
+    assertEquals("3615", first.hotelId(), "hotel");
+    assertTrue(first.hotelId() == second.hotelId(), "one instance of the hotel id");
+    assertTrue(first.host() == second.host(), "one instance of the host");
+  }
+
+  @ParameterizedTest
+  @MethodSource("paths")
+  void segmentBoundsAreWhereTheSplitSegmentsAre(String path) {
+    String[] split = ProviderRules.segments(path);
+    int[] bounds = ProviderRules.segmentBounds(path);
+    assertEquals(split.length * 2, bounds.length, "segments of " + path);
+    for (int i = 0; i < split.length; i++) {
+      assertEquals(
+          split[i],
+          path.substring(bounds[2 * i], bounds[2 * i + 1]),
+          "segment " + i + " of " + path);
+    }
+  }
+
+  static Stream<String> paths() {
+    return Stream.of("/", "//", "", "/v1", "/v1/", "v1/a", "/v1//a/", "///a//b///", "/a/b/c/d");
+  }
 }
