@@ -11,7 +11,9 @@ import com.hoteltraffic.model.Operation;
 import com.hoteltraffic.model.Provider;
 import com.hoteltraffic.model.RecordedExchange;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,8 @@ public final class ExchangeInterpreter implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String CASY_RATE_LIMITED = "rate_limited";
   private static final String CONTENT_TYPE = "content-type";
+  private static final String[] NO_PSEUDONYM = new String[2];
+  private static final int PSEUDONYM_CACHE_SIZE = 4096;
 
   /** Hotelbeds operations whose request body names a rateKey or client reference. */
   private static final Set<String> REQUEST_FACTS =
@@ -53,6 +57,9 @@ public final class ExchangeInterpreter implements Serializable {
   private transient ProviderRules.Match lastMatch;
   private transient HotelbedsBookingFacts bookingFacts;
   private transient RequestFingerprint fingerprint;
+
+  /** Token id and hint by provider and credential header value. */
+  private transient Map<String, Map<String, String[]>> pseudonyms;
 
   /** Hosts and hotel ids repeat: one instance of each per task. */
   private transient TextInterner interner;
@@ -142,9 +149,9 @@ public final class ExchangeInterpreter implements Serializable {
     out.hotelId = match.hotelId();
     out.requestFingerprint = fingerprint().of(raw.method(), raw.url(), raw.requestBody());
 
-    String credential = rules.credential(match.provider(), raw.requestHeaders());
-    out.tokenId = tokens.tokenId(credential);
-    out.tokenHint = TokenPseudonymizer.hint(credential);
+    String[] pseudonym = pseudonym(match.provider(), raw.requestHeaders());
+    out.tokenId = pseudonym[0];
+    out.tokenHint = pseudonym[1];
 
     Classification classification =
         classifier.classify(
@@ -208,6 +215,32 @@ public final class ExchangeInterpreter implements Serializable {
           ClassifiedExchange.RESPONSE_BODY,
           facts().readResponse(raw.responseBody(), raw.responseHeaders().get(CONTENT_TYPE), out));
     }
+  }
+
+  /**
+   * The token id and hint of the request's credential header: few credentials make most of the
+   * traffic, so each header value is looked at once per task.
+   */
+  private String[] pseudonym(String provider, Map<String, String> requestHeaders) {
+    String header = rules.credentialHeader(provider);
+    String value = header == null ? null : requestHeaders.get(header);
+    if (value == null) {
+      return NO_PSEUDONYM;
+    }
+    if (pseudonyms == null) {
+      pseudonyms = new HashMap<>();
+    }
+    Map<String, String[]> ofProvider = pseudonyms.computeIfAbsent(provider, p -> new HashMap<>());
+    String[] known = ofProvider.get(value);
+    if (known == null) {
+      if (ofProvider.size() >= PSEUDONYM_CACHE_SIZE) {
+        ofProvider.clear(); // a flood of distinct credentials: each costs its hash, as before
+      }
+      String credential = rules.credential(provider, requestHeaders);
+      known = new String[] {tokens.tokenId(credential), TokenPseudonymizer.hint(credential)};
+      ofProvider.put(value, known);
+    }
+    return known;
   }
 
   /** Notes a body that said it was {@code format} and could not be read (the first one only). */

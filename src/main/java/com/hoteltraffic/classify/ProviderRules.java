@@ -266,6 +266,12 @@ public final class ProviderRules implements Serializable {
     return value.isEmpty() ? null : value;
   }
 
+  /** The request header (lower-cased) that carries {@code provider}'s credential, or null. */
+  public String credentialHeader(String provider) {
+    ProviderRule rule = byName.get(provider);
+    return rule == null ? null : rule.credentialHeader();
+  }
+
   /** The request headers (lower-cased) that carry a provider's credential. */
   public Set<String> credentialHeaders() {
     Set<String> headers = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package com.hoteltraffic.classify;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,7 +14,14 @@ import java.util.HexFormat;
  * another.
  */
 public final class RequestFingerprint {
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** Most methods, URLs and bodies are shorter ASCII: encoded here without a new array. */
+  private static final int ASCII_BUFFER = 8 * 1024;
+
   private final MessageDigest sha256;
+  private final byte[] digest = new byte[32];
+  private final byte[] ascii = new byte[ASCII_BUFFER];
 
   public RequestFingerprint() {
     try {
@@ -31,13 +39,32 @@ public final class RequestFingerprint {
     update(url);
     sha256.update((byte) '\n');
     update(body);
-    byte[] digest = sha256.digest();
-    return HexFormat.of().formatHex(digest, 0, 8);
+    try {
+      sha256.digest(digest, 0, digest.length);
+    } catch (DigestException e) {
+      throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+    }
+    return HEX.formatHex(digest, 0, 8);
   }
 
+  /** The text's UTF-8 bytes: ASCII through a reused buffer, anything else as the JDK encodes it. */
   private void update(String text) {
-    if (text != null) {
-      sha256.update(text.getBytes(StandardCharsets.UTF_8));
+    if (text == null) {
+      return;
     }
+    int length = text.length();
+    if (length > ascii.length) {
+      sha256.update(text.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        sha256.update(text.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      ascii[i] = (byte) c;
+    }
+    sha256.update(ascii, 0, length);
   }
 }

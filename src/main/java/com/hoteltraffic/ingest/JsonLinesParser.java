@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.hoteltraffic.classify.TextInterner;
 import com.hoteltraffic.json.JsonFactories;
 import com.hoteltraffic.json.JsonScalars;
 import com.hoteltraffic.model.BodyNeeds;
@@ -41,6 +42,7 @@ public final class JsonLinesParser {
   private final JsonFactory factory;
   private final BodyNeeds bodyNeeds;
   private final HeaderNames headerNames;
+  private final TextInterner headerValues = new TextInterner();
 
   /** Set while a record is read again because of a header pair that names itself twice. */
   private boolean keepEveryValue;
@@ -292,7 +294,7 @@ public final class JsonLinesParser {
         if (name == null || into.containsKey(name)) {
           parser.skipChildren();
         } else {
-          RawExchange.putKept(into, name, JsonScalars.text(parser, token));
+          RawExchange.putKept(into, name, headerValue(parser, token));
         }
       }
     } else if (value == JsonToken.START_ARRAY) {
@@ -334,7 +336,7 @@ public final class JsonLinesParser {
           valueSkipped = true;
           value = null;
         } else {
-          value = JsonScalars.text(parser, token);
+          value = headerValue(parser, token);
         }
       } else {
         parser.skipChildren();
@@ -343,6 +345,18 @@ public final class JsonLinesParser {
     if (name != null) {
       RawExchange.putKept(into, name, value);
     }
+  }
+
+  /**
+   * A kept header's value as {@link JsonScalars#text}; a string from the task's interner, since
+   * credentials and content types repeat from record to record.
+   */
+  private String headerValue(JsonParser parser, JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return JsonScalars.text(parser, token);
+    }
+    return headerValues.intern(
+        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
   }
 
   /** The kept, lower-cased header name of a pair's {@code name} value, or null. */
