@@ -1,5 +1,7 @@
 package com.hoteltraffic.classify;
 
+import java.util.Arrays;
+
 /**
  * One instance per value that repeats (a host, a hotel id, a credential header), for one task: a
  * direct-mapped table of {@link #SLOTS} strings, looked up by a region of characters so that a
@@ -13,6 +15,9 @@ public final class TextInterner {
   static final int SLOTS = 4096;
 
   private final String[] table = new String[SLOTS];
+
+  /** The characters of strings seen twice, to compare them in one bulk step. */
+  private final char[][] characters = new char[SLOTS][];
 
   /** The string of {@code source[from, to)}. */
   public String intern(String source, int from, int to) {
@@ -28,6 +33,7 @@ public final class TextInterner {
     }
     String made = from == 0 && to == source.length() ? source : source.substring(from, to);
     table[slot] = made;
+    characters[slot] = null;
     return made;
   }
 
@@ -39,11 +45,21 @@ public final class TextInterner {
     }
     int slot = slot(hash);
     String seen = table[slot];
-    if (seen != null && seen.length() == length && sameChars(seen, chars, offset)) {
-      return seen;
+    if (seen != null && seen.length() == length && seen.hashCode() == hash) {
+      char[] seenChars = characters[slot];
+      if (seenChars != null) {
+        if (Arrays.equals(seenChars, 0, length, chars, offset, offset + length)) {
+          return seen;
+        }
+      } else if (sameChars(seen, chars, offset)) {
+        // Seen twice: a value that repeats, worth its characters for a bulk compare next time.
+        characters[slot] = seen.toCharArray();
+        return seen;
+      }
     }
     String made = new String(chars, offset, length);
     table[slot] = made;
+    characters[slot] = null;
     return made;
   }
 
