@@ -353,7 +353,7 @@ public final class Taxonomy implements Serializable {
 
   private StatusTable table(String provider, int httpStatus) {
     Map<Integer, StatusTable> byStatus = tablesByProvider.get(provider);
-    return byStatus == null ? null : byStatus.get(httpStatus);
+    return byStatus == null ? null : byStatus.get(Boxes.status(httpStatus));
   }
 
   private static StatusTable statusTable(List<TaxonomyEntry> atStatus, List<DetectionRule> rules) {

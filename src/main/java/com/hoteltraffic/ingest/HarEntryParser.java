@@ -1,6 +1,7 @@
 package com.hoteltraffic.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hoteltraffic.classify.Boxes;
 import com.hoteltraffic.model.BodyNeeds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,7 +38,7 @@ public final class HarEntryParser {
     exchange.tsMillis = Timestamps.checkRange(Timestamps.parseIso(started.asText()));
     JsonNode time = entry.get("time");
     if (time != null && time.isNumber() && time.asDouble() >= 0) {
-      exchange.durationMs = Math.round(time.asDouble());
+      exchange.durationMs = Boxes.millis(Math.round(time.asDouble()));
     }
 
     JsonNode request = entry.get("request");
@@ -66,7 +67,7 @@ public final class HarEntryParser {
       exchange.error = noResponseReason(entry, response);
       return exchange;
     }
-    exchange.status = status;
+    exchange.status = Boxes.status(status);
     readHeaders(response.get("headers"), exchange.responseHeaders);
     JsonNode content = response.path("content");
     JsonNode text = content.get("text");

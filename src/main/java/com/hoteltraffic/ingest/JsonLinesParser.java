@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.hoteltraffic.classify.Boxes;
 import com.hoteltraffic.classify.TextInterner;
 import com.hoteltraffic.json.JsonFactories;
 import com.hoteltraffic.json.JsonScalars;
@@ -259,7 +260,7 @@ public final class JsonLinesParser {
           if (parser.getNumberType() != JsonParser.NumberType.INT) {
             throw new MalformedRecordException("response.status is out of range");
           }
-          exchange.status = parser.getIntValue();
+          exchange.status = Boxes.status(parser.getIntValue());
           part.missingStatus = false;
         }
         case "headers" -> readHeaders(parser, value, exchange.responseHeaders, "response.headers");
@@ -418,9 +419,9 @@ public final class JsonLinesParser {
         if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
           throw new MalformedRecordException(field + " is out of range");
         }
-        yield parser.getLongValue();
+        yield Boxes.millis(parser.getLongValue());
       }
-      case VALUE_NUMBER_FLOAT -> Math.round(parser.getDoubleValue());
+      case VALUE_NUMBER_FLOAT -> Boxes.millis(Math.round(parser.getDoubleValue()));
       default -> throw new MalformedRecordException(field + " is not a number");
     };
   }
