@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The corpus of {@code jobs/bench --scale N}: the traffic of {@link TrafficGenerator} (the same
@@ -115,6 +116,41 @@ public final class ScaleCorpus {
     }
     Files.writeString(outDir.resolve(DONE_FILE), done, StandardCharsets.UTF_8);
     return new Written(stats);
+  }
+
+  /**
+   * The counts of a corpus written before, from its {@link #DONE_FILE}; empty if there is none or
+   * it was written for other settings (then the corpus is to be written again).
+   */
+  public static Optional<Written> read(Path outDir, long background, int days, long seed)
+      throws IOException {
+    Path done = outDir.resolve(DONE_FILE);
+    if (!Files.exists(done)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(done, StandardCharsets.UTF_8);
+    String settings =
+        String.format(Locale.ROOT, "background=%d days=%d seed=%d", background, days, seed);
+    if (lines.isEmpty() || !lines.get(0).equals(settings)) {
+      return Optional.empty();
+    }
+    List<FileStats> files = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(" ");
+      files.add(
+          new FileStats(
+              f[0],
+              value(f[1]),
+              Long.parseLong(value(f[2])),
+              Long.parseLong(value(f[3])),
+              Long.parseLong(value(f[4])),
+              Long.parseLong(value(f[5]))));
+    }
+    return Optional.of(new Written(files));
+  }
+
+  private static String value(String field) {
+    return field.substring(field.indexOf('=') + 1);
   }
 
   /**
