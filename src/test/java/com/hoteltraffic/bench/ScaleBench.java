@@ -196,16 +196,16 @@ final class ScaleBench {
   }
 
   private static void targets(List<Outcome> outcomes, long corpusExchanges, int runs) {
-    System.out.println();
-    System.out.printf(
-        "Targets of the 10M corpus (%s):%n",
-        runs == 1 ? "one run each" : "medians of " + runs + " alternated runs, highest peak RSS");
     Outcome ours = Benchmark.find(outcomes, "ours");
     Outcome duckdb = Benchmark.find(outcomes, "duckdb");
     Outcome naive = Benchmark.find(outcomes, "naive-spark");
     if (ours == null) {
       return;
     }
+    System.out.println();
+    System.out.printf(
+        "Targets of the 10M corpus (%s):%n",
+        runs == 1 ? "one run each" : "medians of " + runs + " alternated runs, highest peak RSS");
     if (ours.rows() != corpusExchanges) {
       System.out.printf(
           "ours read %d exchanges where the corpus's JSON Lines files hold %d: see its log%n",
