@@ -72,9 +72,14 @@ final class ScaleBench {
       if (runs < 1 || sizes.stream().anyMatch(s -> s < 1)) {
         throw new IllegalArgumentException("--scale sizes and --runs must be positive");
       }
+      int days = Integer.parseInt(options.get("--days"));
+      if (days < 2) {
+        // the scripted incidents span the first two days, as in the 1M corpus
+        throw new IllegalArgumentException("--days must be at least 2, got " + days);
+      }
       return new Options(
           sizes,
-          Integer.parseInt(options.get("--days")),
+          days,
           Path.of(options.get("--workdir")).toAbsolutePath(),
           keep.equals("true"),
           List.of(
