@@ -60,10 +60,16 @@ final class ScaleBench {
      *     left out (at this size it only times reading lines, which the others do too)
      */
     static Options of(Map<String, String> options, boolean contendersGiven) {
-      List<Long> sizes =
-          Arrays.stream(options.get("--scale").split(","))
-              .map(s -> Long.parseLong(s.replace("_", "")))
-              .toList();
+      List<Long> sizes;
+      try {
+        sizes =
+            Arrays.stream(options.get("--scale").split(","))
+                .map(s -> Long.parseLong(s.replace("_", "")))
+                .toList();
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--scale takes exchange counts separated by commas, got " + options.get("--scale"));
+      }
       String keep = options.get("--keep");
       if (!keep.equals("true") && !keep.equals("false")) {
         throw new IllegalArgumentException("--keep takes true or false, got " + keep);
