@@ -37,8 +37,9 @@ import org.apache.spark.sql.types.StructType;
  * instead, as users start it), {@code trivial} (a local session counts the lines of the corpus and
  * stops: the fixed cost of any Spark job), {@code naive-spark} (what a user writes in an afternoon:
  * Spark's JSON reader with a schema, {@code get_json_object} on bodies, two group-bys) and {@code
- * duckdb} ({@code read_ndjson} with explicit columns, the same two aggregates). Prints one line:
- * {@code RESULT name seconds rows peak_rss_kb}.
+ * duckdb} ({@code read_ndjson} with explicit columns, the same two aggregates; its memory limited
+ * to the heap, see {@link #limitDuckDb}). Prints one line: {@code RESULT name seconds rows
+ * peak_rss_kb}.
  *
  * <p>Both baselines compute only the equivalents of {@code error_codes} and {@code
  * error_rates_by_hotel}; the product also parses headers, pseudonymises credentials, reconciles
@@ -87,6 +88,7 @@ public final class BenchContender {
       case "duckdb" -> {
         Class.forName("org.duckdb.DuckDBDriver");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+          limitDuckDb(connection, output);
           startNanos = System.nanoTime();
           rows = duckDb(connection, glob);
           seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -212,6 +214,34 @@ public final class BenchContender {
             .collectAsList()
             .size();
     return codes + hotels;
+  }
+
+  /**
+   * DuckDB's memory outside the JVM heap, bounded like the other contenders' heaps: its buffer
+   * manager's {@code memory_limit} set to the bench's heap ({@code -Dbench.heap}, as {@code -Xmx}
+   * takes it), spilling into the contender's output directory rather than the working directory.
+   */
+  static void limitDuckDb(Connection connection, Path output) throws Exception {
+    String heap = System.getProperty("bench.heap");
+    if (heap == null) {
+      return; // run by hand: DuckDB's default (80% of the machine's memory)
+    }
+    Path spill = Files.createDirectories(output.resolve("duckdb-spill"));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET memory_limit = '" + heapMiB(heap) + "MiB'");
+      statement.execute("SET temp_directory = '" + spill.toString().replace("'", "''") + "'");
+    }
+  }
+
+  /** {@code 2g}, {@code 2048m}, {@code 2097152k} (as {@code -Xmx} takes them) in MiB. */
+  static long heapMiB(String heap) {
+    String digits = heap.substring(0, heap.length() - 1);
+    return switch (Character.toLowerCase(heap.charAt(heap.length() - 1))) {
+      case 'g' -> Long.parseLong(digits) * 1024;
+      case 'm' -> Long.parseLong(digits);
+      case 'k' -> Long.parseLong(digits) / 1024;
+      default -> Long.parseLong(heap) / (1024 * 1024);
+    };
   }
 
   /**

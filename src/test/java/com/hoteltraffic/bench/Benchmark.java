@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  * jobs/bench [--exchanges N] [--corpus DIR] [--heap 2g] [--contenders trivial,ours,naive-spark,duckdb]
  *            [--files N]
  * jobs/bench --exchanges 400000 --hotels 400000 [--heap 2g]
+ * jobs/bench --scale 10000000[,N...] [--days 2] [--workdir /tmp] [--keep false] [--runs 1]
+ *            [--heap 2g] [--contenders ours,naive-spark,duckdb]
  * </pre>
  *
  * <p>{@code --files N} is the small-files mode: the corpus's JSON Lines files are written twice
@@ -41,6 +43,10 @@ import java.util.stream.Stream;
  * <p>With {@code --hotels N}, the many-keys mode: ours alone with {@code --window 5m}, on the
  * exchanges of one day over N hotels and on the same over {@value #FEW_HOTELS} hotels ({@link
  * KeyedCorpus}), to show what keys cost beside exchanges.
+ *
+ * <p>With {@code --scale N}, the scale mode ({@link ScaleBench}): a corpus of about N exchanges
+ * streamed by {@link com.hoteltraffic.generate.ScaleCorpus} into a work directory, the contenders
+ * on it, the 10M corpus's targets, and the corpus removed at the end.
  *
  * <p>The corpus is plain JSON Lines (the generator's {@code --plain}), made once and reused (by
  * default in {@code bench-data/corpus-N}). All contenders read the same files: the JSON Lines ones
@@ -80,12 +86,30 @@ public final class Benchmark {
                 "0",
                 "--hotels",
                 "0"));
+    // The scale mode's (Map.of takes at most ten pairs).
+    options.put("--scale", "");
+    options.put("--days", "2");
+    options.put("--workdir", System.getProperty("java.io.tmpdir"));
+    options.put("--keep", "false");
+    options.put("--runs", "1");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!options.containsKey(args[i])) {
         System.err.println("bench: unknown option " + args[i]);
         System.exit(2);
       }
       options.put(args[i], args[i + 1]);
+    }
+    if (!options.get("--scale").isEmpty()) {
+      ScaleBench.Options scale;
+      try {
+        scale = ScaleBench.Options.of(options, List.of(args).contains("--contenders"));
+      } catch (IllegalArgumentException e) {
+        System.err.println("bench: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
+      ScaleBench.run(scale);
+      return;
     }
     long exchanges = Long.parseLong(options.get("--exchanges"));
     int hotels = Integer.parseInt(options.get("--hotels"));
@@ -280,6 +304,7 @@ public final class Benchmark {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap,
+        "-Dbench.heap=" + heap,
         "@" + Path.of("jobs", "spark-jvm.options").toAbsolutePath(),
         "-Dlog4j2.configurationFile=classpath:log4j2.properties",
         "-cp",
@@ -290,8 +315,7 @@ public final class Benchmark {
         output.toString());
   }
 
-  private static Outcome runContender(String name, String glob, Path output, String heap)
-      throws Exception {
+  static Outcome runContender(String name, String glob, Path output, String heap) throws Exception {
     return run(name, command(name, glob, output, heap), output, heap);
   }
 
@@ -343,7 +367,7 @@ public final class Benchmark {
   /**
    * @param corpusExchanges the corpus's size, which chooses the targets; negative for none
    */
-  private static void report(List<Outcome> outcomes, long inputBytes, long corpusExchanges) {
+  static void report(List<Outcome> outcomes, long inputBytes, long corpusExchanges) {
     Outcome ours = find(outcomes, "ours");
     long exchanges = ours == null ? 0 : ours.rows();
     System.out.println();
@@ -395,11 +419,11 @@ public final class Benchmark {
     return stretch ? "met, stretch met" : met ? "met" : "NOT met";
   }
 
-  private static Outcome find(List<Outcome> outcomes, String name) {
+  static Outcome find(List<Outcome> outcomes, String name) {
     return outcomes.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }
@@ -410,14 +434,14 @@ public final class Benchmark {
     }
   }
 
-  private static long inputBytes(Path traffic) throws IOException {
+  static long inputBytes(Path traffic) throws IOException {
     PathMatcher jsonl = FileSystems.getDefault().getPathMatcher("glob:**/*.jsonl");
     try (Stream<Path> files = Files.walk(traffic)) {
       return files.filter(jsonl::matches).mapToLong(p -> p.toFile().length()).sum();
     }
   }
 
-  private static String osName() {
+  static String osName() {
     return System.getProperty("os.name") + " " + System.getProperty("os.arch");
   }
 }

@@ -35,9 +35,11 @@ final class Scenario {
   int plannedTenantOutages;
   int plannedCentralOutages;
 
-  private static final int[] HOUR_WEIGHTS = {
+  /** Background traffic's relative volume in each UTC hour of a day. */
+  static final int[] HOUR_WEIGHTS = {
     2, 1, 1, 1, 1, 2, 4, 7, 9, 10, 10, 10, 9, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2
   };
+
   private static final String[] CLIENT_PREFIXES = {
     "web-", "Agency", "BK", "app_", "b2b-", "Tui", "Expedia"
   };
@@ -48,6 +50,7 @@ final class Scenario {
   private final HotelbedsTraffic hb;
   private final long day0;
   private final List<World.CasyToken> backgroundTokens = new ArrayList<>();
+  private final String mitmKey;
 
   /** Recent background bookings, for detail, change, cancellation and list traffic. */
   private final List<Booking> recentBookings = new ArrayList<>();
@@ -60,6 +63,7 @@ final class Scenario {
     this.casy = new CasyTraffic(world);
     this.hb = new HotelbedsTraffic(world);
     this.day0 = config.start().toEpochMilli();
+    this.mitmKey = world.apiKey("mobile-app").value();
     for (World.CasyToken token : world.casyTokens) {
       if (token.channel() != Channel.CASY_BROWSER_HAR) {
         backgroundTokens.add(token);
@@ -72,7 +76,6 @@ final class Scenario {
     List<Exchange> out = new ArrayList<>(config.exchangesPerDay() + 600);
     Rng rng = Rng.derive(config.seed(), "background-day-" + d);
     long dayStart = day0 + d * Times.DAY;
-    String mitmKey = world.apiKey("mobile-app").value();
     int total = 0;
     for (int weight : HOUR_WEIGHTS) {
       total += weight;
@@ -84,23 +87,7 @@ final class Scenario {
         draw -= HOUR_WEIGHTS[hour++];
       }
       long ts = dayStart + hour * Times.HOUR + rng.nextLong(Times.HOUR);
-      double provider = rng.nextDouble();
-      Exchange e =
-          provider < 0.55
-              ? backgroundCasy(rng, ts)
-              : provider < 0.98 ? backgroundHotelbeds(rng, ts) : unknown(rng, ts);
-      if (e.channel != Channel.CASY_BROWSER_HAR
-          && e.channel != Channel.HOTELBEDS_MITM_HAR
-          && rng.chance(0.08)) {
-        e.channel = Channel.EGRESS_PROXY;
-      }
-      if (d == 1
-          && e.token.equals(mitmKey)
-          && ts >= dayStart + 8 * Times.HOUR
-          && ts < dayStart + 9 * Times.HOUR) {
-        e.channel = Channel.HOTELBEDS_MITM_HAR;
-      }
-      out.add(e);
+      out.add(background(rng, d, ts));
     }
     if (d == 0) {
       browserNonErrorsAndFailures(out, Rng.derive(config.seed(), "browser-day-0"), dayStart);
@@ -116,6 +103,32 @@ final class Scenario {
   }
 
   // ================================================================ background
+
+  /**
+   * One background exchange of day {@code d} at {@code ts}: the provider mix, the egress-proxy
+   * share and the mitmproxy capture hour of every generated corpus ({@link ScaleCorpus} streams
+   * them in time order).
+   */
+  Exchange background(Rng rng, int d, long ts) {
+    long dayStart = day0 + d * Times.DAY;
+    double provider = rng.nextDouble();
+    Exchange e =
+        provider < 0.55
+            ? backgroundCasy(rng, ts)
+            : provider < 0.98 ? backgroundHotelbeds(rng, ts) : unknown(rng, ts);
+    if (e.channel != Channel.CASY_BROWSER_HAR
+        && e.channel != Channel.HOTELBEDS_MITM_HAR
+        && rng.chance(0.08)) {
+      e.channel = Channel.EGRESS_PROXY;
+    }
+    if (d == 1
+        && e.token.equals(mitmKey)
+        && ts >= dayStart + 8 * Times.HOUR
+        && ts < dayStart + 9 * Times.HOUR) {
+      e.channel = Channel.HOTELBEDS_MITM_HAR;
+    }
+    return e;
+  }
 
   private Exchange backgroundCasy(Rng rng, long ts) {
     World.CasyToken token = World.weighted(rng, backgroundTokens, World.CasyToken::weight);

@@ -103,8 +103,7 @@ public final class TrafficGenerator {
   }
 
   /** Background CASY requests inside an outage window fail like the scripted ones around them. */
-  private static void applyOutages(
-      Exchange e, List<Scenario.Overlay> overlays, CasyTraffic casy, Rng rng) {
+  static void applyOutages(Exchange e, List<Scenario.Overlay> overlays, CasyTraffic casy, Rng rng) {
     if (e.scripted || !"casy".equals(e.provider)) {
       return;
     }
