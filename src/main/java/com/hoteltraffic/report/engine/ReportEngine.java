@@ -57,6 +57,25 @@ public final class ReportEngine {
    */
   public static ReportResults fromBlocks(
       SparkSession spark, List<Path> blocks, SharedFacts facts, ReportSettings settings) {
+    return fromBlocks(spark, blocks, facts, settings, STREAM_WINDOW);
+  }
+
+  /**
+   * The most rows of a streamed report ({@link ReportSpec#streamed}) the driver holds at once: a
+   * few megabytes of rows, whatever the number of keys.
+   */
+  public static final int STREAM_WINDOW = 20_000;
+
+  /**
+   * As {@link #fromBlocks(SparkSession, List, SharedFacts, ReportSettings)}, with the driver
+   * holding at most about {@code window} rows of a streamed report at once.
+   */
+  public static ReportResults fromBlocks(
+      SparkSession spark,
+      List<Path> blocks,
+      SharedFacts facts,
+      ReportSettings settings,
+      int window) {
     ReportCatalog catalog = facts.catalog();
     List<ReportSpec> specs = catalog.specs(settings.includePii());
     if (blocks.isEmpty()) {
@@ -78,7 +97,7 @@ public final class ReportEngine {
                   part ->
                       readBlocks(
                           part, HadoopConf.of(conf.value()), catalog, shared.value(), partitions));
-      return new ReportResults(specs, rows(context, pieces, catalog, shared, settings));
+      return results(context, pieces, catalog, shared, settings, window);
     } finally {
       conf.destroy();
       shared.destroy();
@@ -101,6 +120,12 @@ public final class ReportEngine {
    */
   public static ReportResults fromExchanges(
       Dataset<Row> exchanges, ReportCatalog catalog, ReportSettings settings) {
+    return fromExchanges(exchanges, catalog, settings, STREAM_WINDOW);
+  }
+
+  /** As {@link #fromExchanges(Dataset, ReportCatalog, ReportSettings)}, with a stream window. */
+  public static ReportResults fromExchanges(
+      Dataset<Row> exchanges, ReportCatalog catalog, ReportSettings settings, int window) {
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(exchanges.sparkSession().sparkContext());
     ReportFold fold = new ReportFold(catalog, settings);
@@ -124,8 +149,7 @@ public final class ReportEngine {
                   }
                   return merge.batches(partitions);
                 });
-        return new ReportResults(
-            catalog.specs(settings.includePii()), rows(context, pieces, catalog, shared, settings));
+        return results(context, pieces, catalog, shared, settings, window);
       } finally {
         shared.destroy();
       }
@@ -214,33 +238,82 @@ public final class ReportEngine {
   }
 
   /**
-   * Brings each key's pieces together and collects the rows. The shuffle carries a few byte arrays
-   * per map task (see {@link BlockMerge#batches}), each reduce task merges its batches in key order
-   * and sends its rows as one array of codec bytes.
+   * Brings each key's pieces together into the rows. The shuffle carries a few byte arrays per map
+   * task (see {@link BlockMerge#batches}); each reduce task merges its batches in key order into
+   * rows, each as codec bytes after its report's number, which stay persisted in Spark. One job
+   * then collects the rows of the reports that are not streamed, and counts the others' rows; a
+   * streamed report's rows reach the driver only through {@link ReportResults}' bounded reads.
    */
-  private static List<ReportRow> rows(
+  private static ReportResults results(
       JavaSparkContext context,
       JavaPairRDD<Integer, byte[]> pieces,
       ReportCatalog catalog,
       Broadcast<byte[]> shared,
-      ReportSettings settings) {
-    List<byte[]> encoded =
+      ReportSettings settings,
+      int window) {
+    List<ReportSpec> specs = catalog.specs(settings.includePii());
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    boolean[] streamed = new boolean[specs.size()];
+    for (int i = 0; i < specs.size(); i++) {
+      numbers.put(specs.get(i).name(), i);
+      streamed[i] = specs.get(i).streamed();
+    }
+    JavaRDD<byte[]> merged =
         pieces
             .partitionBy(new HashPartitioner(reducePartitions(context)))
             .values()
             .mapPartitions(
                 batches -> {
                   SharedFacts facts = SharedFacts.decode(catalog, shared.value());
-                  List<ReportRow> rows = new ArrayList<>();
-                  BlockMerge.rowsOfBatches(batches, settings, facts, rows::addAll);
-                  return List.of(RowCodec.encodeRows(rows)).iterator();
+                  List<byte[]> records = new ArrayList<>();
+                  BlockMerge.rowsOfBatches(
+                      batches,
+                      settings,
+                      facts,
+                      rows ->
+                          rows.forEach(
+                              row ->
+                                  records.add(
+                                      RowCodec.encodeValues(
+                                          numbers.get(row.report()), row.values(), row.report()))));
+                  return records.iterator();
                 })
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    List<Tuple2<long[], byte[]>> parts =
+        merged
+            .mapPartitions(records -> List.of(collected(records, specs, streamed)).iterator())
             .collect();
-    List<ReportRow> rows = new ArrayList<>();
-    for (byte[] bytes : encoded) {
-      rows.addAll(RowCodec.decodeRows(bytes));
+    long[] counts = new long[specs.size()];
+    List<ReportRow> collected = new ArrayList<>();
+    for (Tuple2<long[], byte[]> part : parts) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += part._1()[i];
+      }
+      collected.addAll(RowCodec.decodeRows(part._2()));
     }
-    return rows;
+    Map<String, SparkRows> inSpark = new LinkedHashMap<>();
+    for (int i = 0; i < specs.size(); i++) {
+      if (streamed[i]) {
+        inSpark.put(specs.get(i).name(), new SparkRows(merged, i, specs.get(i), counts[i], window));
+      }
+    }
+    return new ReportResults(specs, collected, inSpark, () -> merged.unpersist(false));
+  }
+
+  /** A reduce task's rows of the reports not streamed, and its count of each report's rows. */
+  private static Tuple2<long[], byte[]> collected(
+      Iterator<byte[]> records, List<ReportSpec> specs, boolean[] streamed) throws IOException {
+    long[] counts = new long[specs.size()];
+    List<ReportRow> rows = new ArrayList<>();
+    while (records.hasNext()) {
+      byte[] record = records.next();
+      int number = RowCodec.prefix(record);
+      counts[number]++;
+      if (!streamed[number]) {
+        rows.add(new ReportRow(specs.get(number).name(), RowCodec.decodeValues(record)));
+      }
+    }
+    return new Tuple2<>(counts, RowCodec.encodeRows(rows));
   }
 
   private static long lineOf(Row row) {
