@@ -88,6 +88,11 @@ public final class ReportEngine {
     blocks.forEach(block -> paths.add(block.toString()));
     Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
     Broadcast<byte[]> shared = context.broadcast(facts.encoded());
+    Runnable destroy =
+        () -> {
+          conf.destroy();
+          shared.destroy();
+        };
     try {
       int partitions = reducePartitions(context);
       JavaPairRDD<Integer, byte[]> pieces =
@@ -97,10 +102,10 @@ public final class ReportEngine {
                   part ->
                       readBlocks(
                           part, HadoopConf.of(conf.value()), catalog, shared.value(), partitions));
-      return results(context, pieces, catalog, shared, settings, window);
-    } finally {
-      conf.destroy();
-      shared.destroy();
+      return results(context, pieces, catalog, shared, settings, window, destroy);
+    } catch (RuntimeException e) {
+      destroy.run();
+      throw e;
     }
   }
 
@@ -149,9 +154,10 @@ public final class ReportEngine {
                   }
                   return merge.batches(partitions);
                 });
-        return results(context, pieces, catalog, shared, settings, window);
-      } finally {
+        return results(context, pieces, catalog, shared, settings, window, shared::destroy);
+      } catch (RuntimeException e) {
         shared.destroy();
+        throw e;
       }
     } finally {
       folded.unpersist(false);
@@ -243,6 +249,9 @@ public final class ReportEngine {
    * rows, each as codec bytes after its report's number, which stay persisted in Spark. One job
    * then collects the rows of the reports that are not streamed, and counts the others' rows; a
    * streamed report's rows reach the driver only through {@link ReportResults}' bounded reads.
+   *
+   * @param afterwards frees the broadcasts when the results are closed (or at once if the merge
+   *     fails: the caller's part)
    */
   private static ReportResults results(
       JavaSparkContext context,
@@ -250,12 +259,15 @@ public final class ReportEngine {
       ReportCatalog catalog,
       Broadcast<byte[]> shared,
       ReportSettings settings,
-      int window) {
+      int window,
+      Runnable afterwards) {
     List<ReportSpec> specs = catalog.specs(settings.includePii());
     Map<String, Integer> numbers = new LinkedHashMap<>();
+    String[] names = new String[specs.size()];
     boolean[] streamed = new boolean[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
-      numbers.put(specs.get(i).name(), i);
+      names[i] = specs.get(i).name();
+      numbers.put(names[i], i);
       streamed[i] = specs.get(i).streamed();
     }
     JavaRDD<byte[]> merged =
@@ -279,10 +291,16 @@ public final class ReportEngine {
                   return records.iterator();
                 })
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    List<Tuple2<long[], byte[]>> parts =
-        merged
-            .mapPartitions(records -> List.of(collected(records, specs, streamed)).iterator())
-            .collect();
+    List<Tuple2<long[], byte[]>> parts;
+    try {
+      parts =
+          merged
+              .mapPartitions(records -> List.of(collected(records, names, streamed)).iterator())
+              .collect();
+    } catch (RuntimeException e) {
+      merged.unpersist(false);
+      throw e;
+    }
     long[] counts = new long[specs.size()];
     List<ReportRow> collected = new ArrayList<>();
     for (Tuple2<long[], byte[]> part : parts) {
@@ -297,20 +315,29 @@ public final class ReportEngine {
         inSpark.put(specs.get(i).name(), new SparkRows(merged, i, specs.get(i), counts[i], window));
       }
     }
-    return new ReportResults(specs, collected, inSpark, () -> merged.unpersist(false));
+    // The merge's tasks name the broadcasts: a streamed report's later jobs ship them again, so
+    // they live until the results are closed.
+    return new ReportResults(
+        specs,
+        collected,
+        inSpark,
+        () -> {
+          merged.unpersist(false);
+          afterwards.run();
+        });
   }
 
   /** A reduce task's rows of the reports not streamed, and its count of each report's rows. */
   private static Tuple2<long[], byte[]> collected(
-      Iterator<byte[]> records, List<ReportSpec> specs, boolean[] streamed) throws IOException {
-    long[] counts = new long[specs.size()];
+      Iterator<byte[]> records, String[] names, boolean[] streamed) throws IOException {
+    long[] counts = new long[names.length];
     List<ReportRow> rows = new ArrayList<>();
     while (records.hasNext()) {
       byte[] record = records.next();
       int number = RowCodec.prefix(record);
       counts[number]++;
       if (!streamed[number]) {
-        rows.add(new ReportRow(specs.get(number).name(), RowCodec.decodeValues(record)));
+        rows.add(new ReportRow(names[number], RowCodec.decodeValues(record)));
       }
     }
     return new Tuple2<>(counts, RowCodec.encodeRows(rows));
