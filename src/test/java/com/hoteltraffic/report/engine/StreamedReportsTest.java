@@ -127,9 +127,10 @@ class StreamedReportsTest {
             Reports.ERROR_RATES_BY_HOTEL,
             Reports.ERROR_RATES_BY_TOKEN,
             Reports.ERROR_RATES_BY_PROVIDER,
-            Reports.ERROR_RATES_BY_OPERATION),
+            Reports.ERROR_RATES_BY_OPERATION,
+            Reports.ACCESS_DENIED),
         streamed.specs().stream().filter(ReportSpec::streamed).map(ReportSpec::name).toList(),
-        "the reports with a row per key and window are streamed");
+        "the reports with a row per key and window, or per credential and hotel, are streamed");
   }
 
   @Test
