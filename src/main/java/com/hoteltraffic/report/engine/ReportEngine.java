@@ -291,28 +291,41 @@ public final class ReportEngine {
                   return records.iterator();
                 })
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // Each task sends its rows of a streamed report too when it holds at most its share of a
+    // window: when every task did, the report is small and stays on the driver (no further job
+    // reads it); else the driver drops them and the report is read from Spark.
+    int share = window / merged.getNumPartitions();
     List<Tuple2<long[], byte[]>> parts;
     try {
       parts =
           merged
-              .mapPartitions(records -> List.of(collected(records, names, streamed)).iterator())
+              .mapPartitions(
+                  records -> List.of(collected(records, names, streamed, share)).iterator())
               .collect();
     } catch (RuntimeException e) {
       merged.unpersist(false);
       throw e;
     }
     long[] counts = new long[specs.size()];
-    List<ReportRow> collected = new ArrayList<>();
+    boolean[] small = streamed.clone();
     for (Tuple2<long[], byte[]> part : parts) {
       for (int i = 0; i < counts.length; i++) {
         counts[i] += part._1()[i];
+        small[i] &= part._1()[i] <= share;
       }
-      collected.addAll(RowCodec.decodeRows(part._2()));
     }
     Map<String, SparkRows> inSpark = new LinkedHashMap<>();
     for (int i = 0; i < specs.size(); i++) {
-      if (streamed[i]) {
-        inSpark.put(specs.get(i).name(), new SparkRows(merged, i, specs.get(i), counts[i], window));
+      if (streamed[i] && !small[i]) {
+        inSpark.put(names[i], new SparkRows(merged, i, specs.get(i), counts[i], window));
+      }
+    }
+    List<ReportRow> collected = new ArrayList<>();
+    for (Tuple2<long[], byte[]> part : parts) {
+      for (ReportRow row : RowCodec.decodeRows(part._2())) {
+        if (!inSpark.containsKey(row.report())) {
+          collected.add(row);
+        }
       }
     }
     // The merge's tasks name the broadcasts: a streamed report's later jobs ship them again, so
@@ -327,16 +340,19 @@ public final class ReportEngine {
         });
   }
 
-  /** A reduce task's rows of the reports not streamed, and its count of each report's rows. */
+  /**
+   * A reduce task's count of each report's rows, and its rows of the reports not streamed and of
+   * the streamed ones of which it holds at most {@code share} rows.
+   */
   private static Tuple2<long[], byte[]> collected(
-      Iterator<byte[]> records, String[] names, boolean[] streamed) throws IOException {
+      Iterator<byte[]> records, String[] names, boolean[] streamed, int share) throws IOException {
     long[] counts = new long[names.length];
     List<ReportRow> rows = new ArrayList<>();
     while (records.hasNext()) {
       byte[] record = records.next();
       int number = RowCodec.prefix(record);
       counts[number]++;
-      if (!streamed[number]) {
+      if (!streamed[number] || counts[number] <= share) {
         rows.add(new ReportRow(names[number], RowCodec.decodeValues(record)));
       }
     }
