@@ -438,7 +438,9 @@ public final class AnalyzeJob {
     return previous;
   }
 
-  /** The alerts of the run, each logged; plain Java over the report rows, no Spark. */
+  /**
+   * The alerts of the run, each logged; plain Java over the report rows (see {@link AlertRules}).
+   */
   private static List<Alert> alerts(
       ReportResults reports, PreviousRun previous, AnalyzeConfig config) {
     List<Alert> alerts = AlertRules.evaluate(reports, previous, config.alerts().thresholds());

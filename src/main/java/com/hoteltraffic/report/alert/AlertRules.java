@@ -23,7 +23,9 @@ import java.util.Map;
 
 /**
  * What ops should act on, decided from one run's report rows and, where a rule compares, the
- * previous run's ({@link PreviousRun}). Plain Java over rows already computed: no Spark, no query.
+ * previous run's ({@link PreviousRun}). Plain Java over rows already computed; the rate rises read
+ * a streamed report ({@code error_rates_by_hotel}, {@code _by_token}) through {@link
+ * ReportResults#grouped}, so for a large run the same rules run where its rows are.
  *
  * <table>
  *   <caption>Alert kinds</caption>

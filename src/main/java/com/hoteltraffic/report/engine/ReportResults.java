@@ -20,8 +20,9 @@ import org.apache.spark.sql.SparkSession;
  * credential or operation and window) never reaches the driver as one list: {@link #rows} refuses
  * it. Its rows are read in order through {@link #stream} (a bounded window of rows at a time), or
  * summed up where they are by {@link #top} and {@link #grouped}, whose results are bounded by their
- * limit. From the engine ({@link ReportEngine}) those rows stay in Spark; from {@link #of} (tests,
- * small inputs) they are in memory, and every method answers the same.
+ * limit. From the engine ({@link ReportEngine}) those rows stay in Spark, unless the whole report
+ * fits a window (then it is held here, at most a window of rows); from {@link #of} (tests) they are
+ * in memory. Every method answers the same wherever the rows are.
  *
  * <p>The other reports are few (incidents, codes, credentials, days) and are held as lists.
  */
