@@ -328,16 +328,18 @@ public final class ReportEngine {
         }
       }
     }
-    // The merge's tasks name the broadcasts: a streamed report's later jobs ship them again, so
-    // they live until the results are closed.
-    return new ReportResults(
-        specs,
-        collected,
-        inSpark,
+    Runnable release =
         () -> {
           merged.unpersist(false);
           afterwards.run();
-        });
+        };
+    if (inSpark.isEmpty()) {
+      release.run(); // every row is on the driver: nothing in Spark is read again
+      return new ReportResults(specs, collected, inSpark, () -> {});
+    }
+    // The merge's tasks name the broadcasts: a streamed report's later jobs ship them again, so
+    // they live until the results are closed.
+    return new ReportResults(specs, collected, inSpark, release);
   }
 
   /**
