@@ -335,6 +335,32 @@ public final class AnalyzeJob {
     LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
   }
 
+  /**
+   * Spark setting ({@code --conf}): the most rows of a report that grows with the keys the driver
+   * holds at once, {@link ReportEngine#STREAM_WINDOW} by default. Smaller: less driver memory, more
+   * Spark jobs for a large report; the outputs are the same.
+   */
+  public static final String REPORT_WINDOW_CONF = "spark.hoteltraffic.reportWindow";
+
+  /** The {@link #REPORT_WINDOW_CONF} of the session. */
+  static int reportWindow(SparkSession spark) {
+    String value = spark.conf().get(REPORT_WINDOW_CONF, null);
+    if (value == null) {
+      return ReportEngine.STREAM_WINDOW;
+    }
+    int window;
+    try {
+      window = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          REPORT_WINDOW_CONF + " must be a whole number of rows, not " + value, e);
+    }
+    if (window < 1) {
+      throw new IllegalArgumentException(REPORT_WINDOW_CONF + " must be at least 1, not " + value);
+    }
+    return window;
+  }
+
   private static ReportResults computeReports(
       SparkSession spark, ExchangeReader.Outcome outcome, ReportSettings settings) {
     long stageStart = System.nanoTime();
@@ -343,7 +369,8 @@ public final class AnalyzeJob {
             spark,
             outcome.foldBlocks(),
             SharedFacts.of(Reports.catalog(), outcome.foldFacts()),
-            settings);
+            settings,
+            reportWindow(spark));
     LOG.info(
         "Reports merged from {} blocks ({} ms)",
         outcome.foldBlocks().size(),
