@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hoteltraffic.classify.TokenPseudonymizer;
 import com.hoteltraffic.cli.AnalyzeMainAccess;
+import com.hoteltraffic.job.AnalyzeJob;
+import com.hoteltraffic.report.Reports;
+import com.hoteltraffic.report.alert.AlertRules;
+import com.hoteltraffic.report.engine.ReportSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -368,6 +372,66 @@ class AlertsEndToEndTest {
     List<String> kinds = new ArrayList<>();
     alerts.get("alerts").forEach(a -> kinds.add(a.get("kind").asText()));
     return kinds;
+  }
+
+  /**
+   * With a report window of 2 rows (each of the 2 merge tasks may send 1 row of a streamed report),
+   * every report that grows with the keys is sorted in Spark and streamed to the writers, and the
+   * page's top hotels and credentials and the rate-rise alerts are summed in Spark: the two days'
+   * reports, tables, alerts and page are those of the default window, byte for byte.
+   */
+  @Test
+  void aSmallReportWindowStreamsTheRatesAndChangesNoByteOfAnyOutput() throws IOException {
+    Path wide = work.resolve("window-default");
+    Path narrow = work.resolve("window-2");
+    for (String day : List.of("2026-11-18", "2026-11-19")) {
+      List<String> args = List.of("--input", traffic.toString(), "--date", day);
+      assertEquals(0, run(with(args, "--output", wide.toString())), "default window, " + day);
+      assertEquals(
+          0,
+          run(
+              with(
+                  args,
+                  "--output",
+                  narrow.toString(),
+                  "--conf",
+                  AnalyzeJob.REPORT_WINDOW_CONF + "=2")),
+          "window of 2 rows, " + day);
+      Path a = wide.resolve("date=" + day);
+      Path b = narrow.resolve("date=" + day);
+      List<String> files = new ArrayList<>();
+      try (var listing = Files.list(a.resolve("reports"))) {
+        listing.forEach(file -> files.add("reports/" + file.getFileName()));
+      }
+      for (ReportSpec spec : Reports.all(false)) {
+        if (spec.written()) {
+          files.add("tables/" + spec.name() + "/part-00000.snappy.parquet");
+        }
+      }
+      for (String file : files) {
+        assertTrue(
+            java.util.Arrays.equals(
+                Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file))),
+            file + " of " + day + " is the same with a window of 2 rows");
+      }
+      assertEquals(
+          Files.readString(a.resolve("alerts.json")).replace(wide.toString(), "OUT"),
+          Files.readString(b.resolve("alerts.json")).replace(narrow.toString(), "OUT"),
+          "alerts.json of " + day);
+      assertEquals(
+          page(a, wide), page(b, narrow), "report.html of " + day + " but its clock cells");
+    }
+    assertTrue(
+        Files.readString(narrow.resolve("date=2026-11-19/alerts.json"))
+            .contains(AlertRules.HOTEL_ERROR_RATE_ROSE),
+        "day 2's rate rise was found in Spark");
+  }
+
+  /** The page without its timestamp cells (the generation time) and with its output's path. */
+  private static String page(Path run, Path output) throws IOException {
+    return Files.readString(run.resolve("report.html"))
+        .replace(output.toString(), "OUT")
+        .replaceAll("<t[dh][^>]*>[0-9.:T -]*Z?</t[dh]>", "");
   }
 
   private static int run(String... args) {

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>What a run executes today: the read (one SQL execution writing {@code tables/exchanges}, whose
  * tasks also fold the reports' pieces) and the merge of those pieces (one job, no SQL). The CSVs,
- * report tables, summary and page are written from the merged rows without Spark.
+ * report tables, summary and page are written from the merged rows without Spark. (A report whose
+ * rows grow with the keys and exceed a window of 20,000 rows stays in Spark and costs a few jobs of
+ * its own, none SQL: its sort, one per range partition fetched, one per summary the page and alerts
+ * need; this run's reports all fit.)
  */
 @ExtendWith(SparkTestSession.class)
 class QueryCountGuardTest {

@@ -30,6 +30,7 @@ import com.hoteltraffic.report.engine.ReportFold;
 import com.hoteltraffic.report.engine.ReportResults;
 import com.hoteltraffic.report.engine.ReportSettings;
 import com.hoteltraffic.report.engine.ReportSpec;
+import com.hoteltraffic.report.engine.RowStream;
 import com.hoteltraffic.report.engine.SharedFacts;
 import com.hoteltraffic.report.parsing.BodyParseFailures;
 import java.io.IOException;
@@ -138,38 +139,43 @@ public final class AnalyzeJob {
               spark, "merge", "merge reports from " + outcome.foldBlocks().size() + " blocks")) {
         reports = computeReports(spark, outcome, settings);
       }
-      read.deleteSideOutputs(hadoop);
-      List<Alert> alerts = alerts(reports, previous, config);
-      Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
-      RunSummary summary =
-          summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
-      summary.put("alerts", alertSummary(alerts, previous));
-      summary.write(out.resolve(SUMMARY_FILE), hadoop);
-      AlertsFile.write(
-          AlertsFile.document(alerts, previous, REPORTS_DIR, HTML_FILE),
-          out.resolve(ALERTS_FILE),
-          hadoop);
-      writePage(reports, summary, alerts, previous, config, out, hadoop);
-      out.commit();
-      commitTables(spark, config, reports, out.target());
-      LOG.info(
-          "Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
-          (System.currentTimeMillis() - started.toEpochMilli()) / 1000,
-          out.target(),
-          HTML_FILE,
-          out.target(),
-          REPORTS_DIR,
-          out.target(),
-          TABLES_DIR,
-          out.target(),
-          SUMMARY_FILE);
-      return new Result(
-          out.target(),
-          totals.exchanges,
-          totals.quarantined,
-          totals.corrupt.stream().map(c -> c.get("path")).toList(),
-          alerts,
-          RunCounts.of(reports));
+      // The streamed reports' rows stay in Spark until the page, the alerts and the files are done.
+      try {
+        read.deleteSideOutputs(hadoop);
+        List<Alert> alerts = alerts(reports, previous, config);
+        Map<String, Long> reportRows = writeReports(reports, out, hadoop, config.csvBom());
+        RunSummary summary =
+            summary(config, inputs, outcome.files(), totals, reports, reportRows, started);
+        summary.put("alerts", alertSummary(alerts, previous));
+        summary.write(out.resolve(SUMMARY_FILE), hadoop);
+        AlertsFile.write(
+            AlertsFile.document(alerts, previous, REPORTS_DIR, HTML_FILE),
+            out.resolve(ALERTS_FILE),
+            hadoop);
+        writePage(reports, summary, alerts, previous, config, out, hadoop);
+        out.commit();
+        commitTables(spark, config, reports, out.target());
+        LOG.info(
+            "Done in {} s: open {}/{}; CSV reports in {}/{}, Parquet tables in {}/{}, summary {}/{}",
+            (System.currentTimeMillis() - started.toEpochMilli()) / 1000,
+            out.target(),
+            HTML_FILE,
+            out.target(),
+            REPORTS_DIR,
+            out.target(),
+            TABLES_DIR,
+            out.target(),
+            SUMMARY_FILE);
+        return new Result(
+            out.target(),
+            totals.exchanges,
+            totals.quarantined,
+            totals.corrupt.stream().map(c -> c.get("path")).toList(),
+            alerts,
+            RunCounts.of(reports));
+      } finally {
+        reports.close();
+      }
     } catch (IOException | RuntimeException e) {
       out.abandon();
       throw e;
@@ -329,6 +335,32 @@ public final class AnalyzeJob {
     LOG.info("Quarantine: {} records written ({} ms)", totals.quarantined, elapsedMs(stageStart));
   }
 
+  /**
+   * Spark setting ({@code --conf}): the most rows of a report that grows with the keys the driver
+   * holds at once, {@link ReportEngine#STREAM_WINDOW} by default. Smaller: less driver memory, more
+   * Spark jobs for a large report; the outputs are the same.
+   */
+  public static final String REPORT_WINDOW_CONF = "spark.hoteltraffic.reportWindow";
+
+  /** The {@link #REPORT_WINDOW_CONF} of the session. */
+  static int reportWindow(SparkSession spark) {
+    String value = spark.conf().get(REPORT_WINDOW_CONF, null);
+    if (value == null) {
+      return ReportEngine.STREAM_WINDOW;
+    }
+    int window;
+    try {
+      window = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          REPORT_WINDOW_CONF + " must be a whole number of rows, not " + value, e);
+    }
+    if (window < 1) {
+      throw new IllegalArgumentException(REPORT_WINDOW_CONF + " must be at least 1, not " + value);
+    }
+    return window;
+  }
+
   private static ReportResults computeReports(
       SparkSession spark, ExchangeReader.Outcome outcome, ReportSettings settings) {
     long stageStart = System.nanoTime();
@@ -337,7 +369,8 @@ public final class AnalyzeJob {
             spark,
             outcome.foldBlocks(),
             SharedFacts.of(Reports.catalog(), outcome.foldFacts()),
-            settings);
+            settings,
+            reportWindow(spark));
     LOG.info(
         "Reports merged from {} blocks ({} ms)",
         outcome.foldBlocks().size(),
@@ -355,12 +388,24 @@ public final class AnalyzeJob {
         continue;
       }
       long stageStart = System.nanoTime();
-      List<Object[]> rows = reports.rows(spec.name());
-      ReportFiles.writeCsv(
-          spec, rows, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop, csvBom);
-      ReportParquet.write(spec, rows, out.resolve(TABLES_DIR + "/" + spec.name()), hadoop);
-      reportRows.put(spec.name(), (long) rows.size());
-      LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows.size(), elapsedMs(stageStart));
+      // One pass over the report's rows in order feeds both files: a streamed report's rows
+      // reach the driver a window at a time and are never held as one list (see ReportResults).
+      long rows;
+      try (ReportFiles.Csv csv =
+              ReportFiles.Csv.open(
+                  spec, out.resolve(REPORTS_DIR + "/" + spec.name() + ".csv"), hadoop, csvBom);
+          ReportParquet.Table table =
+              ReportParquet.Table.open(spec, out.resolve(TABLES_DIR + "/" + spec.name()), hadoop)) {
+        RowStream stream = reports.stream(spec.name());
+        while (stream.hasNext()) {
+          Object[] row = stream.next();
+          csv.write(row);
+          table.write(row);
+        }
+        rows = csv.rows();
+      }
+      reportRows.put(spec.name(), rows);
+      LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows, elapsedMs(stageStart));
     }
     return reportRows;
   }
@@ -420,7 +465,9 @@ public final class AnalyzeJob {
     return previous;
   }
 
-  /** The alerts of the run, each logged; plain Java over the report rows, no Spark. */
+  /**
+   * The alerts of the run, each logged; plain Java over the report rows (see {@link AlertRules}).
+   */
   private static List<Alert> alerts(
       ReportResults reports, PreviousRun previous, AnalyzeConfig config) {
     List<Alert> alerts = AlertRules.evaluate(reports, previous, config.alerts().thresholds());

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,34 +38,92 @@ public final class ReportFiles {
   public static void writeCsv(
       ReportSpec spec, List<Object[]> rows, Path target, Configuration conf, boolean byteOrderMark)
       throws IOException {
-    try (Writer writer =
-            new BufferedWriter(
-                new OutputStreamWriter(
-                    target.getFileSystem(conf).create(target, true), StandardCharsets.UTF_8),
-                1 << 16);
-        CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
-      if (byteOrderMark) {
-        writer.write(BYTE_ORDER_MARK);
-      }
-      printer.printRecord(spec.columns());
-      // Rows in order share their window's timestamps: each column formats a repeated time once.
-      Object[] lastTime = new Object[spec.columns().size()];
-      String[] lastText = new String[lastTime.length];
+    try (Csv csv = Csv.open(spec, target, conf, byteOrderMark)) {
       for (Object[] row : rows) {
-        for (int c = 0; c < row.length; c++) {
-          Object value = row[c];
-          if (value instanceof Instant && value.equals(lastTime[c])) {
-            printer.print(lastText[c]);
-            continue;
-          }
-          String text = CsvCells.format(value);
-          if (value instanceof Instant) {
-            lastTime[c] = value;
-            lastText[c] = text;
-          }
-          printer.print(text);
+        csv.write(row);
+      }
+    }
+  }
+
+  /**
+   * As {@link #writeCsv(ReportSpec, List, Path, Configuration, boolean)}, rows read as they come.
+   */
+  public static long writeCsv(
+      ReportSpec spec, Iterator<Object[]> rows, Path target, Configuration conf, boolean bom)
+      throws IOException {
+    try (Csv csv = Csv.open(spec, target, conf, bom)) {
+      while (rows.hasNext()) {
+        csv.write(rows.next());
+      }
+      return csv.rows();
+    }
+  }
+
+  /** A report's CSV file being written, a row at a time in the report's order. */
+  public static final class Csv implements java.io.Closeable {
+    private final Writer writer;
+    private final CSVPrinter printer;
+    // Rows in order share their window's timestamps: each column formats a repeated time once.
+    private final Object[] lastTime;
+    private final String[] lastText;
+    private long rows;
+
+    private Csv(Writer writer, ReportSpec spec) throws IOException {
+      this.writer = writer;
+      this.printer = new CSVPrinter(writer, FORMAT);
+      this.lastTime = new Object[spec.columns().size()];
+      this.lastText = new String[lastTime.length];
+    }
+
+    /** Creates {@code target} and writes the header. */
+    public static Csv open(ReportSpec spec, Path target, Configuration conf, boolean byteOrderMark)
+        throws IOException {
+      Writer writer =
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  target.getFileSystem(conf).create(target, true), StandardCharsets.UTF_8),
+              1 << 16);
+      Csv csv = new Csv(writer, spec);
+      try {
+        if (byteOrderMark) {
+          writer.write(BYTE_ORDER_MARK);
         }
-        printer.println();
+        csv.printer.printRecord(spec.columns());
+      } catch (IOException | RuntimeException e) {
+        csv.close();
+        throw e;
+      }
+      return csv;
+    }
+
+    /** Writes the next row. */
+    public void write(Object[] row) throws IOException {
+      for (int c = 0; c < row.length; c++) {
+        Object value = row[c];
+        if (value instanceof Instant && value.equals(lastTime[c])) {
+          printer.print(lastText[c]);
+          continue;
+        }
+        String text = CsvCells.format(value);
+        if (value instanceof Instant) {
+          lastTime[c] = value;
+          lastText[c] = text;
+        }
+        printer.print(text);
+      }
+      printer.println();
+      rows++;
+    }
+
+    /** The rows written so far. */
+    public long rows() {
+      return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (writer) {
+        printer.close();
       }
     }
   }

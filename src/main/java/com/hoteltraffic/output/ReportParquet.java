@@ -4,6 +4,7 @@ import com.hoteltraffic.report.engine.ReportSpec;
 import com.hoteltraffic.report.shared.Micros;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -50,21 +51,68 @@ public final class ReportParquet {
    */
   public static void write(ReportSpec spec, List<Object[]> rows, Path target, Configuration conf)
       throws IOException {
-    FileSystem fs = target.getFileSystem(conf);
-    fs.delete(target, true);
-    fs.mkdirs(target);
-    OutputFile file = HadoopOutputFile.fromPath(new Path(target, FILE_NAME), conf);
-    try (ParquetWriter<Object[]> writer =
-        new Builder(file, spec)
-            .withConf(conf)
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .build()) {
-      for (Object[] row : rows) {
-        writer.write(row);
+    write(spec, rows.iterator(), target, conf);
+  }
+
+  /** As {@link #write(ReportSpec, List, Path, Configuration)}, rows read as they come. */
+  public static long write(
+      ReportSpec spec, Iterator<Object[]> rows, Path target, Configuration conf)
+      throws IOException {
+    try (Table table = Table.open(spec, target, conf)) {
+      while (rows.hasNext()) {
+        table.write(rows.next());
       }
+      return table.rows();
     }
-    fs.create(new Path(target, SUCCESS_MARKER), true).close();
+  }
+
+  /**
+   * A report's table being written, a row at a time in the report's order; its {@code _SUCCESS}
+   * marker is written when it is closed.
+   */
+  public static final class Table implements java.io.Closeable {
+    private final ParquetWriter<Object[]> writer;
+    private final FileSystem fs;
+    private final Path target;
+    private long rows;
+
+    private Table(ParquetWriter<Object[]> writer, FileSystem fs, Path target) {
+      this.writer = writer;
+      this.fs = fs;
+      this.target = target;
+    }
+
+    /** Replaces the directory {@code target} with an empty table of the report's columns. */
+    public static Table open(ReportSpec spec, Path target, Configuration conf) throws IOException {
+      FileSystem fs = target.getFileSystem(conf);
+      fs.delete(target, true);
+      fs.mkdirs(target);
+      OutputFile file = HadoopOutputFile.fromPath(new Path(target, FILE_NAME), conf);
+      ParquetWriter<Object[]> writer =
+          new Builder(file, spec)
+              .withConf(conf)
+              .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+              .build();
+      return new Table(writer, fs, target);
+    }
+
+    /** Writes the next row. */
+    public void write(Object[] row) throws IOException {
+      writer.write(row);
+      rows++;
+    }
+
+    /** The rows written so far. */
+    public long rows() {
+      return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+      writer.close();
+      fs.create(new Path(target, SUCCESS_MARKER), true).close();
+    }
   }
 
   /** The Parquet schema Spark would write for the report's columns. */

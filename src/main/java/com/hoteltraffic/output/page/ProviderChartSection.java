@@ -30,29 +30,39 @@ abstract class ProviderChartSection implements PageSection {
       Long p95Ms,
       Long p99Ms) {}
 
-  /** The latest windows, oldest first. */
+  /**
+   * The latest windows, oldest first. The series is streamed (a row per provider and window): the
+   * latest {@link #MAX_SERIES_POINTS} are chosen where the rows are.
+   */
   static Shown<RatePoint> points(ReportResults reports) {
-    Rows byProvider = Rows.of(reports, Reports.ERROR_RATES_BY_PROVIDER);
-    List<Object[]> latest =
-        byProvider.sorted(
-            byProvider
-                .<Instant>by(ErrorRates.WINDOW_START)
-                .reversed()
-                .thenComparing(byProvider.by(ExchangeSchema.PROVIDER)));
+    List<String> columns = reports.spec(Reports.ERROR_RATES_BY_PROVIDER).columns();
+    int window = columns.indexOf(ErrorRates.WINDOW_START);
+    int provider = columns.indexOf(ExchangeSchema.PROVIDER);
+    ReportResults.Top latest =
+        reports.top(
+            Reports.ERROR_RATES_BY_PROVIDER,
+            row -> true,
+            (a, b) -> {
+              int compared = ReportResults.compareValues(b[window], a[window]);
+              return compared != 0
+                  ? compared
+                  : ReportResults.compareValues(a[provider], b[provider]);
+            },
+            MAX_SERIES_POINTS);
     List<RatePoint> shown = new ArrayList<>();
-    for (Object[] row : latest.subList(0, Math.min(latest.size(), MAX_SERIES_POINTS))) {
+    for (Object[] row : latest.rows()) {
       shown.add(
           0,
           new RatePoint(
-              byProvider.get(row, ErrorRates.WINDOW_START),
-              byProvider.get(row, ExchangeSchema.PROVIDER),
-              byProvider.get(row, ErrorRates.REQUESTS),
-              byProvider.get(row, ErrorRates.ERRORS),
-              byProvider.get(row, ErrorRates.LATENCY_P50_MS),
-              byProvider.get(row, ErrorRates.LATENCY_P95_MS),
-              byProvider.get(row, ErrorRates.LATENCY_P99_MS)));
+              (Instant) row[window],
+              (String) row[provider],
+              (Long) row[columns.indexOf(ErrorRates.REQUESTS)],
+              (Long) row[columns.indexOf(ErrorRates.ERRORS)],
+              (Long) row[columns.indexOf(ErrorRates.LATENCY_P50_MS)],
+              (Long) row[columns.indexOf(ErrorRates.LATENCY_P95_MS)],
+              (Long) row[columns.indexOf(ErrorRates.LATENCY_P99_MS)]));
     }
-    return new Shown<>(shown, latest.size());
+    return new Shown<>(shown, latest.total());
   }
 
   /**

@@ -37,12 +37,36 @@ abstract class TableSection implements PageSection {
     return title;
   }
 
-  /** The table to show of the report's rows. */
+  /** The table to show of the report's rows, which the driver holds (a report not streamed). */
   abstract Table table(Rows rows);
+
+  /** The table to show; of a streamed report, override to read it with {@code top}. */
+  Table table(ReportResults reports) {
+    return table(Rows.of(reports, report));
+  }
 
   @Override
   public void render(ReportResults reports, PageHtml page) {
-    draw(table(Rows.of(reports, report)), page);
+    draw(table(reports), page);
+  }
+
+  /** {@code columns} of the first rows, as a table: the rows {@code top} chose. */
+  final Table table(
+      String note,
+      List<String> columns,
+      List<String> keyColumns,
+      List<String> reportColumns,
+      ReportResults.Top top) {
+    int[] picked = columns.stream().mapToInt(reportColumns::indexOf).toArray();
+    List<Object[]> shown = new ArrayList<>();
+    for (Object[] row : top.rows()) {
+      Object[] values = new Object[picked.length];
+      for (int i = 0; i < picked.length; i++) {
+        values[i] = row[picked[i]];
+      }
+      shown.add(values);
+    }
+    return new Table(id, title, note, columns, keyColumns, new Shown<>(shown, top.total()));
   }
 
   /** The first {@code limit} of {@code rows} in {@code order}, with {@code columns} only. */

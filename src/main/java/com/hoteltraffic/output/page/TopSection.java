@@ -3,10 +3,8 @@ package com.hoteltraffic.output.page;
 import com.hoteltraffic.model.ExchangeSchema;
 import com.hoteltraffic.report.engine.ReportResults;
 import com.hoteltraffic.report.rates.ErrorRates;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The keys (hotels or credentials) with the highest error rate over the whole run, from a report of
@@ -68,7 +66,7 @@ abstract class TopSection implements PageSection {
 
   @Override
   public final void render(ReportResults reports, PageHtml page) {
-    Shown<TopRow> rows = top(Rows.of(reports, report));
+    Shown<TopRow> rows = top(reports);
     StringBuilder html = page.html();
     page.open(id, title);
     html.append("<p class=\"note\">")
@@ -104,47 +102,91 @@ abstract class TopSection implements PageSection {
     page.close();
   }
 
-  /** The keys with the highest error rate over the run, each key's windows summed. */
-  Shown<TopRow> top(Rows rates) {
-    Map<List<String>, TopRow> totals =
-        new TreeMap<>(
-            Comparator.<List<String>, String>comparing(k -> k.get(0), ReportResults::compareValues)
-                .thenComparing(k -> k.get(1), ReportResults::compareValues));
-    for (Object[] row : rates.rows()) {
-      String keyValue = rates.get(row, keyColumn);
-      if (keyValue != null) {
-        String hint = hintColumn == null ? null : rates.get(row, hintColumn);
-        TopRow one =
-            new TopRow(
-                rates.get(row, ExchangeSchema.PROVIDER),
-                keyValue,
-                hint == null ? "" : hint,
-                rates.<Long>get(row, ErrorRates.REQUESTS),
-                rates.<Long>get(row, ErrorRates.ERRORS),
-                rates.get(row, ErrorRates.LATENCY_P95_MS));
-        totals.merge(List.of(one.provider(), keyValue), one, TopSection::sum);
-      }
+  /**
+   * The keys with the highest error rate over the run, each key's windows summed where the rows are
+   * (a row per key and window: the report is streamed), so the driver gets only the first {@link
+   * #TOP_N} and the count. Ties: more errors first, then by provider and key.
+   */
+  Shown<TopRow> top(ReportResults reports) {
+    List<String> columns = reports.spec(report).columns();
+    Totals totals =
+        new Totals(
+            columns.indexOf(ExchangeSchema.PROVIDER),
+            columns.indexOf(keyColumn),
+            hintColumn == null ? -1 : columns.indexOf(hintColumn),
+            columns.indexOf(ErrorRates.REQUESTS),
+            columns.indexOf(ErrorRates.ERRORS),
+            columns.indexOf(ErrorRates.LATENCY_P95_MS));
+    ReportResults.Top top =
+        reports.grouped(
+            report, totals, total -> (Long) total[3] >= MIN_REQUESTS, TopSection::ranked, TOP_N);
+    List<TopRow> rows = new ArrayList<>();
+    for (Object[] total : top.rows()) {
+      rows.add(
+          new TopRow(
+              (String) total[0],
+              (String) total[1],
+              (String) total[2],
+              (Long) total[3],
+              (Long) total[4],
+              (Long) total[5]));
     }
-    List<TopRow> ranked =
-        totals.values().stream()
-            .filter(t -> t.requests() >= MIN_REQUESTS)
-            .sorted(
-                Comparator.comparingDouble((TopRow t) -> (double) t.errors() / t.requests())
-                    .reversed()
-                    .thenComparing(Comparator.comparingLong(TopRow::errors).reversed()))
-            .toList();
-    return new Shown<>(ranked.subList(0, Math.min(TOP_N, ranked.size())), ranked.size());
+    return new Shown<>(rows, top.total());
   }
 
-  private static TopRow sum(TopRow a, TopRow b) {
-    Long worst =
-        a.worstP95Ms() == null
-            ? b.worstP95Ms()
-            : b.worstP95Ms() == null
-                ? a.worstP95Ms()
-                : Long.valueOf(Math.max(a.worstP95Ms(), b.worstP95Ms()));
-    String hint = a.hint().isEmpty() ? b.hint() : a.hint();
-    return new TopRow(
-        a.provider(), a.key(), hint, a.requests() + b.requests(), a.errors() + b.errors(), worst);
+  /** Highest error rate first, then most errors, then by provider and key. */
+  private static int ranked(Object[] a, Object[] b) {
+    int compared =
+        Double.compare((double) (Long) b[4] / (Long) b[3], (double) (Long) a[4] / (Long) a[3]);
+    if (compared == 0) {
+      compared = Long.compare((Long) b[4], (Long) a[4]);
+    }
+    if (compared == 0) {
+      compared = ReportResults.compareValues(a[0], b[0]);
+    }
+    return compared != 0 ? compared : ReportResults.compareValues(a[1], b[1]);
+  }
+
+  /**
+   * A key's totals over its windows: provider, key, hint ("" for none), requests, errors, worst p95
+   * (null for none). Rows without a key are not a hotel or credential.
+   */
+  private record Totals(int provider, int key, int hint, int requests, int errors, int p95)
+      implements ReportResults.Grouping {
+    @Override
+    public String group(Object[] row) {
+      return row[key] == null ? null : ReportResults.groupKey(row[provider], row[key]);
+    }
+
+    @Override
+    public Object[] value(Object[] row) {
+      Object hinted = hint < 0 ? null : row[hint];
+      return new Object[] {
+        row[provider], row[key], hinted == null ? "" : hinted, row[requests], row[errors], row[p95]
+      };
+    }
+
+    /**
+     * Sums two parts of a key. The hint is a credential's own (the same in each of its rows): the
+     * non-empty one, the smaller if two differ, so the sum does not depend on which comes first.
+     */
+    @Override
+    public Object[] merge(Object[] a, Object[] b) {
+      String hintA = (String) a[2];
+      String hintB = (String) b[2];
+      String hinted =
+          hintA.isEmpty()
+              ? hintB
+              : hintB.isEmpty() || ReportResults.compareValues(hintA, hintB) <= 0 ? hintA : hintB;
+      Long worstA = (Long) a[5];
+      Long worstB = (Long) b[5];
+      Long worst =
+          worstA == null
+              ? worstB
+              : worstB == null ? worstA : Long.valueOf(Math.max(worstA, worstB));
+      return new Object[] {
+        a[0], a[1], hinted, (Long) a[3] + (Long) b[3], (Long) a[4] + (Long) b[4], worst
+      };
+    }
   }
 }

@@ -102,7 +102,8 @@ public final class AccessDenied implements Report {
 
   @Override
   public List<ReportSpec> outputs(boolean includePii) {
-    return List.of(new ReportSpec(NAME, SCHEMA, SORT, true));
+    // Streamed: a row per credential × hotel with denials, which can be every hotel of a chain.
+    return List.of(new ReportSpec(NAME, SCHEMA, SORT, true, true));
   }
 
   @Override

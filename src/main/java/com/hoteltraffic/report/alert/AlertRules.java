@@ -20,11 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What ops should act on, decided from one run's report rows and, where a rule compares, the
- * previous run's ({@link PreviousRun}). Plain Java over rows already computed: no Spark, no query.
+ * previous run's ({@link PreviousRun}). Plain Java over rows already computed; the rate rises read
+ * a streamed report ({@code error_rates_by_hotel}, {@code _by_token}) through {@link
+ * ReportResults#grouped}, so for a large run the same rules run where its rows are.
  *
  * <table>
  *   <caption>Alert kinds</caption>
@@ -414,7 +415,8 @@ public final class AlertRules {
     if (previous.hotelRates() != null) {
       alerts.addAll(
           rateRises(
-              Table.of(results, Reports.ERROR_RATES_BY_HOTEL),
+              results,
+              Reports.ERROR_RATES_BY_HOTEL,
               ExchangeSchema.HOTEL_ID,
               previous.hotelRates(),
               thresholds,
@@ -426,7 +428,8 @@ public final class AlertRules {
     }
     alerts.addAll(
         rateRises(
-            Table.of(results, Reports.ERROR_RATES_BY_TOKEN),
+            results,
+            Reports.ERROR_RATES_BY_TOKEN,
             ExchangeSchema.TOKEN_ID,
             previous.tokenRates(),
             thresholds,
@@ -435,44 +438,47 @@ public final class AlertRules {
     return alerts;
   }
 
+  /**
+   * The keys of a report of rates per key and window whose rate rose. The report is streamed (a row
+   * per key and window): each key's windows are summed and compared where the rows are, and only
+   * the keys that alert reach the driver, by provider and key.
+   */
   private static List<Alert> rateRises(
-      Table table,
+      ReportResults results,
+      String report,
       String keyColumn,
       Map<PreviousRun.Key, PreviousRun.Counts> before,
       AlertThresholds thresholds,
       String kind,
       String section) {
-    Map<PreviousRun.Key, PreviousRun.Counts> now = new TreeMap<>(KEY_ORDER);
-    Map<PreviousRun.Key, String> hints = new TreeMap<>(KEY_ORDER);
-    boolean withHint = table.has(ExchangeSchema.TOKEN_HINT);
-    for (Object[] row : table.rows()) {
-      String id = table.text(row, keyColumn);
-      if (id == null || id.isEmpty()) {
-        continue;
-      }
-      PreviousRun.Key key = new PreviousRun.Key(table.text(row, ExchangeSchema.PROVIDER), id);
-      now.merge(
-          key,
-          new PreviousRun.Counts(
-              table.number(row, ErrorRates.REQUESTS), table.number(row, ErrorRates.ERRORS)),
-          PreviousRun.Counts::plus);
-      if (withHint && table.text(row, ExchangeSchema.TOKEN_HINT) != null) {
-        hints.putIfAbsent(key, table.text(row, ExchangeSchema.TOKEN_HINT));
-      }
-    }
+    List<String> columns = results.spec(report).columns();
+    RateTotals totals =
+        new RateTotals(
+            columns.indexOf(ExchangeSchema.PROVIDER),
+            columns.indexOf(keyColumn),
+            columns.indexOf(ExchangeSchema.TOKEN_HINT),
+            columns.indexOf(ErrorRates.REQUESTS),
+            columns.indexOf(ErrorRates.ERRORS));
+    ReportResults.Top rising =
+        results.grouped(
+            report,
+            totals,
+            total ->
+                riseSeverity(
+                        before.get(RateTotals.key(total)), RateTotals.counts(total), thresholds)
+                    != null,
+            (a, b) -> KEY_ORDER.compare(RateTotals.key(a), RateTotals.key(b)),
+            Integer.MAX_VALUE);
     List<Alert> alerts = new ArrayList<>();
-    for (Map.Entry<PreviousRun.Key, PreviousRun.Counts> entry : now.entrySet()) {
-      PreviousRun.Counts current = entry.getValue();
-      PreviousRun.Counts earlier = before.get(entry.getKey());
+    for (Object[] total : rising.rows()) {
+      PreviousRun.Key key = RateTotals.key(total);
+      PreviousRun.Counts current = RateTotals.counts(total);
+      PreviousRun.Counts earlier = before.get(key);
       Severity severity = riseSeverity(earlier, current, thresholds);
-      if (severity == null) {
-        continue;
-      }
-      PreviousRun.Key key = entry.getKey();
       String what =
           HOTEL_ERROR_RATE_ROSE.equals(kind)
               ? key.provider() + " hotel " + key.id()
-              : "credential " + key.id() + hint(hints.get(key)) + " of " + key.provider();
+              : "credential " + key.id() + hint((String) total[4]) + " of " + key.provider();
       String reason =
           "Error rate of "
               + what
@@ -485,9 +491,65 @@ public final class AlertRules {
       Map<String, String> where = new LinkedHashMap<>();
       where.put(ExchangeSchema.PROVIDER, key.provider());
       where.put(keyColumn, key.id());
-      alerts.add(new Alert(severity, kind, reason, table.name(), where, section));
+      alerts.add(new Alert(severity, kind, reason, report, where, section));
     }
     return alerts;
+  }
+
+  /**
+   * A hotel's or credential's requests and errors over its windows: provider, id, requests, errors,
+   * and the credential's hint (null for none). Rows with no id are not a hotel or credential.
+   */
+  private record RateTotals(int provider, int id, int hint, int requests, int errors)
+      implements ReportResults.Grouping {
+    static PreviousRun.Key key(Object[] total) {
+      return new PreviousRun.Key((String) total[0], (String) total[1]);
+    }
+
+    static PreviousRun.Counts counts(Object[] total) {
+      return new PreviousRun.Counts((Long) total[2], (Long) total[3]);
+    }
+
+    @Override
+    public String group(Object[] row) {
+      Object key = row[id];
+      if (key == null || key.toString().isEmpty()) {
+        return null;
+      }
+      return ReportResults.groupKey(row[provider], key);
+    }
+
+    @Override
+    public Object[] value(Object[] row) {
+      return new Object[] {
+        row[provider] == null ? null : row[provider].toString(),
+        row[id].toString(),
+        number(row[requests]),
+        number(row[errors]),
+        hint < 0 || row[hint] == null ? null : row[hint].toString()
+      };
+    }
+
+    /**
+     * The hint is a credential's own (the same in each of its rows): the one there is, the smaller
+     * if two differ, so the sum does not depend on which part comes first.
+     */
+    @Override
+    public Object[] merge(Object[] a, Object[] b) {
+      String hintA = (String) a[4];
+      String hintB = (String) b[4];
+      String hinted =
+          hintA == null
+              ? hintB
+              : hintB == null || ReportResults.compareValues(hintA, hintB) <= 0 ? hintA : hintB;
+      return new Object[] {
+        a[0], a[1], (Long) a[2] + (Long) b[2], (Long) a[3] + (Long) b[3], hinted
+      };
+    }
+
+    private static long number(Object value) {
+      return value instanceof Number n ? n.longValue() : 0;
+    }
   }
 
   /**
@@ -523,8 +585,10 @@ public final class AlertRules {
   }
 
   private static final Comparator<PreviousRun.Key> KEY_ORDER =
-      Comparator.comparing(PreviousRun.Key::provider, ReportResults::compareValues)
-          .thenComparing(PreviousRun.Key::id, ReportResults::compareValues);
+      (a, b) -> {
+        int compared = ReportResults.compareValues(a.provider(), b.provider());
+        return compared != 0 ? compared : ReportResults.compareValues(a.id(), b.id());
+      };
 
   /** "12.50% (25 of 200)". */
   static String percent(PreviousRun.Counts counts) {

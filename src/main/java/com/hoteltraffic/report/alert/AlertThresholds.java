@@ -12,7 +12,8 @@ import java.math.BigDecimal;
  * @param minRequests the fewest requests a hotel or credential needs in this run and in the
  *     previous one for its rates to be compared ({@code --alert-min-requests})
  */
-public record AlertThresholds(BigDecimal rateRise, BigDecimal rateRiseCritical, long minRequests) {
+public record AlertThresholds(BigDecimal rateRise, BigDecimal rateRiseCritical, long minRequests)
+    implements java.io.Serializable {
   public static final BigDecimal DEFAULT_RATE_RISE = new BigDecimal("0.10");
   public static final BigDecimal DEFAULT_RATE_RISE_CRITICAL = new BigDecimal("0.50");
   public static final long DEFAULT_MIN_REQUESTS = 50;

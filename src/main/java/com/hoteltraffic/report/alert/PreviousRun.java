@@ -1,5 +1,6 @@
 package com.hoteltraffic.report.alert;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record PreviousRun(
   }
 
   /** A provider and a hotel or credential. */
-  public record Key(String provider, String id) {}
+  public record Key(String provider, String id) implements Serializable {}
 
   /**
    * One row key of {@code error_codes}.
@@ -63,7 +64,7 @@ public record PreviousRun(
   public record CodeKey(String provider, String httpStatus, String errorCode) {}
 
   /** Requests and errors of a hotel or credential over a whole run. */
-  public record Counts(long requests, long errors) {
+  public record Counts(long requests, long errors) implements Serializable {
     public Counts plus(Counts other) {
       return new Counts(requests + other.requests, errors + other.errors);
     }

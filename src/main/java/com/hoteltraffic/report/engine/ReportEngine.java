@@ -57,6 +57,25 @@ public final class ReportEngine {
    */
   public static ReportResults fromBlocks(
       SparkSession spark, List<Path> blocks, SharedFacts facts, ReportSettings settings) {
+    return fromBlocks(spark, blocks, facts, settings, STREAM_WINDOW);
+  }
+
+  /**
+   * The most rows of a streamed report ({@link ReportSpec#streamed}) the driver holds at once: a
+   * few megabytes of rows, whatever the number of keys.
+   */
+  public static final int STREAM_WINDOW = 20_000;
+
+  /**
+   * As {@link #fromBlocks(SparkSession, List, SharedFacts, ReportSettings)}, with the driver
+   * holding at most about {@code window} rows of a streamed report at once.
+   */
+  public static ReportResults fromBlocks(
+      SparkSession spark,
+      List<Path> blocks,
+      SharedFacts facts,
+      ReportSettings settings,
+      int window) {
     ReportCatalog catalog = facts.catalog();
     List<ReportSpec> specs = catalog.specs(settings.includePii());
     if (blocks.isEmpty()) {
@@ -69,6 +88,11 @@ public final class ReportEngine {
     blocks.forEach(block -> paths.add(block.toString()));
     Broadcast<byte[]> conf = context.broadcast(HadoopConf.bytes(hadoop));
     Broadcast<byte[]> shared = context.broadcast(facts.encoded());
+    Runnable destroy =
+        () -> {
+          conf.destroy();
+          shared.destroy();
+        };
     try {
       int partitions = reducePartitions(context);
       JavaPairRDD<Integer, byte[]> pieces =
@@ -78,10 +102,10 @@ public final class ReportEngine {
                   part ->
                       readBlocks(
                           part, HadoopConf.of(conf.value()), catalog, shared.value(), partitions));
-      return new ReportResults(specs, rows(context, pieces, catalog, shared, settings));
-    } finally {
-      conf.destroy();
-      shared.destroy();
+      return results(context, pieces, catalog, shared, settings, window, destroy);
+    } catch (RuntimeException e) {
+      destroy.run();
+      throw e;
     }
   }
 
@@ -101,6 +125,12 @@ public final class ReportEngine {
    */
   public static ReportResults fromExchanges(
       Dataset<Row> exchanges, ReportCatalog catalog, ReportSettings settings) {
+    return fromExchanges(exchanges, catalog, settings, STREAM_WINDOW);
+  }
+
+  /** As {@link #fromExchanges(Dataset, ReportCatalog, ReportSettings)}, with a stream window. */
+  public static ReportResults fromExchanges(
+      Dataset<Row> exchanges, ReportCatalog catalog, ReportSettings settings, int window) {
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(exchanges.sparkSession().sparkContext());
     ReportFold fold = new ReportFold(catalog, settings);
@@ -124,10 +154,10 @@ public final class ReportEngine {
                   }
                   return merge.batches(partitions);
                 });
-        return new ReportResults(
-            catalog.specs(settings.includePii()), rows(context, pieces, catalog, shared, settings));
-      } finally {
+        return results(context, pieces, catalog, shared, settings, window, shared::destroy);
+      } catch (RuntimeException e) {
         shared.destroy();
+        throw e;
       }
     } finally {
       folded.unpersist(false);
@@ -214,33 +244,121 @@ public final class ReportEngine {
   }
 
   /**
-   * Brings each key's pieces together and collects the rows. The shuffle carries a few byte arrays
-   * per map task (see {@link BlockMerge#batches}), each reduce task merges its batches in key order
-   * and sends its rows as one array of codec bytes.
+   * Brings each key's pieces together into the rows. The shuffle carries a few byte arrays per map
+   * task (see {@link BlockMerge#batches}); each reduce task merges its batches in key order into
+   * rows, each as codec bytes after its report's number, which stay persisted in Spark. One job
+   * then collects the rows of the reports that are not streamed, and counts the others' rows; a
+   * streamed report's rows reach the driver only through {@link ReportResults}' bounded reads.
+   *
+   * @param afterwards frees the broadcasts when the results are closed (or at once if the merge
+   *     fails: the caller's part)
    */
-  private static List<ReportRow> rows(
+  private static ReportResults results(
       JavaSparkContext context,
       JavaPairRDD<Integer, byte[]> pieces,
       ReportCatalog catalog,
       Broadcast<byte[]> shared,
-      ReportSettings settings) {
-    List<byte[]> encoded =
+      ReportSettings settings,
+      int window,
+      Runnable afterwards) {
+    List<ReportSpec> specs = catalog.specs(settings.includePii());
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    String[] names = new String[specs.size()];
+    boolean[] streamed = new boolean[specs.size()];
+    for (int i = 0; i < specs.size(); i++) {
+      names[i] = specs.get(i).name();
+      numbers.put(names[i], i);
+      streamed[i] = specs.get(i).streamed();
+    }
+    JavaRDD<byte[]> merged =
         pieces
             .partitionBy(new HashPartitioner(reducePartitions(context)))
             .values()
             .mapPartitions(
                 batches -> {
                   SharedFacts facts = SharedFacts.decode(catalog, shared.value());
-                  List<ReportRow> rows = new ArrayList<>();
-                  BlockMerge.rowsOfBatches(batches, settings, facts, rows::addAll);
-                  return List.of(RowCodec.encodeRows(rows)).iterator();
+                  List<byte[]> records = new ArrayList<>();
+                  BlockMerge.rowsOfBatches(
+                      batches,
+                      settings,
+                      facts,
+                      rows ->
+                          rows.forEach(
+                              row ->
+                                  records.add(
+                                      RowCodec.encodeValues(
+                                          numbers.get(row.report()), row.values(), row.report()))));
+                  return records.iterator();
                 })
-            .collect();
-    List<ReportRow> rows = new ArrayList<>();
-    for (byte[] bytes : encoded) {
-      rows.addAll(RowCodec.decodeRows(bytes));
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // Each task sends its rows of a streamed report too when it holds at most its share of a
+    // window: when every task did, the report is small and stays on the driver (no further job
+    // reads it); else the driver drops them and the report is read from Spark.
+    int share = window / merged.getNumPartitions();
+    List<Tuple2<long[], byte[]>> parts;
+    try {
+      parts =
+          merged
+              .mapPartitions(
+                  records -> List.of(collected(records, names, streamed, share)).iterator())
+              .collect();
+    } catch (RuntimeException e) {
+      merged.unpersist(false);
+      throw e;
     }
-    return rows;
+    long[] counts = new long[specs.size()];
+    boolean[] small = streamed.clone();
+    for (Tuple2<long[], byte[]> part : parts) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += part._1()[i];
+        small[i] &= part._1()[i] <= share;
+      }
+    }
+    Map<String, SparkRows> inSpark = new LinkedHashMap<>();
+    for (int i = 0; i < specs.size(); i++) {
+      if (streamed[i] && !small[i]) {
+        inSpark.put(names[i], new SparkRows(merged, i, specs.get(i), counts[i], window));
+      }
+    }
+    List<ReportRow> collected = new ArrayList<>();
+    for (Tuple2<long[], byte[]> part : parts) {
+      for (ReportRow row : RowCodec.decodeRows(part._2())) {
+        if (!inSpark.containsKey(row.report())) {
+          collected.add(row);
+        }
+      }
+    }
+    Runnable release =
+        () -> {
+          merged.unpersist(false);
+          afterwards.run();
+        };
+    if (inSpark.isEmpty()) {
+      release.run(); // every row is on the driver: nothing in Spark is read again
+      return new ReportResults(specs, collected, inSpark, () -> {});
+    }
+    // The merge's tasks name the broadcasts: a streamed report's later jobs ship them again, so
+    // they live until the results are closed.
+    return new ReportResults(specs, collected, inSpark, release);
+  }
+
+  /**
+   * A reduce task's count of each report's rows, and its rows of the reports not streamed and of
+   * the streamed ones of which it holds at most {@code share} rows.
+   */
+  private static Tuple2<long[], byte[]> collected(
+      Iterator<byte[]> records, String[] names, boolean[] streamed, int share) throws IOException {
+    long[] counts = new long[names.length];
+    List<ReportRow> rows = new ArrayList<>();
+    while (records.hasNext()) {
+      byte[] record = records.next();
+      int number = RowCodec.prefix(record);
+      counts[number]++;
+      if (!streamed[number] || counts[number] <= share) {
+        rows.add(new ReportRow(names[number], RowCodec.decodeValues(record)));
+      }
+    }
+    return new Tuple2<>(counts, RowCodec.encodeRows(rows));
   }
 
   private static long lineOf(Row row) {

@@ -16,8 +16,18 @@ import org.apache.spark.sql.types.StructType;
  *     columns, so the order is total and reruns give the same bytes
  * @param written whether the run writes it ({@code reports/NAME.csv}, {@code tables/NAME}); the
  *     per-provider series is only drawn on the page and offered as a notebook view
+ * @param streamed whether its row count grows with the keys (a row per hotel, credential or
+ *     operation and window): its rows then stay in Spark, sorted there, and reach the driver only
+ *     as a stream a bounded window at a time or as bounded summaries (see {@link ReportResults});
+ *     the others are few (incidents, codes, credentials) and are collected
  */
-public record ReportSpec(String name, StructType schema, List<String> sort, boolean written) {
+public record ReportSpec(
+    String name, StructType schema, List<String> sort, boolean written, boolean streamed) {
+  /** A report whose rows are collected to the driver (see {@link #streamed}). */
+  public ReportSpec(String name, StructType schema, List<String> sort, boolean written) {
+    this(name, schema, sort, written, false);
+  }
+
   public List<String> columns() {
     return List.of(schema.fieldNames());
   }

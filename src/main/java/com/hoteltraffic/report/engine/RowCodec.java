@@ -43,8 +43,13 @@ final class RowCodec {
     } else {
       out.writeInt(known);
     }
-    out.writeInt(row.values().length);
-    for (Object value : row.values()) {
+    writeValues(out, row.values(), row.report());
+  }
+
+  /** A row's values with their tags; {@code report} names it in an error. */
+  static void writeValues(DataOutput out, Object[] values, String report) throws IOException {
+    out.writeInt(values.length);
+    for (Object value : values) {
       if (value == null) {
         out.writeByte(NULL);
       } else if (value instanceof String text) {
@@ -68,7 +73,7 @@ final class RowCodec {
         out.writeInt(instant.getNano());
       } else {
         throw new IllegalArgumentException(
-            "No report column holds a " + value.getClass().getName() + " (" + row.report() + ")");
+            "No report column holds a " + value.getClass().getName() + " (" + report + ")");
       }
     }
   }
@@ -83,6 +88,11 @@ final class RowCodec {
     if (known < 0) {
       names.add(report);
     }
+    return new ReportRow(report, readValues(in, report));
+  }
+
+  /** Values that {@link #writeValues} wrote. */
+  static Object[] readValues(DataInput in, String report) throws IOException {
     Object[] values = new Object[in.readInt()];
     for (int i = 0; i < values.length; i++) {
       byte tag = in.readByte();
@@ -99,7 +109,36 @@ final class RowCodec {
                 throw new IOException("Unknown value tag " + tag + " in a " + report + " row");
           };
     }
-    return new ReportRow(report, values);
+    return values;
+  }
+
+  /** One row's values alone, after an int (the merge's records: the report's number). */
+  static byte[] encodeValues(int prefix, Object[] values, String report) {
+    ByteSink out = new ByteSink(128);
+    out.writeInt(prefix);
+    try {
+      writeValues(out, values, report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot encode a " + report + " row", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The int before the values {@link #encodeValues} wrote. */
+  static int prefix(byte[] bytes) {
+    return (bytes[0] & 0xff) << 24
+        | (bytes[1] & 0xff) << 16
+        | (bytes[2] & 0xff) << 8
+        | bytes[3] & 0xff;
+  }
+
+  /** The values {@link #encodeValues} wrote. */
+  static Object[] decodeValues(byte[] bytes) {
+    try {
+      return readValues(new ByteSource(bytes, 4, bytes.length - 4), "report");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not the codec bytes of a report row", e);
+    }
   }
 
   static byte[] encodeRows(List<ReportRow> rows) throws IOException {

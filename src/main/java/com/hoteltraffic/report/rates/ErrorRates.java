@@ -139,11 +139,19 @@ public final class ErrorRates implements Report {
 
   @Override
   public List<ReportSpec> outputs(boolean includePii) {
+    // Streamed: a row per key and window, so hotels × windows rows (providers × windows for the
+    // series: a year of 5-minute windows is 105,000 rows per provider).
     return List.of(
-        new ReportSpec(BY_HOTEL, ReportSpec.schema(BY_HOTEL_COLUMNS, TYPES), BY_HOTEL_SORT, true),
-        new ReportSpec(BY_TOKEN, ReportSpec.schema(BY_TOKEN_COLUMNS, TYPES), BY_TOKEN_SORT, true),
         new ReportSpec(
-            BY_PROVIDER, ReportSpec.schema(BY_PROVIDER_COLUMNS, TYPES), BY_PROVIDER_SORT, false));
+            BY_HOTEL, ReportSpec.schema(BY_HOTEL_COLUMNS, TYPES), BY_HOTEL_SORT, true, true),
+        new ReportSpec(
+            BY_TOKEN, ReportSpec.schema(BY_TOKEN_COLUMNS, TYPES), BY_TOKEN_SORT, true, true),
+        new ReportSpec(
+            BY_PROVIDER,
+            ReportSpec.schema(BY_PROVIDER_COLUMNS, TYPES),
+            BY_PROVIDER_SORT,
+            false,
+            true));
   }
 
   @Override

@@ -103,7 +103,8 @@ public final class ErrorRatesByOperation implements Report {
 
   @Override
   public List<ReportSpec> outputs(boolean includePii) {
-    return List.of(new ReportSpec(NAME, SCHEMA, SORT, true));
+    // Streamed: a row per provider × operation × window.
+    return List.of(new ReportSpec(NAME, SCHEMA, SORT, true, true));
   }
 
   @Override

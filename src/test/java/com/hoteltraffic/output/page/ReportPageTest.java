@@ -8,6 +8,7 @@ import com.hoteltraffic.output.RunSummary;
 import com.hoteltraffic.report.Reports;
 import com.hoteltraffic.report.engine.ReportResults;
 import com.hoteltraffic.report.engine.ReportRow;
+import com.hoteltraffic.report.engine.ReportSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -348,16 +349,24 @@ class ReportPageTest {
             "last_seen",
             "ever_succeeded",
             "last_success");
+    ReportSpec deniedSpec = Reports.named(Reports.ACCESS_DENIED, false);
+    assertEquals(deniedColumns, deniedSpec.columns(), "the columns of access_denied");
     TableSection.Table denied =
         new AccessDeniedSection()
             .table(
-                new Rows(
-                    deniedColumns,
+                ReportResults.of(
+                    List.of(deniedSpec),
                     List.of(
-                        new Object[] {"casy", "t1", "...t1", "7", 2L, 0L, 0L, T0, T0, false, null},
-                        new Object[] {
-                          "hotelbeds", "t2", "...t2", "", 0L, 0L, 3L, T0, T0, true, T0
-                        })));
+                        new ReportRow(
+                            Reports.ACCESS_DENIED,
+                            new Object[] {
+                              "casy", "t1", "...t1", "7", 2L, 0L, 0L, T0, T0, false, null
+                            }),
+                        new ReportRow(
+                            Reports.ACCESS_DENIED,
+                            new Object[] {
+                              "hotelbeds", "t2", "...t2", "", 0L, 0L, 3L, T0, T0, true, T0
+                            }))));
     assertEquals(
         "hotelbeds",
         denied.rows().rows().get(0)[0],

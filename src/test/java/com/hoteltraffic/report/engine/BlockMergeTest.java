@@ -136,7 +136,14 @@ class BlockMergeTest {
   private static List<ReportRow> sorted(List<ReportRow> rows) {
     ReportResults results = new ReportResults(Reports.all(false), rows);
     Map<String, List<Object[]>> byReport = new LinkedHashMap<>();
-    results.specs().forEach(spec -> byReport.put(spec.name(), results.rows(spec.name())));
+    results
+        .specs()
+        .forEach(
+            spec -> {
+              List<Object[]> values = new ArrayList<>();
+              results.stream(spec.name()).forEachRemaining(values::add);
+              byReport.put(spec.name(), values);
+            });
     List<ReportRow> out = new ArrayList<>();
     byReport.forEach((report, values) -> values.forEach(v -> out.add(new ReportRow(report, v))));
     return out;

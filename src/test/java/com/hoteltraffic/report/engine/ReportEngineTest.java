@@ -100,9 +100,8 @@ class ReportEngineTest {
   private static List<String> texts(ReportResults results) {
     List<String> rows = new ArrayList<>();
     for (ReportSpec spec : results.specs()) {
-      for (Object[] values : results.rows(spec.name())) {
-        rows.add(spec.name() + Arrays.toString(values));
-      }
+      results.stream(spec.name())
+          .forEachRemaining(values -> rows.add(spec.name() + Arrays.toString(values)));
     }
     return rows;
   }
