@@ -21,11 +21,13 @@ import org.apache.spark.sql.Row;
  *       the caller's session that says so; the caller's session is left as it was.
  *   <li>zstd compression, unless the session names a codec itself ({@code --conf
  *       spark.sql.parquet.compression.codec=...} wins): the table is 43% smaller than with snappy
- *       for the same CPU.
+ *       for the same CPU (0.97x).
  *   <li>No dictionary for the columns that are (nearly) unique per row: Parquet would fill a
  *       dictionary page for each of them, find it too large and fall back to plain encoding, and
- *       that wasted work was a quarter of the table's write time. Low-cardinality columns
- *       (provider, hotel, credential, error code) keep their dictionaries.
+ *       that wasted work was a quarter of the table's write time. The request fingerprint repeats
+ *       too seldom for its dictionary to pay (0.97x the run's CPU without it, the table 0.4%
+ *       larger). Low-cardinality columns (provider, hotel, credential, error code) keep their
+ *       dictionaries: without any, the same CPU and a table 12% larger.
  * </ul>
  */
 public final class ExchangesTable {
@@ -35,7 +37,8 @@ public final class ExchangesTable {
           ExchangeSchema.REQUEST_ID,
           ExchangeSchema.TS,
           ExchangeSchema.DURATION_MS,
-          ExchangeSchema.PATH);
+          ExchangeSchema.PATH,
+          ExchangeSchema.REQUEST_FINGERPRINT);
 
   static final String TIMESTAMP_TYPE_KEY = "spark.sql.parquet.outputTimestampType";
   static final String TIMESTAMP_TYPE = "TIMESTAMP_MICROS";
