@@ -405,7 +405,12 @@ public final class AnalyzeJob {
         rows = csv.rows();
       }
       reportRows.put(spec.name(), rows);
-      LOG.info("Report {}: {} rows ({} ms)", spec.name(), rows, elapsedMs(stageStart));
+      LOG.info(
+          "Report {}: {} rows{} ({} ms)",
+          spec.name(),
+          rows,
+          reports.readFromSpark(spec.name()) ? ", streamed from Spark a window at a time" : "",
+          elapsedMs(stageStart));
     }
     return reportRows;
   }

@@ -135,6 +135,14 @@ public final class ReportResults implements Serializable, AutoCloseable {
     return found;
   }
 
+  /**
+   * Whether one report's rows are read from Spark a window at a time (a streamed report with more
+   * rows than the driver's window), rather than held on the driver.
+   */
+  public boolean readFromSpark(String report) {
+    return inSpark.containsKey(report);
+  }
+
   /** How many rows one report has. */
   public long count(String report) {
     SparkRows spark = inSpark.get(report);

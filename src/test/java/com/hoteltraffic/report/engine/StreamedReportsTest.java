@@ -1,6 +1,7 @@
 package com.hoteltraffic.report.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,14 @@ class StreamedReportsTest {
     RowStream whole = onDriver.stream(Reports.ERROR_RATES_BY_HOTEL);
     drained(whole);
     assertEquals(1800, whole.maxBuffered(), "an unbounded window holds the whole report");
+    assertTrue(
+        streamed.readFromSpark(Reports.ERROR_RATES_BY_HOTEL),
+        "1,800 rows over a window of " + WINDOW + " are read from Spark");
+    assertFalse(
+        onDriver.readFromSpark(Reports.ERROR_RATES_BY_HOTEL),
+        "within the window the rows are held on the driver");
+    assertFalse(
+        streamed.readFromSpark(Reports.ERROR_CODES), "a report that is not streamed is held");
   }
 
   @Test
