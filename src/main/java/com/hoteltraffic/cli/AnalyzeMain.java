@@ -146,7 +146,9 @@ public final class AnalyzeMain {
       }
       boolean page = failOn(config, result);
       return corrupt ? EXIT_CORRUPT_INPUT : page ? EXIT_ALERTS : EXIT_OK;
-    } catch (InputDiscovery.MissingInputException | FileAlreadyExistsException e) {
+    } catch (InputDiscovery.MissingInputException
+        | FileAlreadyExistsException
+        | AnalyzeJob.BadSettingException e) {
       System.err.println("analyze: " + e.getMessage());
       return EXIT_USAGE;
     } catch (Exception e) {

@@ -98,6 +98,7 @@ public final class AnalyzeJob {
       throws IOException, InputDiscovery.MissingInputException {
     Instant started = Instant.now();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    int reportWindow = reportWindow(spark); // a bad setting stops the run before the read
     InputDiscovery.Result inputs = discover(config, hadoop);
     OutputDirectory out = OutputDirectory.prepare(config.runOutput(), hadoop);
     config
@@ -137,7 +138,7 @@ public final class AnalyzeJob {
       try (SparkStep step =
           SparkStep.start(
               spark, "merge", "merge reports from " + outcome.foldBlocks().size() + " blocks")) {
-        reports = computeReports(spark, outcome, settings);
+        reports = computeReports(spark, outcome, settings, reportWindow);
       }
       // The streamed reports' rows stay in Spark until the page, the alerts and the files are done.
       try {
@@ -342,6 +343,15 @@ public final class AnalyzeJob {
    */
   public static final String REPORT_WINDOW_CONF = "spark.hoteltraffic.reportWindow";
 
+  /** A Spark setting of ours with a value it cannot take; the message names the setting. */
+  public static final class BadSettingException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    BadSettingException(String message) {
+      super(message);
+    }
+  }
+
   /** The {@link #REPORT_WINDOW_CONF} of the session. */
   static int reportWindow(SparkSession spark) {
     String value = spark.conf().get(REPORT_WINDOW_CONF, null);
@@ -352,17 +362,21 @@ public final class AnalyzeJob {
     try {
       window = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          REPORT_WINDOW_CONF + " must be a whole number of rows, not " + value, e);
+      throw new BadSettingException(
+          REPORT_WINDOW_CONF + " must be a whole number of rows, not \"" + value + "\"");
     }
     if (window < 1) {
-      throw new IllegalArgumentException(REPORT_WINDOW_CONF + " must be at least 1, not " + value);
+      throw new BadSettingException(
+          REPORT_WINDOW_CONF + " must be at least 1, not \"" + value + "\"");
     }
     return window;
   }
 
   private static ReportResults computeReports(
-      SparkSession spark, ExchangeReader.Outcome outcome, ReportSettings settings) {
+      SparkSession spark,
+      ExchangeReader.Outcome outcome,
+      ReportSettings settings,
+      int reportWindow) {
     long stageStart = System.nanoTime();
     ReportResults reports =
         ReportEngine.fromBlocks(
@@ -370,7 +384,7 @@ public final class AnalyzeJob {
             outcome.foldBlocks(),
             SharedFacts.of(Reports.catalog(), outcome.foldFacts()),
             settings,
-            reportWindow(spark));
+            reportWindow);
     LOG.info(
         "Reports merged from {} blocks ({} ms)",
         outcome.foldBlocks().size(),

@@ -88,6 +88,31 @@ class AnalyzeMainTest {
   }
 
   @Test
+  void badReportWindowSettingExitsWithTwoAndOneLineBeforeTheRead() throws IOException {
+    String input = Files.writeString(dir.resolve("a.jsonl"), "{}\n").toString();
+    Path out = dir.resolve("out");
+
+    int code =
+        AnalyzeMain.run(
+            new String[] {
+              "--input",
+              input,
+              "--output",
+              out.toString(),
+              "--conf",
+              "spark.hoteltraffic.reportWindow=lots"
+            });
+
+    assertEquals(AnalyzeMain.EXIT_USAGE, code, "exit status");
+    assertEquals(
+        "analyze: spark.hoteltraffic.reportWindow must be a whole number of rows, not \"lots\""
+            + System.lineSeparator(),
+        stderr(),
+        "one line naming the setting and its value");
+    assertTrue(Files.notExists(out), "nothing was read or written");
+  }
+
+  @Test
   void noArgumentsIsAUsageError() {
     int code = AnalyzeMain.run(new String[0]);
 
